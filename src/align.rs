@@ -1,0 +1,129 @@
+//! Alignment: which facts in different sources are about the same thing.
+//!
+//! Facts meet only within a block (same kind and rule; for fallback rules the
+//! counted thing too), so alignment never grows with the product of all
+//! facts. Within a block every cross-source pair is scored — names by how
+//! alike they are, everything else by the IDF-weighted cosine of their
+//! context words — and pairs are joined greedily, best first, into groups
+//! holding at most one fact per source (a global one-to-one assignment, not
+//! first match). A pair whose values would *conflict* needs stronger evidence
+//! than one whose values agree: calling two reports contradictory is a
+//! stronger claim than noticing they say the same thing.
+
+use crate::compare::{self, name_score, Verdict};
+use crate::extract::{Fact, Value};
+use crate::rules::{Kind, RuleSet};
+use std::collections::BTreeMap;
+
+/// Minimum context similarity to align facts whose values agree.
+pub const MIN_AGREE: f32 = 0.12;
+/// Minimum context similarity to align facts whose values conflict.
+pub const MIN_CONFLICT: f32 = 0.30;
+
+fn cosine(a: &[(String, f32)], b: &[(String, f32)], idf: &BTreeMap<&str, f32>) -> f32 {
+    let w = |s: &str, x: f32| x * idf.get(s).copied().unwrap_or(1.0);
+    let na: f32 = a.iter().map(|(s, x)| w(s, *x).powi(2)).sum::<f32>().sqrt();
+    let nb: f32 = b.iter().map(|(s, x)| w(s, *x).powi(2)).sum::<f32>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        return 0.0;
+    }
+    // Both lists are sorted by word.
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += w(&a[i].0, a[i].1) * w(&b[j].0, b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot / (na * nb)
+}
+
+/// Score one candidate pair; `None` when they must not be aligned.
+fn score(x: &Fact, y: &Fact, rules: &RuleSet, idf: &BTreeMap<&str, f32>) -> Option<f32> {
+    let rule = &rules.rules[x.rule];
+    let verdict = compare::compare(x, y, rule, &rules.lexicon);
+    if x.kind == Kind::Name {
+        let (Value::Name { written: a, .. }, Value::Name { written: b, .. }) = (&x.value, &y.value) else { return None };
+        let s = name_score(&rules.lexicon, a, b);
+        return (s >= 0.8).then_some(s);
+    }
+    if let (Value::Quantity { unit: ua, .. }, Value::Quantity { unit: ub, .. }) = (&x.value, &y.value) {
+        if ua != ub {
+            return None;
+        }
+    }
+    // Different explicit years in the two sentences: different events.
+    if x.kind != Kind::Date && !x.years.is_empty() && !y.years.is_empty() && !x.years.iter().any(|a| y.years.contains(a)) {
+        return None;
+    }
+    let sim = cosine(&x.context, &y.context, idf);
+    let agrees = verdict != Verdict::Conflict;
+    let min = if agrees { MIN_AGREE } else { MIN_CONFLICT };
+    (sim >= min).then_some(sim + if agrees { 0.1 } else { 0.0 })
+}
+
+/// Group facts across sources. Returns groups of fact indices, each sorted by
+/// source; facts left alone form groups of one.
+pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
+    // Inverse document frequency of context words across all facts.
+    let mut df: BTreeMap<&str, f32> = BTreeMap::new();
+    for f in facts {
+        for (w, _) in &f.context {
+            *df.entry(w.as_str()).or_insert(0.0) += 1.0;
+        }
+    }
+    let n = facts.len().max(1) as f32;
+    let idf: BTreeMap<&str, f32> = df.into_iter().map(|(w, d)| (w, (1.0 + n / d).ln())).collect();
+
+    let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        blocks.entry((f.kind, f.block.as_str())).or_default().push(i);
+    }
+    let mut edges: Vec<(f32, usize, usize)> = Vec::new();
+    for members in blocks.values() {
+        for (a, &i) in members.iter().enumerate() {
+            for &j in &members[a + 1..] {
+                if facts[i].source == facts[j].source {
+                    continue;
+                }
+                if let Some(s) = score(&facts[i], &facts[j], rules, &idf) {
+                    edges.push((s, i, j));
+                }
+            }
+        }
+    }
+    // Best first; ties broken by the facts' text and position, never by source order alone.
+    let key = |i: usize| (facts[i].start, facts[i].end, facts[i].source);
+    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| {
+        let ka = (key(a.1).min(key(a.2)), key(a.1).max(key(a.2)));
+        let kb = (key(b.1).min(key(b.2)), key(b.1).max(key(b.2)));
+        ka.cmp(&kb)
+    }));
+    let mut group_of: Vec<usize> = (0..facts.len()).collect();
+    let mut groups: Vec<Vec<usize>> = (0..facts.len()).map(|i| vec![i]).collect();
+    for (_, i, j) in edges {
+        let (gi, gj) = (group_of[i], group_of[j]);
+        if gi == gj {
+            continue;
+        }
+        let disjoint = groups[gi].iter().all(|&a| groups[gj].iter().all(|&b| facts[a].source != facts[b].source));
+        if !disjoint {
+            continue;
+        }
+        let moved = std::mem::take(&mut groups[gj]);
+        for &m in &moved {
+            group_of[m] = gi;
+        }
+        groups[gi].extend(moved);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_iter().filter(|g| !g.is_empty()).collect();
+    for g in &mut out {
+        g.sort_by_key(|&i| (facts[i].source, facts[i].start));
+    }
+    out
+}

@@ -1,0 +1,228 @@
+//! Comparison: the verdict on two aligned facts, per kind, under the rule's
+//! compare policy. Figures and dates are ranges (hedges widen them, rounding
+//! and tolerance too); two ranges that overlap agree. Names agree when written
+//! alike, vary when they are spellings of one name. Claims conflict on
+//! opposite polarity unless one is only a prediction.
+
+use crate::extract::name::{fold, norm_tokens};
+use crate::extract::{Fact, Modality, Value};
+use crate::rules::{Lexicon, NamePolicy, Rule};
+use jiff::civil::Date;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Conflict,
+    Variant,
+    Agree,
+    Unmatched,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Conflict => "conflict",
+            Verdict::Variant => "variant",
+            Verdict::Agree => "agree",
+            Verdict::Unmatched => "unmatched",
+        }
+    }
+}
+
+fn overlap(a: (f64, f64), b: (f64, f64), slack: f64) -> bool {
+    a.0 <= b.1 + slack && b.0 <= a.1 + slack
+}
+
+/// Compare two facts of the same kind under `rule`.
+pub fn compare(a: &Fact, b: &Fact, rule: &Rule, lex: &Lexicon) -> Verdict {
+    match (&a.value, &b.value) {
+        (
+            Value::Quantity { value: va, low: la, high: ha, unit: ua, second: sa, ordinal: oa },
+            Value::Quantity { value: vb, low: lb, high: hb, unit: ub, second: sb, ordinal: ob },
+        ) => {
+            if ua.is_some() && ub.is_some() && ua != ub {
+                return Verdict::Conflict;
+            }
+            if sa != sb || oa != ob {
+                return if sa.is_some() && sb.is_some() || oa != ob { Verdict::Conflict } else { Verdict::Agree };
+            }
+            let (ra, rb) = if rule.compare.hedges { ((*la, *ha), (*lb, *hb)) } else { ((*va, *va), (*vb, *vb)) };
+            let slack = if rule.compare.relative { rule.compare.tolerance * va.abs().max(vb.abs()) } else { rule.compare.tolerance };
+            if overlap(ra, rb, slack + 1e-9) { Verdict::Agree } else { Verdict::Conflict }
+        }
+        (Value::Duration { seconds: va, low: la, high: ha }, Value::Duration { seconds: vb, low: lb, high: hb }) => {
+            let (ra, rb) = if rule.compare.hedges { ((*la, *ha), (*lb, *hb)) } else { ((*va, *va), (*vb, *vb)) };
+            let slack = if rule.compare.relative { rule.compare.tolerance * va.abs().max(vb.abs()) } else { rule.compare.tolerance };
+            if overlap(ra, rb, slack + 1e-9) { Verdict::Agree } else { Verdict::Conflict }
+        }
+        (Value::Date { .. }, Value::Date { .. }) => {
+            if dates_agree(&a.value, &b.value, rule) { Verdict::Agree } else { Verdict::Conflict }
+        }
+        (Value::Name { written: wa, .. }, Value::Name { written: wb, .. }) => {
+            if wa == wb {
+                return Verdict::Agree;
+            }
+            match rule.compare.names {
+                NamePolicy::Exact => Verdict::Conflict,
+                NamePolicy::Alias if rule.aliases.iter().any(|g| g.contains(&crate::extract::name::normalize(lex, wa)) && g.contains(&crate::extract::name::normalize(lex, wb))) => Verdict::Agree,
+                _ => {
+                    if name_score(lex, wa, wb) > 0.0 { Verdict::Variant } else { Verdict::Conflict }
+                }
+            }
+        }
+        (Value::Claim { negated: na, modality: ma, .. }, Value::Claim { negated: nb, modality: mb, .. }) => {
+            if na == nb || *ma == Modality::Hedged || *mb == Modality::Hedged { Verdict::Agree } else { Verdict::Conflict }
+        }
+        _ => Verdict::Conflict,
+    }
+}
+
+fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
+    let (Value::Date { start: sa, end: ea, year_known: ya, weekday: wa, time: ta }, Value::Date { start: sb, end: eb, year_known: yb, weekday: wb, time: tb }) = (a, b) else {
+        return false;
+    };
+    if ta.is_some() || tb.is_some() {
+        return ta == tb;
+    }
+    // Unresolved weekdays compare with weekdays (or with a single known day).
+    match (wa, wb) {
+        (Some(x), Some(y)) => return x == y,
+        (Some(w), None) if sb == eb => return sb.weekday().to_monday_one_offset() == *w,
+        (None, Some(w)) if sa == ea => return sa.weekday().to_monday_one_offset() == *w,
+        (Some(_), None) | (None, Some(_)) => return true,
+        _ => {}
+    }
+    let key = |d: Date, known: bool| -> (i32, i32) {
+        let y = if known && *ya && *yb { d.year() as i32 } else { 0 };
+        match rule.compare.granularity {
+            crate::rules::Granularity::Day => (y, d.month() as i32 * 40 + d.day() as i32),
+            crate::rules::Granularity::Month => (y, d.month() as i32 * 40),
+            crate::rules::Granularity::Year => (y, 0),
+        }
+    };
+    let open = |d: Date| d == Date::MIN || d == Date::MAX;
+    let lo_a = if open(*sa) { (i32::MIN, 0) } else { key(*sa, *ya) };
+    let hi_a = if open(*ea) { (i32::MAX, 0) } else { key(*ea, *ya) };
+    let lo_b = if open(*sb) { (i32::MIN, 0) } else { key(*sb, *yb) };
+    let hi_b = if open(*eb) { (i32::MAX, 0) } else { key(*eb, *yb) };
+    lo_a <= hi_b && lo_b <= hi_a
+}
+
+fn token_match(lex: &Lexicon, a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let nick = |w: &str| lex.def.names.nicknames.get(w).cloned().unwrap_or_else(|| w.to_string());
+    if nick(a) == nick(b) {
+        return true;
+    }
+    // An initial matches the name it abbreviates.
+    if (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b)) {
+        return true;
+    }
+    // Spelling variants of longer words, but not a word and its derivative ("Korea"/"Korean").
+    let (ca, cb) = (a.chars().count(), b.chars().count());
+    ca >= 5 && cb >= 5 && !a.starts_with(b) && !b.starts_with(a) && strsim::jaro_winkler(a, b) >= 0.9
+}
+
+/// How likely two names are one name written two ways: 1.0 for the same
+/// normalised form, 0.9 when every word matches (nicknames, initials,
+/// spelling), 0.8 when one is a shorter form of the other; 0.0 otherwise.
+pub fn name_score(lex: &Lexicon, a: &str, b: &str) -> f32 {
+    let ta = norm_tokens(lex, a);
+    let tb = norm_tokens(lex, b);
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    if ta == tb {
+        return 1.0;
+    }
+    let (short, long) = if ta.len() <= tb.len() { (&ta, &tb) } else { (&tb, &ta) };
+    // Same length: every word must match.
+    if short.len() == long.len() {
+        return if short.iter().zip(long.iter()).all(|(x, y)| token_match(lex, x, y)) { 0.9 } else { 0.0 };
+    }
+    // Different lengths: last words match, first words match, and the rest of the
+    // shorter name appears in order (middle initials may be missing).
+    if short.len() >= 2 && token_match(lex, short.last().unwrap(), long.last().unwrap()) && token_match(lex, &short[0], &long[0]) {
+        let mut k = 1;
+        for w in &short[1..short.len() - 1] {
+            while k < long.len() - 1 && !token_match(lex, w, &long[k]) {
+                k += 1;
+            }
+            if k >= long.len() - 1 {
+                return 0.0;
+            }
+            k += 1;
+        }
+        // Missing words must be initials, else it is a different name.
+        if long.len() - short.len() <= 1 && long[1..long.len() - 1].iter().all(|w| w.len() == 1 || short.iter().any(|s| token_match(lex, s, w))) {
+            return 0.9;
+        }
+    }
+    if short.len() >= 2 && long.starts_with(short) {
+        return 0.8;
+    }
+    0.0
+}
+
+/// A word-level diff of two written forms: "Guardians of {+the+} Peace".
+pub fn word_diff(a: &str, b: &str) -> String {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &wa, &wb);
+    let mut out: Vec<String> = Vec::new();
+    for op in ops {
+        for change in op.iter_changes(&wa, &wb) {
+            let v = change.value();
+            out.push(match change.tag() {
+                similar::ChangeTag::Equal => v.to_string(),
+                similar::ChangeTag::Delete => format!("[-{v}-]"),
+                similar::ChangeTag::Insert => format!("{{+{v}+}}"),
+            });
+        }
+    }
+    out.join(" ")
+}
+
+/// Fold-only comparison used to tell a case/diacritic variant from a different spelling.
+pub fn same_letters(a: &str, b: &str) -> bool {
+    fold(a) == fold(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn score(a: &str, b: &str) -> f32 {
+        let rs = RuleSet::builtin().unwrap();
+        name_score(&rs.lexicon, a, b)
+    }
+
+    #[test]
+    fn names_that_are_one_name() {
+        assert!(score("Kim Jong Un", "Kim Jong-un") >= 0.9);
+        assert!(score("Guardians of Peace", "Guardians of the Peace") >= 0.9);
+        assert!(score("Bob Smithers", "Robert F. Smithers") >= 0.9);
+        assert!(score("James R. Fenwick", "James Fenwick") >= 0.9);
+        assert!(score("Henry Oakes", "Hank Oakes") >= 0.9);
+        assert!(score("Gdansk Arena", "Gdańsk Arena") >= 0.9);
+        assert!(score("Westbrook Centre", "Westbrook Center") >= 0.9);
+    }
+
+    #[test]
+    fn names_that_are_not() {
+        assert_eq!(score("North Korea", "South Korea"), 0.0);
+        assert_eq!(score("Kim Jong Un", "Kim Jong Il"), 0.0);
+        assert_eq!(score("North Korea", "North Korean"), 0.0);
+        assert_eq!(score("Maureen Smithers", "Bob Smithers"), 0.0);
+    }
+
+    #[test]
+    fn diff_marks_insertions() {
+        assert_eq!(word_diff("Guardians of Peace", "Guardians of the Peace"), "Guardians of {+the+} Peace");
+        assert_eq!(word_diff("Harrison Farms", "Harrison Farm"), "Harrison [-Farms-] {+Farm+}");
+    }
+}

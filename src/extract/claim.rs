@@ -1,0 +1,96 @@
+//! Claims: an action with its polarity and modality. A claim is read where a
+//! claim rule's predicate word stands ("charged", "acquitted", "died"), and,
+//! for the fallback rule, wherever a verb is negated ("did not specify").
+//! Negation is looked for in the clause before the predicate; a rule's
+//! antonyms ("acquit" for "convict") flip it. Modal cues ("could",
+//! "expected to") make the claim a prediction, which never conflicts.
+
+use super::{Candidate, Ctx, Modality, Value};
+use crate::rules::Kind;
+use crate::segment::{Sentence, TokKind};
+
+fn clause_break(lower: &str) -> bool {
+    matches!(lower, "," | ";" | ":" | "—" | "–" | "but" | "." | "(" | ")" | "\"" | "\u{201c}" | "\u{201d}")
+}
+
+/// Look back from token `i` within its clause for a cue in `set`; the first hit's index.
+fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, set: &std::collections::BTreeSet<String>) -> Option<usize> {
+    let toks = &ctx.seg.tokens;
+    let mut k = i;
+    let mut n = 0;
+    while k > s.tokens.start && n < window {
+        k -= 1;
+        n += 1;
+        let l = toks[k].lower.as_str();
+        if clause_break(l) {
+            return None;
+        }
+        if set.contains(l) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
+    let toks = &ctx.seg.tokens;
+    let lex = ctx.lex;
+    let claim_rules: Vec<_> = ctx.rules.rules.iter().filter(|r| r.kind == Kind::Claim && !r.is_fallback()).collect();
+    let has_fallback = ctx.rules.rules.iter().any(|r| r.kind == Kind::Claim && r.is_fallback());
+    let mut taken = std::collections::BTreeSet::new();
+    for i in s.tokens.clone() {
+        let t = &toks[i];
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        let lemma = lex.lemma(&t.lower);
+        let antonym = claim_rules.iter().any(|r| r.antonyms.contains(&lemma));
+        let predicate = antonym || claim_rules.iter().any(|r| r.nouns.contains(&lemma));
+        // Fallback: the verb right after a negation ("did not formally specify").
+        let mut generic = false;
+        if !predicate {
+            if !has_fallback || lex.stopwords.contains(&t.lower) || lex.negation.contains(&t.lower) || t.lower.ends_with("ly") {
+                continue;
+            }
+            let mut k = i;
+            let mut ok = false;
+            while k > s.tokens.start {
+                k -= 1;
+                let l = toks[k].lower.as_str();
+                if lex.negation.contains(l) && l != "no" && l != "without" {
+                    ok = true;
+                    break;
+                }
+                if !(l.ends_with("ly") || matches!(l, "be" | "been" | "have" | "yet" | "even" | "ever" | "to" | "do" | "did" | "does")) {
+                    break;
+                }
+            }
+            if !ok {
+                continue;
+            }
+            generic = true;
+        }
+        if !taken.insert(i) {
+            continue;
+        }
+        let neg = cue_before(ctx, s, i, 6, &lex.negation);
+        let negated = neg.is_some() != antonym;
+        let hedge = cue_before(ctx, s, i, 6, &lex.hedged);
+        let modality = if hedge.is_some() { Modality::Hedged } else { Modality::Asserted };
+        let start = neg.unwrap_or(i).min(i);
+        let span = start..i + 1;
+        let events = super::nearby_events(ctx, s, &span, 8);
+        out.push(Candidate {
+            kind: Kind::Claim,
+            sentence: si,
+            toks: span,
+            value: Value::Claim { predicate: t.lower.clone(), negated, modality },
+            head: Some(if generic { lemma.clone() } else { claim_rules.iter().find(|r| r.nouns.contains(&lemma) || r.antonyms.contains(&lemma)).and_then(|r| r.nouns.iter().next().cloned()).unwrap_or(lemma.clone()) }),
+            events,
+            hedge: hedge.map(|h| toks[h].lower.clone()),
+            modality,
+            forms: vec![],
+            bytes: None,
+        });
+    }
+}

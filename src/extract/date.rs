@@ -1,0 +1,376 @@
+//! Dates: absolute ("Nov. 24", "December 9, 2014", "2014-11-24", "9/11",
+//! "the 11th of September 2001"), holidays ("Christmas Day"), month and year
+//! spans ("mid-March", "March of last year", "in 2012", "the 1990s"),
+//! weekdays and relative days resolved against the publication date, and
+//! times of day ("4:30 p.m.").
+//!
+//! A date without a year takes the year that puts it nearest the publication
+//! date, preferring the past unless the sentence looks forward ("scheduled",
+//! "will"). Without a publication date the year stays unknown and only month
+//! and day are compared.
+
+use super::{hedge_before, nearby_events, Candidate, Ctx, Modality, Value};
+use crate::rules::lexicon::HedgeShape;
+use crate::rules::Kind;
+use crate::segment::{Sentence, TokKind};
+use jiff::civil::Date;
+use jiff::ToSpan;
+
+/// The year used for dates whose year is unknown (a leap year, so Feb. 29 is valid).
+pub const UNKNOWN_YEAR: i16 = 2000;
+
+struct Found {
+    start: usize,
+    end: usize,
+    first: Date,
+    last: Date,
+    year_known: bool,
+    weekday: Option<i8>,
+    time: Option<u16>,
+}
+
+fn looks_forward(ctx: &Ctx, s: &Sentence) -> bool {
+    ctx.seg.sentence_tokens(s).iter().any(|t| ctx.lex.future_cues.contains(&t.lower))
+}
+
+/// Pick the year for a month/day: nearest to publication, future penalised
+/// unless the sentence looks forward.
+fn resolve_year(ctx: &Ctx, s: &Sentence, month: i8, day: i8) -> Option<(i16, bool)> {
+    let Some(p) = ctx.published() else {
+        return Date::new(UNKNOWN_YEAR, month, day).ok().map(|_| (UNKNOWN_YEAR, false));
+    };
+    let forward = looks_forward(ctx, s);
+    let mut best: Option<(i64, i16)> = None;
+    for y in [p.year() - 1, p.year(), p.year() + 1] {
+        let Ok(d) = Date::new(y, month, day).or_else(|_| Date::new(y, month, 28)) else { continue };
+        let delta = (d - p).get_days() as i64;
+        let cost = if delta > 0 && !forward { delta * 3 } else if delta < 0 && forward { -delta * 2 } else { delta.abs() };
+        if best.is_none_or(|(c, _)| cost < c) {
+            best = Some((cost, y));
+        }
+    }
+    best.map(|(_, y)| (y, true))
+}
+
+fn month_of(ctx: &Ctx, i: usize, s: &Sentence) -> Option<(i8, usize)> {
+    let toks = &ctx.seg.tokens;
+    let t = toks.get(i).filter(|_| i < s.tokens.end)?;
+    if t.kind != TokKind::Word || !ctx.is_capitalized(t) {
+        return None;
+    }
+    let m = *ctx.lex.def.dates.months.get(&t.lower)?;
+    let mut end = i + 1;
+    if toks.get(end).is_some_and(|d| d.glued && d.lower == "." && end < s.tokens.end) {
+        end += 1;
+    }
+    Some((m, end))
+}
+
+fn small_int(ctx: &Ctx, i: usize, s: &Sentence, max: i64) -> Option<(i64, usize)> {
+    let toks = &ctx.seg.tokens;
+    let t = toks.get(i).filter(|_| i < s.tokens.end)?;
+    if t.kind != TokKind::Number || !t.lower.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let v: i64 = t.lower.parse().ok()?;
+    if !(1..=max).contains(&v) {
+        return None;
+    }
+    let mut end = i + 1;
+    if toks.get(end).is_some_and(|x| x.glued && matches!(x.lower.as_str(), "st" | "nd" | "rd" | "th")) {
+        end += 1;
+    }
+    Some((v, end))
+}
+
+fn year_at(ctx: &Ctx, i: usize, s: &Sentence) -> Option<(i16, usize)> {
+    let t = ctx.seg.tokens.get(i).filter(|_| i < s.tokens.end)?;
+    if t.kind != TokKind::Number || t.lower.len() != 4 || !t.lower.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let y: i16 = t.lower.parse().ok()?;
+    (1000..=2999).contains(&y).then_some((y, i + 1))
+}
+
+fn day(y: i16, m: i8, d: i8) -> Option<Date> {
+    Date::new(y, m, d).ok()
+}
+
+fn month_span(y: i16, m: i8, from: i8, to: i8) -> Option<(Date, Date)> {
+    let first = Date::new(y, m, 1).ok()?;
+    let last_day = first.days_in_month();
+    Some((Date::new(y, m, from.min(last_day)).ok()?, Date::new(y, m, to.min(last_day)).ok()?))
+}
+
+/// Try every date form at token `i`.
+fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
+    let toks = &ctx.seg.tokens;
+    let lex = ctx.lex;
+    let t = &toks[i];
+    let w = |k: usize| toks.get(k).filter(|_| k < s.tokens.end).map(|t| t.lower.as_str());
+    let single = |start, end, d: Date, known| Found { start, end, first: d, last: d, year_known: known, weekday: None, time: None };
+
+    // Times of day: "4:30 p.m.", "10 a.m." (+ "Beijing time", "GMT" kept in the span).
+    if t.kind == TokKind::Number {
+        let (h, mi) = match t.lower.split_once(':') {
+            Some((h, m)) => (h.parse::<u16>().ok(), m.parse::<u16>().ok()),
+            None => (t.lower.parse::<u16>().ok(), Some(0)),
+        };
+        if let (Some(h), Some(mi), Some(ap)) = (h, mi, w(i + 1)) {
+            let ap = ap.replace('.', "");
+            if (ap == "am" || ap == "pm") && (1..=12).contains(&h) && mi < 60 {
+                let hour = (h % 12) + if ap == "pm" { 12 } else { 0 };
+                return Some(Found { start: i, end: i + 2, first: Date::MIN, last: Date::MAX, year_known: false, weekday: None, time: Some(hour * 60 + mi) });
+            }
+        }
+        if t.lower.contains(':') && !t.lower.contains('/') {
+            return None;
+        }
+    }
+    // Numeric dates: "2014-11-24", "9/11", "12/25/2014".
+    if t.kind == TokKind::Number {
+        if let Some((y, _)) = year_at(ctx, i, s) {
+            if w(i + 1) == Some("-") && toks[i + 1].glued {
+                if let (Some((m, _)), Some("-"), Some((d, e))) = (small_int(ctx, i + 2, s, 12), w(i + 3), small_int(ctx, i + 4, s, 31)) {
+                    if toks[i + 2].glued && toks[i + 4].glued {
+                        return day(y, m as i8, d as i8).map(|dt| single(i, e, dt, true));
+                    }
+                }
+            }
+        }
+        if t.lower.contains('/') {
+            let parts: Vec<&str> = t.lower.split('/').collect();
+            let m: i8 = parts[0].parse().ok()?;
+            let d: i8 = parts.get(1)?.parse().ok()?;
+            let (y, known) = match parts.get(2) {
+                Some(y) if y.len() == 4 => (y.parse().ok()?, true),
+                Some(y) if y.len() == 2 => (2000 + y.parse::<i16>().ok()?, true),
+                Some(_) => return None,
+                None => resolve_year(ctx, s, m, d)?,
+            };
+            return day(y, m, d).map(|dt| single(i, i + 1, dt, known));
+        }
+    }
+    // Month-first: "Nov. 24", "December 9, 2014", "March 5 to 16", "March 2014", "March of last year", "in May".
+    if let Some((m, after_m)) = month_of(ctx, i, s) {
+        let ambiguous = lex.ambiguous_months.contains(&t.lower);
+        if let Some((d, after_d)) = small_int(ctx, after_m, s, 31) {
+            let d = d as i8;
+            let mut end = after_d;
+            let mut year = None;
+            if w(end) == Some(",") {
+                if let Some((y, e)) = year_at(ctx, end + 1, s) {
+                    year = Some(y);
+                    end = e;
+                }
+            } else if let Some((y, e)) = year_at(ctx, end, s) {
+                year = Some(y);
+                end = e;
+            }
+            let (y, known) = match year {
+                Some(y) => (y, true),
+                None => resolve_year(ctx, s, m, d)?,
+            };
+            let first = day(y, m, d)?;
+            // Ranges: "March 5 to 16", "March 5 and March 16" (after "between").
+            let mut last = first;
+            if matches!(w(end), Some("to") | Some("-") | Some("–") | Some("through") | Some("and")) {
+                let k = end + 1;
+                let (m2, k2) = month_of(ctx, k, s).map_or((m, k), |(m2, e)| (m2, e));
+                if let Some((d2, e2)) = small_int(ctx, k2, s, 31) {
+                    if let Some(l) = day(y, m2, d2 as i8).filter(|l| *l > first) {
+                        last = l;
+                        end = e2;
+                    }
+                }
+            }
+            return Some(Found { start: i, end, first, last, year_known: known, weekday: None, time: None });
+        }
+        // Month + year, month "of last year".
+        let year_after = year_at(ctx, after_m, s).map(|(y, e)| (y, e)).or_else(|| {
+            (w(after_m) == Some("of") && matches!(w(after_m + 1), Some("last") | Some("this") | Some("next")) && w(after_m + 2) == Some("year")).then(|| {
+                let p = ctx.published().map(|p| p.year()).unwrap_or(UNKNOWN_YEAR);
+                let y = match w(after_m + 1) {
+                    Some("last") => p - 1,
+                    Some("next") => p + 1,
+                    _ => p,
+                };
+                (y, after_m + 3)
+            })
+        });
+        let prev = if i > s.tokens.start { w(i - 1) } else { None };
+        let mid = prev == Some("-") && i >= s.tokens.start + 2 && lex.def.dates.month_parts.contains_key(toks[i - 2].lower.as_str());
+        let introduced = matches!(prev, Some("in") | Some("since") | Some("until") | Some("of") | Some("by") | Some("from") | Some("through") | Some("last") | Some("early") | Some("late") | Some("during")) || mid;
+        let _ = ambiguous; // capitalised and introduced: "in May" is a month, "May" alone may be a name
+        if year_after.is_some() || introduced {
+            let (from, to, start) = if mid {
+                let r = lex.def.dates.month_parts[toks[i - 2].lower.as_str()];
+                (r[0], r[1], i - 2)
+            } else if let Some(r) = prev.and_then(|p| lex.def.dates.month_parts.get(p)) {
+                (r[0], r[1], i - 1)
+            } else {
+                (1, 31, i)
+            };
+            let (y, known, end) = match year_after {
+                Some((y, e)) => (y, true, e),
+                None => {
+                    let (y, k) = resolve_year(ctx, s, m, 15)?;
+                    (y, k, after_m)
+                }
+            };
+            let (first, last) = month_span(y, m, from, to)?;
+            return Some(Found { start, end, first, last, year_known: known, weekday: None, time: None });
+        }
+        return None;
+    }
+    // Day-first: "24 November", "the 11th of September 2001".
+    if let Some((d, after_d)) = small_int(ctx, i, s, 31) {
+        let k = if w(after_d) == Some("of") { after_d + 1 } else { after_d };
+        if let Some((m, after_m)) = month_of(ctx, k, s) {
+            let (y, known, end) = match year_at(ctx, after_m, s) {
+                Some((y, e)) => (y, true, e),
+                None => {
+                    let (y, k) = resolve_year(ctx, s, m, d as i8)?;
+                    (y, k, after_m)
+                }
+            };
+            let start = if i > s.tokens.start && w(i - 1) == Some("the") { i - 1 } else { i };
+            return day(y, m, d as i8).map(|dt| single(start, end, dt, known));
+        }
+    }
+    // Years and decades: "in 2012", "since 1998", "a 2012 quake", "the 1990s".
+    if let Some((y, e)) = year_at(ctx, i, s) {
+        if (1900..=2100).contains(&y) {
+            if w(e) == Some("s") && toks[e].glued {
+                let (first, last) = (Date::new(y, 1, 1).ok()?, Date::new(y + 9, 12, 31).ok()?);
+                return Some(Found { start: i, end: e + 1, first, last, year_known: true, weekday: None, time: None });
+            }
+            let next = w(e).unwrap_or("");
+            let counted = next.ends_with('s') && next.len() > 3 && !lex.stopwords.contains(next);
+            if !counted && !(w(e) == Some("-") && toks[e].glued) {
+                let (first, last) = (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?);
+                return Some(Found { start: i, end: e, first, last, year_known: true, weekday: None, time: None });
+            }
+        }
+        return None;
+    }
+    // Holidays: "Christmas Day".
+    if ctx.is_capitalized(t) {
+        for (words, (m, d)) in &lex.holiday_phrases {
+            let n = words.len();
+            if (0..n).all(|k| w(i + k) == Some(words[k].as_str())) {
+                let (y, known) = resolve_year(ctx, s, *m, *d)?;
+                return day(y, *m, *d).map(|dt| single(i, i + n, dt, known));
+            }
+        }
+    }
+    // Weekdays: "on Friday", "Earlier Wednesday", "last Tuesday", "next Monday".
+    if let Some(&wd) = lex.def.dates.weekdays.get(&t.lower).filter(|_| ctx.is_capitalized(t) && t.lower.len() > 3) {
+        let prev = if i > s.tokens.start { w(i - 1) } else { None };
+        let mut start = i;
+        if matches!(prev, Some("last") | Some("next") | Some("this")) {
+            start = i - 1;
+        }
+        let Some(p) = ctx.published() else {
+            return Some(Found { start, end: i + 1, first: Date::MIN, last: Date::MAX, year_known: false, weekday: Some(wd), time: None });
+        };
+        let pw = p.weekday().to_monday_one_offset();
+        let back = ((pw - wd + 7) % 7) as i64;
+        let fwd = ((wd - pw + 7) % 7) as i64;
+        let forward = prev == Some("next") || (prev != Some("last") && looks_forward(ctx, s));
+        let offset = if forward {
+            fwd
+        } else if prev == Some("last") && back == 0 {
+            -7
+        } else {
+            -back
+        };
+        let d = p.checked_add(offset.days()).ok()?;
+        return Some(Found { start, end: i + 1, first: d, last: d, year_known: true, weekday: None, time: None });
+    }
+    // Relative days and weeks: "yesterday", "last week", "earlier this week".
+    if let Some(p) = ctx.published() {
+        if let Some(&off) = lex.def.dates.relative_days.get(&t.lower) {
+            let d = p.checked_add((off as i64).days()).ok()?;
+            return Some(single(i, i + 1, d, true));
+        }
+        if matches!(t.lower.as_str(), "last" | "this") && matches!(w(i + 1), Some("week") | Some("month") | Some("year")) {
+            let unit = w(i + 1).unwrap();
+            let this = t.lower == "this";
+            let (first, last) = match unit {
+                "week" => {
+                    let monday = p.checked_sub(((p.weekday().to_monday_one_offset() - 1) as i64).days()).ok()?;
+                    if this { (monday, p) } else { (monday.checked_sub(7.days()).ok()?, monday.checked_sub(1.days()).ok()?) }
+                }
+                "month" => {
+                    let first = p.first_of_month();
+                    if this { (first, p) } else { let l = first.checked_sub(1.days()).ok()?; (l.first_of_month(), l) }
+                }
+                _ => {
+                    let y = if this { p.year() } else { p.year() - 1 };
+                    (Date::new(y, 1, 1).ok()?, if this { p } else { Date::new(y, 12, 31).ok()? })
+                }
+            };
+            let start = if i > s.tokens.start && w(i - 1) == Some("earlier") { i - 1 } else { i };
+            return Some(Found { start, end: i + 2, first, last, year_known: true, weekday: None, time: None });
+        }
+    }
+    None
+}
+
+pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<Candidate>) {
+    let mut i = s.tokens.start;
+    while i < s.tokens.end {
+        if claimed[i] {
+            i += 1;
+            continue;
+        }
+        let Some(f) = at(ctx, s, i) else {
+            i += 1;
+            continue;
+        };
+        let (mut first, mut last) = (f.first, f.last);
+        let mut start = f.start;
+        let mut hedge = None;
+        if let Some((from, phrase, def)) = hedge_before(ctx, s, f.start) {
+            start = from;
+            match def.shape {
+                HedgeShape::AtLeast | HedgeShape::MoreThan => last = Date::MAX,
+                HedgeShape::AtMost | HedgeShape::LessThan => first = Date::MIN,
+                _ => {}
+            }
+            hedge = Some(phrase);
+        }
+        let mut end = f.end;
+        // Time zones after a time: "Beijing time", "GMT", "local time".
+        if f.time.is_some() {
+            let toks = &ctx.seg.tokens;
+            if toks.get(end).is_some_and(|t| end < s.tokens.end && t.lower == "time") {
+                end += 1;
+            } else if toks.get(end + 1).is_some_and(|t| end + 1 < s.tokens.end && t.lower == "time") && ctx.is_capitalized(&toks[end]) {
+                end += 2;
+            } else if toks.get(end).is_some_and(|t| end < s.tokens.end && t.kind == TokKind::Word && t.lower.len() <= 4 && ctx.text(t).chars().all(|c| c.is_ascii_uppercase())) {
+                end += 1;
+            }
+        }
+        for c in claimed.iter_mut().take(end).skip(start) {
+            *c = true;
+        }
+        let span = start..end;
+        let events = nearby_events(ctx, s, &span, 8);
+        let modality = if looks_forward(ctx, s) || hedge.is_some() { Modality::Hedged } else { Modality::Asserted };
+        out.push(Candidate {
+            kind: Kind::Date,
+            sentence: si,
+            toks: span,
+            value: Value::Date { start: first, end: last, year_known: f.year_known, weekday: f.weekday, time: f.time },
+            head: if f.time.is_some() { Some("time of day".into()) } else { None },
+            events,
+            hedge,
+            modality,
+            forms: vec![],
+            bytes: None,
+        });
+        i = end.max(i + 1);
+    }
+}

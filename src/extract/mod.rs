@@ -1,0 +1,366 @@
+//! Fact extraction: sentences become typed facts with exact spans.
+//!
+//! Each kind has its own extractor module. They run in a fixed order — dates,
+//! durations, quantities, names, claims — and the first three share a token
+//! "claimed" mask, so "Nov. 24" is a date and not the count 24, and "three
+//! weeks" a duration and not the count 3. Every fact then gets a rule (the
+//! first rule of its kind whose selectors match it) and from that its topic,
+//! and a bag of weighted context words that alignment compares.
+
+pub mod claim;
+pub mod date;
+pub mod name;
+pub mod number;
+pub mod quantity;
+
+use crate::rules::{Kind, Lexicon, Rule, RuleSet};
+use crate::segment::{Segmented, Sentence, TokKind, Token};
+use crate::source::Source;
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// How a claim is put.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Reported as fact.
+    Asserted,
+    /// A prediction or possibility ("could", "expected to").
+    Hedged,
+}
+
+/// A normalised value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Value {
+    Quantity {
+        /// The figure as stated (after scale words and unit conversion).
+        value: f64,
+        /// The range the figure stands for once hedges are applied.
+        low: f64,
+        high: f64,
+        /// Unit or dimension ("USD", "length", "percent") when there is one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+        /// A second figure, for scores ("4-2").
+        #[serde(skip_serializing_if = "Option::is_none")]
+        second: Option<f64>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        ordinal: bool,
+    },
+    Date {
+        /// First and last day the date can be (equal for a single day).
+        #[serde(serialize_with = "ser_date")]
+        start: Date,
+        #[serde(serialize_with = "ser_date")]
+        end: Date,
+        /// False when no year was written and no publication date anchors it.
+        year_known: bool,
+        /// A weekday that could not be resolved to a day (no publication date).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        weekday: Option<i8>,
+        /// Minutes after midnight, for times of day.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        time: Option<u16>,
+    },
+    Duration {
+        /// Seconds, as stated and as a range.
+        seconds: f64,
+        low: f64,
+        high: f64,
+    },
+    Name {
+        /// The name as written.
+        written: String,
+        /// The normalised form used to compare spellings.
+        normalized: String,
+    },
+    Claim {
+        predicate: String,
+        negated: bool,
+        modality: Modality,
+    },
+}
+
+fn ser_date<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    if *d == Date::MIN || *d == Date::MAX {
+        s.serialize_none()
+    } else {
+        s.serialize_str(&d.to_string())
+    }
+}
+
+/// One extracted fact.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub kind: Kind,
+    pub source: usize,
+    /// Byte span in the source file of the words that state the fact.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the sentence in the source's segmentation.
+    pub sentence: usize,
+    pub value: Value,
+    /// The head word as lemma: counted noun, predicate, or nearest event word.
+    pub head: Option<String>,
+    /// Hedge phrase, if the fact was stated with one ("almost", "at least").
+    pub hedge: Option<String>,
+    pub modality: Modality,
+    /// Index of the rule that selected the fact (into `RuleSet::rules`).
+    pub rule: usize,
+    /// What the fact is about, from the rule's topic.
+    pub topic: String,
+    /// Block key: facts align only within the same key.
+    pub block: String,
+    /// Context lemmas with weights (proximity to the fact).
+    pub context: Vec<(String, f32)>,
+    /// Explicit years written in the sentence.
+    pub years: Vec<i16>,
+    /// Other names written as the same entity in this source (names only).
+    pub forms: Vec<(usize, usize)>,
+}
+
+/// Everything an extractor needs about one source.
+pub struct Ctx<'a> {
+    pub src: &'a Source,
+    pub seg: &'a Segmented,
+    pub lex: &'a Lexicon,
+    pub rules: &'a RuleSet,
+    pub source: usize,
+    /// Lower-case words that occur in lower case somewhere in the source.
+    pub lowercase_words: std::collections::BTreeSet<String>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn text(&self, t: &Token) -> &'a str {
+        &self.src.text[t.start..t.end]
+    }
+
+    pub fn published(&self) -> Option<Date> {
+        self.src.meta.published
+    }
+
+    pub fn is_capitalized(&self, t: &Token) -> bool {
+        t.kind == TokKind::Word && self.text(t).chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// A fact before a rule has been chosen for it.
+pub struct Candidate {
+    pub kind: Kind,
+    pub sentence: usize,
+    /// Token index range (absolute) the fact spans.
+    pub toks: std::ops::Range<usize>,
+    pub value: Value,
+    pub head: Option<String>,
+    /// Words that mark the topic near the fact (lemmas), nearest first.
+    pub events: Vec<String>,
+    pub hedge: Option<String>,
+    pub modality: Modality,
+    pub forms: Vec<(usize, usize)>,
+    /// Exact byte span, when it does not fall on token bounds (a possessive cut off).
+    pub bytes: Option<(usize, usize)>,
+}
+
+/// Extract every fact from one segmented source.
+pub fn extract(src: &Source, seg: &Segmented, rules: &RuleSet, source: usize) -> Vec<Fact> {
+    let lex = &rules.lexicon;
+    let lowercase_words = seg
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokKind::Word && src.text[t.start..t.end].chars().next().is_some_and(char::is_lowercase))
+        .map(|t| t.lower.clone())
+        .collect();
+    let ctx = Ctx { src, seg, lex, rules, source, lowercase_words };
+    let mut claimed = vec![false; seg.tokens.len()];
+    let mut cands = Vec::new();
+    for (si, s) in seg.sentences.iter().enumerate() {
+        date::extract(&ctx, si, s, &mut claimed, &mut cands);
+        quantity::extract_durations(&ctx, si, s, &mut claimed, &mut cands);
+        quantity::extract(&ctx, si, s, &mut claimed, &mut cands);
+        claim::extract(&ctx, si, s, &mut cands);
+    }
+    name::extract(&ctx, &mut cands);
+    let mut facts: Vec<Fact> = cands.into_iter().filter_map(|c| finish(&ctx, c)).collect();
+    facts.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)).then(a.kind.cmp(&b.kind)));
+    facts
+}
+
+/// Choose the rule for a candidate and build the fact.
+fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
+    let s = &ctx.seg.sentences[c.sentence];
+    let sent_text = &ctx.src.text[s.start..s.end];
+    let toks = ctx.seg.sentence_tokens(s);
+    let sent_lemmas: Vec<String> = toks.iter().filter(|t| t.kind == TokKind::Word).map(|t| ctx.lex.lemma(&t.lower)).collect();
+    let unit = match &c.value {
+        Value::Quantity { unit, .. } => unit.clone(),
+        _ => None,
+    };
+    let (ri, rule) = select_rule(ctx.rules, &c, sent_text, &sent_lemmas, unit.as_deref())?;
+    let (start, end) = c.bytes.unwrap_or((ctx.seg.tokens[c.toks.start].start, ctx.seg.tokens[c.toks.end - 1].end));
+    let head_display = c.head.clone().or_else(|| c.events.first().cloned()).unwrap_or_default();
+    let topic = if rule.topic.contains("{noun}") {
+        let noun = match (&unit, &c.head) {
+            (Some(u), Some(h)) if !is_currency(u) => format!("{h} ({u})"),
+            (Some(u), _) => u.clone(),
+            (None, Some(h)) => h.clone(),
+            (None, None) => c.events.first().map(|e| format!("figure ({e})")).unwrap_or_else(|| "figure".into()),
+        };
+        rule.topic.replace("{noun}", &noun)
+    } else {
+        rule.topic.replace("{event}", &head_display)
+    };
+    // Facts align only within a block: the rule, and for fallback quantity
+    // rules the counted thing too, so "five films" never meets "five theaters".
+    let block = match c.kind {
+        Kind::Quantity | Kind::Claim if rule.is_fallback() => format!("{}/{}", rule.id, topic),
+        Kind::Date if c.head.as_deref() == Some("time of day") => format!("{}/time", rule.id),
+        _ => rule.id.clone(),
+    };
+    let mut context = context_words(ctx, s, &c.toks);
+    if let Some(h) = &c.head {
+        match context.binary_search_by(|(w, _)| w.as_str().cmp(h)) {
+            Ok(i) => context[i].1 = context[i].1.max(1.0),
+            Err(i) => context.insert(i, (h.clone(), 1.0)),
+        }
+    }
+    let years = toks
+        .iter()
+        .filter(|t| t.kind == TokKind::Number && t.lower.len() == 4)
+        .filter_map(|t| t.lower.parse::<i16>().ok())
+        .filter(|y| (1800..=2100).contains(y))
+        .collect();
+    Some(Fact {
+        kind: c.kind,
+        source: ctx.source,
+        start,
+        end,
+        sentence: c.sentence,
+        value: c.value,
+        head: c.head,
+        hedge: c.hedge,
+        modality: c.modality,
+        rule: ri,
+        topic,
+        block,
+        context,
+        years,
+        forms: c.forms,
+    })
+}
+
+fn is_currency(u: &str) -> bool {
+    u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The first rule of the candidate's kind whose selectors all match.
+fn select_rule<'r>(rules: &'r RuleSet, c: &Candidate, sent_text: &str, sent_lemmas: &[String], unit: Option<&str>) -> Option<(usize, &'r Rule)> {
+    let mut best: Option<(usize, usize, &Rule)> = None; // (distance rank, index, rule)
+    for (i, r) in rules.rules.iter().enumerate() {
+        if r.kind != c.kind {
+            continue;
+        }
+        if r.is_fallback() {
+            if best.is_none() {
+                best = Some((usize::MAX, i, r));
+            }
+            continue;
+        }
+        if !r.context.is_empty() && !sent_lemmas.iter().any(|l| r.context.contains(l)) {
+            continue;
+        }
+        if !r.patterns.is_empty() && !r.patterns.iter().any(|p| p.is_match(sent_text)) {
+            continue;
+        }
+        if !r.units.is_empty() {
+            let Some(u) = unit else { continue };
+            if !r.units.contains(&u.to_lowercase()) {
+                continue;
+            }
+        }
+        if !r.aliases.is_empty() {
+            let Value::Name { normalized, .. } = &c.value else { continue };
+            if !r.aliases.iter().any(|g| g.contains(normalized)) {
+                continue;
+            }
+        }
+        // Head and event words: the rule closest to the fact wins.
+        let rank = if r.nouns.is_empty() && r.events.is_empty() {
+            usize::MAX - 1
+        } else if c.head.as_ref().is_some_and(|h| r.nouns.contains(h)) {
+            0
+        } else if let Some(pos) = c.events.iter().position(|e| r.events.contains(e)) {
+            pos + 1
+        } else {
+            continue;
+        };
+        if best.is_none_or(|(b, _, _)| rank < b) {
+            best = Some((rank, i, r));
+        }
+    }
+    best.map(|(_, i, r)| (i, r))
+}
+
+/// Weighted context lemmas around a fact: nearer words weigh more, words
+/// across a clause boundary less, capitalised words (entities) more.
+fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<(String, f32)> {
+    let mut out: std::collections::BTreeMap<String, f32> = Default::default();
+    let toks = &ctx.seg.tokens;
+    for i in s.tokens.clone() {
+        if span.contains(&i) {
+            continue;
+        }
+        let t = &toks[i];
+        if t.kind != TokKind::Word || ctx.lex.stopwords.contains(&t.lower) {
+            continue;
+        }
+        let (lo, hi) = if i < span.start { (i, span.start) } else { (span.end - 1, i) };
+        let dist = toks[lo..=hi].iter().filter(|t| t.kind == TokKind::Word || t.kind == TokKind::Number).count() as f32;
+        let clauses = toks[lo..=hi].iter().filter(|t| matches!(t.lower.as_str(), "," | ";" | "—" | "–" | "(" | ")" | ":")).count() as f32;
+        let mut w = 1.0 / (1.0 + dist / 4.0) * 0.6f32.powf(clauses);
+        if ctx.is_capitalized(t) && i != s.tokens.start {
+            w *= 1.5;
+        }
+        let lemma = ctx.lex.lemma(&t.lower);
+        let e = out.entry(lemma).or_insert(0.0);
+        *e = e.max(w);
+    }
+    out.into_iter().collect()
+}
+
+/// Lemmas of content words near token `i` in its sentence, nearest first
+/// (ties: the following word first).
+pub fn nearby_events(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>, limit: usize) -> Vec<String> {
+    let toks = &ctx.seg.tokens;
+    let mut scored: Vec<(usize, usize, String)> = Vec::new();
+    for i in s.tokens.clone() {
+        if span.contains(&i) {
+            continue;
+        }
+        let t = &toks[i];
+        if t.kind != TokKind::Word || ctx.lex.stopwords.contains(&t.lower) && !ctx.lex.def.words.lemmas.contains_key(&t.lower) {
+            continue;
+        }
+        let d = if i < span.start { (span.start - i) * 2 + 1 } else { (i - span.end + 1) * 2 };
+        scored.push((d, i, ctx.lex.lemma(&t.lower)));
+    }
+    scored.sort();
+    let mut seen = std::collections::BTreeSet::new();
+    scored.into_iter().filter(|(_, _, l)| seen.insert(l.clone())).take(limit).map(|(_, _, l)| l).collect()
+}
+
+/// Hedge phrase ending right before token `i` (skipping a currency symbol).
+pub fn hedge_before(ctx: &Ctx, s: &Sentence, i: usize) -> Option<(usize, String, crate::rules::lexicon::HedgeDef)> {
+    let toks = &ctx.seg.tokens;
+    for (words, def) in &ctx.lex.hedge_phrases {
+        let n = words.len();
+        if i < s.tokens.start + n {
+            continue;
+        }
+        let from = i - n;
+        if toks[from..i].iter().zip(words).all(|(t, w)| &t.lower == w) {
+            return Some((from, words.join(" "), *def));
+        }
+    }
+    None
+}

@@ -1,0 +1,184 @@
+//! Names: runs of capitalised words (with connectors such as "of the",
+//! hyphenated parts and initials), minus leading titles ("Gov.", "Judge") and
+//! possessives. Mentions in one source that are the same entity — the same
+//! normalised form, a surname alone, a shorter prefix — are merged, so each
+//! entity is one fact whose span is its fullest mention.
+
+use super::{Candidate, Ctx, Modality, Value};
+use crate::rules::{Kind, Lexicon};
+use crate::segment::{Sentence, TokKind};
+use unicode_normalization::UnicodeNormalization;
+
+/// Fold a word for comparison: strip diacritics, lower-case, drop punctuation.
+pub fn fold(w: &str) -> String {
+    w.nfkd().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The tokens of a name as compared: folded, without articles and
+/// connectors, lemmatised ("Farms" = "Farm", "Centre" = "Center").
+pub fn norm_tokens(lex: &Lexicon, name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2011}')
+        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w))
+        .map(fold)
+        .filter(|w| !w.is_empty() && !lex.articles.contains(w) && !lex.connectors.contains(w))
+        .map(|w| lex.lemma(&w))
+        .collect()
+}
+
+pub fn normalize(lex: &Lexicon, name: &str) -> String {
+    norm_tokens(lex, name).join(" ")
+}
+
+fn is_headline(ctx: &Ctx, s: &Sentence) -> bool {
+    let words: Vec<_> = ctx.seg.sentence_tokens(s).iter().filter(|t| t.kind == TokKind::Word && !ctx.lex.connectors.contains(&t.lower)).collect();
+    let caps = words.iter().filter(|t| ctx.is_capitalized(t)).count();
+    words.len() >= 4 && caps * 10 >= words.len() * 7
+}
+
+struct Mention {
+    sentence: usize,
+    toks: std::ops::Range<usize>,
+    start: usize,
+    end: usize,
+    written: String,
+    key: Vec<String>,
+}
+
+fn mentions(ctx: &Ctx) -> Vec<Mention> {
+    let toks = &ctx.seg.tokens;
+    let lex = ctx.lex;
+    let mut out = Vec::new();
+    for (si, s) in ctx.seg.sentences.iter().enumerate() {
+        if is_headline(ctx, s) {
+            continue;
+        }
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            if !ctx.is_capitalized(&toks[i]) {
+                i += 1;
+                continue;
+            }
+            // Grow the run.
+            let mut j = i + 1;
+            while j < s.tokens.end {
+                let t = &toks[j];
+                if ctx.is_capitalized(t) {
+                    j += 1;
+                } else if t.glued && t.lower == "-" && toks.get(j + 1).is_some_and(|n| n.glued && n.kind == TokKind::Word) && j + 1 < s.tokens.end {
+                    j += 2;
+                } else if t.glued && t.lower == "." && toks[j - 1].end - toks[j - 1].start == 1 {
+                    j += 1; // initial: "R."
+                } else if t.kind == TokKind::Word && (lex.connectors.contains(&t.lower)) {
+                    // Connectors only inside a name: "Guardians of the Peace".
+                    let mut k = j;
+                    while k < s.tokens.end && toks[k].kind == TokKind::Word && lex.connectors.contains(&toks[k].lower) && !ctx.is_capitalized(&toks[k]) {
+                        k += 1;
+                    }
+                    if k < s.tokens.end && k - j <= 2 && ctx.is_capitalized(&toks[k]) && !lex.not_names.contains(&toks[k].lower) {
+                        j = k;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let run = i..j;
+            i = j;
+            // Split at titles ("FBI Director James Comey" -> "FBI", "James Comey") and drop non-names.
+            let mut seg_start = run.start;
+            let mut pieces = Vec::new();
+            for k in run.clone() {
+                let w = toks[k].lower.trim_end_matches('.');
+                if lex.titles.contains(w) && !(k > run.start && toks[k].glued) {
+                    pieces.push(seg_start..k);
+                    seg_start = k + 1;
+                }
+            }
+            pieces.push(seg_start..run.end);
+            for mut p in pieces {
+                // Leading words that are not names: "The", sentence-initial common words.
+                while p.start < p.end {
+                    let t = &toks[p.start];
+                    let common = lex.not_names.contains(&t.lower) || lex.connectors.contains(&t.lower) || (p.start == s.tokens.start || toks[p.start - 1].lower == "\"" || toks[p.start - 1].lower == "\u{201c}") && ctx.lowercase_words.contains(&t.lower) || t.kind != TokKind::Word || lex.def.dates.months.contains_key(&t.lower) && p.end - p.start == 1;
+                    if common {
+                        p.start += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // Trailing connectors and punctuation.
+                while p.end > p.start && (toks[p.end - 1].kind != TokKind::Word || lex.connectors.contains(&toks[p.end - 1].lower)) && toks[p.end - 1].lower != "." {
+                    p.end -= 1;
+                }
+                if p.start >= p.end {
+                    continue;
+                }
+                let start = toks[p.start].start;
+                let mut end = toks[p.end - 1].end;
+                let last = &ctx.src.text[toks[p.end - 1].start..end];
+                for poss in ["'s", "\u{2019}s"] {
+                    if last.len() > poss.len() && last.ends_with(poss) {
+                        end -= poss.len();
+                    }
+                }
+                let written = ctx.src.text[start..end].to_string();
+                let key = norm_tokens(lex, &written);
+                if key.is_empty() || key.iter().all(|k| k.chars().count() < 2 || lex.not_names.contains(k)) {
+                    continue;
+                }
+                out.push(Mention { sentence: si, toks: p.clone(), start, end, written, key });
+            }
+        }
+    }
+    out
+}
+
+/// Extract one name fact per entity.
+pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    let ms = mentions(ctx);
+    // Entities: the fullest name first, shorter mentions merge into it when
+    // they are equal, its surname alone, or a prefix of it.
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by(|&a, &b| ms[b].key.len().cmp(&ms[a].key.len()).then(ms[a].start.cmp(&ms[b].start)));
+    let mut entities: Vec<(usize, Vec<usize>)> = Vec::new(); // (representative, members)
+    for &m in &order {
+        let key = &ms[m].key;
+        let home = entities.iter_mut().find(|(rep, _)| {
+            let r = &ms[*rep].key;
+            r == key || (key.len() < r.len() && (r.starts_with(key) || key.len() == 1 && r.last() == key.last()))
+        });
+        match home {
+            Some((_, members)) => members.push(m),
+            None => entities.push((m, vec![m])),
+        }
+    }
+    for (rep, mut members) in entities {
+        members.sort_by_key(|&m| ms[m].start);
+        // The fact points at the first mention of the fullest form; the other
+        // distinct spellings are kept as forms.
+        let r = &ms[rep];
+        let first_full = members.iter().map(|&m| &ms[m]).find(|m| m.key == r.key).unwrap_or(r);
+        let mut seen = vec![first_full.written.clone()];
+        let mut forms = Vec::new();
+        for &m in &members {
+            let mm = &ms[m];
+            if mm.key.len() == r.key.len() && !seen.contains(&mm.written) {
+                seen.push(mm.written.clone());
+                forms.push((mm.start, mm.end));
+            }
+        }
+        out.push(Candidate {
+            kind: Kind::Name,
+            sentence: first_full.sentence,
+            toks: first_full.toks.clone(),
+            value: Value::Name { written: first_full.written.clone(), normalized: r.key.join(" ") },
+            head: None,
+            events: vec![],
+            hedge: None,
+            modality: Modality::Asserted,
+            forms,
+            bytes: Some((first_full.start, first_full.end)),
+        });
+    }
+}

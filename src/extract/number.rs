@@ -1,0 +1,144 @@
+//! Reading a number at a token: digits, number words, scale words, vague
+//! plurals ("hundreds of millions") and ordinals. Shared by the quantity and
+//! duration extractors.
+
+use super::Ctx;
+use crate::segment::TokKind;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Num {
+    pub value: f64,
+    /// The range a vague count covers; equal to `value` otherwise.
+    pub low: f64,
+    pub high: f64,
+    /// Token index just after the number.
+    pub end: usize,
+    pub ordinal: bool,
+    /// Written with a weak word ("a", "an") that only counts before a unit.
+    pub weak: bool,
+}
+
+fn digits(s: &str) -> Option<f64> {
+    if s.contains('/') || s.contains(':') {
+        return None;
+    }
+    // A comma groups thousands only in groups of three ("1,900"); otherwise it is punctuation.
+    let parts: Vec<&str> = s.split(',').collect();
+    if parts.len() > 1 && !parts[1..].iter().all(|p| p.len() == 3 || p.starts_with(|c: char| c.is_ascii_digit()) && p.split('.').next().is_some_and(|x| x.len() == 3)) {
+        return None;
+    }
+    s.replace(',', "").parse().ok()
+}
+
+/// Read a number starting at absolute token index `i`, not past `limit`.
+pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
+    let toks = &ctx.seg.tokens;
+    let lex = ctx.lex;
+    let t = toks.get(i)?;
+    let mut j;
+    let mut value;
+    let mut ordinal = false;
+    let mut weak = false;
+    let mut vague: Option<(f64, f64)> = None;
+    if t.kind == TokKind::Number {
+        value = digits(&t.lower)?;
+        j = i + 1;
+        if let Some(n) = toks.get(j).filter(|n| n.glued && j < limit && n.kind == TokKind::Word) {
+            match n.lower.as_str() {
+                "st" | "nd" | "rd" | "th" => {
+                    ordinal = true;
+                    j += 1;
+                }
+                w if lex.def.numbers.scales.contains_key(w) => {
+                    value *= lex.def.numbers.scales[w];
+                    j += 1;
+                }
+                _ => {}
+            }
+        }
+    } else if t.kind == TokKind::Word {
+        if let Some(&v) = lex.def.numbers.ordinals.get(&t.lower) {
+            return Some(Num { value: v, low: v, high: v, end: i + 1, ordinal: true, weak: false });
+        }
+        if let Some((lo, hi)) = lex.def.numbers.vague.get(&t.lower).map(|r| (r[0], r[1])) {
+            vague = Some((lo, hi));
+            value = lo;
+            j = i + 1;
+            // "hundreds of millions": scale the range by the second vague or scale word.
+            if toks.get(j).is_some_and(|n| n.lower == "of") && j + 1 < limit {
+                let w = &toks[j + 1].lower;
+                let mult = lex.def.numbers.vague.get(w).map(|r| r[0] / 2.0).or_else(|| lex.def.numbers.scales.get(w.trim_end_matches('s')).copied());
+                if let Some(m) = mult {
+                    let base = lex.def.numbers.scales.get(w.trim_end_matches('s')).copied().unwrap_or(m);
+                    vague = Some((lo * base, hi * base));
+                    value = lo * base;
+                    j += 2;
+                }
+            }
+        } else {
+            value = lex.number_word(&t.lower)?;
+            weak = lex.weak_numbers.contains(&t.lower);
+            j = i + 1;
+            // "twenty-five", "fifty-two"
+            if value >= 20.0 && value < 100.0 && toks.get(j).is_some_and(|h| h.glued && h.lower == "-") {
+                if let Some(u) = toks.get(j + 1).filter(|u| u.glued).and_then(|u| lex.number_word(&u.lower)).filter(|u| *u < 10.0) {
+                    value += u;
+                    j += 2;
+                    weak = false;
+                }
+            }
+            // "one hundred twenty" is rare in news; "two dozen" and "a dozen" are not.
+        }
+    } else {
+        return None;
+    }
+    // Scale words: "38 million", "a dozen", "two hundred thousand"
+    while j < limit {
+        let w = &toks[j].lower;
+        if let Some(&m) = lex.def.numbers.scales.get(w.as_str()).filter(|_| vague.is_none()) {
+            if m < value && value >= 1.0 && !(m == 100.0 && value < 100.0) {
+                break;
+            }
+            value *= m;
+            weak = false;
+            j += 1;
+        } else if w == "dozen" && vague.is_none() {
+            value *= 12.0;
+            weak = false;
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let (low, high) = vague.unwrap_or((value, value));
+    Some(Num { value, low, high, end: j, ordinal, weak })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+    use crate::source::Source;
+
+    fn num(text: &str) -> Option<Num> {
+        let rules = RuleSet::builtin().unwrap();
+        let src = Source::from_text("t", text.to_string()).unwrap();
+        let seg = crate::segment::segment(&src, &rules.lexicon);
+        let ctx = Ctx { src: &src, seg: &seg, lex: &rules.lexicon, rules: &rules, source: 0, lowercase_words: Default::default() };
+        read(&ctx, 0, seg.tokens.len())
+    }
+
+    #[test]
+    fn reads_numbers() {
+        assert_eq!(num("38 million files").unwrap().value, 38e6);
+        assert_eq!(num("1,900 people").unwrap().value, 1900.0);
+        assert_eq!(num("4.5bn").unwrap().value, 4.5e9);
+        assert_eq!(num("Fifty-two people").unwrap().value, 52.0);
+        assert_eq!(num("two dozen fields").unwrap().value, 24.0);
+        let h = num("hundreds of millions").unwrap();
+        assert_eq!((h.low, h.high), (2e8, 1e9));
+        assert!(num("52nd minute").unwrap().ordinal);
+        assert!(num("a month").unwrap().weak);
+        assert!(num("9/11").is_none());
+    }
+}

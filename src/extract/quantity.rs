@@ -1,0 +1,292 @@
+//! Quantities and durations: a number, its hedge, its unit and the thing it
+//! counts. Durations are numbers of time units ("three weeks", "a five-week
+//! trial"); everything else numeric that is not a date is a quantity.
+
+use super::number::{self, Num};
+use super::{hedge_before, nearby_events, Candidate, Ctx, Modality, Value};
+use crate::rules::lexicon::{HedgeDef, HedgeShape};
+use crate::rules::Kind;
+use crate::segment::{Sentence, TokKind};
+
+/// Apply a hedge to a figure whose rounding range is `[low, high]`.
+pub fn apply_hedge(h: Option<&HedgeDef>, value: f64, low: f64, high: f64) -> (f64, f64) {
+    let Some(h) = h else { return (low, high) };
+    let w = value.abs() * h.width;
+    match h.shape {
+        HedgeShape::Below => (low - w, high),
+        HedgeShape::Around => (low - w, high + w),
+        HedgeShape::AtLeast | HedgeShape::MoreThan => (low, f64::INFINITY),
+        HedgeShape::AtMost | HedgeShape::LessThan => (f64::NEG_INFINITY.max(0.0_f64.min(low)), high),
+    }
+}
+
+fn is_word(ctx: &Ctx, i: usize) -> bool {
+    ctx.seg.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word)
+}
+
+/// Hedges written after a number: "3,000-plus", "or more".
+fn hedge_after(ctx: &Ctx, j: usize, limit: usize) -> Option<(usize, &'static str, HedgeDef)> {
+    let toks = &ctx.seg.tokens;
+    let w = |k: usize| toks.get(k).filter(|_| k < limit).map(|t| t.lower.as_str());
+    if w(j) == Some("-") && w(j + 1) == Some("plus") {
+        return Some((j + 2, "plus", HedgeDef { shape: HedgeShape::AtLeast, width: 0.0 }));
+    }
+    if w(j) == Some("or") && matches!(w(j + 1), Some("more") | Some("so")) {
+        let shape = if w(j + 1) == Some("more") { HedgeShape::AtLeast } else { HedgeShape::Around };
+        return Some((j + 2, "or more", HedgeDef { shape, width: 0.1 }));
+    }
+    None
+}
+
+/// Durations: NUMBER UNIT, NUMBER-UNIT compounds, and ranges "two to three weeks".
+pub fn extract_durations(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<Candidate>) {
+    let toks = &ctx.seg.tokens;
+    let lex = ctx.lex;
+    let limit = s.tokens.end;
+    let mut i = s.tokens.start;
+    while i < limit {
+        if claimed[i] {
+            i += 1;
+            continue;
+        }
+        let Some(n) = number::read(ctx, i, limit) else {
+            i += 1;
+            continue;
+        };
+        if n.ordinal {
+            i += 1;
+            continue;
+        }
+        // Optional range: "two to three weeks", "three or four days", "5-7 days".
+        let mut second: Option<Num> = None;
+        let mut j = n.end;
+        if j + 1 < limit && matches!(toks[j].lower.as_str(), "to" | "or" | "-" | "–") {
+            if let Some(m) = number::read(ctx, j + 1, limit).filter(|m| !m.ordinal && m.value > n.value) {
+                j = m.end;
+                second = Some(m);
+            }
+        }
+        let compound = toks.get(j).is_some_and(|t| t.glued && t.lower == "-") && toks.get(j + 1).is_some_and(|t| t.glued);
+        let u = if compound { j + 1 } else { j };
+        let Some((secs, _unit)) = toks.get(u).filter(|_| u < limit && is_word(ctx, u)).and_then(|t| lex.duration_unit(&t.lower)) else {
+            i += 1;
+            continue;
+        };
+        let mut end = u + 1;
+        // "30-year-old" is an age; "three days ago" a point in time.
+        let after = toks.get(end).filter(|_| end < limit).map(|t| t.lower.as_str());
+        let after2 = toks.get(end + 1).filter(|_| end + 1 < limit).map(|t| t.lower.as_str());
+        if after.is_some_and(|a| lex.not_after_duration.contains(a)) || (after == Some("-") && after2.is_some_and(|a| lex.not_after_duration.contains(a))) {
+            i = end;
+            continue;
+        }
+        if n.weak && second.is_none() && compound {
+            i += 1;
+            continue;
+        }
+        let (hedge_start, hedge) = match hedge_before(ctx, s, i) {
+            Some((from, phrase, def)) => (from, Some((phrase, def))),
+            None => (i, None),
+        };
+        // The noun a compound qualifies ("five-week trial") is the head.
+        let mut head = None;
+        if compound {
+            if let Some(t) = toks.get(end).filter(|t| end < limit && t.kind == TokKind::Word && !lex.stopwords.contains(&t.lower)) {
+                head = Some(lex.lemma(&t.lower));
+                end += 1;
+            }
+        }
+        let lo_n = n.low;
+        let hi_n = second.as_ref().map_or(n.high, |m| m.high);
+        // Rounding: a whole count of units stands for ±half a unit (a quarter for one unit).
+        let r = if n.value >= 2.0 { 0.5 } else { 0.25 } * secs;
+        let value = n.value * secs;
+        let (low, high) = apply_hedge(hedge.as_ref().map(|h| &h.1), value, lo_n * secs - r, hi_n * secs + r);
+        for c in claimed.iter_mut().take(end).skip(hedge_start) {
+            *c = true;
+        }
+        let span = hedge_start..end;
+        let events = nearby_events(ctx, s, &span, 8);
+        out.push(Candidate {
+            kind: Kind::Duration,
+            sentence: si,
+            toks: span,
+            value: Value::Duration { seconds: value, low, high },
+            head,
+            events,
+            hedge: hedge.map(|h| h.0),
+            modality: Modality::Asserted,
+            forms: vec![],
+            bytes: None,
+        });
+        i = end;
+    }
+}
+
+/// Quantities: every remaining number with its hedge, unit and counted noun.
+pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<Candidate>) {
+    let toks = &ctx.seg.tokens;
+    let lex = ctx.lex;
+    let limit = s.tokens.end;
+    let mut i = s.tokens.start;
+    while i < limit {
+        if claimed[i] || !matches!(toks[i].kind, TokKind::Number | TokKind::Word) {
+            i += 1;
+            continue;
+        }
+        // Labels: "counts 12 and 13", "Rule #1".
+        if i > s.tokens.start && lex.labels.contains(&toks[i - 1].lower) && toks[i].kind == TokKind::Number {
+            i += 1;
+            while i < limit && (toks[i].kind == TokKind::Number || matches!(toks[i].lower.as_str(), "and" | "," | "or" | "to")) {
+                i += 1;
+            }
+            continue;
+        }
+        let Some(mut n) = number::read(ctx, i, limit) else {
+            i += 1;
+            continue;
+        };
+        let is_digits = toks[i].kind == TokKind::Number;
+        let mut j = n.end;
+        // Currency before: "$165,000", "US$4.5bn".
+        let mut start = i;
+        let mut unit: Option<String> = None;
+        if i > s.tokens.start && !claimed[i - 1] {
+            if let Some(c) = lex.def.numbers.currencies.get(&toks[i - 1].lower) {
+                unit = Some(c.clone());
+                start = i - 1;
+            }
+        }
+        // Scores and ranges: "4-2", "30-40".
+        let mut second = None;
+        if is_digits && toks.get(j).is_some_and(|t| t.glued && t.lower == "-" && j < limit) && toks.get(j + 1).is_some_and(|t| t.glued && t.kind == TokKind::Number) {
+            if let Some(m) = number::read(ctx, j + 1, limit) {
+                if n.value >= m.value || n.value <= 20.0 && m.value <= 20.0 {
+                    second = Some(m.value);
+                } else {
+                    n.high = m.value;
+                }
+                j = m.end;
+            }
+        }
+        // Partitive: "11 of the 13 counts", "10 of them".
+        let mut k = j;
+        let mut partitive = false;
+        if toks.get(k).is_some_and(|t| t.lower == "of") && k + 1 < limit {
+            let mut m = k + 1;
+            if toks[m].lower == "the" {
+                m += 1;
+            }
+            if let Some(total) = number::read(ctx, m, limit).filter(|x| !x.ordinal && x.value >= n.value) {
+                let _ = total;
+                k = total.end;
+                partitive = true;
+                for c in claimed.iter_mut().take(k).skip(j) {
+                    *c = true;
+                }
+            } else if toks.get(m).is_some_and(|t| matches!(t.lower.as_str(), "them" | "those" | "these" | "us")) {
+                k = m + 1;
+                partitive = true;
+            }
+        }
+        // Post hedges: "3,000-plus".
+        let mut post_hedge = None;
+        if let Some((e, phrase, def)) = hedge_after(ctx, k, limit) {
+            post_hedge = Some((phrase.to_string(), def));
+            k = e;
+        }
+        // The counted noun after the number (a hyphen compound counts: "81,000-seat").
+        let noun: Option<(usize, String)>;
+        let mut increment = false;
+        let mut m = k;
+        if toks.get(m).is_some_and(|t| t.glued && t.lower == "-") && is_word(ctx, m + 1) && toks[m + 1].glued {
+            noun = Some((m + 1, toks[m + 1].lower.clone()));
+        } else {
+            let mut words = Vec::new();
+            while m < limit && words.len() < 3 {
+                let t = &toks[m];
+                if t.kind != TokKind::Word {
+                    if t.lower == "%" {
+                        unit.get_or_insert_with(|| "percent".into());
+                        words.push((m, "percent".to_string()));
+                    }
+                    break;
+                }
+                if lex.increments.contains(&t.lower) || t.lower == "other" {
+                    increment |= lex.increments.contains(&t.lower);
+                    m += 1;
+                    continue;
+                }
+                if lex.not_nouns.contains(&t.lower) || lex.stopwords.contains(&t.lower) && !lex.def.words.lemmas.contains_key(&t.lower) {
+                    break;
+                }
+                words.push((m, t.lower.clone()));
+                if lex.unit(&t.lower).is_some() || lex.def.numbers.currencies.contains_key(&t.lower) {
+                    break;
+                }
+                m += 1;
+            }
+            noun = words.iter().find(|(_, w)| w.ends_with('s') && w.len() > 3 || lex.unit(w).is_some() || lex.def.numbers.currencies.contains_key(w)).cloned().or_else(|| words.first().cloned());
+        }
+        // Weak and word numbers count only with a noun ("one of the", "a" alone are not counts).
+        if (n.weak || !is_digits && noun.is_none() && n.value < 100.0) && !partitive {
+            i = n.end.max(i + 1);
+            continue;
+        }
+        if n.ordinal && noun.is_none() {
+            i = n.end;
+            continue;
+        }
+        let mut end = k;
+        let mut value = n.value;
+        let (mut low, mut high) = (n.low, n.high);
+        let mut head = None;
+        if let Some((ni, w)) = &noun {
+            end = ni + 1;
+            if let Some(c) = lex.def.numbers.currencies.get(w) {
+                unit = Some(c.clone());
+            } else if let Some((dim, factor, _)) = lex.unit(w) {
+                unit = Some(dim.to_string());
+                value *= factor;
+                low *= factor;
+                high *= factor;
+            } else {
+                head = Some(lex.lemma(w));
+            }
+        } else if start == i && i >= s.tokens.start + 2 {
+            // The noun before: "magnitude-6.1", "a crowd of 78,011".
+            let p = &toks[i - 1];
+            let q = &toks[i - 2];
+            if (p.lower == "-" && p.glued && toks[i].glued || p.lower == "of") && q.kind == TokKind::Word && !lex.stopwords.contains(&q.lower) && !lex.not_nouns.contains(&q.lower) {
+                head = Some(lex.lemma(&q.lower));
+                start = i - 2;
+            }
+        }
+        if increment {
+            head = head.map(|h| format!("more {h}"));
+        }
+        let (hedge_start, hedge) = match hedge_before(ctx, s, start) {
+            Some((from, phrase, def)) => (from, Some((phrase, def))),
+            None => (start, post_hedge),
+        };
+        let (low, high) = apply_hedge(hedge.as_ref().map(|h| &h.1), value, low, high);
+        for c in claimed.iter_mut().take(end).skip(hedge_start.min(start)) {
+            *c = true;
+        }
+        let span = hedge_start.min(start)..end;
+        let events = nearby_events(ctx, s, &span, 8);
+        out.push(Candidate {
+            kind: Kind::Quantity,
+            sentence: si,
+            toks: span,
+            value: Value::Quantity { value, low, high, unit, second, ordinal: n.ordinal },
+            head,
+            events,
+            hedge: hedge.map(|h| h.0),
+            modality: Modality::Asserted,
+            forms: vec![],
+            bytes: None,
+        });
+        i = end.max(i + 1);
+    }
+}

@@ -1,0 +1,278 @@
+//! concur: check whether several written sources agree.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//!
+//! ```text
+//! source ──▶ segment ──▶ extract ──▶ align ──▶ compare ──▶ report
+//! (bytes,    (sentences,  (facts with  (groups    (verdicts)  (human, JSON)
+//!  metadata)  tokens)      spans)       of facts)
+//! ```
+//!
+//! Policy — what topics exist, which words are hedges, how names are
+//! normalised — lives in rule files ([`rules`]), loaded and compiled once.
+//! The engine never prints and never exits: [`check`] returns an
+//! [`Analysis`], and a printer in [`report`] renders it.
+
+pub mod align;
+pub mod compare;
+pub mod exit;
+pub mod extract;
+pub mod report;
+pub mod rules;
+pub mod segment;
+pub mod source;
+
+use compare::Verdict;
+use extract::{Fact, Value};
+use rules::{Kind, RuleSet, Severity};
+use serde::Serialize;
+use source::Source;
+
+/// One claim of a finding: a fact as one source states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    pub source: usize,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+    pub value: serde_json::Value,
+    /// The value for people: "38,000,000 (34,200,000–38,000,000)".
+    #[serde(skip)]
+    pub display: String,
+}
+
+/// One aligned fact (or one unmatched fact) with its verdict.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub kind: Kind,
+    pub topic: String,
+    pub verdict: Verdict,
+    pub severity: Severity,
+    pub message: String,
+    pub claims: Vec<Claim>,
+    /// For variants: a word diff of the two written forms.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<String>,
+    /// The rule's help text.
+    #[serde(skip)]
+    pub help: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceInfo {
+    pub path: String,
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub agree: usize,
+    pub conflict: usize,
+    pub variant: usize,
+    pub unmatched: usize,
+}
+
+/// The result of checking a set of sources.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub version: u32,
+    pub sources: Vec<SourceInfo>,
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+impl Analysis {
+    /// Facts that were aligned with at least one other source.
+    pub fn aligned(&self) -> usize {
+        self.findings.iter().filter(|f| f.claims.len() > 1).map(|f| f.claims.len()).sum()
+    }
+
+    /// Whether any finding is at or above `level` (Error fails by default).
+    pub fn fails(&self, deny_warnings: bool) -> bool {
+        self.findings.iter().any(|f| {
+            f.verdict != Verdict::Agree && f.verdict != Verdict::Unmatched && (f.severity == Severity::Error || deny_warnings && f.severity == Severity::Warning)
+        })
+    }
+}
+
+/// Extract the facts of every source (segmentation and extraction stages).
+pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
+    let mut all = Vec::new();
+    for (i, src) in sources.iter().enumerate() {
+        let seg = segment::segment(src, &rules.lexicon);
+        all.extend(extract::extract(src, &seg, rules, i));
+    }
+    all
+}
+
+/// Run the whole pipeline.
+pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
+    let facts = facts(sources, rules);
+    let groups = align::align(&facts, rules);
+    let mut findings: Vec<Finding> = groups.iter().map(|g| finding(g, &facts, sources, rules)).collect();
+    findings.sort_by(|a, b| {
+        let ka = (a.claims[0].source, a.claims[0].start, a.claims[0].end, a.kind);
+        let kb = (b.claims[0].source, b.claims[0].start, b.claims[0].end, b.kind);
+        ka.cmp(&kb).then_with(|| a.rule.cmp(&b.rule))
+    });
+    let mut summary = Summary::default();
+    for f in &findings {
+        match f.verdict {
+            Verdict::Agree => summary.agree += 1,
+            Verdict::Conflict => summary.conflict += 1,
+            Verdict::Variant => summary.variant += 1,
+            Verdict::Unmatched => summary.unmatched += 1,
+        }
+    }
+    Analysis {
+        version: 1,
+        sources: sources
+            .iter()
+            .map(|s| SourceInfo { path: s.path.clone(), published: s.meta.published.map(|d| d.to_string()), title: s.meta.title.clone() })
+            .collect(),
+        findings,
+        summary,
+    }
+}
+
+fn claim(f: &Fact, sources: &[Source]) -> Claim {
+    let src = &sources[f.source];
+    let (line, column) = src.line_col(f.start);
+    Claim {
+        source: f.source,
+        start: f.start,
+        end: f.end,
+        line,
+        column,
+        text: src.text[f.start..f.end].to_string(),
+        value: serde_json::to_value(&f.value).unwrap_or(serde_json::Value::Null),
+        display: display_value(&f.value),
+    }
+}
+
+fn finding(group: &[usize], facts: &[Fact], sources: &[Source], rules: &RuleSet) -> Finding {
+    let first = &facts[group[0]];
+    let rule = &rules.rules[first.rule];
+    let mut verdict = if group.len() == 1 { Verdict::Unmatched } else { Verdict::Agree };
+    let mut pair = (group[0], group.get(1).copied().unwrap_or(group[0]));
+    for (a, &i) in group.iter().enumerate() {
+        for &j in &group[a + 1..] {
+            let v = compare::compare(&facts[i], &facts[j], rule, &rules.lexicon);
+            if v < verdict {
+                verdict = v;
+                pair = (i, j);
+            }
+        }
+    }
+    let claims: Vec<Claim> = group.iter().map(|&i| claim(&facts[i], sources)).collect();
+    let severity = match verdict {
+        Verdict::Conflict => rule.severity.conflict,
+        Verdict::Variant => rule.severity.variant,
+        _ => Severity::Info,
+    };
+    let (x, y) = (&facts[pair.0], &facts[pair.1]);
+    let (tx, ty) = (&sources[x.source].text[x.start..x.end], &sources[y.source].text[y.start..y.end]);
+    let diff = match (verdict, &x.value, &y.value) {
+        (Verdict::Variant, Value::Name { written: a, .. }, Value::Name { written: b, .. }) => Some(compare::word_diff(a, b)),
+        (Verdict::Variant, ..) => Some(compare::word_diff(tx, ty)),
+        _ => None,
+    };
+    let topic = first.topic.clone();
+    let base = rule.message.replace("{topic}", &topic);
+    let message = match verdict {
+        Verdict::Unmatched => format!("only {} states this {}: {}", sources[first.source].path, first.kind.as_str(), topic),
+        Verdict::Agree => format!("{base}: sources agree"),
+        Verdict::Variant => format!("{base}: written differently (“{tx}” / “{ty}”)"),
+        Verdict::Conflict => {
+            let mut m = format!("{base}: {} vs {}", display_value(&x.value), display_value(&y.value));
+            let (px, py) = (sources[x.source].meta.published, sources[y.source].meta.published);
+            if let (Some(px), Some(py)) = (px, py) {
+                if px != py && matches!(first.kind, Kind::Quantity | Kind::Claim) {
+                    let (old, new) = if px < py { (x, y) } else { (y, x) };
+                    m = format!("{base}: changed from {} ({}) to {} ({})", display_value(&old.value), px.min(py), display_value(&new.value), px.max(py));
+                }
+            }
+            m
+        }
+    };
+    Finding { rule: rule.id.clone(), kind: first.kind, topic, verdict, severity, message, claims, diff, help: rule.help.clone() }
+}
+
+/// Format a figure with thousands separators.
+pub fn fmt_num(v: f64) -> String {
+    if v.is_infinite() {
+        return if v > 0.0 { "∞".into() } else { "-∞".into() };
+    }
+    if (v - v.round()).abs() < 1e-9 && v.abs() < 1e15 {
+        let s = format!("{}", v.round().abs() as i64);
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if v < 0.0 { format!("-{out}") } else { out }
+    } else {
+        format!("{}", (v * 1000.0).round() / 1000.0)
+    }
+}
+
+fn fmt_secs(s: f64) -> String {
+    for (unit, len) in [("years", 31_556_952.0), ("months", 2_629_746.0), ("weeks", 604_800.0), ("days", 86_400.0), ("hours", 3600.0), ("minutes", 60.0)] {
+        if s.abs() >= len {
+            return format!("{} {unit}", fmt_num((s / len * 10.0).round() / 10.0));
+        }
+    }
+    format!("{} seconds", fmt_num(s))
+}
+
+/// The normalised value for people to read.
+pub fn display_value(v: &Value) -> String {
+    match v {
+        Value::Quantity { value, low, high, unit, second, .. } => {
+            let u = unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
+            if let Some(s) = second {
+                return format!("{}-{}", fmt_num(*value), fmt_num(*s));
+            }
+            if low == high && low == value {
+                format!("{}{u}", fmt_num(*value))
+            } else if *low == *value && high.is_infinite() {
+                format!("{} or more{u}", fmt_num(*value))
+            } else if *high == *value && *low <= 0.0 {
+                format!("up to {}{u}", fmt_num(*value))
+            } else {
+                format!("{}{u} ({}–{})", fmt_num(*value), fmt_num(*low), fmt_num(*high))
+            }
+        }
+        Value::Duration { seconds, low, high } => format!("{} ({}–{})", fmt_secs(*seconds), fmt_secs(*low), fmt_secs(*high)),
+        Value::Date { start, end, year_known, weekday, time } => {
+            if let Some(t) = time {
+                return format!("{:02}:{:02}", t / 60, t % 60);
+            }
+            if let Some(w) = weekday {
+                return ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][*w as usize % 8].to_string();
+            }
+            let f = |d: &jiff::civil::Date| {
+                if *d == jiff::civil::Date::MIN || *d == jiff::civil::Date::MAX {
+                    "…".to_string()
+                } else if *year_known {
+                    d.to_string()
+                } else {
+                    format!("{:02}-{:02}", d.month(), d.day())
+                }
+            };
+            if start == end { f(start) } else { format!("{} – {}", f(start), f(end)) }
+        }
+        Value::Name { written, .. } => written.clone(),
+        Value::Claim { predicate, negated, modality } => {
+            let m = if *modality == extract::Modality::Hedged { " (hedged)" } else { "" };
+            format!("{}{predicate}{m}", if *negated { "not " } else { "" })
+        }
+    }
+}

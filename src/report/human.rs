@@ -1,0 +1,161 @@
+//! The human report: a miette diagnostic per conflict (error) and variant
+//! (warning) with a label in every source it cites, agreements one line each,
+//! unmatched facts on request, and a summary line.
+
+use super::{Printer, Show};
+use crate::compare::Verdict;
+use crate::rules::Severity;
+use crate::source::Source;
+use crate::{Analysis, Finding};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use std::fmt;
+use std::io::{self, Write};
+
+pub struct Human {
+    pub color: bool,
+    pub width: usize,
+    pub show: Show,
+}
+
+/// One claim in one source, shown as a related diagnostic.
+#[derive(Debug)]
+struct ClaimDiag {
+    title: String,
+    src: NamedSource<String>,
+    label: LabeledSpan,
+}
+
+impl fmt::Display for ClaimDiag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.title)
+    }
+}
+impl std::error::Error for ClaimDiag {}
+impl Diagnostic for ClaimDiag {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.label.clone())))
+    }
+}
+
+#[derive(Debug)]
+struct FindingDiag {
+    code: String,
+    message: String,
+    severity: miette::Severity,
+    help: String,
+    src: NamedSource<String>,
+    label: LabeledSpan,
+    related: Vec<ClaimDiag>,
+}
+
+impl fmt::Display for FindingDiag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for FindingDiag {}
+impl Diagnostic for FindingDiag {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.help))
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.label.clone())))
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
+    }
+}
+
+fn diag(f: &Finding, sources: &[Source]) -> FindingDiag {
+    let label = |i: usize| {
+        let c = &f.claims[i];
+        LabeledSpan::new(Some(format!("{}", c.display)), c.start, c.end - c.start)
+    };
+    let first = &f.claims[0];
+    let mut help = f
+        .claims
+        .iter()
+        .map(|c| format!("{}:{}:{} says {}", sources[c.source].path, c.line, c.column, c.display))
+        .collect::<Vec<_>>()
+        .join("\n");
+    if let Some(d) = &f.diff {
+        help.push_str(&format!("\nword diff: {d}"));
+    }
+    if !f.help.is_empty() {
+        help.push('\n');
+        help.push_str(f.help.trim());
+    }
+    help.push_str(&format!("\nsee: concur explain {}", f.rule));
+    FindingDiag {
+        code: f.rule.clone(),
+        message: f.message.clone(),
+        severity: match f.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        },
+        help,
+        src: sources[first.source].named(),
+        label: label(0),
+        related: (1..f.claims.len())
+            .map(|i| {
+                let c = &f.claims[i];
+                ClaimDiag { title: format!("{}:{}:{}: “{}”", sources[c.source].path, c.line, c.column, c.text), src: sources[c.source].named(), label: label(i) }
+            })
+            .collect(),
+    }
+}
+
+fn quote(sources: &[Source], c: &crate::Claim) -> String {
+    format!("“{}” ({}:{}:{})", c.text.replace('\n', " "), sources[c.source].path, c.line, c.column)
+}
+
+impl Printer for Human {
+    fn print(&self, a: &Analysis, sources: &[Source], out: &mut dyn Write) -> io::Result<()> {
+        let theme = if self.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        let handler = GraphicalReportHandler::new_themed(theme).with_width(self.width).with_links(false);
+        for f in a.findings.iter().filter(|f| matches!(f.verdict, Verdict::Conflict | Verdict::Variant)) {
+            let mut s = String::new();
+            handler.render_report(&mut s, &diag(f, sources)).map_err(io::Error::other)?;
+            writeln!(out, "{}", s.trim_end())?;
+            writeln!(out)?;
+        }
+        if self.show.agree {
+            for f in a.findings.iter().filter(|f| f.verdict == Verdict::Agree) {
+                let quotes: Vec<String> = f.claims.iter().map(|c| quote(sources, c)).collect();
+                writeln!(out, "agree[{}] {}: {}", f.rule, f.topic, quotes.join(" = "))?;
+            }
+        }
+        if self.show.unmatched {
+            for f in a.findings.iter().filter(|f| f.verdict == Verdict::Unmatched) {
+                writeln!(out, "unmatched[{}] {}: {}", f.rule, f.topic, quote(sources, &f.claims[0]))?;
+            }
+        }
+        let s = &a.summary;
+        writeln!(
+            out,
+            "{} sources · {} facts aligned · {} agree · {} variant · {} conflict · {} unmatched",
+            a.sources.len(),
+            a.aligned(),
+            s.agree,
+            s.variant,
+            s.conflict,
+            s.unmatched
+        )
+    }
+}

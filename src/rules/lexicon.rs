@@ -1,0 +1,293 @@
+//! The lexicon: how numbers, hedges, dates, names and claims are written.
+//!
+//! Deserialized from the `[lexicon]` tables of rule files (the built-in
+//! `rules/lexicon.toml` first; user files may add entries). Extraction reads
+//! all its vocabulary from here, never from literals in code.
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LexiconDef {
+    pub numbers: NumbersDef,
+    pub units: BTreeMap<String, UnitDef>,
+    pub hedges: BTreeMap<String, HedgeDef>,
+    pub dates: DatesDef,
+    pub durations: DurationsDef,
+    pub claims: ClaimsDef,
+    pub names: NamesDef,
+    pub words: WordsDef,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NumbersDef {
+    pub words: BTreeMap<String, f64>,
+    pub weak: Vec<String>,
+    pub ordinals: BTreeMap<String, f64>,
+    pub scales: BTreeMap<String, f64>,
+    pub vague: BTreeMap<String, [f64; 2]>,
+    pub currencies: BTreeMap<String, String>,
+    pub labels: Vec<String>,
+    pub increments: Vec<String>,
+    pub not_nouns: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitDef {
+    pub dimension: String,
+    pub factor: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HedgeShape {
+    Below,
+    Around,
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HedgeDef {
+    pub shape: HedgeShape,
+    #[serde(default)]
+    pub width: f64,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatesDef {
+    pub months: BTreeMap<String, i8>,
+    pub ambiguous_months: Vec<String>,
+    pub weekdays: BTreeMap<String, i8>,
+    pub holidays: BTreeMap<String, String>,
+    pub relative_days: BTreeMap<String, i32>,
+    pub month_parts: BTreeMap<String, [i8; 2]>,
+    pub future_cues: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DurationsDef {
+    pub units: BTreeMap<String, f64>,
+    pub not_after: Vec<String>,
+    pub positional: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ClaimsDef {
+    pub negation: Vec<String>,
+    pub hedged: Vec<String>,
+    pub attribution: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NamesDef {
+    pub connectors: Vec<String>,
+    pub articles: Vec<String>,
+    pub titles: Vec<String>,
+    pub nicknames: BTreeMap<String, String>,
+    pub not_names: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WordsDef {
+    pub stopwords: Vec<String>,
+    pub lemmas: BTreeMap<String, String>,
+    pub abbreviations: Vec<String>,
+}
+
+impl LexiconDef {
+    /// Add every entry of `other` (later entries win for maps).
+    pub fn merge(&mut self, other: LexiconDef) {
+        fn m<K: Ord, V>(a: &mut BTreeMap<K, V>, b: BTreeMap<K, V>) {
+            a.extend(b)
+        }
+        m(&mut self.numbers.words, other.numbers.words);
+        self.numbers.weak.extend(other.numbers.weak);
+        m(&mut self.numbers.ordinals, other.numbers.ordinals);
+        m(&mut self.numbers.scales, other.numbers.scales);
+        m(&mut self.numbers.vague, other.numbers.vague);
+        m(&mut self.numbers.currencies, other.numbers.currencies);
+        self.numbers.not_nouns.extend(other.numbers.not_nouns);
+        self.numbers.labels.extend(other.numbers.labels);
+        self.numbers.increments.extend(other.numbers.increments);
+        m(&mut self.units, other.units);
+        m(&mut self.hedges, other.hedges);
+        m(&mut self.dates.months, other.dates.months);
+        self.dates.ambiguous_months.extend(other.dates.ambiguous_months);
+        m(&mut self.dates.weekdays, other.dates.weekdays);
+        m(&mut self.dates.holidays, other.dates.holidays);
+        m(&mut self.dates.relative_days, other.dates.relative_days);
+        m(&mut self.dates.month_parts, other.dates.month_parts);
+        self.dates.future_cues.extend(other.dates.future_cues);
+        m(&mut self.durations.units, other.durations.units);
+        self.durations.not_after.extend(other.durations.not_after);
+        self.durations.positional.extend(other.durations.positional);
+        self.claims.negation.extend(other.claims.negation);
+        self.claims.hedged.extend(other.claims.hedged);
+        self.claims.attribution.extend(other.claims.attribution);
+        self.names.connectors.extend(other.names.connectors);
+        self.names.articles.extend(other.names.articles);
+        self.names.titles.extend(other.names.titles);
+        m(&mut self.names.nicknames, other.names.nicknames);
+        self.names.not_names.extend(other.names.not_names);
+        self.words.stopwords.extend(other.words.stopwords);
+        m(&mut self.words.lemmas, other.words.lemmas);
+        self.words.abbreviations.extend(other.words.abbreviations);
+    }
+}
+
+/// The lexicon ready for lookups.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub def: LexiconDef,
+    pub weak_numbers: BTreeSet<String>,
+    pub not_nouns: BTreeSet<String>,
+    pub labels: BTreeSet<String>,
+    pub increments: BTreeSet<String>,
+    pub ambiguous_months: BTreeSet<String>,
+    pub future_cues: BTreeSet<String>,
+    pub not_after_duration: BTreeSet<String>,
+    pub positional_units: BTreeSet<String>,
+    pub negation: BTreeSet<String>,
+    pub hedged: BTreeSet<String>,
+    pub attribution: BTreeSet<String>,
+    pub connectors: BTreeSet<String>,
+    pub articles: BTreeSet<String>,
+    pub titles: BTreeSet<String>,
+    pub not_names: BTreeSet<String>,
+    pub stopwords: BTreeSet<String>,
+    pub abbreviations: BTreeSet<String>,
+    /// Hedge phrases as word lists, longest first.
+    pub hedge_phrases: Vec<(Vec<String>, HedgeDef)>,
+    /// Holiday phrases as word lists, longest first.
+    pub holiday_phrases: Vec<(Vec<String>, (i8, i8))>,
+}
+
+fn set(v: &[String]) -> BTreeSet<String> {
+    v.iter().map(|s| s.to_lowercase()).collect()
+}
+
+/// Split a phrase the way the tokenizer would (words and apostrophes kept together).
+pub fn phrase_words(p: &str) -> Vec<String> {
+    crate::segment::tokenize(p, 0).into_iter().map(|t| t.lower).collect()
+}
+
+impl Lexicon {
+    pub fn new(def: LexiconDef) -> Result<Lexicon, String> {
+        let mut hedge_phrases: Vec<_> = def.hedges.iter().map(|(k, v)| (phrase_words(k), *v)).collect();
+        hedge_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let mut holiday_phrases = Vec::new();
+        for (k, v) in &def.dates.holidays {
+            let (m, d) = v
+                .split_once('-')
+                .and_then(|(m, d)| Some((m.parse::<i8>().ok()?, d.parse::<i8>().ok()?)))
+                .filter(|&(m, d)| (1..=12).contains(&m) && (1..=31).contains(&d))
+                .ok_or_else(|| format!("holiday `{k}` has date `{v}`; write it as \"MM-DD\""))?;
+            holiday_phrases.push((phrase_words(k), (m, d)));
+        }
+        holiday_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        Ok(Lexicon {
+            weak_numbers: set(&def.numbers.weak),
+            not_nouns: set(&def.numbers.not_nouns),
+            labels: set(&def.numbers.labels),
+            increments: set(&def.numbers.increments),
+            ambiguous_months: set(&def.dates.ambiguous_months),
+            future_cues: set(&def.dates.future_cues),
+            not_after_duration: set(&def.durations.not_after),
+            positional_units: set(&def.durations.positional),
+            negation: set(&def.claims.negation),
+            hedged: set(&def.claims.hedged),
+            attribution: set(&def.claims.attribution),
+            connectors: set(&def.names.connectors),
+            articles: set(&def.names.articles),
+            titles: set(&def.names.titles),
+            not_names: set(&def.names.not_names),
+            stopwords: set(&def.words.stopwords),
+            abbreviations: set(&def.words.abbreviations),
+            hedge_phrases,
+            holiday_phrases,
+            def,
+        })
+    }
+
+    pub fn is_abbreviation(&self, lower: &str) -> bool {
+        self.abbreviations.contains(lower.trim_end_matches('.'))
+    }
+
+    /// The lemma of a lower-case word: the irregular table first, then
+    /// conservative suffix stripping (plural, -ed, -ing, -ment).
+    pub fn lemma(&self, w: &str) -> String {
+        let w = w.strip_suffix("'s").unwrap_or(w);
+        stem(self.def.words.lemmas.get(w).map_or(w, String::as_str))
+    }
+
+    /// Number value of a number word.
+    pub fn number_word(&self, w: &str) -> Option<f64> {
+        self.def.numbers.words.get(w).copied()
+    }
+
+    /// Resolve a unit word (singular or plural) to (dimension, factor, canonical name).
+    pub fn unit(&self, w: &str) -> Option<(&str, f64, String)> {
+        let cands = [w.to_string(), self.lemma(w), w.trim_end_matches('s').to_string()];
+        cands.iter().find_map(|c| self.def.units.get(c.as_str()).map(|u| (u.dimension.as_str(), u.factor, c.clone())))
+    }
+
+    /// Seconds per duration unit for a (possibly plural) unit word.
+    pub fn duration_unit(&self, w: &str) -> Option<(f64, String)> {
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        [w, singular].iter().find_map(|c| self.def.durations.units.get(*c).map(|s| (*s, c.to_string())))
+    }
+}
+
+/// A small, conservative English stemmer for matching context words: one
+/// suffix off, then a final silent `e`, so "charge", "charges" and "charged"
+/// all become "charg".
+pub fn stem(w: &str) -> String {
+    let mut base = w.to_string();
+    for (suffix, keep_min) in [("ments", 4), ("ment", 4), ("ings", 4), ("ing", 4), ("ied", 3), ("ies", 3), ("ed", 3), ("es", 3), ("s", 3)] {
+        if let Some(b) = w.strip_suffix(suffix) {
+            if b.chars().count() < keep_min {
+                continue;
+            }
+            if suffix == "s" && (b.ends_with('s') || b.ends_with('u') || b.ends_with('i')) {
+                continue;
+            }
+            base = if suffix == "ied" || suffix == "ies" { format!("{b}y") } else { b.to_string() };
+            break;
+        }
+    }
+    if base.len() > 3 && base.ends_with('e') {
+        base.pop();
+    }
+    base
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stem;
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem("indictment"), "indict");
+        assert_eq!(stem("indicted"), "indict");
+        assert_eq!(stem("theaters"), "theater");
+        assert_eq!(stem("officers"), "officer");
+        assert_eq!(stem("gas"), "gas");
+        assert_eq!(stem("cases"), stem("case"));
+        assert_eq!(stem("charged"), stem("charges"));
+        assert_eq!(stem("released"), stem("release"));
+        assert_eq!(stem("companies"), "company");
+        assert_eq!(stem("crashes"), "crash");
+    }
+}

@@ -1,0 +1,231 @@
+//! Segmentation: a source body becomes sentences of tokens.
+//!
+//! Tokens keep byte offsets into the source file, so every later stage can
+//! point back at exact text. Hyphens and slashes are tokens of their own and
+//! adjacency (`glued`) records where no space stood, so "five-week" and
+//! "Kim Jong-un" stay recoverable without the tokenizer deciding what a
+//! compound means. Sentence boundaries come from terminal punctuation (not
+//! after a known abbreviation or an initial) and from blank lines.
+
+use crate::rules::Lexicon;
+use crate::source::Source;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (with inner apostrophes), or a dotted abbreviation like `U.S.`.
+    Word,
+    /// Digits with inner `,` `.` `:` `/` between digits, e.g. `1,900`, `6.1`, `4:30`.
+    Number,
+    /// Any other single non-space character.
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// True when this token directly follows the previous one with no space.
+    pub glued: bool,
+    /// Lower-cased text with curly apostrophes made straight.
+    pub lower: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Index range into `Segmented::tokens`.
+    pub tokens: std::ops::Range<usize>,
+    /// Index of the paragraph the sentence belongs to.
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Segmented {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Segmented {
+    pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
+        &self.tokens[s.tokens.clone()]
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Split a text into tokens, with offsets relative to `base`.
+pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut prev_end: Option<usize> = None;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let kind = if c.is_alphabetic() {
+            // Dotted abbreviation: single letters each followed by '.', e.g. U.S. / D.C.
+            let mut k = i;
+            let mut dotted = 0;
+            while k + 1 < chars.len() && chars[k].1.is_alphabetic() && chars[k + 1].1 == '.' {
+                let single = k == i || chars[k - 1].1 == '.';
+                if !single {
+                    break;
+                }
+                dotted += 1;
+                k += 2;
+            }
+            if dotted >= 2 && (k >= chars.len() || !chars[k].1.is_alphabetic()) {
+                j = k;
+            } else {
+                while j < chars.len() {
+                    let cj = chars[j].1;
+                    if cj.is_alphabetic() {
+                        j += 1;
+                    } else if is_apostrophe(cj) && j + 1 < chars.len() && chars[j + 1].1.is_alphabetic() {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            TokKind::Word
+        } else if c.is_ascii_digit() {
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if cj.is_ascii_digit() {
+                    j += 1;
+                } else if matches!(cj, ',' | '.' | ':' | '/')
+                    && j + 1 < chars.len()
+                    && chars[j + 1].1.is_ascii_digit()
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            TokKind::Number
+        } else {
+            TokKind::Punct
+        };
+        let end = if j < chars.len() { chars[j].0 } else { text.len() };
+        let slice = &text[start..end];
+        let lower: String = slice.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).flat_map(char::to_lowercase).collect();
+        out.push(Token {
+            start: base + start,
+            end: base + end,
+            kind,
+            glued: prev_end == Some(base + start),
+            lower,
+        });
+        prev_end = Some(base + end);
+        i = j;
+    }
+    out
+}
+
+fn is_closer(t: &Token, text: &str) -> bool {
+    matches!(&text[t.start..t.end], "\"" | "'" | "\u{201d}" | "\u{2019}" | ")" | "]")
+}
+
+/// Segment a source body into sentences.
+pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
+    let text = &src.text;
+    let tokens = tokenize(src.body(), src.body_start);
+    let mut sentences = Vec::new();
+    let mut paragraph = 0;
+    let mut s_start_tok = 0;
+    let push = |sentences: &mut Vec<Sentence>, from: usize, to: usize, paragraph: usize| {
+        if from < to {
+            sentences.push(Sentence { start: tokens[from].start, end: tokens[to - 1].end, tokens: from..to, paragraph });
+        }
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        // Paragraph break: a blank line (two line breaks) between this token and the next.
+        let t = &tokens[i];
+        let mut boundary_after = false;
+        if t.kind == TokKind::Punct && matches!(&text[t.start..t.end], "." | "!" | "?") {
+            // Absorb closing quotes / brackets and repeated terminators.
+            let mut k = i + 1;
+            while k < tokens.len() && tokens[k].glued && (is_closer(&tokens[k], text) || matches!(&text[tokens[k].start..tokens[k].end], "." | "!" | "?")) {
+                k += 1;
+            }
+            let prev = if i > 0 { Some(&tokens[i - 1]) } else { None };
+            let abbreviation = &text[t.start..t.end] == "."
+                && t.glued
+                && prev.is_some_and(|p| {
+                    p.kind == TokKind::Word
+                        && (lex.is_abbreviation(&p.lower) || (p.end - p.start == 1 && text[p.start..p.end].chars().all(char::is_uppercase)))
+                });
+            let next = tokens.get(k);
+            let next_starts = next.is_none_or(|n| {
+                let first = text[n.start..].chars().next().unwrap_or(' ');
+                first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '[')
+            });
+            let blank_after = next.is_some_and(|n| has_blank_line(&text[tokens[k - 1].end..n.start]));
+            if (!abbreviation && next_starts) || blank_after {
+                push(&mut sentences, s_start_tok, k, paragraph);
+                s_start_tok = k;
+                if blank_after {
+                    paragraph += 1;
+                }
+                i = k;
+                continue;
+            }
+        }
+        if let Some(n) = tokens.get(i + 1) {
+            let gap = &text[t.end..n.start];
+            if has_blank_line(gap) {
+                boundary_after = true;
+            }
+        }
+        i += 1;
+        if boundary_after {
+            push(&mut sentences, s_start_tok, i, paragraph);
+            s_start_tok = i;
+            paragraph += 1;
+        }
+    }
+    push(&mut sentences, s_start_tok, tokens.len(), paragraph);
+    Segmented { tokens, sentences }
+}
+
+fn has_blank_line(gap: &str) -> bool {
+    gap.matches('\n').count() >= 2 || gap.matches('\r').count() - gap.matches("\r\n").count() + gap.matches('\n').count() >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(text: &str) -> (Source, Segmented) {
+        let src = Source::from_text("t", text.to_string()).unwrap();
+        let lex = crate::rules::RuleSet::builtin().unwrap().lexicon;
+        let s = segment(&src, &lex);
+        (src, s)
+    }
+
+    #[test]
+    fn tokens_keep_offsets() {
+        let toks = tokenize("Almost 1,900 U.S. files\u{a0}— Kim Jong-un’s", 10);
+        let texts: Vec<_> = toks.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(texts, ["almost", "1,900", "u.s.", "files", "—", "kim", "jong", "-", "un's"]);
+        assert_eq!(toks[1].start, 17);
+        assert!(toks[7].glued && toks[8].glued && !toks[5].glued);
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations_and_initials() {
+        let (src, s) = seg("Sony was hit Nov. 24. Judge James R. Spencer spoke. \"Go.\" Then\n\nTitle line\n\nNext one.");
+        let got: Vec<_> = s.sentences.iter().map(|x| &src.text[x.start..x.end]).collect();
+        assert_eq!(got, ["Sony was hit Nov. 24.", "Judge James R. Spencer spoke.", "\"Go.\"", "Then", "Title line", "Next one."]);
+    }
+}

@@ -1,0 +1,330 @@
+//! Sources: the documents being compared.
+//!
+//! A source is read once, as bytes, and every later stage refers back to it by
+//! byte offset. Offsets are always into the file *as given* (front matter and
+//! BOM included) so that a span printed by any report can be cut out of the
+//! original file unchanged. Line and column numbers are derived here, once, from
+//! a table of line starts; `\n`, `\r\n` and a lone `\r` all end a line.
+
+use jiff::civil::Date;
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use std::path::Path;
+use thiserror::Error;
+
+/// Metadata a source may carry in front matter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Meta {
+    pub published: Option<Date>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+}
+
+/// One loaded document.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The path (or name) exactly as the user gave it.
+    pub path: String,
+    pub text: String,
+    /// Byte offset where the body starts (after BOM and front matter).
+    pub body_start: usize,
+    pub meta: Meta,
+    line_starts: Vec<usize>,
+}
+
+/// Why a source could not be loaded.
+#[derive(Debug, Error, Diagnostic)]
+pub enum SourceError {
+    #[error("cannot read `{path}`: {reason}")]
+    #[diagnostic(code(concur::source::io))]
+    Io { path: String, reason: String },
+
+    #[error("`{path}` is a directory, not a text file")]
+    #[diagnostic(code(concur::source::directory), help("pass the files inside it, e.g. `{path}/*.md`"))]
+    Directory { path: String },
+
+    #[error("`{path}` is not valid UTF-8 (invalid byte at offset {offset})")]
+    #[diagnostic(code(concur::source::encoding), help("concur reads UTF-8 text; convert the file, e.g. with `iconv -t UTF-8`"))]
+    Encoding { path: String, offset: usize },
+
+    #[error("`{path}` looks binary (NUL byte at offset {offset})")]
+    #[diagnostic(code(concur::source::binary), help("concur reads text and Markdown files"))]
+    Binary { path: String, offset: usize },
+
+    #[error("front matter in `{path}` never closes")]
+    #[diagnostic(code(concur::source::front_matter), help("end the block with a line holding only `{fence}`"))]
+    UnclosedFrontMatter {
+        path: String,
+        fence: &'static str,
+        #[source_code]
+        src: NamedSource<String>,
+        #[label("front matter opens here")]
+        at: SourceSpan,
+    },
+
+    #[error("bad front matter in `{path}`: {reason}")]
+    #[diagnostic(code(concur::source::front_matter))]
+    BadFrontMatter {
+        path: String,
+        reason: String,
+        #[source_code]
+        src: NamedSource<String>,
+        #[label("{reason}")]
+        at: SourceSpan,
+    },
+}
+
+impl Source {
+    /// Read a source from disk.
+    pub fn load(path: &str) -> Result<Source, SourceError> {
+        let p = Path::new(path);
+        if p.is_dir() {
+            return Err(SourceError::Directory { path: path.to_string() });
+        }
+        let bytes = std::fs::read(p).map_err(|e| SourceError::Io {
+            path: path.to_string(),
+            reason: io_reason(&e),
+        })?;
+        Source::from_bytes(path, bytes)
+    }
+
+    /// Build a source from bytes already in memory.
+    pub fn from_bytes(path: &str, bytes: Vec<u8>) -> Result<Source, SourceError> {
+        if let Some(offset) = memchr_nul(&bytes) {
+            return Err(SourceError::Binary { path: path.to_string(), offset });
+        }
+        let text = String::from_utf8(bytes).map_err(|e| SourceError::Encoding {
+            path: path.to_string(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        Source::from_text(path, text)
+    }
+
+    /// Build a source from text already in memory.
+    pub fn from_text(path: &str, text: String) -> Result<Source, SourceError> {
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let (meta, body_start) = parse_front_matter(path, &text, bom)?;
+        let line_starts = line_starts(&text);
+        Ok(Source { path: path.to_string(), text, body_start, meta, line_starts })
+    }
+
+    /// The body: everything after front matter.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// 1-based line and 1-based column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let col = self.text[start..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// A miette source for diagnostics that point into this file.
+    pub fn named(&self) -> NamedSource<String> {
+        NamedSource::new(&self.path, self.text.clone())
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                starts.push(i + 2);
+                i += 1;
+            }
+            b'\r' => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+/// Lines of `text` from `from`, each as (start, end-without-terminator, next-start).
+fn lines_from(text: &str, from: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = from;
+    std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        let mut end = pos;
+        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
+            end += 1;
+        }
+        let next = if end < bytes.len() && bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else if end < bytes.len() {
+            end + 1
+        } else {
+            end
+        };
+        pos = next;
+        Some((start, end, next))
+    })
+}
+
+fn parse_front_matter(path: &str, text: &str, from: usize) -> Result<(Meta, usize), SourceError> {
+    let mut lines = lines_from(text, from);
+    let Some((s, e, after_open)) = lines.next() else { return Ok((Meta::default(), from)) };
+    let fence: &'static str = match text[s..e].trim_end() {
+        "+++" => "+++",
+        "---" => "---",
+        _ => return Ok((Meta::default(), from)),
+    };
+    let close = lines.find(|&(ls, le, _)| text[ls..le].trim_end() == fence);
+    let Some((close_start, _, body_start)) = close else {
+        return Err(SourceError::UnclosedFrontMatter {
+            path: path.to_string(),
+            fence,
+            src: NamedSource::new(path, text.to_string()),
+            at: (s, e - s).into(),
+        });
+    };
+    let block = &text[after_open..close_start];
+    let bad = |reason: String, at: (usize, usize)| SourceError::BadFrontMatter {
+        path: path.to_string(),
+        reason,
+        src: NamedSource::new(path, text.to_string()),
+        at: at.into(),
+    };
+    let mut meta = Meta::default();
+    if fence == "+++" {
+        let table: toml::Table = toml::from_str(block).map_err(|err| {
+            let at = err.span().map(|r| (after_open + r.start, r.len().max(1))).unwrap_or((after_open, 1));
+            bad(err.message().to_string(), at)
+        })?;
+        for (key, value) in &table {
+            let at = find_key(block, key).map(|o| (after_open + o, key.len())).unwrap_or((after_open, 1));
+            match key.as_str() {
+                "published" => {
+                    let raw = match value {
+                        toml::Value::Datetime(d) => d.to_string(),
+                        toml::Value::String(s) => s.clone(),
+                        other => return Err(bad(format!("`published` must be a date, found {}", other.type_str()), at)),
+                    };
+                    meta.published = Some(parse_date(&raw).ok_or_else(|| bad(format!("`published` is not a date: `{raw}` (use YYYY-MM-DD)"), at))?);
+                }
+                "title" | "outlet" => {
+                    let s = value.as_str().ok_or_else(|| bad(format!("`{key}` must be a string"), at))?.to_string();
+                    if key == "title" { meta.title = Some(s) } else { meta.outlet = Some(s) }
+                }
+                _ => {} // other keys (author, url, ...) are allowed and ignored
+            }
+        }
+    } else {
+        for (ls, le, _) in lines_from(text, after_open).take_while(|&(ls, _, _)| ls < close_start) {
+            let line = &text[ls..le];
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let Some((k, v)) = line.split_once(':') else {
+                return Err(bad("expected `key: value`".to_string(), (ls, le - ls)));
+            };
+            let key = k.trim();
+            let value = v.trim().trim_matches(|c| c == '"' || c == '\'').to_string();
+            let at = (ls, le - ls);
+            match key {
+                "published" => {
+                    meta.published = Some(parse_date(&value).ok_or_else(|| bad(format!("`published` is not a date: `{value}` (use YYYY-MM-DD)"), at))?)
+                }
+                "title" => meta.title = Some(value),
+                "outlet" => meta.outlet = Some(value),
+                _ => {}
+            }
+        }
+    }
+    Ok((meta, body_start))
+}
+
+fn find_key(block: &str, key: &str) -> Option<usize> {
+    let mut off = 0;
+    for line in block.split_inclusive('\n') {
+        if line.trim_start().starts_with(key) {
+            return Some(off + (line.len() - line.trim_start().len()));
+        }
+        off += line.len();
+    }
+    None
+}
+
+/// Parse `YYYY-MM-DD` (a time part, if any, is ignored).
+pub fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let day = s.get(..10).unwrap_or(s);
+    let mut it = day.split('-');
+    let y: i16 = it.next()?.parse().ok()?;
+    let m: i8 = it.next()?.parse().ok()?;
+    let d: i8 = it.next()?.parse().ok()?;
+    if it.next().is_some() {
+        return None;
+    }
+    Date::new(y, m, d).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_handles_crlf_and_lone_cr() {
+        let s = Source::from_text("t", "ab\r\ncd\ref\nü x".into()).unwrap();
+        assert_eq!(s.line_col(0), (1, 1));
+        assert_eq!(s.line_col(4), (2, 1));
+        assert_eq!(s.line_col(7), (3, 1));
+        assert_eq!(s.line_col(10), (4, 1));
+        assert_eq!(s.line_col(13), (4, 3)); // after 'ü' (2 bytes) and a space
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let s = Source::from_text("t", "+++\npublished = 2014-12-17\ntitle = \"T\"\n+++\nBody".into()).unwrap();
+        assert_eq!(s.meta.published, Some(Date::new(2014, 12, 17).unwrap()));
+        assert_eq!(s.meta.title.as_deref(), Some("T"));
+        assert_eq!(s.body(), "Body");
+    }
+
+    #[test]
+    fn yaml_front_matter_and_bom() {
+        let s = Source::from_text("t", "\u{feff}---\r\npublished: 2018-07-15\r\nauthor: x\r\n---\r\nBody".into()).unwrap();
+        assert_eq!(s.meta.published, Some(Date::new(2018, 7, 15).unwrap()));
+        assert_eq!(s.body(), "Body");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        assert!(matches!(Source::from_text("t", "+++\npublished = 2014-12-17\n".into()), Err(SourceError::UnclosedFrontMatter { .. })));
+    }
+
+    #[test]
+    fn bad_published_is_an_error() {
+        assert!(matches!(Source::from_text("t", "---\npublished: soon\n---\nx".into()), Err(SourceError::BadFrontMatter { .. })));
+    }
+
+    #[test]
+    fn nul_and_invalid_utf8() {
+        assert!(matches!(Source::from_bytes("t", b"ab\0c".to_vec()), Err(SourceError::Binary { offset: 2, .. })));
+        assert!(matches!(Source::from_bytes("t", b"ab\xffc".to_vec()), Err(SourceError::Encoding { offset: 2, .. })));
+    }
+}
