@@ -19,6 +19,8 @@ use std::collections::BTreeMap;
 pub const MIN_AGREE: f32 = 0.12;
 /// Minimum context similarity to align facts whose values conflict.
 pub const MIN_CONFLICT: f32 = 0.30;
+/// Claims carry little context of their own: opposite polarity needs more.
+pub const MIN_CLAIM_CONFLICT: f32 = 0.40;
 
 fn cosine(a: &[(String, f32)], b: &[(String, f32)], idf: &BTreeMap<&str, f32>) -> f32 {
     let w = |s: &str, x: f32| x * idf.get(s).copied().unwrap_or(1.0);
@@ -48,22 +50,58 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, idf: &BTreeMap<&str, f32>) -> Opti
     let rule = &rules.rules[x.rule];
     let verdict = compare::compare(x, y, rule, &rules.lexicon);
     if x.kind == Kind::Name {
-        let (Value::Name { written: a, .. }, Value::Name { written: b, .. }) = (&x.value, &y.value) else { return None };
-        let s = name_score(&rules.lexicon, a, b);
+        let (Value::Name { written: a, forms: fa, .. }, Value::Name { written: b, forms: fb, .. }) = (&x.value, &y.value) else { return None };
+        let mut s: f32 = 0.0;
+        for p in std::iter::once(a).chain(fa) {
+            for q in std::iter::once(b).chain(fb) {
+                s = s.max(name_score(&rules.lexicon, p, q));
+            }
+        }
         return (s >= 0.8).then_some(s);
     }
     if let (Value::Quantity { unit: ua, .. }, Value::Quantity { unit: ub, .. }) = (&x.value, &y.value) {
         if ua != ub {
             return None;
         }
+        // The counted things must match, unless one is generic ("people").
+        if rule.is_fallback() {
+            let generic = |h: &Option<String>| h.as_ref().is_none_or(|h| rules.lexicon.generic_nouns.contains(h));
+            let same = x.head == y.head || generic(&x.head) && y.head.is_some() || generic(&y.head) && x.head.is_some();
+            if !same {
+                return None;
+            }
+        }
+    }
+    // Each report's own news day ("said Friday" in one, "said Wednesday" in a
+    // later one) is when it was written, not a claim about the event.
+    if x.peg && y.peg && verdict == Verdict::Conflict {
+        return None;
     }
     // Different explicit years in the two sentences: different events.
     if x.kind != Kind::Date && !x.years.is_empty() && !y.years.is_empty() && !x.years.iter().any(|a| y.years.contains(a)) {
         return None;
     }
-    let sim = cosine(&x.context, &y.context, idf);
+    let mut sim = cosine(&x.context, &y.context, idf);
     let agrees = verdict != Verdict::Conflict;
-    let min = if agrees { MIN_AGREE } else { MIN_CONFLICT };
+    let mut min = if agrees { MIN_AGREE } else { MIN_CONFLICT };
+    if x.kind == Kind::Claim && !agrees {
+        min = MIN_CLAIM_CONFLICT;
+    }
+    match (&x.value, &y.value) {
+        // The very same day, written in both: strong evidence on its own.
+        (Value::Date { start: a, end: b, year_known: true, time: None, .. }, Value::Date { start: c, end: d, year_known: true, time: None, .. }) if a == b && c == d && a == c => min = 0.0,
+        // Reports of one figure differ modestly: the farther apart, the less likely the same figure.
+        (Value::Quantity { value: a, .. }, Value::Quantity { value: b, .. }) | (Value::Duration { seconds: a, .. }, Value::Duration { seconds: b, .. }) if !agrees => {
+            let (lo, hi) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
+            if hi > 0.0 {
+                sim *= ((lo / hi) as f32).powf(0.3);
+            }
+        }
+        _ => {}
+    }
+    if std::env::var_os("CONCUR_DEBUG").is_some() {
+        eprintln!("edge {:.3} (min {min:.2}) {:?} {}..{} ~ {}..{} {}", sim, verdict, x.source, x.start, y.source, y.start, x.block);
+    }
     (sim >= min).then_some(sim + if agrees { 0.1 } else { 0.0 })
 }
 

@@ -59,22 +59,43 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, lex: &Lexicon) -> Verdict {
         (Value::Date { .. }, Value::Date { .. }) => {
             if dates_agree(&a.value, &b.value, rule) { Verdict::Agree } else { Verdict::Conflict }
         }
-        (Value::Name { written: wa, .. }, Value::Name { written: wb, .. }) => {
-            if wa == wb {
-                return Verdict::Agree;
-            }
-            match rule.compare.names {
-                NamePolicy::Exact => Verdict::Conflict,
-                NamePolicy::Alias if rule.aliases.iter().any(|g| g.contains(&crate::extract::name::normalize(lex, wa)) && g.contains(&crate::extract::name::normalize(lex, wb))) => Verdict::Agree,
-                _ => {
-                    if name_score(lex, wa, wb) > 0.0 { Verdict::Variant } else { Verdict::Conflict }
+        (Value::Name { written: wa, forms: fa, .. }, Value::Name { written: wb, forms: fb, .. }) => {
+            // The best pair of spellings decides: one shared spelling agrees.
+            let all_a: Vec<&String> = std::iter::once(wa).chain(fa).collect();
+            let all_b: Vec<&String> = std::iter::once(wb).chain(fb).collect();
+            let mut best = Verdict::Conflict;
+            for x in &all_a {
+                for y in &all_b {
+                    best = best.max(names_verdict(x, y, rule, lex));
                 }
             }
+            best
         }
         (Value::Claim { negated: na, modality: ma, .. }, Value::Claim { negated: nb, modality: mb, .. }) => {
             if na == nb || *ma == Modality::Hedged || *mb == Modality::Hedged { Verdict::Agree } else { Verdict::Conflict }
         }
         _ => Verdict::Conflict,
+    }
+}
+
+/// Verdict on two spellings (in `Verdict`'s order, Agree > Variant > Conflict).
+fn names_verdict(a: &str, b: &str, rule: &Rule, lex: &Lexicon) -> Verdict {
+    // Case alone differs and one is in capitals (a dateline, a headline): same spelling.
+    let caps = |s: &str| s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if a == b || (caps(a) || caps(b)) && a.to_lowercase() == b.to_lowercase() {
+        return Verdict::Agree;
+    }
+    let na = crate::extract::name::normalize(lex, a);
+    let nb = crate::extract::name::normalize(lex, b);
+    match rule.compare.names {
+        NamePolicy::Exact => Verdict::Conflict,
+        NamePolicy::Alias if rule.aliases.iter().any(|g| g.contains(&na) && g.contains(&nb)) => Verdict::Agree,
+        _ => match name_score(lex, a, b) {
+            s if s >= 0.9 => Verdict::Variant,
+            // A shorter form of the same name ("Acme" / "Acme Corp") is not a misspelling.
+            s if s > 0.0 => Verdict::Agree,
+            _ => Verdict::Conflict,
+        },
     }
 }
 

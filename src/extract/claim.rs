@@ -13,8 +13,10 @@ fn clause_break(lower: &str) -> bool {
     matches!(lower, "," | ";" | ":" | "—" | "–" | "but" | "." | "(" | ")" | "\"" | "\u{201c}" | "\u{201d}")
 }
 
-/// Look back from token `i` within its clause for a cue in `set`; the first hit's index.
-fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, set: &std::collections::BTreeSet<String>) -> Option<usize> {
+/// Look back from token `i` within its clause for a cue in `set`; the first
+/// hit's index. Another predicate in between ends the scope: in "did not
+/// convict on every charge" the negation belongs to "convict".
+fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, set: &std::collections::BTreeSet<String>, predicates: &std::collections::BTreeSet<String>) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     let mut k = i;
     let mut n = 0;
@@ -22,7 +24,7 @@ fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, set: &std::colle
         k -= 1;
         n += 1;
         let l = toks[k].lower.as_str();
-        if clause_break(l) {
+        if clause_break(l) || predicates.contains(&ctx.lex.lemma(l)) {
             return None;
         }
         if set.contains(l) {
@@ -38,6 +40,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
     let claim_rules: Vec<_> = ctx.rules.rules.iter().filter(|r| r.kind == Kind::Claim && !r.is_fallback()).collect();
     let has_fallback = ctx.rules.rules.iter().any(|r| r.kind == Kind::Claim && r.is_fallback());
     let mut taken = std::collections::BTreeSet::new();
+    let predicates: std::collections::BTreeSet<String> = claim_rules.iter().flat_map(|r| r.nouns.iter().chain(&r.antonyms).cloned()).collect();
     for i in s.tokens.clone() {
         let t = &toks[i];
         if t.kind != TokKind::Word {
@@ -73,9 +76,9 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
         if !taken.insert(i) {
             continue;
         }
-        let neg = cue_before(ctx, s, i, 6, &lex.negation);
+        let neg = cue_before(ctx, s, i, 6, &lex.negation, &predicates);
         let negated = neg.is_some() != antonym;
-        let hedge = cue_before(ctx, s, i, 6, &lex.hedged);
+        let hedge = cue_before(ctx, s, i, 6, &lex.hedged, &predicates);
         let modality = if hedge.is_some() { Modality::Hedged } else { Modality::Asserted };
         let start = neg.unwrap_or(i).min(i);
         let span = start..i + 1;
@@ -89,7 +92,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             events,
             hedge: hedge.map(|h| toks[h].lower.clone()),
             modality,
-            forms: vec![],
+            relative: false,
             bytes: None,
         });
     }

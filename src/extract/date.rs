@@ -20,6 +20,8 @@ use jiff::ToSpan;
 pub const UNKNOWN_YEAR: i16 = 2000;
 
 struct Found {
+    /// Resolved from a weekday or relative day.
+    relative: bool,
     start: usize,
     end: usize,
     first: Date,
@@ -108,7 +110,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
     let lex = ctx.lex;
     let t = &toks[i];
     let w = |k: usize| toks.get(k).filter(|_| k < s.tokens.end).map(|t| t.lower.as_str());
-    let single = |start, end, d: Date, known| Found { start, end, first: d, last: d, year_known: known, weekday: None, time: None };
+    let single = |start, end, d: Date, known| Found { relative: false, start, end, first: d, last: d, year_known: known, weekday: None, time: None };
 
     // Times of day: "4:30 p.m.", "10 a.m." (+ "Beijing time", "GMT" kept in the span).
     if t.kind == TokKind::Number {
@@ -120,7 +122,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
             let ap = ap.replace('.', "");
             if (ap == "am" || ap == "pm") && (1..=12).contains(&h) && mi < 60 {
                 let hour = (h % 12) + if ap == "pm" { 12 } else { 0 };
-                return Some(Found { start: i, end: i + 2, first: Date::MIN, last: Date::MAX, year_known: false, weekday: None, time: Some(hour * 60 + mi) });
+                return Some(Found { relative: false, start: i, end: i + 2, first: Date::MIN, last: Date::MAX, year_known: false, weekday: None, time: Some(hour * 60 + mi) });
             }
         }
         if t.lower.contains(':') && !t.lower.contains('/') {
@@ -184,7 +186,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
                     }
                 }
             }
-            return Some(Found { start: i, end, first, last, year_known: known, weekday: None, time: None });
+            return Some(Found { relative: false, start: i, end, first, last, year_known: known, weekday: None, time: None });
         }
         // Month + year, month "of last year".
         let year_after = year_at(ctx, after_m, s).map(|(y, e)| (y, e)).or_else(|| {
@@ -219,7 +221,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
                 }
             };
             let (first, last) = month_span(y, m, from, to)?;
-            return Some(Found { start, end, first, last, year_known: known, weekday: None, time: None });
+            return Some(Found { relative: false, start, end, first, last, year_known: known, weekday: None, time: None });
         }
         return None;
     }
@@ -243,13 +245,13 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
         if (1900..=2100).contains(&y) {
             if w(e) == Some("s") && toks[e].glued {
                 let (first, last) = (Date::new(y, 1, 1).ok()?, Date::new(y + 9, 12, 31).ok()?);
-                return Some(Found { start: i, end: e + 1, first, last, year_known: true, weekday: None, time: None });
+                return Some(Found { relative: false, start: i, end: e + 1, first, last, year_known: true, weekday: None, time: None });
             }
             let next = w(e).unwrap_or("");
             let counted = next.ends_with('s') && next.len() > 3 && !lex.stopwords.contains(next);
             if !counted && !(w(e) == Some("-") && toks[e].glued) {
                 let (first, last) = (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?);
-                return Some(Found { start: i, end: e, first, last, year_known: true, weekday: None, time: None });
+                return Some(Found { relative: false, start: i, end: e, first, last, year_known: true, weekday: None, time: None });
             }
         }
         return None;
@@ -272,7 +274,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
             start = i - 1;
         }
         let Some(p) = ctx.published() else {
-            return Some(Found { start, end: i + 1, first: Date::MIN, last: Date::MAX, year_known: false, weekday: Some(wd), time: None });
+            return Some(Found { relative: false, start, end: i + 1, first: Date::MIN, last: Date::MAX, year_known: false, weekday: Some(wd), time: None });
         };
         let pw = p.weekday().to_monday_one_offset();
         let back = ((pw - wd + 7) % 7) as i64;
@@ -286,13 +288,13 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
             -back
         };
         let d = p.checked_add(offset.days()).ok()?;
-        return Some(Found { start, end: i + 1, first: d, last: d, year_known: true, weekday: None, time: None });
+        return Some(Found { relative: true, start, end: i + 1, first: d, last: d, year_known: true, weekday: None, time: None });
     }
     // Relative days and weeks: "yesterday", "last week", "earlier this week".
     if let Some(p) = ctx.published() {
         if let Some(&off) = lex.def.dates.relative_days.get(&t.lower) {
             let d = p.checked_add((off as i64).days()).ok()?;
-            return Some(single(i, i + 1, d, true));
+            return Some(Found { relative: true, ..single(i, i + 1, d, true) });
         }
         if matches!(t.lower.as_str(), "last" | "this") && matches!(w(i + 1), Some("week") | Some("month") | Some("year")) {
             let unit = w(i + 1).unwrap();
@@ -312,7 +314,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
                 }
             };
             let start = if i > s.tokens.start && w(i - 1) == Some("earlier") { i - 1 } else { i };
-            return Some(Found { start, end: i + 2, first, last, year_known: true, weekday: None, time: None });
+            return Some(Found { relative: false, start, end: i + 2, first, last, year_known: true, weekday: None, time: None });
         }
     }
     None
@@ -368,7 +370,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             events,
             hedge,
             modality,
-            forms: vec![],
+            relative: f.relative,
             bytes: None,
         });
         i = end.max(i + 1);

@@ -74,6 +74,9 @@ pub enum Value {
         written: String,
         /// The normalised form used to compare spellings.
         normalized: String,
+        /// Other spellings of the same name in the same source.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        forms: Vec<String>,
     },
     Claim {
         predicate: String,
@@ -116,8 +119,10 @@ pub struct Fact {
     pub context: Vec<(String, f32)>,
     /// Explicit years written in the sentence.
     pub years: Vec<i16>,
-    /// Other names written as the same entity in this source (names only).
-    pub forms: Vec<(usize, usize)>,
+    /// A relative date ("on Friday", "yesterday") that falls on its source's
+    /// own news day: each report's news peg, not comparable across reports
+    /// published on different days.
+    pub peg: bool,
 }
 
 /// Everything an extractor needs about one source.
@@ -157,7 +162,8 @@ pub struct Candidate {
     pub events: Vec<String>,
     pub hedge: Option<String>,
     pub modality: Modality,
-    pub forms: Vec<(usize, usize)>,
+    /// Resolved from a relative expression (weekday, "yesterday").
+    pub relative: bool,
     /// Exact byte span, when it does not fall on token bounds (a possessive cut off).
     pub bytes: Option<(usize, usize)>,
 }
@@ -183,7 +189,33 @@ pub fn extract(src: &Source, seg: &Segmented, rules: &RuleSet, source: usize) ->
     name::extract(&ctx, &mut cands);
     let mut facts: Vec<Fact> = cands.into_iter().filter_map(|c| finish(&ctx, c)).collect();
     facts.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)).then(a.kind.cmp(&b.kind)));
-    facts
+    merge_claims(facts)
+}
+
+/// One claim fact per (rule, polarity, modality) in a source: a report that
+/// says "has died" and later "confirmed the death" asserts one thing once.
+/// The first mention keeps the span; contexts are pooled.
+fn merge_claims(facts: Vec<Fact>) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
+    let mut seen: std::collections::BTreeMap<(String, bool, bool), usize> = Default::default();
+    for f in facts {
+        if let Value::Claim { negated, modality, .. } = &f.value {
+            let key = (f.block.clone(), *negated, *modality == Modality::Hedged);
+            if let Some(&i) = seen.get(&key) {
+                let merged = &mut out[i].context;
+                for (w, x) in f.context {
+                    match merged.binary_search_by(|(m, _)| m.as_str().cmp(&w)) {
+                        Ok(k) => merged[k].1 = merged[k].1.max(x),
+                        Err(k) => merged.insert(k, (w, x)),
+                    }
+                }
+                continue;
+            }
+            seen.insert(key, out.len());
+        }
+        out.push(f);
+    }
+    out
 }
 
 /// Choose the rule for a candidate and build the fact.
@@ -213,11 +245,26 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
     // Facts align only within a block: the rule, and for fallback quantity
     // rules the counted thing too, so "five films" never meets "five theaters".
     let block = match c.kind {
-        Kind::Quantity | Kind::Claim if rule.is_fallback() => format!("{}/{}", rule.id, topic),
+        Kind::Claim if rule.is_fallback() => format!("{}/{}", rule.id, topic),
         Kind::Date if c.head.as_deref() == Some("time of day") => format!("{}/time", rule.id),
         _ => rule.id.clone(),
     };
     let mut context = context_words(ctx, s, &c.toks);
+    // Claims are short; their paragraph says what they are about.
+    if c.kind == Kind::Claim {
+        for (k, other) in ctx.seg.sentences.iter().enumerate() {
+            if k == c.sentence || other.paragraph != s.paragraph {
+                continue;
+            }
+            for (w, x) in context_words(ctx, other, &(0..0)) {
+                let x = x.min(0.35);
+                match context.binary_search_by(|(m, _)| m.as_str().cmp(&w)) {
+                    Ok(i) => context[i].1 = context[i].1.max(x),
+                    Err(i) => context.insert(i, (w, x)),
+                }
+            }
+        }
+    }
     if let Some(h) = &c.head {
         match context.binary_search_by(|(w, _)| w.as_str().cmp(h)) {
             Ok(i) => context[i].1 = context[i].1.max(1.0),
@@ -236,7 +283,6 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
         start,
         end,
         sentence: c.sentence,
-        value: c.value,
         head: c.head,
         hedge: c.hedge,
         modality: c.modality,
@@ -245,7 +291,8 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
         block,
         context,
         years,
-        forms: c.forms,
+        peg: c.relative && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if start == end && (*start == p || p.yesterday().is_ok_and(|y| *start == y))),
+        value: c.value,
     })
 }
 
@@ -314,9 +361,15 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<
         if t.kind != TokKind::Word || ctx.lex.stopwords.contains(&t.lower) {
             continue;
         }
-        let (lo, hi) = if i < span.start { (i, span.start) } else { (span.end - 1, i) };
-        let dist = toks[lo..=hi].iter().filter(|t| t.kind == TokKind::Word || t.kind == TokKind::Number).count() as f32;
-        let clauses = toks[lo..=hi].iter().filter(|t| matches!(t.lower.as_str(), "," | ";" | "—" | "–" | "(" | ")" | ":")).count() as f32;
+        let (dist, clauses) = if span.is_empty() {
+            (4.0, 1.0) // words of a neighbouring sentence: a fixed, low weight
+        } else {
+            let (lo, hi) = if i < span.start { (i, span.start) } else { (span.end - 1, i) };
+            (
+                toks[lo..=hi].iter().filter(|t| t.kind == TokKind::Word || t.kind == TokKind::Number).count() as f32,
+                toks[lo..=hi].iter().filter(|t| matches!(t.lower.as_str(), "," | ";" | "—" | "–" | "(" | ")" | ":")).count() as f32,
+            )
+        };
         let mut w = 1.0 / (1.0 + dist / 4.0) * 0.6f32.powf(clauses);
         if ctx.is_capitalized(t) && i != s.tokens.start {
             w *= 1.5;
@@ -341,7 +394,9 @@ pub fn nearby_events(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>, lim
         if t.kind != TokKind::Word || ctx.lex.stopwords.contains(&t.lower) && !ctx.lex.def.words.lemmas.contains_key(&t.lower) {
             continue;
         }
-        let d = if i < span.start { (span.start - i) * 2 + 1 } else { (i - span.end + 1) * 2 };
+        let (lo, hi) = if i < span.start { (i, span.start) } else { (span.end, i) };
+        let breaks = toks[lo..hi].iter().filter(|t| matches!(t.lower.as_str(), "," | ";" | "—" | "–" | "(" | ")" | ":")).count();
+        let d = if i < span.start { (span.start - i) * 2 + 1 } else { (i - span.end + 1) * 2 } + breaks * 8;
         scored.push((d, i, ctx.lex.lemma(&t.lower)));
     }
     scored.sort();

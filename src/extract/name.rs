@@ -160,24 +160,22 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
         let r = &ms[rep];
         let first_full = members.iter().map(|&m| &ms[m]).find(|m| m.key == r.key).unwrap_or(r);
         let mut seen = vec![first_full.written.clone()];
-        let mut forms = Vec::new();
         for &m in &members {
             let mm = &ms[m];
-            if mm.key.len() == r.key.len() && !seen.contains(&mm.written) {
+            if mm.key.len() >= 2 && !seen.contains(&mm.written) {
                 seen.push(mm.written.clone());
-                forms.push((mm.start, mm.end));
             }
         }
         out.push(Candidate {
             kind: Kind::Name,
             sentence: first_full.sentence,
             toks: first_full.toks.clone(),
-            value: Value::Name { written: first_full.written.clone(), normalized: r.key.join(" ") },
+            value: Value::Name { written: first_full.written.clone(), normalized: r.key.join(" "), forms: seen[1..].to_vec() },
             head: None,
             events: vec![],
             hedge: None,
             modality: Modality::Asserted,
-            forms,
+            relative: false,
             bytes: Some((first_full.start, first_full.end)),
         });
     }

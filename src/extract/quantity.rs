@@ -15,8 +15,8 @@ pub fn apply_hedge(h: Option<&HedgeDef>, value: f64, low: f64, high: f64) -> (f6
     match h.shape {
         HedgeShape::Below => (low - w, high),
         HedgeShape::Around => (low - w, high + w),
-        HedgeShape::AtLeast | HedgeShape::MoreThan => (low, f64::INFINITY),
-        HedgeShape::AtMost | HedgeShape::LessThan => (f64::NEG_INFINITY.max(0.0_f64.min(low)), high),
+        HedgeShape::AtLeast | HedgeShape::MoreThan => (low, if h.width > 0.0 { high + w } else { f64::INFINITY }),
+        HedgeShape::AtMost | HedgeShape::LessThan => (low.min(0.0), high),
     }
 }
 
@@ -99,7 +99,7 @@ pub fn extract_durations(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool
         let lo_n = n.low;
         let hi_n = second.as_ref().map_or(n.high, |m| m.high);
         // Rounding: a whole count of units stands for ±half a unit (a quarter for one unit).
-        let r = if n.value >= 2.0 { 0.5 } else { 0.25 } * secs;
+        let r = if n.value >= 2.0 { 0.49 } else { 0.25 } * secs;
         let value = n.value * secs;
         let (low, high) = apply_hedge(hedge.as_ref().map(|h| &h.1), value, lo_n * secs - r, hi_n * secs + r);
         for c in claimed.iter_mut().take(end).skip(hedge_start) {
@@ -116,7 +116,7 @@ pub fn extract_durations(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool
             events,
             hedge: hedge.map(|h| h.0),
             modality: Modality::Asserted,
-            forms: vec![],
+            relative: false,
             bytes: None,
         });
         i = end;
@@ -203,8 +203,13 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             noun = Some((m + 1, toks[m + 1].lower.clone()));
         } else {
             let mut words = Vec::new();
-            while m < limit && words.len() < 3 {
+            while m < limit && words.len() < 4 {
                 let t = &toks[m];
+                // "corruption and conspiracy counts": a coordinated noun phrase.
+                if matches!(t.lower.as_str(), "and" | "or") && !words.is_empty() && m + 1 < limit && toks[m + 1].kind == TokKind::Word {
+                    m += 1;
+                    continue;
+                }
                 if t.kind != TokKind::Word {
                     if t.lower == "%" {
                         unit.get_or_insert_with(|| "percent".into());
@@ -233,7 +238,8 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             i = n.end.max(i + 1);
             continue;
         }
-        if n.ordinal && noun.is_none() {
+        // Ordinals count only lower-case things ("52nd minute"), not titles ("second World Cup").
+        if n.ordinal && noun.as_ref().is_none_or(|(ni, _)| ctx.is_capitalized(&toks[*ni])) {
             i = n.end;
             continue;
         }
@@ -284,7 +290,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             events,
             hedge: hedge.map(|h| h.0),
             modality: Modality::Asserted,
-            forms: vec![],
+            relative: false,
             bytes: None,
         });
         i = end.max(i + 1);

@@ -31,6 +31,7 @@ pub struct NumbersDef {
     pub currencies: BTreeMap<String, String>,
     pub labels: Vec<String>,
     pub increments: Vec<String>,
+    pub generic_nouns: Vec<String>,
     pub not_nouns: Vec<String>,
 }
 
@@ -121,6 +122,7 @@ impl LexiconDef {
         self.numbers.not_nouns.extend(other.numbers.not_nouns);
         self.numbers.labels.extend(other.numbers.labels);
         self.numbers.increments.extend(other.numbers.increments);
+        self.numbers.generic_nouns.extend(other.numbers.generic_nouns);
         m(&mut self.units, other.units);
         m(&mut self.hedges, other.hedges);
         m(&mut self.dates.months, other.dates.months);
@@ -155,6 +157,7 @@ pub struct Lexicon {
     pub not_nouns: BTreeSet<String>,
     pub labels: BTreeSet<String>,
     pub increments: BTreeSet<String>,
+    pub generic_nouns: BTreeSet<String>,
     pub ambiguous_months: BTreeSet<String>,
     pub future_cues: BTreeSet<String>,
     pub not_after_duration: BTreeSet<String>,
@@ -202,6 +205,7 @@ impl Lexicon {
             not_nouns: set(&def.numbers.not_nouns),
             labels: set(&def.numbers.labels),
             increments: set(&def.numbers.increments),
+            generic_nouns: set(&def.numbers.generic_nouns),
             ambiguous_months: set(&def.dates.ambiguous_months),
             future_cues: set(&def.dates.future_cues),
             not_after_duration: set(&def.durations.not_after),
