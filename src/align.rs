@@ -19,8 +19,10 @@ use std::collections::BTreeMap;
 pub const MIN_AGREE: f32 = 0.12;
 /// Minimum context similarity to align facts whose values conflict.
 pub const MIN_CONFLICT: f32 = 0.30;
+/// Minimum context similarity for agreeing facts that a topic rule selected.
+pub const MIN_TOPIC_AGREE: f32 = 0.05;
 /// Claims carry little context of their own: opposite polarity needs more.
-pub const MIN_CLAIM_CONFLICT: f32 = 0.40;
+pub const MIN_CLAIM_CONFLICT: f32 = 0.2;
 
 fn cosine(a: &[(String, f32)], b: &[(String, f32)], idf: &BTreeMap<&str, f32>) -> f32 {
     let w = |s: &str, x: f32| x * idf.get(s).copied().unwrap_or(1.0);
@@ -84,6 +86,10 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, idf: &BTreeMap<&str, f32>) -> Opti
     let mut sim = cosine(&x.context, &y.context, idf);
     let agrees = verdict != Verdict::Conflict;
     let mut min = if agrees { MIN_AGREE } else { MIN_CONFLICT };
+    // A topic rule already says the two are about the same thing.
+    if agrees && !rule.is_fallback() {
+        min = MIN_TOPIC_AGREE;
+    }
     if x.kind == Kind::Claim && !agrees {
         min = MIN_CLAIM_CONFLICT;
     }

@@ -101,13 +101,30 @@ impl Analysis {
 }
 
 /// Extract the facts of every source (segmentation and extraction stages).
+///
+/// Two passes: the first finds every fact; the verbs any source negates
+/// ("did not specify") are then read in their positive uses too ("specified"),
+/// so a negation in one report can meet the assertion in another.
 pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
+    let segs: Vec<_> = sources.iter().map(|s| segment::segment(s, &rules.lexicon)).collect();
+    let none = std::collections::BTreeSet::new();
     let mut all = Vec::new();
     for (i, src) in sources.iter().enumerate() {
-        let seg = segment::segment(src, &rules.lexicon);
-        all.extend(extract::extract(src, &seg, rules, i));
+        all.extend(extract::extract(src, &segs[i], rules, i, &none));
     }
-    all
+    let negated: std::collections::BTreeSet<String> = all
+        .iter()
+        .filter(|f| f.kind == Kind::Claim && rules.rules[f.rule].is_fallback())
+        .filter_map(|f| f.head.clone())
+        .collect();
+    if negated.is_empty() {
+        return all;
+    }
+    let mut out = Vec::new();
+    for (i, src) in sources.iter().enumerate() {
+        out.extend(extract::extract(src, &segs[i], rules, i, &negated));
+    }
+    out
 }
 
 /// Run the whole pipeline.

@@ -34,7 +34,7 @@ fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, set: &std::colle
     None
 }
 
-pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
+pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, negated_verbs: &std::collections::BTreeSet<String>, out: &mut Vec<Candidate>) {
     let toks = &ctx.seg.tokens;
     let lex = ctx.lex;
     let claim_rules: Vec<_> = ctx.rules.rules.iter().filter(|r| r.kind == Kind::Claim && !r.is_fallback()).collect();
@@ -68,7 +68,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
                     break;
                 }
             }
-            if !ok {
+            if !ok && !negated_verbs.contains(&lemma) {
                 continue;
             }
             generic = true;
@@ -93,6 +93,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             hedge: hedge.map(|h| toks[h].lower.clone()),
             modality,
             relative: false,
+            label: Some(t.lower.clone()),
             bytes: None,
         });
     }

@@ -371,6 +371,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             hedge,
             modality,
             relative: f.relative,
+            label: None,
             bytes: None,
         });
         i = end.max(i + 1);

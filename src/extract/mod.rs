@@ -134,6 +134,8 @@ pub struct Ctx<'a> {
     pub source: usize,
     /// Lower-case words that occur in lower case somewhere in the source.
     pub lowercase_words: std::collections::BTreeSet<String>,
+    /// Capitalised words seen inside a sentence (not first): names by their use.
+    pub midsentence_caps: std::collections::BTreeSet<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -164,12 +166,15 @@ pub struct Candidate {
     pub modality: Modality,
     /// Resolved from a relative expression (weekday, "yesterday").
     pub relative: bool,
+    /// The head word as written, for topics people read.
+    pub label: Option<String>,
     /// Exact byte span, when it does not fall on token bounds (a possessive cut off).
     pub bytes: Option<(usize, usize)>,
 }
 
 /// Extract every fact from one segmented source.
-pub fn extract(src: &Source, seg: &Segmented, rules: &RuleSet, source: usize) -> Vec<Fact> {
+/// `negated_verbs`: lemmas some source negates; their positive uses become claims too.
+pub fn extract(src: &Source, seg: &Segmented, rules: &RuleSet, source: usize, negated_verbs: &std::collections::BTreeSet<String>) -> Vec<Fact> {
     let lex = &rules.lexicon;
     let lowercase_words = seg
         .tokens
@@ -177,14 +182,23 @@ pub fn extract(src: &Source, seg: &Segmented, rules: &RuleSet, source: usize) ->
         .filter(|t| t.kind == TokKind::Word && src.text[t.start..t.end].chars().next().is_some_and(char::is_lowercase))
         .map(|t| t.lower.clone())
         .collect();
-    let ctx = Ctx { src, seg, lex, rules, source, lowercase_words };
+    let mut midsentence_caps = std::collections::BTreeSet::new();
+    for s in &seg.sentences {
+        for i in s.tokens.start + 1..s.tokens.end {
+            let (t, prev) = (&seg.tokens[i], &seg.tokens[i - 1]);
+            if t.kind == TokKind::Word && src.text[t.start..t.end].chars().next().is_some_and(char::is_uppercase) && !matches!(prev.lower.as_str(), "\"" | "\u{201c}" | ":" | "(") {
+                midsentence_caps.insert(t.lower.clone());
+            }
+        }
+    }
+    let ctx = Ctx { src, seg, lex, rules, source, lowercase_words, midsentence_caps };
     let mut claimed = vec![false; seg.tokens.len()];
     let mut cands = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
         date::extract(&ctx, si, s, &mut claimed, &mut cands);
         quantity::extract_durations(&ctx, si, s, &mut claimed, &mut cands);
         quantity::extract(&ctx, si, s, &mut claimed, &mut cands);
-        claim::extract(&ctx, si, s, &mut cands);
+        claim::extract(&ctx, si, s, negated_verbs, &mut cands);
     }
     name::extract(&ctx, &mut cands);
     let mut facts: Vec<Fact> = cands.into_iter().filter_map(|c| finish(&ctx, c)).collect();
@@ -230,12 +244,16 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
     };
     let (ri, rule) = select_rule(ctx.rules, &c, sent_text, &sent_lemmas, unit.as_deref())?;
     let (start, end) = c.bytes.unwrap_or((ctx.seg.tokens[c.toks.start].start, ctx.seg.tokens[c.toks.end - 1].end));
-    let head_display = c.head.clone().or_else(|| c.events.first().cloned()).unwrap_or_default();
+    // Topics are for people: show the word as written, not its stem.
+    let head_display = match &c.head {
+        Some(h) => c.label.clone().unwrap_or_else(|| h.clone()),
+        _ => nearby_words(ctx, s, &c.toks, 1).into_iter().next().map(|(_, raw)| raw).or_else(|| c.head.clone()).unwrap_or_default(),
+    };
     let topic = if rule.topic.contains("{noun}") {
         let noun = match (&unit, &c.head) {
-            (Some(u), Some(h)) if !is_currency(u) => format!("{h} ({u})"),
+            (Some(u), Some(_)) if !is_currency(u) => format!("{} ({u})", c.label.clone().unwrap_or_default()),
             (Some(u), _) => u.clone(),
-            (None, Some(h)) => h.clone(),
+            (None, Some(h)) => c.label.clone().unwrap_or_else(|| h.clone()),
             (None, None) => c.events.first().map(|e| format!("figure ({e})")).unwrap_or_else(|| "figure".into()),
         };
         rule.topic.replace("{noun}", &noun)
@@ -245,7 +263,7 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
     // Facts align only within a block: the rule, and for fallback quantity
     // rules the counted thing too, so "five films" never meets "five theaters".
     let block = match c.kind {
-        Kind::Claim if rule.is_fallback() => format!("{}/{}", rule.id, topic),
+        Kind::Claim if rule.is_fallback() => format!("{}/{}", rule.id, c.head.as_deref().unwrap_or("")),
         Kind::Date if c.head.as_deref() == Some("time of day") => format!("{}/time", rule.id),
         _ => rule.id.clone(),
     };
@@ -265,7 +283,9 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
             }
         }
     }
-    if let Some(h) = &c.head {
+    // The head ("files", "trial") sits inside the span but says what the fact is
+    // about; under a topic rule heads may differ ("people" / "dead") and say nothing more.
+    if let Some(h) = c.head.as_ref().filter(|_| c.kind == Kind::Duration || c.kind == Kind::Quantity && rule.is_fallback()) {
         match context.binary_search_by(|(w, _)| w.as_str().cmp(h)) {
             Ok(i) => context[i].1 = context[i].1.max(1.0),
             Err(i) => context.insert(i, (h.clone(), 1.0)),
@@ -302,6 +322,7 @@ fn is_currency(u: &str) -> bool {
 
 /// The first rule of the candidate's kind whose selectors all match.
 fn select_rule<'r>(rules: &'r RuleSet, c: &Candidate, sent_text: &str, sent_lemmas: &[String], unit: Option<&str>) -> Option<(usize, &'r Rule)> {
+    let lex = &rules.lexicon;
     let mut best: Option<(usize, usize, &Rule)> = None; // (distance rank, index, rule)
     for (i, r) in rules.rules.iter().enumerate() {
         if r.kind != c.kind {
@@ -336,7 +357,7 @@ fn select_rule<'r>(rules: &'r RuleSet, c: &Candidate, sent_text: &str, sent_lemm
             usize::MAX - 1
         } else if c.head.as_ref().is_some_and(|h| r.nouns.contains(h)) {
             0
-        } else if let Some(pos) = c.events.iter().position(|e| r.events.contains(e)) {
+        } else if let Some(pos) = c.events.iter().position(|e| r.events.contains(e)).filter(|_| c.head.as_ref().is_none_or(|h| lex.generic_nouns.contains(h))) {
             pos + 1
         } else {
             continue;
@@ -384,6 +405,11 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<
 /// Lemmas of content words near token `i` in its sentence, nearest first
 /// (ties: the following word first).
 pub fn nearby_events(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>, limit: usize) -> Vec<String> {
+    nearby_words(ctx, s, span, limit).into_iter().map(|(lemma, _)| lemma).collect()
+}
+
+/// Content words near a span as (lemma, word as written), nearest first.
+fn nearby_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>, limit: usize) -> Vec<(String, String)> {
     let toks = &ctx.seg.tokens;
     let mut scored: Vec<(usize, usize, String)> = Vec::new();
     for i in s.tokens.clone() {
@@ -401,7 +427,7 @@ pub fn nearby_events(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>, lim
     }
     scored.sort();
     let mut seen = std::collections::BTreeSet::new();
-    scored.into_iter().filter(|(_, _, l)| seen.insert(l.clone())).take(limit).map(|(_, _, l)| l).collect()
+    scored.into_iter().filter(|(_, _, l)| seen.insert(l.clone())).take(limit).map(|(_, i, l)| (l, toks[i].lower.clone())).collect()
 }
 
 /// Hedge phrase ending right before token `i` (skipping a currency symbol).

@@ -122,6 +122,12 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                         end -= poss.len();
                     }
                 }
+                // A lone capitalised word opening a sentence ("Prosecutors said")
+                // is a name only if the source also capitalises it mid-sentence.
+                let opens = p.start == s.tokens.start || matches!(toks[p.start - 1].lower.as_str(), "\"" | "\u{201c}" | "(");
+                if p.end - p.start == 1 && opens && (!ctx.midsentence_caps.contains(&toks[p.start].lower) || lex.number_word(&toks[p.start].lower).is_some()) {
+                    continue;
+                }
                 let written = ctx.src.text[start..end].to_string();
                 let key = norm_tokens(lex, &written);
                 if key.is_empty() || key.iter().all(|k| k.chars().count() < 2 || lex.not_names.contains(k)) {
@@ -176,6 +182,7 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
             hedge: None,
             modality: Modality::Asserted,
             relative: false,
+            label: None,
             bytes: Some((first_full.start, first_full.end)),
         });
     }

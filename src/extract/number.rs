@@ -124,7 +124,7 @@ mod tests {
         let rules = RuleSet::builtin().unwrap();
         let src = Source::from_text("t", text.to_string()).unwrap();
         let seg = crate::segment::segment(&src, &rules.lexicon);
-        let ctx = Ctx { src: &src, seg: &seg, lex: &rules.lexicon, rules: &rules, source: 0, lowercase_words: Default::default() };
+        let ctx = Ctx { src: &src, seg: &seg, lex: &rules.lexicon, rules: &rules, source: 0, lowercase_words: Default::default(), midsentence_caps: Default::default() };
         read(&ctx, 0, seg.tokens.len())
     }
 

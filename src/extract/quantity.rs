@@ -90,9 +90,11 @@ pub fn extract_durations(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool
         };
         // The noun a compound qualifies ("five-week trial") is the head.
         let mut head = None;
+        let mut label = None;
         if compound {
             if let Some(t) = toks.get(end).filter(|t| end < limit && t.kind == TokKind::Word && !lex.stopwords.contains(&t.lower)) {
                 head = Some(lex.lemma(&t.lower));
+                label = Some(t.lower.clone());
                 end += 1;
             }
         }
@@ -117,6 +119,7 @@ pub fn extract_durations(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool
             hedge: hedge.map(|h| h.0),
             modality: Modality::Asserted,
             relative: false,
+            label,
             bytes: None,
         });
         i = end;
@@ -231,6 +234,8 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                 }
                 m += 1;
             }
+            // A past participle ("45,210 filled the arena") is the verb, not the thing counted.
+            words.retain(|(_, w)| !(w.ends_with("ed") && !lex.def.words.lemmas.contains_key(w) && lex.unit(w).is_none()));
             noun = words.iter().find(|(_, w)| w.ends_with('s') && w.len() > 3 || lex.unit(w).is_some() || lex.def.numbers.currencies.contains_key(w)).cloned().or_else(|| words.first().cloned());
         }
         // Weak and word numbers count only with a noun ("one of the", "a" alone are not counts).
@@ -247,6 +252,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         let mut value = n.value;
         let (mut low, mut high) = (n.low, n.high);
         let mut head = None;
+        let mut label = None;
         if let Some((ni, w)) = &noun {
             end = ni + 1;
             if let Some(c) = lex.def.numbers.currencies.get(w) {
@@ -258,6 +264,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                 high *= factor;
             } else {
                 head = Some(lex.lemma(w));
+                label = Some(w.clone());
             }
         } else if start == i && i >= s.tokens.start + 2 {
             // The noun before: "magnitude-6.1", "a crowd of 78,011".
@@ -265,11 +272,13 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             let q = &toks[i - 2];
             if (p.lower == "-" && p.glued && toks[i].glued || p.lower == "of") && q.kind == TokKind::Word && !lex.stopwords.contains(&q.lower) && !lex.not_nouns.contains(&q.lower) {
                 head = Some(lex.lemma(&q.lower));
+                label = Some(q.lower.clone());
                 start = i - 2;
             }
         }
         if increment {
             head = head.map(|h| format!("more {h}"));
+            label = label.map(|l| format!("more {l}"));
         }
         let (hedge_start, hedge) = match hedge_before(ctx, s, start) {
             Some((from, phrase, def)) => (from, Some((phrase, def))),
@@ -291,6 +300,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             hedge: hedge.map(|h| h.0),
             modality: Modality::Asserted,
             relative: false,
+            label,
             bytes: None,
         });
         i = end.max(i + 1);
