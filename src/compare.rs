@@ -4,7 +4,7 @@
 //! alike, vary when they are spellings of one name. Claims conflict on
 //! opposite polarity unless one is only a prediction.
 
-use crate::extract::name::{fold, norm_tokens};
+use crate::extract::name::norm_tokens;
 use crate::extract::{Fact, Modality, Value};
 use crate::rules::{Lexicon, NamePolicy, Rule};
 use jiff::civil::Date;
@@ -188,7 +188,7 @@ pub fn name_score(lex: &Lexicon, a: &str, b: &str) -> f32 {
     0.0
 }
 
-/// A word-level diff of two written forms: "Guardians of {+the+} Peace".
+/// A word-level diff of two written forms: "Friends of {+the+} Earth".
 pub fn word_diff(a: &str, b: &str) -> String {
     let wa: Vec<&str> = a.split_whitespace().collect();
     let wb: Vec<&str> = b.split_whitespace().collect();
@@ -207,11 +207,6 @@ pub fn word_diff(a: &str, b: &str) -> String {
     out.join(" ")
 }
 
-/// Fold-only comparison used to tell a case/diacritic variant from a different spelling.
-pub fn same_letters(a: &str, b: &str) -> bool {
-    fold(a) == fold(b)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,8 +219,8 @@ mod tests {
 
     #[test]
     fn names_that_are_one_name() {
-        assert!(score("Kim Jong Un", "Kim Jong-un") >= 0.9);
-        assert!(score("Guardians of Peace", "Guardians of the Peace") >= 0.9);
+        assert!(score("Li Wei Ming", "Li Wei-ming") >= 0.9);
+        assert!(score("Friends of Liberty", "Friends of the Liberty") >= 0.9);
         assert!(score("Bob Smithers", "Robert F. Smithers") >= 0.9);
         assert!(score("James R. Fenwick", "James Fenwick") >= 0.9);
         assert!(score("Henry Oakes", "Hank Oakes") >= 0.9);
@@ -235,15 +230,15 @@ mod tests {
 
     #[test]
     fn names_that_are_not() {
-        assert_eq!(score("North Korea", "South Korea"), 0.0);
-        assert_eq!(score("Kim Jong Un", "Kim Jong Il"), 0.0);
-        assert_eq!(score("North Korea", "North Korean"), 0.0);
+        assert_eq!(score("West Carolina", "East Carolina"), 0.0);
+        assert_eq!(score("Li Wei Ming", "Li Wei Min"), 0.0);
+        assert_eq!(score("West Ruritania", "West Ruritanian"), 0.0);
         assert_eq!(score("Maureen Smithers", "Bob Smithers"), 0.0);
     }
 
     #[test]
     fn diff_marks_insertions() {
-        assert_eq!(word_diff("Guardians of Peace", "Guardians of the Peace"), "Guardians of {+the+} Peace");
-        assert_eq!(word_diff("Harrison Farms", "Harrison Farm"), "Harrison [-Farms-] {+Farm+}");
+        assert_eq!(word_diff("Friends of Liberty", "Friends of the Liberty"), "Friends of {+the+} Liberty");
+        assert_eq!(word_diff("Ortega Farms", "Ortega Farm"), "Ortega [-Farms-] {+Farm+}");
     }
 }

@@ -1,5 +1,5 @@
-//! Dates: absolute ("Nov. 24", "December 9, 2014", "2014-11-24", "9/11",
-//! "the 11th of September 2001"), holidays ("Christmas Day"), month and year
+//! Dates: absolute ("Oct. 3", "June 9, 2021", "2021-10-03", "3/14",
+//! "the 4th of July 1976"), holidays ("New Year's Day"), month and year
 //! spans ("mid-March", "March of last year", "in 2012", "the 1990s"),
 //! weekdays and relative days resolved against the publication date, and
 //! times of day ("4:30 p.m.").
@@ -129,7 +129,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
             return None;
         }
     }
-    // Numeric dates: "2014-11-24", "9/11", "12/25/2014".
+    // Numeric dates: "2021-10-03", "3/14", "12/25/2019".
     if t.kind == TokKind::Number {
         if let Some((y, _)) = year_at(ctx, i, s) {
             if w(i + 1) == Some("-") && toks[i + 1].glued {
@@ -153,7 +153,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
             return day(y, m, d).map(|dt| single(i, i + 1, dt, known));
         }
     }
-    // Month-first: "Nov. 24", "December 9, 2014", "March 5 to 16", "March 2014", "March of last year", "in May".
+    // Month-first: "Oct. 3", "June 9, 2021", "March 5 to 16", "March 2014", "March of last year", "in May".
     if let Some((m, after_m)) = month_of(ctx, i, s) {
         let ambiguous = lex.ambiguous_months.contains(&t.lower);
         if let Some((d, after_d)) = small_int(ctx, after_m, s, 31) {
@@ -256,7 +256,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
         }
         return None;
     }
-    // Holidays: "Christmas Day".
+    // Holidays: "New Year's Day".
     if ctx.is_capitalized(t) {
         for (words, (m, d)) in &lex.holiday_phrases {
             let n = words.len();

@@ -2,7 +2,7 @@
 //!
 //! Each kind has its own extractor module. They run in a fixed order — dates,
 //! durations, quantities, names, claims — and the first three share a token
-//! "claimed" mask, so "Nov. 24" is a date and not the count 24, and "three
+//! "claimed" mask, so "Oct. 3" is a date and not the count 24, and "three
 //! weeks" a duration and not the count 3. Every fact then gets a rule (the
 //! first rule of its kind whose selectors match it) and from that its topic,
 //! and a bag of weighted context words that alignment compares.
@@ -261,7 +261,7 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
         rule.topic.replace("{event}", &head_display)
     };
     // Facts align only within a block: the rule, and for fallback quantity
-    // rules the counted thing too, so "five films" never meets "five theaters".
+    // rules the counted thing too, so "five ferries" never meets "five buses".
     let block = match c.kind {
         Kind::Claim if rule.is_fallback() => format!("{}/{}", rule.id, c.head.as_deref().unwrap_or("")),
         Kind::Date if c.head.as_deref() == Some("time of day") => format!("{}/time", rule.id),

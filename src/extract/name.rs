@@ -69,7 +69,7 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                 } else if t.glued && t.lower == "." && toks[j - 1].end - toks[j - 1].start == 1 {
                     j += 1; // initial: "R."
                 } else if t.kind == TokKind::Word && (lex.connectors.contains(&t.lower)) {
-                    // Connectors only inside a name: "Guardians of the Peace".
+                    // Connectors only inside a name: "Friends of the Earth".
                     let mut k = j;
                     while k < s.tokens.end && toks[k].kind == TokKind::Word && lex.connectors.contains(&toks[k].lower) && !ctx.is_capitalized(&toks[k]) {
                         k += 1;
