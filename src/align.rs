@@ -10,7 +10,7 @@
 //! than one whose values agree: calling two reports contradictory is a
 //! stronger claim than noticing they say the same thing.
 
-use crate::compare::{self, name_score, Verdict};
+use crate::compare::{self, Verdict, name_score};
 use crate::extract::{Fact, Value};
 use crate::rules::{Kind, RuleSet};
 use std::collections::BTreeMap;
@@ -52,7 +52,21 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, idf: &BTreeMap<&str, f32>) -> Opti
     let rule = &rules.rules[x.rule];
     let verdict = compare::compare(x, y, rule, &rules.lexicon);
     if x.kind == Kind::Name {
-        let (Value::Name { written: a, forms: fa, .. }, Value::Name { written: b, forms: fb, .. }) = (&x.value, &y.value) else { return None };
+        let (
+            Value::Name {
+                written: a,
+                forms: fa,
+                ..
+            },
+            Value::Name {
+                written: b,
+                forms: fb,
+                ..
+            },
+        ) = (&x.value, &y.value)
+        else {
+            return None;
+        };
         let mut s: f32 = 0.0;
         for p in std::iter::once(a).chain(fa) {
             for q in std::iter::once(b).chain(fb) {
@@ -61,14 +75,21 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, idf: &BTreeMap<&str, f32>) -> Opti
         }
         return (s >= 0.8).then_some(s);
     }
-    if let (Value::Quantity { unit: ua, .. }, Value::Quantity { unit: ub, .. }) = (&x.value, &y.value) {
+    if let (Value::Quantity { unit: ua, .. }, Value::Quantity { unit: ub, .. }) =
+        (&x.value, &y.value)
+    {
         if ua != ub {
             return None;
         }
         // The counted things must match, unless one is generic ("people").
         if rule.is_fallback() {
-            let generic = |h: &Option<String>| h.as_ref().is_none_or(|h| rules.lexicon.generic_nouns.contains(h));
-            let same = x.head == y.head || generic(&x.head) && y.head.is_some() || generic(&y.head) && x.head.is_some();
+            let generic = |h: &Option<String>| {
+                h.as_ref()
+                    .is_none_or(|h| rules.lexicon.generic_nouns.contains(h))
+            };
+            let same = x.head == y.head
+                || generic(&x.head) && y.head.is_some()
+                || generic(&y.head) && x.head.is_some();
             if !same {
                 return None;
             }
@@ -80,7 +101,11 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, idf: &BTreeMap<&str, f32>) -> Opti
         return None;
     }
     // Different explicit years in the two sentences: different events.
-    if x.kind != Kind::Date && !x.years.is_empty() && !y.years.is_empty() && !x.years.iter().any(|a| y.years.contains(a)) {
+    if x.kind != Kind::Date
+        && !x.years.is_empty()
+        && !y.years.is_empty()
+        && !x.years.iter().any(|a| y.years.contains(a))
+    {
         return None;
     }
     let mut sim = cosine(&x.context, &y.context, idf);
@@ -95,9 +120,27 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, idf: &BTreeMap<&str, f32>) -> Opti
     }
     match (&x.value, &y.value) {
         // The very same day, written in both: strong evidence on its own.
-        (Value::Date { start: a, end: b, year_known: true, time: None, .. }, Value::Date { start: c, end: d, year_known: true, time: None, .. }) if a == b && c == d && a == c => min = 0.0,
+        (
+            Value::Date {
+                start: a,
+                end: b,
+                year_known: true,
+                time: None,
+                ..
+            },
+            Value::Date {
+                start: c,
+                end: d,
+                year_known: true,
+                time: None,
+                ..
+            },
+        ) if a == b && c == d && a == c => min = 0.0,
         // Reports of one figure differ modestly: the farther apart, the less likely the same figure.
-        (Value::Quantity { value: a, .. }, Value::Quantity { value: b, .. }) | (Value::Duration { seconds: a, .. }, Value::Duration { seconds: b, .. }) if !agrees => {
+        (Value::Quantity { value: a, .. }, Value::Quantity { value: b, .. })
+        | (Value::Duration { seconds: a, .. }, Value::Duration { seconds: b, .. })
+            if !agrees =>
+        {
             let (lo, hi) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
             if hi > 0.0 {
                 sim *= ((lo / hi) as f32).powf(0.3);
@@ -106,7 +149,10 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, idf: &BTreeMap<&str, f32>) -> Opti
         _ => {}
     }
     if std::env::var_os("CONCUR_DEBUG").is_some() {
-        eprintln!("edge {:.3} (min {min:.2}) {:?} {}..{} ~ {}..{} {}", sim, verdict, x.source, x.start, y.source, y.start, x.block);
+        eprintln!(
+            "edge {:.3} (min {min:.2}) {:?} {}..{} ~ {}..{} {}",
+            sim, verdict, x.source, x.start, y.source, y.start, x.block
+        );
     }
     (sim >= min).then_some(sim + if agrees { 0.1 } else { 0.0 })
 }
@@ -122,11 +168,17 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
         }
     }
     let n = facts.len().max(1) as f32;
-    let idf: BTreeMap<&str, f32> = df.into_iter().map(|(w, d)| (w, (1.0 + n / d).ln())).collect();
+    let idf: BTreeMap<&str, f32> = df
+        .into_iter()
+        .map(|(w, d)| (w, (1.0 + n / d).ln()))
+        .collect();
 
     let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
     for (i, f) in facts.iter().enumerate() {
-        blocks.entry((f.kind, f.block.as_str())).or_default().push(i);
+        blocks
+            .entry((f.kind, f.block.as_str()))
+            .or_default()
+            .push(i);
     }
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     for members in blocks.values() {
@@ -143,11 +195,13 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     }
     // Best first; ties broken by the facts' text and position, never by source order alone.
     let key = |i: usize| (facts[i].start, facts[i].end, facts[i].source);
-    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| {
-        let ka = (key(a.1).min(key(a.2)), key(a.1).max(key(a.2)));
-        let kb = (key(b.1).min(key(b.2)), key(b.1).max(key(b.2)));
-        ka.cmp(&kb)
-    }));
+    edges.sort_by(|a, b| {
+        b.0.total_cmp(&a.0).then_with(|| {
+            let ka = (key(a.1).min(key(a.2)), key(a.1).max(key(a.2)));
+            let kb = (key(b.1).min(key(b.2)), key(b.1).max(key(b.2)));
+            ka.cmp(&kb)
+        })
+    });
     let mut group_of: Vec<usize> = (0..facts.len()).collect();
     let mut groups: Vec<Vec<usize>> = (0..facts.len()).map(|i| vec![i]).collect();
     for (_, i, j) in edges {
@@ -155,7 +209,11 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
         if gi == gj {
             continue;
         }
-        let disjoint = groups[gi].iter().all(|&a| groups[gj].iter().all(|&b| facts[a].source != facts[b].source));
+        let disjoint = groups[gi].iter().all(|&a| {
+            groups[gj]
+                .iter()
+                .all(|&b| facts[a].source != facts[b].source)
+        });
         if !disjoint {
             continue;
         }

@@ -34,32 +34,90 @@ fn overlap(a: (f64, f64), b: (f64, f64), slack: f64) -> bool {
     a.0 <= b.1 + slack && b.0 <= a.1 + slack
 }
 
+/// Two figures as (stated, low, high): ranges that overlap, within the rule's
+/// tolerance, agree. With `hedges = false` only the stated figures count.
+fn figures_verdict(a: (f64, f64, f64), b: (f64, f64, f64), rule: &Rule) -> Verdict {
+    let (ra, rb) = if rule.compare.hedges {
+        ((a.1, a.2), (b.1, b.2))
+    } else {
+        ((a.0, a.0), (b.0, b.0))
+    };
+    let slack = if rule.compare.relative {
+        rule.compare.tolerance * a.0.abs().max(b.0.abs())
+    } else {
+        rule.compare.tolerance
+    };
+    if overlap(ra, rb, slack + 1e-9) {
+        Verdict::Agree
+    } else {
+        Verdict::Conflict
+    }
+}
+
 /// Compare two facts of the same kind under `rule`.
 pub fn compare(a: &Fact, b: &Fact, rule: &Rule, lex: &Lexicon) -> Verdict {
     match (&a.value, &b.value) {
         (
-            Value::Quantity { value: va, low: la, high: ha, unit: ua, second: sa, ordinal: oa },
-            Value::Quantity { value: vb, low: lb, high: hb, unit: ub, second: sb, ordinal: ob },
+            Value::Quantity {
+                value: va,
+                low: la,
+                high: ha,
+                unit: ua,
+                second: sa,
+                ordinal: oa,
+            },
+            Value::Quantity {
+                value: vb,
+                low: lb,
+                high: hb,
+                unit: ub,
+                second: sb,
+                ordinal: ob,
+            },
         ) => {
             if ua.is_some() && ub.is_some() && ua != ub {
                 return Verdict::Conflict;
             }
             if sa != sb || oa != ob {
-                return if sa.is_some() && sb.is_some() || oa != ob { Verdict::Conflict } else { Verdict::Agree };
+                return if sa.is_some() && sb.is_some() || oa != ob {
+                    Verdict::Conflict
+                } else {
+                    Verdict::Agree
+                };
             }
-            let (ra, rb) = if rule.compare.hedges { ((*la, *ha), (*lb, *hb)) } else { ((*va, *va), (*vb, *vb)) };
-            let slack = if rule.compare.relative { rule.compare.tolerance * va.abs().max(vb.abs()) } else { rule.compare.tolerance };
-            if overlap(ra, rb, slack + 1e-9) { Verdict::Agree } else { Verdict::Conflict }
+            figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), rule)
         }
-        (Value::Duration { seconds: va, low: la, high: ha }, Value::Duration { seconds: vb, low: lb, high: hb }) => {
-            let (ra, rb) = if rule.compare.hedges { ((*la, *ha), (*lb, *hb)) } else { ((*va, *va), (*vb, *vb)) };
-            let slack = if rule.compare.relative { rule.compare.tolerance * va.abs().max(vb.abs()) } else { rule.compare.tolerance };
-            if overlap(ra, rb, slack + 1e-9) { Verdict::Agree } else { Verdict::Conflict }
-        }
+        (
+            Value::Duration {
+                seconds: va,
+                low: la,
+                high: ha,
+            },
+            Value::Duration {
+                seconds: vb,
+                low: lb,
+                high: hb,
+            },
+        ) => figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), rule),
         (Value::Date { .. }, Value::Date { .. }) => {
-            if dates_agree(&a.value, &b.value, rule) { Verdict::Agree } else { Verdict::Conflict }
+            if dates_agree(&a.value, &b.value, rule) {
+                Verdict::Agree
+            } else {
+                Verdict::Conflict
+            }
         }
-        (Value::Name { written: wa, forms: fa, .. }, Value::Name { written: wb, forms: fb, .. }) => {
+        (
+            Value::Name {
+                written: wa,
+                forms: fa,
+                ..
+            },
+            Value::Name {
+                written: wb,
+                forms: fb,
+                ..
+            },
+        ) => {
             // The best pair of spellings decides: one shared spelling agrees.
             let all_a: Vec<&String> = std::iter::once(wa).chain(fa).collect();
             let all_b: Vec<&String> = std::iter::once(wb).chain(fb).collect();
@@ -71,8 +129,23 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, lex: &Lexicon) -> Verdict {
             }
             best
         }
-        (Value::Claim { negated: na, modality: ma, .. }, Value::Claim { negated: nb, modality: mb, .. }) => {
-            if na == nb || *ma == Modality::Hedged || *mb == Modality::Hedged { Verdict::Agree } else { Verdict::Conflict }
+        (
+            Value::Claim {
+                negated: na,
+                modality: ma,
+                ..
+            },
+            Value::Claim {
+                negated: nb,
+                modality: mb,
+                ..
+            },
+        ) => {
+            if na == nb || *ma == Modality::Hedged || *mb == Modality::Hedged {
+                Verdict::Agree
+            } else {
+                Verdict::Conflict
+            }
         }
         _ => Verdict::Conflict,
     }
@@ -81,7 +154,11 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, lex: &Lexicon) -> Verdict {
 /// Verdict on two spellings (in `Verdict`'s order, Agree > Variant > Conflict).
 fn names_verdict(a: &str, b: &str, rule: &Rule, lex: &Lexicon) -> Verdict {
     // Case alone differs and one is in capitals (a dateline, a headline): same spelling.
-    let caps = |s: &str| s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let caps = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    };
     if a == b || (caps(a) || caps(b)) && a.to_lowercase() == b.to_lowercase() {
         return Verdict::Agree;
     }
@@ -89,7 +166,14 @@ fn names_verdict(a: &str, b: &str, rule: &Rule, lex: &Lexicon) -> Verdict {
     let nb = crate::extract::name::normalize(lex, b);
     match rule.compare.names {
         NamePolicy::Exact => Verdict::Conflict,
-        NamePolicy::Alias if rule.aliases.iter().any(|g| g.contains(&na) && g.contains(&nb)) => Verdict::Agree,
+        NamePolicy::Alias
+            if rule
+                .aliases
+                .iter()
+                .any(|g| g.contains(&na) && g.contains(&nb)) =>
+        {
+            Verdict::Agree
+        }
         _ => match name_score(lex, a, b) {
             s if s >= 0.9 => Verdict::Variant,
             // A shorter form of the same name ("Acme" / "Acme Corp") is not a misspelling.
@@ -100,7 +184,23 @@ fn names_verdict(a: &str, b: &str, rule: &Rule, lex: &Lexicon) -> Verdict {
 }
 
 fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
-    let (Value::Date { start: sa, end: ea, year_known: ya, weekday: wa, time: ta }, Value::Date { start: sb, end: eb, year_known: yb, weekday: wb, time: tb }) = (a, b) else {
+    let (
+        Value::Date {
+            start: sa,
+            end: ea,
+            year_known: ya,
+            weekday: wa,
+            time: ta,
+        },
+        Value::Date {
+            start: sb,
+            end: eb,
+            year_known: yb,
+            weekday: wb,
+            time: tb,
+        },
+    ) = (a, b)
+    else {
         return false;
     };
     if ta.is_some() || tb.is_some() {
@@ -115,7 +215,11 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
         _ => {}
     }
     let key = |d: Date, known: bool| -> (i32, i32) {
-        let y = if known && *ya && *yb { d.year() as i32 } else { 0 };
+        let y = if known && *ya && *yb {
+            d.year() as i32
+        } else {
+            0
+        };
         match rule.compare.granularity {
             crate::rules::Granularity::Day => (y, d.month() as i32 * 40 + d.day() as i32),
             crate::rules::Granularity::Month => (y, d.month() as i32 * 40),
@@ -123,10 +227,26 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
         }
     };
     let open = |d: Date| d == Date::MIN || d == Date::MAX;
-    let lo_a = if open(*sa) { (i32::MIN, 0) } else { key(*sa, *ya) };
-    let hi_a = if open(*ea) { (i32::MAX, 0) } else { key(*ea, *ya) };
-    let lo_b = if open(*sb) { (i32::MIN, 0) } else { key(*sb, *yb) };
-    let hi_b = if open(*eb) { (i32::MAX, 0) } else { key(*eb, *yb) };
+    let lo_a = if open(*sa) {
+        (i32::MIN, 0)
+    } else {
+        key(*sa, *ya)
+    };
+    let hi_a = if open(*ea) {
+        (i32::MAX, 0)
+    } else {
+        key(*ea, *ya)
+    };
+    let lo_b = if open(*sb) {
+        (i32::MIN, 0)
+    } else {
+        key(*sb, *yb)
+    };
+    let hi_b = if open(*eb) {
+        (i32::MAX, 0)
+    } else {
+        key(*eb, *yb)
+    };
     lo_a <= hi_b && lo_b <= hi_a
 }
 
@@ -134,7 +254,14 @@ fn token_match(lex: &Lexicon, a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let nick = |w: &str| lex.def.names.nicknames.get(w).cloned().unwrap_or_else(|| w.to_string());
+    let nick = |w: &str| {
+        lex.def
+            .names
+            .nicknames
+            .get(w)
+            .cloned()
+            .unwrap_or_else(|| w.to_string())
+    };
     if nick(a) == nick(b) {
         return true;
     }
@@ -144,7 +271,11 @@ fn token_match(lex: &Lexicon, a: &str, b: &str) -> bool {
     }
     // Spelling variants of longer words, but not a word and its derivative ("Korea"/"Korean").
     let (ca, cb) = (a.chars().count(), b.chars().count());
-    ca >= 5 && cb >= 5 && !a.starts_with(b) && !b.starts_with(a) && strsim::jaro_winkler(a, b) >= 0.9
+    ca >= 5
+        && cb >= 5
+        && !a.starts_with(b)
+        && !b.starts_with(a)
+        && strsim::jaro_winkler(a, b) >= 0.9
 }
 
 /// How likely two names are one name written two ways: 1.0 for the same
@@ -159,14 +290,29 @@ pub fn name_score(lex: &Lexicon, a: &str, b: &str) -> f32 {
     if ta == tb {
         return 1.0;
     }
-    let (short, long) = if ta.len() <= tb.len() { (&ta, &tb) } else { (&tb, &ta) };
+    let (short, long) = if ta.len() <= tb.len() {
+        (&ta, &tb)
+    } else {
+        (&tb, &ta)
+    };
     // Same length: every word must match.
     if short.len() == long.len() {
-        return if short.iter().zip(long.iter()).all(|(x, y)| token_match(lex, x, y)) { 0.9 } else { 0.0 };
+        return if short
+            .iter()
+            .zip(long.iter())
+            .all(|(x, y)| token_match(lex, x, y))
+        {
+            0.9
+        } else {
+            0.0
+        };
     }
     // Different lengths: last words match, first words match, and the rest of the
     // shorter name appears in order (middle initials may be missing).
-    if short.len() >= 2 && token_match(lex, short.last().unwrap(), long.last().unwrap()) && token_match(lex, &short[0], &long[0]) {
+    if short.len() >= 2
+        && token_match(lex, short.last().unwrap(), long.last().unwrap())
+        && token_match(lex, &short[0], &long[0])
+    {
         let mut k = 1;
         for w in &short[1..short.len() - 1] {
             while k < long.len() - 1 && !token_match(lex, w, &long[k]) {
@@ -178,7 +324,11 @@ pub fn name_score(lex: &Lexicon, a: &str, b: &str) -> f32 {
             k += 1;
         }
         // Missing words must be initials, else it is a different name.
-        if long.len() - short.len() <= 1 && long[1..long.len() - 1].iter().all(|w| w.len() == 1 || short.iter().any(|s| token_match(lex, s, w))) {
+        if long.len() - short.len() <= 1
+            && long[1..long.len() - 1]
+                .iter()
+                .all(|w| w.len() == 1 || short.iter().any(|s| token_match(lex, s, w)))
+        {
             return 0.9;
         }
     }
@@ -238,7 +388,13 @@ mod tests {
 
     #[test]
     fn diff_marks_insertions() {
-        assert_eq!(word_diff("Friends of Liberty", "Friends of the Liberty"), "Friends of {+the+} Liberty");
-        assert_eq!(word_diff("Ortega Farms", "Ortega Farm"), "Ortega [-Farms-] {+Farm+}");
+        assert_eq!(
+            word_diff("Friends of Liberty", "Friends of the Liberty"),
+            "Friends of {+the+} Liberty"
+        );
+        assert_eq!(
+            word_diff("Ortega Farms", "Ortega Farm"),
+            "Ortega [-Farms-] {+Farm+}"
+        );
     }
 }

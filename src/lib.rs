@@ -89,13 +89,20 @@ pub struct Analysis {
 impl Analysis {
     /// Facts that were aligned with at least one other source.
     pub fn aligned(&self) -> usize {
-        self.findings.iter().filter(|f| f.claims.len() > 1).map(|f| f.claims.len()).sum()
+        self.findings
+            .iter()
+            .filter(|f| f.claims.len() > 1)
+            .map(|f| f.claims.len())
+            .sum()
     }
 
     /// Whether any finding is at or above `level` (Error fails by default).
     pub fn fails(&self, deny_warnings: bool) -> bool {
         self.findings.iter().any(|f| {
-            f.verdict != Verdict::Agree && f.verdict != Verdict::Unmatched && (f.severity == Severity::Error || deny_warnings && f.severity == Severity::Warning)
+            f.verdict != Verdict::Agree
+                && f.verdict != Verdict::Unmatched
+                && (f.severity == Severity::Error
+                    || deny_warnings && f.severity == Severity::Warning)
         })
     }
 }
@@ -106,35 +113,44 @@ impl Analysis {
 /// ("did not specify") are then read in their positive uses too ("specified"),
 /// so a negation in one report can meet the assertion in another.
 pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
-    let segs: Vec<_> = sources.iter().map(|s| segment::segment(s, &rules.lexicon)).collect();
-    let none = std::collections::BTreeSet::new();
-    let mut all = Vec::new();
-    for (i, src) in sources.iter().enumerate() {
-        all.extend(extract::extract(src, &segs[i], rules, i, &none));
-    }
-    let negated: std::collections::BTreeSet<String> = all
+    let segs: Vec<_> = sources
         .iter()
-        .filter(|f| f.kind == Kind::Claim && rules.rules[f.rule].is_fallback())
-        .filter_map(|f| f.head.clone())
+        .map(|s| segment::segment(s, &rules.lexicon))
         .collect();
-    if negated.is_empty() {
-        return all;
-    }
-    let mut out = Vec::new();
-    for (i, src) in sources.iter().enumerate() {
-        out.extend(extract::extract(src, &segs[i], rules, i, &negated));
-    }
-    out
+    let ctxs: Vec<_> = sources
+        .iter()
+        .zip(&segs)
+        .enumerate()
+        .map(|(i, (src, seg))| extract::Ctx::new(src, seg, rules, i))
+        .collect();
+    let negated: std::collections::BTreeSet<String> =
+        ctxs.iter().flat_map(extract::negated_verbs).collect();
+    ctxs.iter()
+        .flat_map(|ctx| extract::extract(ctx, &negated))
+        .collect()
 }
 
 /// Run the whole pipeline.
 pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
     let facts = facts(sources, rules);
     let groups = align::align(&facts, rules);
-    let mut findings: Vec<Finding> = groups.iter().map(|g| finding(g, &facts, sources, rules)).collect();
+    let mut findings: Vec<Finding> = groups
+        .iter()
+        .map(|g| finding(g, &facts, sources, rules))
+        .collect();
     findings.sort_by(|a, b| {
-        let ka = (a.claims[0].source, a.claims[0].start, a.claims[0].end, a.kind);
-        let kb = (b.claims[0].source, b.claims[0].start, b.claims[0].end, b.kind);
+        let ka = (
+            a.claims[0].source,
+            a.claims[0].start,
+            a.claims[0].end,
+            a.kind,
+        );
+        let kb = (
+            b.claims[0].source,
+            b.claims[0].start,
+            b.claims[0].end,
+            b.kind,
+        );
         ka.cmp(&kb).then_with(|| a.rule.cmp(&b.rule))
     });
     let mut summary = Summary::default();
@@ -150,7 +166,11 @@ pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
         version: 1,
         sources: sources
             .iter()
-            .map(|s| SourceInfo { path: s.path.clone(), published: s.meta.published.map(|d| d.to_string()), title: s.meta.title.clone() })
+            .map(|s| SourceInfo {
+                path: s.path.clone(),
+                published: s.meta.published.map(|d| d.to_string()),
+                title: s.meta.title.clone(),
+            })
             .collect(),
         findings,
         summary,
@@ -175,7 +195,11 @@ fn claim(f: &Fact, sources: &[Source]) -> Claim {
 fn finding(group: &[usize], facts: &[Fact], sources: &[Source], rules: &RuleSet) -> Finding {
     let first = &facts[group[0]];
     let rule = &rules.rules[first.rule];
-    let mut verdict = if group.len() == 1 { Verdict::Unmatched } else { Verdict::Agree };
+    let mut verdict = if group.len() == 1 {
+        Verdict::Unmatched
+    } else {
+        Verdict::Agree
+    };
     let mut pair = (group[0], group.get(1).copied().unwrap_or(group[0]));
     for (a, &i) in group.iter().enumerate() {
         for &j in &group[a + 1..] {
@@ -193,31 +217,64 @@ fn finding(group: &[usize], facts: &[Fact], sources: &[Source], rules: &RuleSet)
         _ => Severity::Info,
     };
     let (x, y) = (&facts[pair.0], &facts[pair.1]);
-    let (tx, ty) = (&sources[x.source].text[x.start..x.end], &sources[y.source].text[y.start..y.end]);
+    let (tx, ty) = (
+        &sources[x.source].text[x.start..x.end],
+        &sources[y.source].text[y.start..y.end],
+    );
     let diff = match (verdict, &x.value, &y.value) {
-        (Verdict::Variant, Value::Name { written: a, .. }, Value::Name { written: b, .. }) => Some(compare::word_diff(a, b)),
+        (Verdict::Variant, Value::Name { written: a, .. }, Value::Name { written: b, .. }) => {
+            Some(compare::word_diff(a, b))
+        }
         (Verdict::Variant, ..) => Some(compare::word_diff(tx, ty)),
         _ => None,
     };
     let topic = first.topic.clone();
     let base = rule.message.replace("{topic}", &topic);
     let message = match verdict {
-        Verdict::Unmatched => format!("only {} states this {}: {}", sources[first.source].path, first.kind.as_str(), topic),
+        Verdict::Unmatched => format!(
+            "only {} states this {}: {}",
+            sources[first.source].path,
+            first.kind.as_str(),
+            topic
+        ),
         Verdict::Agree => format!("{base}: sources agree"),
         Verdict::Variant => format!("{base}: written differently (“{tx}” / “{ty}”)"),
         Verdict::Conflict => {
-            let mut m = format!("{base}: {} vs {}", display_value(&x.value), display_value(&y.value));
-            let (px, py) = (sources[x.source].meta.published, sources[y.source].meta.published);
+            let mut m = format!(
+                "{base}: {} vs {}",
+                display_value(&x.value),
+                display_value(&y.value)
+            );
+            let (px, py) = (
+                sources[x.source].meta.published,
+                sources[y.source].meta.published,
+            );
             if let (Some(px), Some(py)) = (px, py) {
                 if px != py && matches!(first.kind, Kind::Quantity | Kind::Claim) {
                     let (old, new) = if px < py { (x, y) } else { (y, x) };
-                    m = format!("{base}: changed from {} ({}) to {} ({})", display_value(&old.value), px.min(py), display_value(&new.value), px.max(py));
+                    m = format!(
+                        "{base}: changed from {} ({}) to {} ({})",
+                        display_value(&old.value),
+                        px.min(py),
+                        display_value(&new.value),
+                        px.max(py)
+                    );
                 }
             }
             m
         }
     };
-    Finding { rule: rule.id.clone(), kind: first.kind, topic, verdict, severity, message, claims, diff, help: rule.help.clone() }
+    Finding {
+        rule: rule.id.clone(),
+        kind: first.kind,
+        topic,
+        verdict,
+        severity,
+        message,
+        claims,
+        diff,
+        help: rule.help.clone(),
+    }
 }
 
 /// Format a figure with thousands separators.
@@ -241,7 +298,14 @@ pub fn fmt_num(v: f64) -> String {
 }
 
 fn fmt_secs(s: f64) -> String {
-    for (unit, len) in [("years", 31_556_952.0), ("months", 2_629_746.0), ("weeks", 604_800.0), ("days", 86_400.0), ("hours", 3600.0), ("minutes", 60.0)] {
+    for (unit, len) in [
+        ("years", 31_556_952.0),
+        ("months", 2_629_746.0),
+        ("weeks", 604_800.0),
+        ("days", 86_400.0),
+        ("hours", 3600.0),
+        ("minutes", 60.0),
+    ] {
         if s.abs() >= len {
             return format!("{} {unit}", fmt_num((s / len * 10.0).round() / 10.0));
         }
@@ -252,7 +316,14 @@ fn fmt_secs(s: f64) -> String {
 /// The normalised value for people to read.
 pub fn display_value(v: &Value) -> String {
     match v {
-        Value::Quantity { value, low, high, unit, second, .. } => {
+        Value::Quantity {
+            value,
+            low,
+            high,
+            unit,
+            second,
+            ..
+        } => {
             let u = unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
             if let Some(s) = second {
                 return format!("{}-{}", fmt_num(*value), fmt_num(*s));
@@ -264,16 +335,42 @@ pub fn display_value(v: &Value) -> String {
             } else if *high == *value && *low <= 0.0 {
                 format!("up to {}{u}", fmt_num(*value))
             } else {
-                format!("{}{u} ({}–{})", fmt_num(*value), fmt_num(*low), fmt_num(*high))
+                format!(
+                    "{}{u} ({}–{})",
+                    fmt_num(*value),
+                    fmt_num(*low),
+                    fmt_num(*high)
+                )
             }
         }
-        Value::Duration { seconds, low, high } => format!("{} ({}–{})", fmt_secs(*seconds), fmt_secs(*low), fmt_secs(*high)),
-        Value::Date { start, end, year_known, weekday, time } => {
+        Value::Duration { seconds, low, high } => format!(
+            "{} ({}–{})",
+            fmt_secs(*seconds),
+            fmt_secs(*low),
+            fmt_secs(*high)
+        ),
+        Value::Date {
+            start,
+            end,
+            year_known,
+            weekday,
+            time,
+        } => {
             if let Some(t) = time {
                 return format!("{:02}:{:02}", t / 60, t % 60);
             }
             if let Some(w) = weekday {
-                return ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][*w as usize % 8].to_string();
+                return [
+                    "",
+                    "Monday",
+                    "Tuesday",
+                    "Wednesday",
+                    "Thursday",
+                    "Friday",
+                    "Saturday",
+                    "Sunday",
+                ][*w as usize % 8]
+                    .to_string();
             }
             let f = |d: &jiff::civil::Date| {
                 if *d == jiff::civil::Date::MIN || *d == jiff::civil::Date::MAX {
@@ -284,11 +381,23 @@ pub fn display_value(v: &Value) -> String {
                     format!("{:02}-{:02}", d.month(), d.day())
                 }
             };
-            if start == end { f(start) } else { format!("{} – {}", f(start), f(end)) }
+            if start == end {
+                f(start)
+            } else {
+                format!("{} – {}", f(start), f(end))
+            }
         }
         Value::Name { written, .. } => written.clone(),
-        Value::Claim { predicate, negated, modality } => {
-            let m = if *modality == extract::Modality::Hedged { " (hedged)" } else { "" };
+        Value::Claim {
+            predicate,
+            negated,
+            modality,
+        } => {
+            let m = if *modality == extract::Modality::Hedged {
+                " (hedged)"
+            } else {
+                ""
+            };
             format!("{}{predicate}{m}", if *negated { "not " } else { "" })
         }
     }

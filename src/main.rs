@@ -4,10 +4,10 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use concur::exit;
-use concur::report::{human::Human, json::Json, Printer, Show};
-use concur::rules::{Loaded, Origin, RuleSet, BUILTIN};
+use concur::report::{Printer, Show, human::Human, json::Json};
+use concur::rules::{BUILTIN, Loaded, Origin, RuleSet};
 use concur::source::Source;
-use miette::{miette, IntoDiagnostic, Result};
+use miette::{IntoDiagnostic, Result, miette};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -77,9 +77,7 @@ enum RulesAction {
         rules: RuleArgs,
     },
     /// Run the rules' examples (the built-in ones, or those in PATHs).
-    Test {
-        paths: Vec<String>,
-    },
+    Test { paths: Vec<String> },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -116,7 +114,11 @@ fn main() {
     let args = match Args::try_parse() {
         Ok(a) => a,
         Err(e) => {
-            let code = if e.use_stderr() { exit::USAGE } else { exit::OK };
+            let code = if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            };
             let _ = e.print();
             std::process::exit(code);
         }
@@ -124,11 +126,13 @@ fn main() {
     let code = match run(args) {
         Ok(code) => code,
         Err(report) => {
-            let handler = miette::GraphicalReportHandler::new_themed(if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-                miette::GraphicalTheme::unicode()
-            } else {
-                miette::GraphicalTheme::unicode_nocolor()
-            })
+            let handler = miette::GraphicalReportHandler::new_themed(
+                if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+                    miette::GraphicalTheme::unicode()
+                } else {
+                    miette::GraphicalTheme::unicode_nocolor()
+                },
+            )
             .with_width(width());
             let mut s = String::new();
             let _ = handler.render_report(&mut s, report.as_ref());
@@ -140,7 +144,11 @@ fn main() {
 }
 
 fn width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w| w >= 40).unwrap_or(100)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w| w >= 40)
+        .unwrap_or(100)
 }
 
 /// Load the rule set: the built-in lexicon always, built-in rules unless
@@ -155,7 +163,8 @@ fn load_rules(args: &RuleArgs) -> Result<RuleSet> {
     }
     for p in &args.rules {
         for file in rule_files(p)? {
-            let text = std::fs::read_to_string(&file).map_err(|e| miette!("cannot read rule file `{file}`: {e}"))?;
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| miette!("cannot read rule file `{file}`: {e}"))?;
             l.add(&file, &text, Origin::File(file.clone()))?;
         }
     }
@@ -186,7 +195,11 @@ fn load_sources(paths: &[String]) -> Result<Vec<Source>> {
     let mut out = Vec::new();
     for p in paths {
         if !seen.insert(p.clone()) {
-            return Err(miette!(code = "concur::source::duplicate", help = "give each source once", "`{p}` is given twice"));
+            return Err(miette!(
+                code = "concur::source::duplicate",
+                help = "give each source once",
+                "`{p}` is given twice"
+            ));
         }
         out.push(Source::load(p)?);
     }
@@ -195,7 +208,14 @@ fn load_sources(paths: &[String]) -> Result<Vec<Source>> {
 
 fn run(args: Args) -> Result<i32> {
     match args.command {
-        Command::Check { sources, format, show, deny, color, rules } => {
+        Command::Check {
+            sources,
+            format,
+            show,
+            deny,
+            color,
+            rules,
+        } => {
             if sources.len() < 2 {
                 return Err(miette!(
                     code = "concur::usage",
@@ -210,19 +230,38 @@ fn run(args: Args) -> Result<i32> {
             let color = match color {
                 Color::Always => true,
                 Color::Never => false,
-                Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                Color::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
             };
             let all = show.contains(&ShowArg::All);
             let printer: Box<dyn Printer> = match format {
-                Format::Human => Box::new(Human { color, width: width(), show: Show { agree: true, unmatched: all || show.contains(&ShowArg::Unmatched) } }),
+                Format::Human => Box::new(Human {
+                    color,
+                    width: width(),
+                    show: Show {
+                        agree: true,
+                        unmatched: all || show.contains(&ShowArg::Unmatched),
+                    },
+                }),
                 Format::Json => Box::new(Json),
             };
             let mut out = std::io::stdout().lock();
-            printer.print(&analysis, &srcs, &mut out).into_diagnostic()?;
+            printer
+                .print(&analysis, &srcs, &mut out)
+                .into_diagnostic()?;
             out.flush().into_diagnostic()?;
-            Ok(if analysis.fails(deny.contains(&Deny::Warnings)) { exit::FINDINGS } else { exit::OK })
+            Ok(if analysis.fails(deny.contains(&Deny::Warnings)) {
+                exit::FINDINGS
+            } else {
+                exit::OK
+            })
         }
-        Command::Facts { source, format, rules } => {
+        Command::Facts {
+            source,
+            format,
+            rules,
+        } => {
             let rules = load_rules(&rules)?;
             let srcs = vec![Source::load(&source)?];
             let facts = concur::facts(&srcs, &rules);
@@ -263,36 +302,78 @@ fn run(args: Args) -> Result<i32> {
             }
             Ok(exit::OK)
         }
-        Command::Rules { action: RulesAction::List { rules } } => {
+        Command::Rules {
+            action: RulesAction::List { rules },
+        } => {
             let rules = load_rules(&rules)?;
             let mut out = std::io::stdout().lock();
             for r in &rules.rules {
-                writeln!(out, "{:<24} {:<9} {:<32} {:<8} {}", r.id, r.kind.as_str(), r.topic, r.severity.conflict.as_str(), r.origin).into_diagnostic()?;
+                writeln!(
+                    out,
+                    "{:<24} {:<9} {:<32} {:<8} {}",
+                    r.id,
+                    r.kind.as_str(),
+                    r.topic,
+                    r.severity.conflict.as_str(),
+                    r.origin
+                )
+                .into_diagnostic()?;
             }
             Ok(exit::OK)
         }
-        Command::Rules { action: RulesAction::Test { paths } } => {
-            let rules = load_rules(&RuleArgs { rules: paths.clone(), no_default_rules: !paths.is_empty() })?;
-            let results = concur::rules::testing::run(&rules, |r| paths.is_empty() || matches!(r.origin, Origin::File(_)));
+        Command::Rules {
+            action: RulesAction::Test { paths },
+        } => {
+            let rules = load_rules(&RuleArgs {
+                rules: paths.clone(),
+                no_default_rules: !paths.is_empty(),
+            })?;
+            let results = concur::rules::testing::run(&rules, |r| {
+                paths.is_empty() || matches!(r.origin, Origin::File(_))
+            });
             let mut out = std::io::stdout().lock();
             let mut failed = 0;
             for t in &results {
                 if t.passed() {
-                    writeln!(out, "PASS {} example {}: {}", t.rule, t.index + 1, t.expected).into_diagnostic()?;
+                    writeln!(
+                        out,
+                        "PASS {} example {}: {}",
+                        t.rule,
+                        t.index + 1,
+                        t.expected
+                    )
+                    .into_diagnostic()?;
                 } else {
                     failed += 1;
-                    writeln!(out, "FAIL {} example {}\n  a: {}\n  b: {}\n  - expected: {}\n  + actual:   {}", t.rule, t.index + 1, t.a, t.b, t.expected, t.actual).into_diagnostic()?;
+                    writeln!(
+                        out,
+                        "FAIL {} example {}\n  a: {}\n  b: {}\n  - expected: {}\n  + actual:   {}",
+                        t.rule,
+                        t.index + 1,
+                        t.a,
+                        t.b,
+                        t.expected,
+                        t.actual
+                    )
+                    .into_diagnostic()?;
                 }
             }
-            writeln!(out, "{} passed, {} failed", results.len() - failed, failed).into_diagnostic()?;
+            writeln!(out, "{} passed, {} failed", results.len() - failed, failed)
+                .into_diagnostic()?;
             Ok(if failed > 0 { exit::FINDINGS } else { exit::OK })
         }
         Command::Explain { rule, rules } => {
             let rules = load_rules(&rules)?;
             let Some(r) = rules.get(&rule) else {
                 let ids = rules.rules.iter().map(|r| r.id.as_str());
-                let hint = concur::rules::suggest(&rule, ids).map(|s| format!("did you mean `{s}`?")).unwrap_or_else(|| "`concur rules list` shows every rule".into());
-                return Err(miette!(code = "concur::usage", help = hint, "no rule `{rule}`"));
+                let hint = concur::rules::suggest(&rule, ids)
+                    .map(|s| format!("did you mean `{s}`?"))
+                    .unwrap_or_else(|| "`concur rules list` shows every rule".into());
+                return Err(miette!(
+                    code = "concur::usage",
+                    help = hint,
+                    "no rule `{rule}`"
+                ));
             };
             let mut out = std::io::stdout().lock();
             writeln!(out, "{} ({}, {})\n\ntopic:    {}\nseverity: conflict = {}, variant = {}\nsource:   {}\n\n{}\n", r.id, r.kind.as_str(), if r.is_fallback() { "fallback" } else { "topic rule" }, r.topic, r.severity.conflict.as_str(), r.severity.variant.as_str(), r.origin, r.message).into_diagnostic()?;
@@ -300,7 +381,15 @@ fn run(args: Args) -> Result<i32> {
                 writeln!(out, "{}\n", r.help.trim()).into_diagnostic()?;
             }
             for (i, e) in r.examples.iter().enumerate() {
-                writeln!(out, "example {} ({}):\n  a: {}\n  b: {}\n", i + 1, e.verdict, e.a, e.b).into_diagnostic()?;
+                writeln!(
+                    out,
+                    "example {} ({}):\n  a: {}\n  b: {}\n",
+                    i + 1,
+                    e.verdict,
+                    e.a,
+                    e.b
+                )
+                .into_diagnostic()?;
             }
             Ok(exit::OK)
         }
@@ -308,5 +397,9 @@ fn run(args: Args) -> Result<i32> {
 }
 
 fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n { s.to_string() } else { s.chars().take(n - 1).collect::<String>() + "…" }
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n - 1).collect::<String>() + "…"
+    }
 }

@@ -89,7 +89,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     let cj = chars[j].1;
                     if cj.is_alphabetic() {
                         j += 1;
-                    } else if is_apostrophe(cj) && j + 1 < chars.len() && chars[j + 1].1.is_alphabetic() {
+                    } else if is_apostrophe(cj)
+                        && j + 1 < chars.len()
+                        && chars[j + 1].1.is_alphabetic()
+                    {
                         j += 2;
                     } else {
                         break;
@@ -115,9 +118,17 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         } else {
             TokKind::Punct
         };
-        let end = if j < chars.len() { chars[j].0 } else { text.len() };
+        let end = if j < chars.len() {
+            chars[j].0
+        } else {
+            text.len()
+        };
         let slice = &text[start..end];
-        let lower: String = slice.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).flat_map(char::to_lowercase).collect();
+        let lower: String = slice
+            .chars()
+            .map(|c| if c == '\u{2019}' { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect();
         out.push(Token {
             start: base + start,
             end: base + end,
@@ -132,7 +143,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
 }
 
 fn is_closer(t: &Token, text: &str) -> bool {
-    matches!(&text[t.start..t.end], "\"" | "'" | "\u{201d}" | "\u{2019}" | ")" | "]")
+    matches!(
+        &text[t.start..t.end],
+        "\"" | "'" | "\u{201d}" | "\u{2019}" | ")" | "]"
+    )
 }
 
 /// Segment a source body into sentences.
@@ -144,7 +158,12 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
     let mut s_start_tok = 0;
     let push = |sentences: &mut Vec<Sentence>, from: usize, to: usize, paragraph: usize| {
         if from < to {
-            sentences.push(Sentence { start: tokens[from].start, end: tokens[to - 1].end, tokens: from..to, paragraph });
+            sentences.push(Sentence {
+                start: tokens[from].start,
+                end: tokens[to - 1].end,
+                tokens: from..to,
+                paragraph,
+            });
         }
     };
     let mut i = 0;
@@ -155,7 +174,11 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
         if t.kind == TokKind::Punct && matches!(&text[t.start..t.end], "." | "!" | "?") {
             // Absorb closing quotes / brackets and repeated terminators.
             let mut k = i + 1;
-            while k < tokens.len() && tokens[k].glued && (is_closer(&tokens[k], text) || matches!(&text[tokens[k].start..tokens[k].end], "." | "!" | "?")) {
+            while k < tokens.len()
+                && tokens[k].glued
+                && (is_closer(&tokens[k], text)
+                    || matches!(&text[tokens[k].start..tokens[k].end], "." | "!" | "?"))
+            {
                 k += 1;
             }
             let prev = if i > 0 { Some(&tokens[i - 1]) } else { None };
@@ -163,14 +186,19 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
                 && t.glued
                 && prev.is_some_and(|p| {
                     p.kind == TokKind::Word
-                        && (lex.is_abbreviation(&p.lower) || (p.end - p.start == 1 && text[p.start..p.end].chars().all(char::is_uppercase)))
+                        && (lex.is_abbreviation(&p.lower)
+                            || (p.end - p.start == 1
+                                && text[p.start..p.end].chars().all(char::is_uppercase)))
                 });
             let next = tokens.get(k);
             let next_starts = next.is_none_or(|n| {
                 let first = text[n.start..].chars().next().unwrap_or(' ');
-                first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '[')
+                first.is_uppercase()
+                    || first.is_ascii_digit()
+                    || matches!(first, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '[')
             });
-            let blank_after = next.is_some_and(|n| has_blank_line(&text[tokens[k - 1].end..n.start]));
+            let blank_after =
+                next.is_some_and(|n| has_blank_line(&text[tokens[k - 1].end..n.start]));
             if (!abbreviation && next_starts) || blank_after {
                 push(&mut sentences, s_start_tok, k, paragraph);
                 s_start_tok = k;
@@ -199,7 +227,8 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
 }
 
 fn has_blank_line(gap: &str) -> bool {
-    gap.matches('\n').count() >= 2 || gap.matches('\r').count() - gap.matches("\r\n").count() + gap.matches('\n').count() >= 2
+    gap.matches('\n').count() >= 2
+        || gap.matches('\r').count() - gap.matches("\r\n").count() + gap.matches('\n').count() >= 2
 }
 
 #[cfg(test)]
@@ -217,15 +246,36 @@ mod tests {
     fn tokens_keep_offsets() {
         let toks = tokenize("Almost 2,300 U.S. boxes\u{a0}— Anna Berg-lund’s", 10);
         let texts: Vec<_> = toks.iter().map(|t| t.lower.as_str()).collect();
-        assert_eq!(texts, ["almost", "2,300", "u.s.", "boxes", "—", "anna", "berg", "-", "lund's"]);
+        assert_eq!(
+            texts,
+            [
+                "almost", "2,300", "u.s.", "boxes", "—", "anna", "berg", "-", "lund's"
+            ]
+        );
         assert_eq!(toks[1].start, 17);
         assert!(toks[7].glued && toks[8].glued && !toks[5].glued);
     }
 
     #[test]
     fn sentences_skip_abbreviations_and_initials() {
-        let (src, s) = seg("The ship docked Oct. 3. Judge Ana M. Ruiz spoke. \"Go.\" Then\n\nTitle line\n\nNext one.");
-        let got: Vec<_> = s.sentences.iter().map(|x| &src.text[x.start..x.end]).collect();
-        assert_eq!(got, ["The ship docked Oct. 3.", "Judge Ana M. Ruiz spoke.", "\"Go.\"", "Then", "Title line", "Next one."]);
+        let (src, s) = seg(
+            "The ship docked Oct. 3. Judge Ana M. Ruiz spoke. \"Go.\" Then\n\nTitle line\n\nNext one.",
+        );
+        let got: Vec<_> = s
+            .sentences
+            .iter()
+            .map(|x| &src.text[x.start..x.end])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "The ship docked Oct. 3.",
+                "Judge Ana M. Ruiz spoke.",
+                "\"Go.\"",
+                "Then",
+                "Title line",
+                "Next one."
+            ]
+        );
     }
 }

@@ -39,19 +39,31 @@ pub enum SourceError {
     Io { path: String, reason: String },
 
     #[error("`{path}` is a directory, not a text file")]
-    #[diagnostic(code(concur::source::directory), help("pass the files inside it, e.g. `{path}/*.md`"))]
+    #[diagnostic(
+        code(concur::source::directory),
+        help("pass the files inside it, e.g. `{path}/*.md`")
+    )]
     Directory { path: String },
 
     #[error("`{path}` is not valid UTF-8 (invalid byte at offset {offset})")]
-    #[diagnostic(code(concur::source::encoding), help("concur reads UTF-8 text; convert the file, e.g. with `iconv -t UTF-8`"))]
+    #[diagnostic(
+        code(concur::source::encoding),
+        help("concur reads UTF-8 text; convert the file, e.g. with `iconv -t UTF-8`")
+    )]
     Encoding { path: String, offset: usize },
 
     #[error("`{path}` looks binary (NUL byte at offset {offset})")]
-    #[diagnostic(code(concur::source::binary), help("concur reads text and Markdown files"))]
+    #[diagnostic(
+        code(concur::source::binary),
+        help("concur reads text and Markdown files")
+    )]
     Binary { path: String, offset: usize },
 
     #[error("front matter in `{path}` never closes")]
-    #[diagnostic(code(concur::source::front_matter), help("end the block with a line holding only `{fence}`"))]
+    #[diagnostic(
+        code(concur::source::front_matter),
+        help("end the block with a line holding only `{fence}`")
+    )]
     UnclosedFrontMatter {
         path: String,
         fence: &'static str,
@@ -78,7 +90,9 @@ impl Source {
     pub fn load(path: &str) -> Result<Source, SourceError> {
         let p = Path::new(path);
         if p.is_dir() {
-            return Err(SourceError::Directory { path: path.to_string() });
+            return Err(SourceError::Directory {
+                path: path.to_string(),
+            });
         }
         let bytes = std::fs::read(p).map_err(|e| SourceError::Io {
             path: path.to_string(),
@@ -90,7 +104,10 @@ impl Source {
     /// Build a source from bytes already in memory.
     pub fn from_bytes(path: &str, bytes: Vec<u8>) -> Result<Source, SourceError> {
         if let Some(offset) = memchr_nul(&bytes) {
-            return Err(SourceError::Binary { path: path.to_string(), offset });
+            return Err(SourceError::Binary {
+                path: path.to_string(),
+                offset,
+            });
         }
         let text = String::from_utf8(bytes).map_err(|e| SourceError::Encoding {
             path: path.to_string(),
@@ -104,7 +121,13 @@ impl Source {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let (meta, body_start) = parse_front_matter(path, &text, bom)?;
         let line_starts = line_starts(&text);
-        Ok(Source { path: path.to_string(), text, body_start, meta, line_starts })
+        Ok(Source {
+            path: path.to_string(),
+            text,
+            body_start,
+            meta,
+            line_starts,
+        })
     }
 
     /// The body: everything after front matter.
@@ -173,7 +196,8 @@ fn lines_from(text: &str, from: usize) -> impl Iterator<Item = (usize, usize, us
         while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
             end += 1;
         }
-        let next = if end < bytes.len() && bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+        let next = if end < bytes.len() && bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n')
+        {
             end + 2
         } else if end < bytes.len() {
             end + 1
@@ -187,7 +211,9 @@ fn lines_from(text: &str, from: usize) -> impl Iterator<Item = (usize, usize, us
 
 fn parse_front_matter(path: &str, text: &str, from: usize) -> Result<(Meta, usize), SourceError> {
     let mut lines = lines_from(text, from);
-    let Some((s, e, after_open)) = lines.next() else { return Ok((Meta::default(), from)) };
+    let Some((s, e, after_open)) = lines.next() else {
+        return Ok((Meta::default(), from));
+    };
     let fence: &'static str = match text[s..e].trim_end() {
         "+++" => "+++",
         "---" => "---",
@@ -212,23 +238,45 @@ fn parse_front_matter(path: &str, text: &str, from: usize) -> Result<(Meta, usiz
     let mut meta = Meta::default();
     if fence == "+++" {
         let table: toml::Table = toml::from_str(block).map_err(|err| {
-            let at = err.span().map(|r| (after_open + r.start, r.len().max(1))).unwrap_or((after_open, 1));
+            let at = err
+                .span()
+                .map(|r| (after_open + r.start, r.len().max(1)))
+                .unwrap_or((after_open, 1));
             bad(err.message().to_string(), at)
         })?;
         for (key, value) in &table {
-            let at = find_key(block, key).map(|o| (after_open + o, key.len())).unwrap_or((after_open, 1));
+            let at = find_key(block, key)
+                .map(|o| (after_open + o, key.len()))
+                .unwrap_or((after_open, 1));
             match key.as_str() {
                 "published" => {
                     let raw = match value {
                         toml::Value::Datetime(d) => d.to_string(),
                         toml::Value::String(s) => s.clone(),
-                        other => return Err(bad(format!("`published` must be a date, found {}", other.type_str()), at)),
+                        other => {
+                            return Err(bad(
+                                format!("`published` must be a date, found {}", other.type_str()),
+                                at,
+                            ));
+                        }
                     };
-                    meta.published = Some(parse_date(&raw).ok_or_else(|| bad(format!("`published` is not a date: `{raw}` (use YYYY-MM-DD)"), at))?);
+                    meta.published = Some(parse_date(&raw).ok_or_else(|| {
+                        bad(
+                            format!("`published` is not a date: `{raw}` (use YYYY-MM-DD)"),
+                            at,
+                        )
+                    })?);
                 }
                 "title" | "outlet" => {
-                    let s = value.as_str().ok_or_else(|| bad(format!("`{key}` must be a string"), at))?.to_string();
-                    if key == "title" { meta.title = Some(s) } else { meta.outlet = Some(s) }
+                    let s = value
+                        .as_str()
+                        .ok_or_else(|| bad(format!("`{key}` must be a string"), at))?
+                        .to_string();
+                    if key == "title" {
+                        meta.title = Some(s)
+                    } else {
+                        meta.outlet = Some(s)
+                    }
                 }
                 _ => {} // other keys (author, url, ...) are allowed and ignored
             }
@@ -247,7 +295,12 @@ fn parse_front_matter(path: &str, text: &str, from: usize) -> Result<(Meta, usiz
             let at = (ls, le - ls);
             match key {
                 "published" => {
-                    meta.published = Some(parse_date(&value).ok_or_else(|| bad(format!("`published` is not a date: `{value}` (use YYYY-MM-DD)"), at))?)
+                    meta.published = Some(parse_date(&value).ok_or_else(|| {
+                        bad(
+                            format!("`published` is not a date: `{value}` (use YYYY-MM-DD)"),
+                            at,
+                        )
+                    })?)
                 }
                 "title" => meta.title = Some(value),
                 "outlet" => meta.outlet = Some(value),
@@ -299,7 +352,11 @@ mod tests {
 
     #[test]
     fn toml_front_matter() {
-        let s = Source::from_text("t", "+++\npublished = 2014-12-17\ntitle = \"T\"\n+++\nBody".into()).unwrap();
+        let s = Source::from_text(
+            "t",
+            "+++\npublished = 2014-12-17\ntitle = \"T\"\n+++\nBody".into(),
+        )
+        .unwrap();
         assert_eq!(s.meta.published, Some(Date::new(2014, 12, 17).unwrap()));
         assert_eq!(s.meta.title.as_deref(), Some("T"));
         assert_eq!(s.body(), "Body");
@@ -307,24 +364,40 @@ mod tests {
 
     #[test]
     fn yaml_front_matter_and_bom() {
-        let s = Source::from_text("t", "\u{feff}---\r\npublished: 2018-07-15\r\nauthor: x\r\n---\r\nBody".into()).unwrap();
+        let s = Source::from_text(
+            "t",
+            "\u{feff}---\r\npublished: 2018-07-15\r\nauthor: x\r\n---\r\nBody".into(),
+        )
+        .unwrap();
         assert_eq!(s.meta.published, Some(Date::new(2018, 7, 15).unwrap()));
         assert_eq!(s.body(), "Body");
     }
 
     #[test]
     fn unclosed_front_matter_is_an_error() {
-        assert!(matches!(Source::from_text("t", "+++\npublished = 2014-12-17\n".into()), Err(SourceError::UnclosedFrontMatter { .. })));
+        assert!(matches!(
+            Source::from_text("t", "+++\npublished = 2014-12-17\n".into()),
+            Err(SourceError::UnclosedFrontMatter { .. })
+        ));
     }
 
     #[test]
     fn bad_published_is_an_error() {
-        assert!(matches!(Source::from_text("t", "---\npublished: soon\n---\nx".into()), Err(SourceError::BadFrontMatter { .. })));
+        assert!(matches!(
+            Source::from_text("t", "---\npublished: soon\n---\nx".into()),
+            Err(SourceError::BadFrontMatter { .. })
+        ));
     }
 
     #[test]
     fn nul_and_invalid_utf8() {
-        assert!(matches!(Source::from_bytes("t", b"ab\0c".to_vec()), Err(SourceError::Binary { offset: 2, .. })));
-        assert!(matches!(Source::from_bytes("t", b"ab\xffc".to_vec()), Err(SourceError::Encoding { offset: 2, .. })));
+        assert!(matches!(
+            Source::from_bytes("t", b"ab\0c".to_vec()),
+            Err(SourceError::Binary { offset: 2, .. })
+        ));
+        assert!(matches!(
+            Source::from_bytes("t", b"ab\xffc".to_vec()),
+            Err(SourceError::Encoding { offset: 2, .. })
+        ));
     }
 }

@@ -9,34 +9,52 @@ use std::path::{Path, PathBuf};
 
 fn concur() -> Command {
     let mut c = Command::cargo_bin("concur").unwrap();
-    c.current_dir(env!("CARGO_MANIFEST_DIR")).env("COLUMNS", "100").env("NO_COLOR", "1");
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1");
     c
 }
 
 fn cases() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root.join("fixtures/cases")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root.join("fixtures/cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     dirs.push(root.join("fixtures/sony"));
     dirs.sort();
     dirs
 }
 
 fn rel(p: &Path) -> String {
-    p.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().to_string_lossy().into_owned()
+    p.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn check_json(a: &str, b: &str) -> (i32, Value) {
-    let out = concur().args(["check", "--format", "json", a, b]).output().unwrap();
-    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    let out = concur()
+        .args(["check", "--format", "json", a, b])
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
     (out.status.code().unwrap(), json)
 }
 
 /// Does a claim of `finding` in `source` overlap an occurrence of `text`?
 fn covers(finding: &Value, source: u64, text: &str, sources: &[String]) -> bool {
     let hay = &sources[source as usize];
-    let spans: Vec<(usize, usize)> = hay.match_indices(text).map(|(i, m)| (i, i + m.len())).collect();
+    let spans: Vec<(usize, usize)> = hay
+        .match_indices(text)
+        .map(|(i, m)| (i, i + m.len()))
+        .collect();
     finding["claims"].as_array().unwrap().iter().any(|c| {
-        c["source"] == source && spans.iter().any(|&(s, e)| c["start"].as_u64().unwrap() < e as u64 && (s as u64) < c["end"].as_u64().unwrap())
+        c["source"] == source
+            && spans.iter().any(|&(s, e)| {
+                c["start"].as_u64().unwrap() < e as u64 && (s as u64) < c["end"].as_u64().unwrap()
+            })
     })
 }
 
@@ -44,33 +62,58 @@ fn covers(finding: &Value, source: u64, text: &str, sources: &[String]) -> bool 
 fn fixture_cases() {
     let mut failures = Vec::new();
     for dir in cases() {
-        let case: toml::Table = toml::from_str(&std::fs::read_to_string(dir.join("case.toml")).unwrap()).unwrap();
+        let case: toml::Table =
+            toml::from_str(&std::fs::read_to_string(dir.join("case.toml")).unwrap()).unwrap();
         let (a, b) = (rel(&dir.join("a.md")), rel(&dir.join("b.md")));
-        let texts = vec![std::fs::read_to_string(dir.join("a.md")).unwrap(), std::fs::read_to_string(dir.join("b.md")).unwrap()];
+        let texts = vec![
+            std::fs::read_to_string(dir.join("a.md")).unwrap(),
+            std::fs::read_to_string(dir.join("b.md")).unwrap(),
+        ];
         let (code, json) = check_json(&a, &b);
         let want_exit = case["exit"].as_integer().unwrap() as i32;
         if code != want_exit {
             failures.push(format!("{}: exit {code}, want {want_exit}", dir.display()));
         }
         let findings = json["findings"].as_array().unwrap();
-        for e in case.get("expect").and_then(|e| e.as_array()).cloned().unwrap_or_default() {
+        for e in case
+            .get("expect")
+            .and_then(|e| e.as_array())
+            .cloned()
+            .unwrap_or_default()
+        {
             let verdict = e["verdict"].as_str().unwrap();
             let found = findings.iter().any(|f| {
                 f["verdict"] == verdict
                     && f["kind"] == e["kind"].as_str().unwrap()
-                    && e.get("a").is_none_or(|t| covers(f, 0, t.as_str().unwrap(), &texts))
-                    && e.get("b").is_none_or(|t| covers(f, 1, t.as_str().unwrap(), &texts))
-                    && e.get("diff").is_none_or(|d| f["diff"] == d.as_str().unwrap())
+                    && e.get("a")
+                        .is_none_or(|t| covers(f, 0, t.as_str().unwrap(), &texts))
+                    && e.get("b")
+                        .is_none_or(|t| covers(f, 1, t.as_str().unwrap(), &texts))
+                    && e.get("diff")
+                        .is_none_or(|d| f["diff"] == d.as_str().unwrap())
             });
             if !found {
                 failures.push(format!("{}: no {verdict} finding for {e:?}", dir.display()));
             }
         }
         // No case expects a finding that crosses the expected ones: every conflict is expected.
-        let conflicts = findings.iter().filter(|f| f["verdict"] == "conflict").count();
-        let expected_conflicts = case.get("expect").and_then(|e| e.as_array()).map_or(0, |v| v.iter().filter(|e| e["verdict"].as_str() == Some("conflict")).count());
+        let conflicts = findings
+            .iter()
+            .filter(|f| f["verdict"] == "conflict")
+            .count();
+        let expected_conflicts = case
+            .get("expect")
+            .and_then(|e| e.as_array())
+            .map_or(0, |v| {
+                v.iter()
+                    .filter(|e| e["verdict"].as_str() == Some("conflict"))
+                    .count()
+            });
         if conflicts != expected_conflicts {
-            failures.push(format!("{}: {conflicts} conflicts, expected {expected_conflicts}", dir.display()));
+            failures.push(format!(
+                "{}: {conflicts} conflicts, expected {expected_conflicts}",
+                dir.display()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -82,12 +125,21 @@ fn verdicts(json: &Value, swap: bool) -> Vec<(String, String, Vec<(u64, u64)>)> 
         .unwrap()
         .iter()
         .map(|f| {
-            let mut claims: Vec<(u64, u64)> = f["claims"].as_array().unwrap().iter().map(|c| {
-                let s = c["source"].as_u64().unwrap();
-                (if swap { 1 - s } else { s }, c["start"].as_u64().unwrap())
-            }).collect();
+            let mut claims: Vec<(u64, u64)> = f["claims"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| {
+                    let s = c["source"].as_u64().unwrap();
+                    (if swap { 1 - s } else { s }, c["start"].as_u64().unwrap())
+                })
+                .collect();
             claims.sort();
-            (f["kind"].as_str().unwrap().to_string(), f["verdict"].as_str().unwrap().to_string(), claims)
+            (
+                f["kind"].as_str().unwrap().to_string(),
+                f["verdict"].as_str().unwrap().to_string(),
+                claims,
+            )
         })
         .collect();
     v.sort();
@@ -100,7 +152,12 @@ fn swapping_sources_gives_the_same_verdicts() {
         let (a, b) = (rel(&dir.join("a.md")), rel(&dir.join("b.md")));
         let (_, ab) = check_json(&a, &b);
         let (_, ba) = check_json(&b, &a);
-        assert_eq!(verdicts(&ab, false), verdicts(&ba, true), "{}", dir.display());
+        assert_eq!(
+            verdicts(&ab, false),
+            verdicts(&ba, true),
+            "{}",
+            dir.display()
+        );
     }
 }
 
@@ -111,7 +168,12 @@ fn a_source_against_itself_has_no_discrepancy() {
         for side in ["a.md", "b.md"] {
             let copy = tmp.path().join("copy.md");
             std::fs::copy(dir.join(side), &copy).unwrap();
-            let out = concur().args(["check", "--format", "json"]).arg(dir.join(side)).arg(&copy).output().unwrap();
+            let out = concur()
+                .args(["check", "--format", "json"])
+                .arg(dir.join(side))
+                .arg(&copy)
+                .output()
+                .unwrap();
             assert_eq!(out.status.code(), Some(0), "{}/{side}", dir.display());
             let json: Value = serde_json::from_slice(&out.stdout).unwrap();
             assert_eq!(json["summary"]["conflict"], 0, "{}/{side}", dir.display());
@@ -124,14 +186,34 @@ fn a_source_against_itself_has_no_discrepancy() {
 fn human_output_snapshots() {
     for dir in cases() {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let out = concur().args(["check", "--color", "never"]).arg(rel(&dir.join("a.md"))).arg(rel(&dir.join("b.md"))).output().unwrap();
-        insta::assert_snapshot!(format!("human_{name}"), String::from_utf8(out.stdout).unwrap());
+        let out = concur()
+            .args(["check", "--color", "never"])
+            .arg(rel(&dir.join("a.md")))
+            .arg(rel(&dir.join("b.md")))
+            .output()
+            .unwrap();
+        insta::assert_snapshot!(
+            format!("human_{name}"),
+            String::from_utf8(out.stdout).unwrap()
+        );
     }
 }
 
 #[test]
 fn output_is_byte_identical_across_runs() {
-    let run = || concur().args(["check", "--format", "json", "fixtures/sony/a.md", "fixtures/sony/b.md"]).output().unwrap().stdout;
+    let run = || {
+        concur()
+            .args([
+                "check",
+                "--format",
+                "json",
+                "fixtures/sony/a.md",
+                "fixtures/sony/b.md",
+            ])
+            .output()
+            .unwrap()
+            .stdout
+    };
     assert_eq!(run(), run());
 }
 
@@ -141,18 +223,40 @@ fn json_contract_fields() {
     assert_eq!(code, 0);
     assert_eq!(json["version"], 1);
     assert_eq!(json["sources"][0]["published"], "2014-12-17");
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/sony/b.md")).unwrap();
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/sony/b.md"))
+            .unwrap();
     for f in json["findings"].as_array().unwrap() {
-        for key in ["rule", "kind", "topic", "verdict", "severity", "message", "claims"] {
+        for key in [
+            "rule", "kind", "topic", "verdict", "severity", "message", "claims",
+        ] {
             assert!(f.get(key).is_some(), "missing {key} in {f}");
         }
-        for c in f["claims"].as_array().unwrap().iter().filter(|c| c["source"] == 1) {
-            let (s, e) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+        for c in f["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["source"] == 1)
+        {
+            let (s, e) = (
+                c["start"].as_u64().unwrap() as usize,
+                c["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(&text[s..e], c["text"].as_str().unwrap());
         }
     }
     // Findings are ordered by first claim's source and offset.
-    let keys: Vec<(u64, u64)> = json["findings"].as_array().unwrap().iter().map(|f| (f["claims"][0]["source"].as_u64().unwrap(), f["claims"][0]["start"].as_u64().unwrap())).collect();
+    let keys: Vec<(u64, u64)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["claims"][0]["source"].as_u64().unwrap(),
+                f["claims"][0]["start"].as_u64().unwrap(),
+            )
+        })
+        .collect();
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted);
@@ -160,34 +264,80 @@ fn json_contract_fields() {
 
 #[test]
 fn deny_warnings_fails_on_variants() {
-    let args = ["check", "fixtures/cases/name-variant/a.md", "fixtures/cases/name-variant/b.md"];
+    let args = [
+        "check",
+        "fixtures/cases/name-variant/a.md",
+        "fixtures/cases/name-variant/b.md",
+    ];
     concur().args(args).assert().code(0);
-    concur().args(args).args(["--deny", "warnings"]).assert().code(1);
+    concur()
+        .args(args)
+        .args(["--deny", "warnings"])
+        .assert()
+        .code(1);
 }
 
 #[test]
 fn three_sources() {
-    let out = concur().args(["check", "--format", "json", "fixtures/cases/date-conflict/a.md", "fixtures/cases/date-conflict/b.md", "fixtures/cases/date-conflict/a.md"]).output().unwrap();
+    let out = concur()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "fixtures/cases/date-conflict/a.md",
+            "fixtures/cases/date-conflict/b.md",
+            "fixtures/cases/date-conflict/a.md",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2), "a path given twice is an error");
     let tmp = tempfile::tempdir().unwrap();
     let c = tmp.path().join("c.md");
     std::fs::copy("fixtures/cases/date-conflict/a.md", &c).unwrap();
-    let out = concur().args(["check", "--format", "json", "fixtures/cases/date-conflict/a.md", "fixtures/cases/date-conflict/b.md"]).arg(&c).output().unwrap();
+    let out = concur()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "fixtures/cases/date-conflict/a.md",
+            "fixtures/cases/date-conflict/b.md",
+        ])
+        .arg(&c)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let conflict = json["findings"].as_array().unwrap().iter().find(|f| f["verdict"] == "conflict").unwrap();
-    assert_eq!(conflict["claims"].as_array().unwrap().len(), 3, "one finding cites all three sources");
+    let conflict = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["verdict"] == "conflict")
+        .unwrap();
+    assert_eq!(
+        conflict["claims"].as_array().unwrap().len(),
+        3,
+        "one finding cites all three sources"
+    );
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = concur().args(["check", "fixtures/sony/a.md"]).output().unwrap();
+    let out = concur()
+        .args(["check", "fixtures/sony/a.md"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("at least two sources"));
-    let out = concur().args(["check", "fixtures/sony/a.md", "no/such/file.md"]).output().unwrap();
+    let out = concur()
+        .args(["check", "fixtures/sony/a.md", "no/such/file.md"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.md"));
-    let out = concur().args(["check", "fixtures/sony/a.md", "fixtures"]).output().unwrap();
+    let out = concur()
+        .args(["check", "fixtures/sony/a.md", "fixtures"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is a directory"));
 }
@@ -206,7 +356,11 @@ fn every_builtin_rule_has_an_agree_and_a_discrepancy_example() {
     for r in &rules.rules {
         let v: Vec<&str> = r.examples.iter().map(|e| e.verdict.as_str()).collect();
         assert!(v.contains(&"agree"), "{} has no agree example", r.id);
-        assert!(v.iter().any(|x| matches!(*x, "conflict" | "variant")), "{} has no conflict or variant example", r.id);
+        assert!(
+            v.iter().any(|x| matches!(*x, "conflict" | "variant")),
+            "{} has no conflict or variant example",
+            r.id
+        );
     }
 }
 
@@ -218,5 +372,10 @@ fn wrong_rule_example_fails_rules_test() {
     let out = concur().args(["rules", "test"]).arg(&p).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let s = String::from_utf8_lossy(&out.stdout);
-    assert!(s.contains("FAIL boats example 1") && s.contains("expected: agree") && s.contains("actual:   conflict"), "{s}");
+    assert!(
+        s.contains("FAIL boats example 1")
+            && s.contains("expected: agree")
+            && s.contains("actual:   conflict"),
+        "{s}"
+    );
 }

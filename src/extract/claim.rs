@@ -10,13 +10,22 @@ use crate::rules::Kind;
 use crate::segment::{Sentence, TokKind};
 
 fn clause_break(lower: &str) -> bool {
-    matches!(lower, "," | ";" | ":" | "—" | "–" | "but" | "." | "(" | ")" | "\"" | "\u{201c}" | "\u{201d}")
+    matches!(
+        lower,
+        "," | ";" | ":" | "—" | "–" | "but" | "." | "(" | ")" | "\"" | "\u{201c}" | "\u{201d}"
+    )
 }
 
 /// Look back from token `i` within its clause for a cue in `set`; the first
 /// hit's index. Another predicate in between ends the scope: in "did not
 /// convict on every charge" the negation belongs to "convict".
-fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, set: &std::collections::BTreeSet<String>, predicates: &std::collections::BTreeSet<String>) -> Option<usize> {
+fn cue_before(
+    ctx: &Ctx,
+    s: &Sentence,
+    i: usize,
+    window: usize,
+    set: &std::collections::BTreeSet<String>,
+) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     let mut k = i;
     let mut n = 0;
@@ -24,7 +33,7 @@ fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, set: &std::colle
         k -= 1;
         n += 1;
         let l = toks[k].lower.as_str();
-        if clause_break(l) || predicates.contains(&ctx.lex.lemma(l)) {
+        if clause_break(l) || ctx.rules.claim_predicates.contains_key(&ctx.lemmas[k]) {
             return None;
         }
         if set.contains(l) {
@@ -34,25 +43,33 @@ fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, set: &std::colle
     None
 }
 
-pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, negated_verbs: &std::collections::BTreeSet<String>, out: &mut Vec<Candidate>) {
+pub fn extract(
+    ctx: &Ctx,
+    si: usize,
+    s: &Sentence,
+    negated_verbs: &std::collections::BTreeSet<String>,
+    out: &mut Vec<Candidate>,
+) {
     let toks = &ctx.seg.tokens;
     let lex = ctx.lex;
-    let claim_rules: Vec<_> = ctx.rules.rules.iter().filter(|r| r.kind == Kind::Claim && !r.is_fallback()).collect();
-    let has_fallback = ctx.rules.rules.iter().any(|r| r.kind == Kind::Claim && r.is_fallback());
     let mut taken = std::collections::BTreeSet::new();
-    let predicates: std::collections::BTreeSet<String> = claim_rules.iter().flat_map(|r| r.nouns.iter().chain(&r.antonyms).cloned()).collect();
     for i in s.tokens.clone() {
         let t = &toks[i];
         if t.kind != TokKind::Word {
             continue;
         }
-        let lemma = lex.lemma(&t.lower);
-        let antonym = claim_rules.iter().any(|r| r.antonyms.contains(&lemma));
-        let predicate = antonym || claim_rules.iter().any(|r| r.nouns.contains(&lemma));
+        let lemma = &ctx.lemmas[i];
+        let known = ctx.rules.claim_predicates.get(lemma);
+        let antonym = known.is_some_and(|(_, a)| *a);
+        let predicate = known.is_some();
         // Fallback: the verb right after a negation ("did not formally specify").
         let mut generic = false;
         if !predicate {
-            if !has_fallback || lex.stopwords.contains(&t.lower) || lex.negation.contains(&t.lower) || t.lower.ends_with("ly") {
+            if !ctx.rules.claim_fallback
+                || lex.stopwords.contains(&t.lower)
+                || lex.negation.contains(&t.lower)
+                || t.lower.ends_with("ly")
+            {
                 continue;
             }
             let mut k = i;
@@ -64,11 +81,24 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, negated_verbs: &std::collecti
                     ok = true;
                     break;
                 }
-                if !(l.ends_with("ly") || matches!(l, "be" | "been" | "have" | "yet" | "even" | "ever" | "to" | "do" | "did" | "does")) {
+                if !(l.ends_with("ly")
+                    || matches!(
+                        l,
+                        "be" | "been"
+                            | "have"
+                            | "yet"
+                            | "even"
+                            | "ever"
+                            | "to"
+                            | "do"
+                            | "did"
+                            | "does"
+                    ))
+                {
                     break;
                 }
             }
-            if !ok && !negated_verbs.contains(&lemma) {
+            if !ok && !negated_verbs.contains(lemma) {
                 continue;
             }
             generic = true;
@@ -76,10 +106,14 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, negated_verbs: &std::collecti
         if !taken.insert(i) {
             continue;
         }
-        let neg = cue_before(ctx, s, i, 6, &lex.negation, &predicates);
+        let neg = cue_before(ctx, s, i, 6, &lex.negation);
         let negated = neg.is_some() != antonym;
-        let hedge = cue_before(ctx, s, i, 6, &lex.hedged, &predicates);
-        let modality = if hedge.is_some() { Modality::Hedged } else { Modality::Asserted };
+        let hedge = cue_before(ctx, s, i, 6, &lex.hedged);
+        let modality = if hedge.is_some() {
+            Modality::Hedged
+        } else {
+            Modality::Asserted
+        };
         let start = neg.unwrap_or(i).min(i);
         let span = start..i + 1;
         let events = super::nearby_events(ctx, s, &span, 8);
@@ -87,8 +121,15 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, negated_verbs: &std::collecti
             kind: Kind::Claim,
             sentence: si,
             toks: span,
-            value: Value::Claim { predicate: t.lower.clone(), negated, modality },
-            head: Some(if generic { lemma.clone() } else { claim_rules.iter().find(|r| r.nouns.contains(&lemma) || r.antonyms.contains(&lemma)).and_then(|r| r.nouns.iter().next().cloned()).unwrap_or(lemma.clone()) }),
+            value: Value::Claim {
+                predicate: t.lower.clone(),
+                negated,
+                modality,
+            },
+            head: Some(match known {
+                Some((head, _)) if !generic => head.clone(),
+                _ => lemma.clone(),
+            }),
             events,
             hedge: hedge.map(|h| toks[h].lower.clone()),
             modality,

@@ -9,12 +9,12 @@
 //! "will"). Without a publication date the year stays unknown and only month
 //! and day are compared.
 
-use super::{hedge_before, nearby_events, Candidate, Ctx, Modality, Value};
-use crate::rules::lexicon::HedgeShape;
+use super::{Candidate, Ctx, Modality, Value, hedge_before, nearby_events};
 use crate::rules::Kind;
+use crate::rules::lexicon::HedgeShape;
 use crate::segment::{Sentence, TokKind};
-use jiff::civil::Date;
 use jiff::ToSpan;
+use jiff::civil::Date;
 
 /// The year used for dates whose year is unknown (a leap year, so Feb. 29 is valid).
 pub const UNKNOWN_YEAR: i16 = 2000;
@@ -32,21 +32,34 @@ struct Found {
 }
 
 fn looks_forward(ctx: &Ctx, s: &Sentence) -> bool {
-    ctx.seg.sentence_tokens(s).iter().any(|t| ctx.lex.future_cues.contains(&t.lower))
+    ctx.seg
+        .sentence_tokens(s)
+        .iter()
+        .any(|t| ctx.lex.future_cues.contains(&t.lower))
 }
 
 /// Pick the year for a month/day: nearest to publication, future penalised
 /// unless the sentence looks forward.
 fn resolve_year(ctx: &Ctx, s: &Sentence, month: i8, day: i8) -> Option<(i16, bool)> {
     let Some(p) = ctx.published() else {
-        return Date::new(UNKNOWN_YEAR, month, day).ok().map(|_| (UNKNOWN_YEAR, false));
+        return Date::new(UNKNOWN_YEAR, month, day)
+            .ok()
+            .map(|_| (UNKNOWN_YEAR, false));
     };
     let forward = looks_forward(ctx, s);
     let mut best: Option<(i64, i16)> = None;
     for y in [p.year() - 1, p.year(), p.year() + 1] {
-        let Ok(d) = Date::new(y, month, day).or_else(|_| Date::new(y, month, 28)) else { continue };
+        let Ok(d) = Date::new(y, month, day).or_else(|_| Date::new(y, month, 28)) else {
+            continue;
+        };
         let delta = (d - p).get_days() as i64;
-        let cost = if delta > 0 && !forward { delta * 3 } else if delta < 0 && forward { -delta * 2 } else { delta.abs() };
+        let cost = if delta > 0 && !forward {
+            delta * 3
+        } else if delta < 0 && forward {
+            -delta * 2
+        } else {
+            delta.abs()
+        };
         if best.is_none_or(|(c, _)| cost < c) {
             best = Some((cost, y));
         }
@@ -62,7 +75,10 @@ fn month_of(ctx: &Ctx, i: usize, s: &Sentence) -> Option<(i8, usize)> {
     }
     let m = *ctx.lex.def.dates.months.get(&t.lower)?;
     let mut end = i + 1;
-    if toks.get(end).is_some_and(|d| d.glued && d.lower == "." && end < s.tokens.end) {
+    if toks
+        .get(end)
+        .is_some_and(|d| d.glued && d.lower == "." && end < s.tokens.end)
+    {
         end += 1;
     }
     Some((m, end))
@@ -79,7 +95,10 @@ fn small_int(ctx: &Ctx, i: usize, s: &Sentence, max: i64) -> Option<(i64, usize)
         return None;
     }
     let mut end = i + 1;
-    if toks.get(end).is_some_and(|x| x.glued && matches!(x.lower.as_str(), "st" | "nd" | "rd" | "th")) {
+    if toks
+        .get(end)
+        .is_some_and(|x| x.glued && matches!(x.lower.as_str(), "st" | "nd" | "rd" | "th"))
+    {
         end += 1;
     }
     Some((v, end))
@@ -87,7 +106,10 @@ fn small_int(ctx: &Ctx, i: usize, s: &Sentence, max: i64) -> Option<(i64, usize)
 
 fn year_at(ctx: &Ctx, i: usize, s: &Sentence) -> Option<(i16, usize)> {
     let t = ctx.seg.tokens.get(i).filter(|_| i < s.tokens.end)?;
-    if t.kind != TokKind::Number || t.lower.len() != 4 || !t.lower.chars().all(|c| c.is_ascii_digit()) {
+    if t.kind != TokKind::Number
+        || t.lower.len() != 4
+        || !t.lower.chars().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let y: i16 = t.lower.parse().ok()?;
@@ -101,7 +123,10 @@ fn day(y: i16, m: i8, d: i8) -> Option<Date> {
 fn month_span(y: i16, m: i8, from: i8, to: i8) -> Option<(Date, Date)> {
     let first = Date::new(y, m, 1).ok()?;
     let last_day = first.days_in_month();
-    Some((Date::new(y, m, from.min(last_day)).ok()?, Date::new(y, m, to.min(last_day)).ok()?))
+    Some((
+        Date::new(y, m, from.min(last_day)).ok()?,
+        Date::new(y, m, to.min(last_day)).ok()?,
+    ))
 }
 
 /// Try every date form at token `i`.
@@ -109,8 +134,21 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
     let toks = &ctx.seg.tokens;
     let lex = ctx.lex;
     let t = &toks[i];
-    let w = |k: usize| toks.get(k).filter(|_| k < s.tokens.end).map(|t| t.lower.as_str());
-    let single = |start, end, d: Date, known| Found { relative: false, start, end, first: d, last: d, year_known: known, weekday: None, time: None };
+    let w = |k: usize| {
+        toks.get(k)
+            .filter(|_| k < s.tokens.end)
+            .map(|t| t.lower.as_str())
+    };
+    let single = |start, end, d: Date, known| Found {
+        relative: false,
+        start,
+        end,
+        first: d,
+        last: d,
+        year_known: known,
+        weekday: None,
+        time: None,
+    };
 
     // Times of day: "4:30 p.m.", "10 a.m." (+ "Beijing time", "GMT" kept in the span).
     if t.kind == TokKind::Number {
@@ -122,7 +160,16 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
             let ap = ap.replace('.', "");
             if (ap == "am" || ap == "pm") && (1..=12).contains(&h) && mi < 60 {
                 let hour = (h % 12) + if ap == "pm" { 12 } else { 0 };
-                return Some(Found { relative: false, start: i, end: i + 2, first: Date::MIN, last: Date::MAX, year_known: false, weekday: None, time: Some(hour * 60 + mi) });
+                return Some(Found {
+                    relative: false,
+                    start: i,
+                    end: i + 2,
+                    first: Date::MIN,
+                    last: Date::MAX,
+                    year_known: false,
+                    weekday: None,
+                    time: Some(hour * 60 + mi),
+                });
             }
         }
         if t.lower.contains(':') && !t.lower.contains('/') {
@@ -133,7 +180,11 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
     if t.kind == TokKind::Number {
         if let Some((y, _)) = year_at(ctx, i, s) {
             if w(i + 1) == Some("-") && toks[i + 1].glued {
-                if let (Some((m, _)), Some("-"), Some((d, e))) = (small_int(ctx, i + 2, s, 12), w(i + 3), small_int(ctx, i + 4, s, 31)) {
+                if let (Some((m, _)), Some("-"), Some((d, e))) = (
+                    small_int(ctx, i + 2, s, 12),
+                    w(i + 3),
+                    small_int(ctx, i + 4, s, 31),
+                ) {
                     if toks[i + 2].glued && toks[i + 4].glued {
                         return day(y, m as i8, d as i8).map(|dt| single(i, e, dt, true));
                     }
@@ -176,7 +227,10 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
             let first = day(y, m, d)?;
             // Ranges: "March 5 to 16", "March 5 and March 16" (after "between").
             let mut last = first;
-            if matches!(w(end), Some("to") | Some("-") | Some("–") | Some("through") | Some("and")) {
+            if matches!(
+                w(end),
+                Some("to") | Some("-") | Some("–") | Some("through") | Some("and")
+            ) {
                 let k = end + 1;
                 let (m2, k2) = month_of(ctx, k, s).map_or((m, k), |(m2, e)| (m2, e));
                 if let Some((d2, e2)) = small_int(ctx, k2, s, 31) {
@@ -186,11 +240,23 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
                     }
                 }
             }
-            return Some(Found { relative: false, start: i, end, first, last, year_known: known, weekday: None, time: None });
+            return Some(Found {
+                relative: false,
+                start: i,
+                end,
+                first,
+                last,
+                year_known: known,
+                weekday: None,
+                time: None,
+            });
         }
         // Month + year, month "of last year".
         let year_after = year_at(ctx, after_m, s).map(|(y, e)| (y, e)).or_else(|| {
-            (w(after_m) == Some("of") && matches!(w(after_m + 1), Some("last") | Some("this") | Some("next")) && w(after_m + 2) == Some("year")).then(|| {
+            (w(after_m) == Some("of")
+                && matches!(w(after_m + 1), Some("last") | Some("this") | Some("next"))
+                && w(after_m + 2) == Some("year"))
+            .then(|| {
                 let p = ctx.published().map(|p| p.year()).unwrap_or(UNKNOWN_YEAR);
                 let y = match w(after_m + 1) {
                     Some("last") => p - 1,
@@ -201,8 +267,27 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
             })
         });
         let prev = if i > s.tokens.start { w(i - 1) } else { None };
-        let mid = prev == Some("-") && i >= s.tokens.start + 2 && lex.def.dates.month_parts.contains_key(toks[i - 2].lower.as_str());
-        let introduced = matches!(prev, Some("in") | Some("since") | Some("until") | Some("of") | Some("by") | Some("from") | Some("through") | Some("last") | Some("early") | Some("late") | Some("during")) || mid;
+        let mid = prev == Some("-")
+            && i >= s.tokens.start + 2
+            && lex
+                .def
+                .dates
+                .month_parts
+                .contains_key(toks[i - 2].lower.as_str());
+        let introduced = matches!(
+            prev,
+            Some("in")
+                | Some("since")
+                | Some("until")
+                | Some("of")
+                | Some("by")
+                | Some("from")
+                | Some("through")
+                | Some("last")
+                | Some("early")
+                | Some("late")
+                | Some("during")
+        ) || mid;
         let _ = ambiguous; // capitalised and introduced: "in May" is a month, "May" alone may be a name
         if year_after.is_some() || introduced {
             let (from, to, start) = if mid {
@@ -221,13 +306,26 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
                 }
             };
             let (first, last) = month_span(y, m, from, to)?;
-            return Some(Found { relative: false, start, end, first, last, year_known: known, weekday: None, time: None });
+            return Some(Found {
+                relative: false,
+                start,
+                end,
+                first,
+                last,
+                year_known: known,
+                weekday: None,
+                time: None,
+            });
         }
         return None;
     }
     // Day-first: "24 November", "the 11th of September 2001".
     if let Some((d, after_d)) = small_int(ctx, i, s, 31) {
-        let k = if w(after_d) == Some("of") { after_d + 1 } else { after_d };
+        let k = if w(after_d) == Some("of") {
+            after_d + 1
+        } else {
+            after_d
+        };
         if let Some((m, after_m)) = month_of(ctx, k, s) {
             let (y, known, end) = match year_at(ctx, after_m, s) {
                 Some((y, e)) => (y, true, e),
@@ -236,7 +334,11 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
                     (y, k, after_m)
                 }
             };
-            let start = if i > s.tokens.start && w(i - 1) == Some("the") { i - 1 } else { i };
+            let start = if i > s.tokens.start && w(i - 1) == Some("the") {
+                i - 1
+            } else {
+                i
+            };
             return day(y, m, d as i8).map(|dt| single(start, end, dt, known));
         }
     }
@@ -245,13 +347,31 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
         if (1900..=2100).contains(&y) {
             if w(e) == Some("s") && toks[e].glued {
                 let (first, last) = (Date::new(y, 1, 1).ok()?, Date::new(y + 9, 12, 31).ok()?);
-                return Some(Found { relative: false, start: i, end: e + 1, first, last, year_known: true, weekday: None, time: None });
+                return Some(Found {
+                    relative: false,
+                    start: i,
+                    end: e + 1,
+                    first,
+                    last,
+                    year_known: true,
+                    weekday: None,
+                    time: None,
+                });
             }
             let next = w(e).unwrap_or("");
             let counted = next.ends_with('s') && next.len() > 3 && !lex.stopwords.contains(next);
             if !counted && !(w(e) == Some("-") && toks[e].glued) {
                 let (first, last) = (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?);
-                return Some(Found { relative: false, start: i, end: e, first, last, year_known: true, weekday: None, time: None });
+                return Some(Found {
+                    relative: false,
+                    start: i,
+                    end: e,
+                    first,
+                    last,
+                    year_known: true,
+                    weekday: None,
+                    time: None,
+                });
             }
         }
         return None;
@@ -267,14 +387,29 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
         }
     }
     // Weekdays: "on Friday", "Earlier Wednesday", "last Tuesday", "next Monday".
-    if let Some(&wd) = lex.def.dates.weekdays.get(&t.lower).filter(|_| ctx.is_capitalized(t) && t.lower.len() > 3) {
+    if let Some(&wd) = lex
+        .def
+        .dates
+        .weekdays
+        .get(&t.lower)
+        .filter(|_| ctx.is_capitalized(t) && t.lower.len() > 3)
+    {
         let prev = if i > s.tokens.start { w(i - 1) } else { None };
         let mut start = i;
         if matches!(prev, Some("last") | Some("next") | Some("this")) {
             start = i - 1;
         }
         let Some(p) = ctx.published() else {
-            return Some(Found { relative: false, start, end: i + 1, first: Date::MIN, last: Date::MAX, year_known: false, weekday: Some(wd), time: None });
+            return Some(Found {
+                relative: false,
+                start,
+                end: i + 1,
+                first: Date::MIN,
+                last: Date::MAX,
+                year_known: false,
+                weekday: Some(wd),
+                time: None,
+            });
         };
         let pw = p.weekday().to_monday_one_offset();
         let back = ((pw - wd + 7) % 7) as i64;
@@ -288,33 +423,77 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
             -back
         };
         let d = p.checked_add(offset.days()).ok()?;
-        return Some(Found { relative: true, start, end: i + 1, first: d, last: d, year_known: true, weekday: None, time: None });
+        return Some(Found {
+            relative: true,
+            start,
+            end: i + 1,
+            first: d,
+            last: d,
+            year_known: true,
+            weekday: None,
+            time: None,
+        });
     }
     // Relative days and weeks: "yesterday", "last week", "earlier this week".
     if let Some(p) = ctx.published() {
         if let Some(&off) = lex.def.dates.relative_days.get(&t.lower) {
             let d = p.checked_add((off as i64).days()).ok()?;
-            return Some(Found { relative: true, ..single(i, i + 1, d, true) });
+            return Some(Found {
+                relative: true,
+                ..single(i, i + 1, d, true)
+            });
         }
-        if matches!(t.lower.as_str(), "last" | "this") && matches!(w(i + 1), Some("week") | Some("month") | Some("year")) {
+        if matches!(t.lower.as_str(), "last" | "this")
+            && matches!(w(i + 1), Some("week") | Some("month") | Some("year"))
+        {
             let unit = w(i + 1).unwrap();
             let this = t.lower == "this";
             let (first, last) = match unit {
                 "week" => {
-                    let monday = p.checked_sub(((p.weekday().to_monday_one_offset() - 1) as i64).days()).ok()?;
-                    if this { (monday, p) } else { (monday.checked_sub(7.days()).ok()?, monday.checked_sub(1.days()).ok()?) }
+                    let monday = p
+                        .checked_sub(((p.weekday().to_monday_one_offset() - 1) as i64).days())
+                        .ok()?;
+                    if this {
+                        (monday, p)
+                    } else {
+                        (
+                            monday.checked_sub(7.days()).ok()?,
+                            monday.checked_sub(1.days()).ok()?,
+                        )
+                    }
                 }
                 "month" => {
                     let first = p.first_of_month();
-                    if this { (first, p) } else { let l = first.checked_sub(1.days()).ok()?; (l.first_of_month(), l) }
+                    if this {
+                        (first, p)
+                    } else {
+                        let l = first.checked_sub(1.days()).ok()?;
+                        (l.first_of_month(), l)
+                    }
                 }
                 _ => {
                     let y = if this { p.year() } else { p.year() - 1 };
-                    (Date::new(y, 1, 1).ok()?, if this { p } else { Date::new(y, 12, 31).ok()? })
+                    (
+                        Date::new(y, 1, 1).ok()?,
+                        if this { p } else { Date::new(y, 12, 31).ok()? },
+                    )
                 }
             };
-            let start = if i > s.tokens.start && w(i - 1) == Some("earlier") { i - 1 } else { i };
-            return Some(Found { relative: false, start, end: i + 2, first, last, year_known: true, weekday: None, time: None });
+            let start = if i > s.tokens.start && w(i - 1) == Some("earlier") {
+                i - 1
+            } else {
+                i
+            };
+            return Some(Found {
+                relative: false,
+                start,
+                end: i + 2,
+                first,
+                last,
+                year_known: true,
+                weekday: None,
+                time: None,
+            });
         }
     }
     None
@@ -347,11 +526,23 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         // Time zones after a time: "Beijing time", "GMT", "local time".
         if f.time.is_some() {
             let toks = &ctx.seg.tokens;
-            if toks.get(end).is_some_and(|t| end < s.tokens.end && t.lower == "time") {
+            if toks
+                .get(end)
+                .is_some_and(|t| end < s.tokens.end && t.lower == "time")
+            {
                 end += 1;
-            } else if toks.get(end + 1).is_some_and(|t| end + 1 < s.tokens.end && t.lower == "time") && ctx.is_capitalized(&toks[end]) {
+            } else if toks
+                .get(end + 1)
+                .is_some_and(|t| end + 1 < s.tokens.end && t.lower == "time")
+                && ctx.is_capitalized(&toks[end])
+            {
                 end += 2;
-            } else if toks.get(end).is_some_and(|t| end < s.tokens.end && t.kind == TokKind::Word && t.lower.len() <= 4 && ctx.text(t).chars().all(|c| c.is_ascii_uppercase())) {
+            } else if toks.get(end).is_some_and(|t| {
+                end < s.tokens.end
+                    && t.kind == TokKind::Word
+                    && t.lower.len() <= 4
+                    && ctx.text(t).chars().all(|c| c.is_ascii_uppercase())
+            }) {
                 end += 1;
             }
         }
@@ -360,13 +551,27 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         }
         let span = start..end;
         let events = nearby_events(ctx, s, &span, 8);
-        let modality = if looks_forward(ctx, s) || hedge.is_some() { Modality::Hedged } else { Modality::Asserted };
+        let modality = if looks_forward(ctx, s) || hedge.is_some() {
+            Modality::Hedged
+        } else {
+            Modality::Asserted
+        };
         out.push(Candidate {
             kind: Kind::Date,
             sentence: si,
             toks: span,
-            value: Value::Date { start: first, end: last, year_known: f.year_known, weekday: f.weekday, time: f.time },
-            head: if f.time.is_some() { Some("time of day".into()) } else { None },
+            value: Value::Date {
+                start: first,
+                end: last,
+                year_known: f.year_known,
+                weekday: f.weekday,
+                time: f.time,
+            },
+            head: if f.time.is_some() {
+                Some("time of day".into())
+            } else {
+                None
+            },
             events,
             hedge,
             modality,

@@ -136,6 +136,8 @@ pub struct Ctx<'a> {
     pub lowercase_words: std::collections::BTreeSet<String>,
     /// Capitalised words seen inside a sentence (not first): names by their use.
     pub midsentence_caps: std::collections::BTreeSet<String>,
+    /// The lemma of every token, computed once per source.
+    pub lemmas: Vec<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -172,37 +174,96 @@ pub struct Candidate {
     pub bytes: Option<(usize, usize)>,
 }
 
-/// Extract every fact from one segmented source.
-/// `negated_verbs`: lemmas some source negates; their positive uses become claims too.
-pub fn extract(src: &Source, seg: &Segmented, rules: &RuleSet, source: usize, negated_verbs: &std::collections::BTreeSet<String>) -> Vec<Fact> {
-    let lex = &rules.lexicon;
-    let lowercase_words = seg
-        .tokens
-        .iter()
-        .filter(|t| t.kind == TokKind::Word && src.text[t.start..t.end].chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.lower.clone())
-        .collect();
-    let mut midsentence_caps = std::collections::BTreeSet::new();
-    for s in &seg.sentences {
-        for i in s.tokens.start + 1..s.tokens.end {
-            let (t, prev) = (&seg.tokens[i], &seg.tokens[i - 1]);
-            if t.kind == TokKind::Word && src.text[t.start..t.end].chars().next().is_some_and(char::is_uppercase) && !matches!(prev.lower.as_str(), "\"" | "\u{201c}" | ":" | "(") {
-                midsentence_caps.insert(t.lower.clone());
+impl<'a> Ctx<'a> {
+    /// Everything about a source that extraction reads more than once, computed once.
+    pub fn new(src: &'a Source, seg: &'a Segmented, rules: &'a RuleSet, source: usize) -> Ctx<'a> {
+        let lex = &rules.lexicon;
+        let lowercase_words = seg
+            .tokens
+            .iter()
+            .filter(|t| {
+                t.kind == TokKind::Word
+                    && src.text[t.start..t.end]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+            })
+            .map(|t| t.lower.clone())
+            .collect();
+        let mut midsentence_caps = std::collections::BTreeSet::new();
+        for s in &seg.sentences {
+            for i in s.tokens.start + 1..s.tokens.end {
+                let (t, prev) = (&seg.tokens[i], &seg.tokens[i - 1]);
+                if t.kind == TokKind::Word
+                    && src.text[t.start..t.end]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    && !matches!(prev.lower.as_str(), "\"" | "\u{201c}" | ":" | "(")
+                {
+                    midsentence_caps.insert(t.lower.clone());
+                }
             }
         }
+        let lemmas = seg
+            .tokens
+            .iter()
+            .map(|t| {
+                if t.kind == TokKind::Word {
+                    lex.lemma(&t.lower)
+                } else {
+                    t.lower.clone()
+                }
+            })
+            .collect();
+        Ctx {
+            src,
+            seg,
+            lex,
+            rules,
+            source,
+            lowercase_words,
+            midsentence_caps,
+            lemmas,
+        }
     }
-    let ctx = Ctx { src, seg, lex, rules, source, lowercase_words, midsentence_caps };
+}
+
+/// The verbs a source negates with no claim rule of their own ("did not
+/// specify"): the first of two extraction passes (see [`crate::facts`]).
+pub fn negated_verbs(ctx: &Ctx) -> std::collections::BTreeSet<String> {
+    let none = std::collections::BTreeSet::new();
+    let mut cands = Vec::new();
+    for (si, s) in ctx.seg.sentences.iter().enumerate() {
+        claim::extract(ctx, si, s, &none, &mut cands);
+    }
+    cands
+        .into_iter()
+        .filter_map(|c| c.head)
+        .filter(|h| !ctx.rules.claim_predicates.contains_key(h))
+        .collect()
+}
+
+/// Extract every fact from one source.
+/// `negated_verbs`: lemmas some source negates; their positive uses become claims too.
+pub fn extract(ctx: &Ctx, negated_verbs: &std::collections::BTreeSet<String>) -> Vec<Fact> {
+    let seg = ctx.seg;
     let mut claimed = vec![false; seg.tokens.len()];
     let mut cands = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
-        date::extract(&ctx, si, s, &mut claimed, &mut cands);
-        quantity::extract_durations(&ctx, si, s, &mut claimed, &mut cands);
-        quantity::extract(&ctx, si, s, &mut claimed, &mut cands);
-        claim::extract(&ctx, si, s, negated_verbs, &mut cands);
+        date::extract(ctx, si, s, &mut claimed, &mut cands);
+        quantity::extract_durations(ctx, si, s, &mut claimed, &mut cands);
+        quantity::extract(ctx, si, s, &mut claimed, &mut cands);
+        claim::extract(ctx, si, s, negated_verbs, &mut cands);
     }
-    name::extract(&ctx, &mut cands);
-    let mut facts: Vec<Fact> = cands.into_iter().filter_map(|c| finish(&ctx, c)).collect();
-    facts.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)).then(a.kind.cmp(&b.kind)));
+    name::extract(ctx, &mut cands);
+    let mut facts: Vec<Fact> = cands.into_iter().filter_map(|c| finish(ctx, c)).collect();
+    facts.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(a.end.cmp(&b.end))
+            .then(a.kind.cmp(&b.kind))
+    });
     merge_claims(facts)
 }
 
@@ -213,15 +274,14 @@ fn merge_claims(facts: Vec<Fact>) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
     let mut seen: std::collections::BTreeMap<(String, bool, bool), usize> = Default::default();
     for f in facts {
-        if let Value::Claim { negated, modality, .. } = &f.value {
+        if let Value::Claim {
+            negated, modality, ..
+        } = &f.value
+        {
             let key = (f.block.clone(), *negated, *modality == Modality::Hedged);
             if let Some(&i) = seen.get(&key) {
-                let merged = &mut out[i].context;
                 for (w, x) in f.context {
-                    match merged.binary_search_by(|(m, _)| m.as_str().cmp(&w)) {
-                        Ok(k) => merged[k].1 = merged[k].1.max(x),
-                        Err(k) => merged.insert(k, (w, x)),
-                    }
+                    add_context(&mut out[i].context, w, x);
                 }
                 continue;
             }
@@ -232,29 +292,51 @@ fn merge_claims(facts: Vec<Fact>) -> Vec<Fact> {
     out
 }
 
+/// Add a word to a context kept sorted by word; a word already there keeps its larger weight.
+fn add_context(context: &mut Vec<(String, f32)>, word: String, weight: f32) {
+    match context.binary_search_by(|(w, _)| w.as_str().cmp(&word)) {
+        Ok(i) => context[i].1 = context[i].1.max(weight),
+        Err(i) => context.insert(i, (word, weight)),
+    }
+}
+
 /// Choose the rule for a candidate and build the fact.
 fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
     let s = &ctx.seg.sentences[c.sentence];
     let sent_text = &ctx.src.text[s.start..s.end];
     let toks = ctx.seg.sentence_tokens(s);
-    let sent_lemmas: Vec<String> = toks.iter().filter(|t| t.kind == TokKind::Word).map(|t| ctx.lex.lemma(&t.lower)).collect();
+    let sent_lemmas = &ctx.lemmas[s.tokens.clone()];
     let unit = match &c.value {
         Value::Quantity { unit, .. } => unit.clone(),
         _ => None,
     };
     let (ri, rule) = select_rule(ctx.rules, &c, sent_text, &sent_lemmas, unit.as_deref())?;
-    let (start, end) = c.bytes.unwrap_or((ctx.seg.tokens[c.toks.start].start, ctx.seg.tokens[c.toks.end - 1].end));
+    let (start, end) = c.bytes.unwrap_or((
+        ctx.seg.tokens[c.toks.start].start,
+        ctx.seg.tokens[c.toks.end - 1].end,
+    ));
     // Topics are for people: show the word as written, not its stem.
     let head_display = match &c.head {
         Some(h) => c.label.clone().unwrap_or_else(|| h.clone()),
-        _ => nearby_words(ctx, s, &c.toks, 1).into_iter().next().map(|(_, raw)| raw).or_else(|| c.head.clone()).unwrap_or_default(),
+        _ => nearby_words(ctx, s, &c.toks, 1)
+            .into_iter()
+            .next()
+            .map(|(_, raw)| raw)
+            .or_else(|| c.head.clone())
+            .unwrap_or_default(),
     };
     let topic = if rule.topic.contains("{noun}") {
         let noun = match (&unit, &c.head) {
-            (Some(u), Some(_)) if !is_currency(u) => format!("{} ({u})", c.label.clone().unwrap_or_default()),
+            (Some(u), Some(_)) if !is_currency(u) => {
+                format!("{} ({u})", c.label.clone().unwrap_or_default())
+            }
             (Some(u), _) => u.clone(),
             (None, Some(h)) => c.label.clone().unwrap_or_else(|| h.clone()),
-            (None, None) => c.events.first().map(|e| format!("figure ({e})")).unwrap_or_else(|| "figure".into()),
+            (None, None) => c
+                .events
+                .first()
+                .map(|e| format!("figure ({e})"))
+                .unwrap_or_else(|| "figure".into()),
         };
         rule.topic.replace("{noun}", &noun)
     } else {
@@ -263,7 +345,9 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
     // Facts align only within a block: the rule, and for fallback quantity
     // rules the counted thing too, so "five ferries" never meets "five buses".
     let block = match c.kind {
-        Kind::Claim if rule.is_fallback() => format!("{}/{}", rule.id, c.head.as_deref().unwrap_or("")),
+        Kind::Claim if rule.is_fallback() => {
+            format!("{}/{}", rule.id, c.head.as_deref().unwrap_or(""))
+        }
         Kind::Date if c.head.as_deref() == Some("time of day") => format!("{}/time", rule.id),
         _ => rule.id.clone(),
     };
@@ -275,21 +359,18 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
                 continue;
             }
             for (w, x) in context_words(ctx, other, &(0..0)) {
-                let x = x.min(0.35);
-                match context.binary_search_by(|(m, _)| m.as_str().cmp(&w)) {
-                    Ok(i) => context[i].1 = context[i].1.max(x),
-                    Err(i) => context.insert(i, (w, x)),
-                }
+                add_context(&mut context, w, x.min(0.35));
             }
         }
     }
     // The head ("files", "trial") sits inside the span but says what the fact is
     // about; under a topic rule heads may differ ("people" / "dead") and say nothing more.
-    if let Some(h) = c.head.as_ref().filter(|_| c.kind == Kind::Duration || c.kind == Kind::Quantity && rule.is_fallback()) {
-        match context.binary_search_by(|(w, _)| w.as_str().cmp(h)) {
-            Ok(i) => context[i].1 = context[i].1.max(1.0),
-            Err(i) => context.insert(i, (h.clone(), 1.0)),
-        }
+    if let Some(h) = c
+        .head
+        .as_ref()
+        .filter(|_| c.kind == Kind::Duration || c.kind == Kind::Quantity && rule.is_fallback())
+    {
+        add_context(&mut context, h.clone(), 1.0);
     }
     let years = toks
         .iter()
@@ -311,7 +392,8 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
         block,
         context,
         years,
-        peg: c.relative && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if start == end && (*start == p || p.yesterday().is_ok_and(|y| *start == y))),
+        peg: c.relative
+            && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if start == end && (*start == p || p.yesterday().is_ok_and(|y| *start == y))),
         value: c.value,
     })
 }
@@ -321,7 +403,13 @@ fn is_currency(u: &str) -> bool {
 }
 
 /// The first rule of the candidate's kind whose selectors all match.
-fn select_rule<'r>(rules: &'r RuleSet, c: &Candidate, sent_text: &str, sent_lemmas: &[String], unit: Option<&str>) -> Option<(usize, &'r Rule)> {
+fn select_rule<'r>(
+    rules: &'r RuleSet,
+    c: &Candidate,
+    sent_text: &str,
+    sent_lemmas: &[String],
+    unit: Option<&str>,
+) -> Option<(usize, &'r Rule)> {
     let lex = &rules.lexicon;
     let mut best: Option<(usize, usize, &Rule)> = None; // (distance rank, index, rule)
     for (i, r) in rules.rules.iter().enumerate() {
@@ -347,7 +435,9 @@ fn select_rule<'r>(rules: &'r RuleSet, c: &Candidate, sent_text: &str, sent_lemm
             }
         }
         if !r.aliases.is_empty() {
-            let Value::Name { normalized, .. } = &c.value else { continue };
+            let Value::Name { normalized, .. } = &c.value else {
+                continue;
+            };
             if !r.aliases.iter().any(|g| g.contains(normalized)) {
                 continue;
             }
@@ -357,7 +447,16 @@ fn select_rule<'r>(rules: &'r RuleSet, c: &Candidate, sent_text: &str, sent_lemm
             usize::MAX - 1
         } else if c.head.as_ref().is_some_and(|h| r.nouns.contains(h)) {
             0
-        } else if let Some(pos) = c.events.iter().position(|e| r.events.contains(e)).filter(|_| c.head.as_ref().is_none_or(|h| lex.generic_nouns.contains(h))) {
+        } else if let Some(pos) = c
+            .events
+            .iter()
+            .position(|e| r.events.contains(e))
+            .filter(|_| {
+                c.head
+                    .as_ref()
+                    .is_none_or(|h| lex.generic_nouns.contains(h))
+            })
+        {
             pos + 1
         } else {
             continue;
@@ -385,18 +484,27 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<
         let (dist, clauses) = if span.is_empty() {
             (4.0, 1.0) // words of a neighbouring sentence: a fixed, low weight
         } else {
-            let (lo, hi) = if i < span.start { (i, span.start) } else { (span.end - 1, i) };
+            let (lo, hi) = if i < span.start {
+                (i, span.start)
+            } else {
+                (span.end - 1, i)
+            };
             (
-                toks[lo..=hi].iter().filter(|t| t.kind == TokKind::Word || t.kind == TokKind::Number).count() as f32,
-                toks[lo..=hi].iter().filter(|t| matches!(t.lower.as_str(), "," | ";" | "—" | "–" | "(" | ")" | ":")).count() as f32,
+                toks[lo..=hi]
+                    .iter()
+                    .filter(|t| t.kind == TokKind::Word || t.kind == TokKind::Number)
+                    .count() as f32,
+                toks[lo..=hi]
+                    .iter()
+                    .filter(|t| matches!(t.lower.as_str(), "," | ";" | "—" | "–" | "(" | ")" | ":"))
+                    .count() as f32,
             )
         };
         let mut w = 1.0 / (1.0 + dist / 4.0) * 0.6f32.powf(clauses);
         if ctx.is_capitalized(t) && i != s.tokens.start {
             w *= 1.5;
         }
-        let lemma = ctx.lex.lemma(&t.lower);
-        let e = out.entry(lemma).or_insert(0.0);
+        let e = out.entry(ctx.lemmas[i].clone()).or_insert(0.0);
         *e = e.max(w);
     }
     out.into_iter().collect()
@@ -404,12 +512,25 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<
 
 /// Lemmas of content words near token `i` in its sentence, nearest first
 /// (ties: the following word first).
-pub fn nearby_events(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>, limit: usize) -> Vec<String> {
-    nearby_words(ctx, s, span, limit).into_iter().map(|(lemma, _)| lemma).collect()
+pub fn nearby_events(
+    ctx: &Ctx,
+    s: &Sentence,
+    span: &std::ops::Range<usize>,
+    limit: usize,
+) -> Vec<String> {
+    nearby_words(ctx, s, span, limit)
+        .into_iter()
+        .map(|(lemma, _)| lemma)
+        .collect()
 }
 
 /// Content words near a span as (lemma, word as written), nearest first.
-fn nearby_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>, limit: usize) -> Vec<(String, String)> {
+fn nearby_words(
+    ctx: &Ctx,
+    s: &Sentence,
+    span: &std::ops::Range<usize>,
+    limit: usize,
+) -> Vec<(String, String)> {
     let toks = &ctx.seg.tokens;
     let mut scored: Vec<(usize, usize, String)> = Vec::new();
     for i in s.tokens.clone() {
@@ -417,21 +538,44 @@ fn nearby_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>, limit: u
             continue;
         }
         let t = &toks[i];
-        if t.kind != TokKind::Word || ctx.lex.stopwords.contains(&t.lower) && !ctx.lex.def.words.lemmas.contains_key(&t.lower) {
+        if t.kind != TokKind::Word
+            || ctx.lex.stopwords.contains(&t.lower)
+                && !ctx.lex.def.words.lemmas.contains_key(&t.lower)
+        {
             continue;
         }
-        let (lo, hi) = if i < span.start { (i, span.start) } else { (span.end, i) };
-        let breaks = toks[lo..hi].iter().filter(|t| matches!(t.lower.as_str(), "," | ";" | "—" | "–" | "(" | ")" | ":")).count();
-        let d = if i < span.start { (span.start - i) * 2 + 1 } else { (i - span.end + 1) * 2 } + breaks * 8;
-        scored.push((d, i, ctx.lex.lemma(&t.lower)));
+        let (lo, hi) = if i < span.start {
+            (i, span.start)
+        } else {
+            (span.end, i)
+        };
+        let breaks = toks[lo..hi]
+            .iter()
+            .filter(|t| matches!(t.lower.as_str(), "," | ";" | "—" | "–" | "(" | ")" | ":"))
+            .count();
+        let d = if i < span.start {
+            (span.start - i) * 2 + 1
+        } else {
+            (i - span.end + 1) * 2
+        } + breaks * 8;
+        scored.push((d, i, ctx.lemmas[i].clone()));
     }
     scored.sort();
     let mut seen = std::collections::BTreeSet::new();
-    scored.into_iter().filter(|(_, _, l)| seen.insert(l.clone())).take(limit).map(|(_, i, l)| (l, toks[i].lower.clone())).collect()
+    scored
+        .into_iter()
+        .filter(|(_, _, l)| seen.insert(l.clone()))
+        .take(limit)
+        .map(|(_, i, l)| (l, toks[i].lower.clone()))
+        .collect()
 }
 
 /// Hedge phrase ending right before token `i` (skipping a currency symbol).
-pub fn hedge_before(ctx: &Ctx, s: &Sentence, i: usize) -> Option<(usize, String, crate::rules::lexicon::HedgeDef)> {
+pub fn hedge_before(
+    ctx: &Ctx,
+    s: &Sentence,
+    i: usize,
+) -> Option<(usize, String, crate::rules::lexicon::HedgeDef)> {
     let toks = &ctx.seg.tokens;
     for (words, def) in &ctx.lex.hedge_phrases {
         let n = words.len();

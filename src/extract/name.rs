@@ -11,14 +11,21 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Fold a word for comparison: strip diacritics, lower-case, drop punctuation.
 pub fn fold(w: &str) -> String {
-    w.nfkd().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    w.nfkd()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The tokens of a name as compared: folded, without articles and
 /// connectors, lemmatised ("Farms" = "Farm", "Centre" = "Center").
 pub fn norm_tokens(lex: &Lexicon, name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2011}')
-        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w))
+        .map(|w| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .unwrap_or(w)
+        })
         .map(fold)
         .filter(|w| !w.is_empty() && !lex.articles.contains(w) && !lex.connectors.contains(w))
         .map(|w| lex.lemma(&w))
@@ -30,7 +37,12 @@ pub fn normalize(lex: &Lexicon, name: &str) -> String {
 }
 
 fn is_headline(ctx: &Ctx, s: &Sentence) -> bool {
-    let words: Vec<_> = ctx.seg.sentence_tokens(s).iter().filter(|t| t.kind == TokKind::Word && !ctx.lex.connectors.contains(&t.lower)).collect();
+    let words: Vec<_> = ctx
+        .seg
+        .sentence_tokens(s)
+        .iter()
+        .filter(|t| t.kind == TokKind::Word && !ctx.lex.connectors.contains(&t.lower))
+        .collect();
     let caps = words.iter().filter(|t| ctx.is_capitalized(t)).count();
     words.len() >= 4 && caps * 10 >= words.len() * 7
 }
@@ -64,17 +76,31 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                 let t = &toks[j];
                 if ctx.is_capitalized(t) {
                     j += 1;
-                } else if t.glued && t.lower == "-" && toks.get(j + 1).is_some_and(|n| n.glued && n.kind == TokKind::Word) && j + 1 < s.tokens.end {
+                } else if t.glued
+                    && t.lower == "-"
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|n| n.glued && n.kind == TokKind::Word)
+                    && j + 1 < s.tokens.end
+                {
                     j += 2;
                 } else if t.glued && t.lower == "." && toks[j - 1].end - toks[j - 1].start == 1 {
                     j += 1; // initial: "R."
                 } else if t.kind == TokKind::Word && (lex.connectors.contains(&t.lower)) {
                     // Connectors only inside a name: "Friends of the Earth".
                     let mut k = j;
-                    while k < s.tokens.end && toks[k].kind == TokKind::Word && lex.connectors.contains(&toks[k].lower) && !ctx.is_capitalized(&toks[k]) {
+                    while k < s.tokens.end
+                        && toks[k].kind == TokKind::Word
+                        && lex.connectors.contains(&toks[k].lower)
+                        && !ctx.is_capitalized(&toks[k])
+                    {
                         k += 1;
                     }
-                    if k < s.tokens.end && k - j <= 2 && ctx.is_capitalized(&toks[k]) && !lex.not_names.contains(&toks[k].lower) {
+                    if k < s.tokens.end
+                        && k - j <= 2
+                        && ctx.is_capitalized(&toks[k])
+                        && !lex.not_names.contains(&toks[k].lower)
+                    {
                         j = k;
                     } else {
                         break;
@@ -100,7 +126,14 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                 // Leading words that are not names: "The", sentence-initial common words.
                 while p.start < p.end {
                     let t = &toks[p.start];
-                    let common = lex.not_names.contains(&t.lower) || lex.connectors.contains(&t.lower) || (p.start == s.tokens.start || toks[p.start - 1].lower == "\"" || toks[p.start - 1].lower == "\u{201c}") && ctx.lowercase_words.contains(&t.lower) || t.kind != TokKind::Word || lex.def.dates.months.contains_key(&t.lower) && p.end - p.start == 1;
+                    let common = lex.not_names.contains(&t.lower)
+                        || lex.connectors.contains(&t.lower)
+                        || (p.start == s.tokens.start
+                            || toks[p.start - 1].lower == "\""
+                            || toks[p.start - 1].lower == "\u{201c}")
+                            && ctx.lowercase_words.contains(&t.lower)
+                        || t.kind != TokKind::Word
+                        || lex.def.dates.months.contains_key(&t.lower) && p.end - p.start == 1;
                     if common {
                         p.start += 1;
                     } else {
@@ -108,7 +141,11 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                     }
                 }
                 // Trailing connectors and punctuation.
-                while p.end > p.start && (toks[p.end - 1].kind != TokKind::Word || lex.connectors.contains(&toks[p.end - 1].lower)) && toks[p.end - 1].lower != "." {
+                while p.end > p.start
+                    && (toks[p.end - 1].kind != TokKind::Word
+                        || lex.connectors.contains(&toks[p.end - 1].lower))
+                    && toks[p.end - 1].lower != "."
+                {
                     p.end -= 1;
                 }
                 if p.start >= p.end {
@@ -124,16 +161,32 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                 }
                 // A lone capitalised word opening a sentence ("Prosecutors said")
                 // is a name only if the source also capitalises it mid-sentence.
-                let opens = p.start == s.tokens.start || matches!(toks[p.start - 1].lower.as_str(), "\"" | "\u{201c}" | "(");
-                if p.end - p.start == 1 && opens && (!ctx.midsentence_caps.contains(&toks[p.start].lower) || lex.number_word(&toks[p.start].lower).is_some()) {
+                let opens = p.start == s.tokens.start
+                    || matches!(toks[p.start - 1].lower.as_str(), "\"" | "\u{201c}" | "(");
+                if p.end - p.start == 1
+                    && opens
+                    && (!ctx.midsentence_caps.contains(&toks[p.start].lower)
+                        || lex.number_word(&toks[p.start].lower).is_some())
+                {
                     continue;
                 }
                 let written = ctx.src.text[start..end].to_string();
                 let key = norm_tokens(lex, &written);
-                if key.is_empty() || key.iter().all(|k| k.chars().count() < 2 || lex.not_names.contains(k)) {
+                if key.is_empty()
+                    || key
+                        .iter()
+                        .all(|k| k.chars().count() < 2 || lex.not_names.contains(k))
+                {
                     continue;
                 }
-                out.push(Mention { sentence: si, toks: p.clone(), start, end, written, key });
+                out.push(Mention {
+                    sentence: si,
+                    toks: p.clone(),
+                    start,
+                    end,
+                    written,
+                    key,
+                });
             }
         }
     }
@@ -146,13 +199,21 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
     // Entities: the fullest name first, shorter mentions merge into it when
     // they are equal, its surname alone, or a prefix of it.
     let mut order: Vec<usize> = (0..ms.len()).collect();
-    order.sort_by(|&a, &b| ms[b].key.len().cmp(&ms[a].key.len()).then(ms[a].start.cmp(&ms[b].start)));
+    order.sort_by(|&a, &b| {
+        ms[b]
+            .key
+            .len()
+            .cmp(&ms[a].key.len())
+            .then(ms[a].start.cmp(&ms[b].start))
+    });
     let mut entities: Vec<(usize, Vec<usize>)> = Vec::new(); // (representative, members)
     for &m in &order {
         let key = &ms[m].key;
         let home = entities.iter_mut().find(|(rep, _)| {
             let r = &ms[*rep].key;
-            r == key || (key.len() < r.len() && (r.starts_with(key) || key.len() == 1 && r.last() == key.last()))
+            r == key
+                || (key.len() < r.len()
+                    && (r.starts_with(key) || key.len() == 1 && r.last() == key.last()))
         });
         match home {
             Some((_, members)) => members.push(m),
@@ -164,7 +225,11 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
         // The fact points at the first mention of the fullest form; the other
         // distinct spellings are kept as forms.
         let r = &ms[rep];
-        let first_full = members.iter().map(|&m| &ms[m]).find(|m| m.key == r.key).unwrap_or(r);
+        let first_full = members
+            .iter()
+            .map(|&m| &ms[m])
+            .find(|m| m.key == r.key)
+            .unwrap_or(r);
         let mut seen = vec![first_full.written.clone()];
         for &m in &members {
             let mm = &ms[m];
@@ -176,7 +241,11 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
             kind: Kind::Name,
             sentence: first_full.sentence,
             toks: first_full.toks.clone(),
-            value: Value::Name { written: first_full.written.clone(), normalized: r.key.join(" "), forms: seen[1..].to_vec() },
+            value: Value::Name {
+                written: first_full.written.clone(),
+                normalized: r.key.join(" "),
+                forms: seen[1..].to_vec(),
+            },
             head: None,
             events: vec![],
             hedge: None,

@@ -24,7 +24,13 @@ fn digits(s: &str) -> Option<f64> {
     }
     // A comma groups thousands only in groups of three ("1,900"); otherwise it is punctuation.
     let parts: Vec<&str> = s.split(',').collect();
-    if parts.len() > 1 && !parts[1..].iter().all(|p| p.len() == 3 || p.starts_with(|c: char| c.is_ascii_digit()) && p.split('.').next().is_some_and(|x| x.len() == 3)) {
+    if parts.len() > 1
+        && !parts[1..].iter().all(|p| {
+            p.len() == 3
+                || p.starts_with(|c: char| c.is_ascii_digit())
+                    && p.split('.').next().is_some_and(|x| x.len() == 3)
+        })
+    {
         return None;
     }
     s.replace(',', "").parse().ok()
@@ -43,7 +49,10 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
     if t.kind == TokKind::Number {
         value = digits(&t.lower)?;
         j = i + 1;
-        if let Some(n) = toks.get(j).filter(|n| n.glued && j < limit && n.kind == TokKind::Word) {
+        if let Some(n) = toks
+            .get(j)
+            .filter(|n| n.glued && j < limit && n.kind == TokKind::Word)
+        {
             match n.lower.as_str() {
                 "st" | "nd" | "rd" | "th" => {
                     ordinal = true;
@@ -58,7 +67,14 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
         }
     } else if t.kind == TokKind::Word {
         if let Some(&v) = lex.def.numbers.ordinals.get(&t.lower) {
-            return Some(Num { value: v, low: v, high: v, end: i + 1, ordinal: true, weak: false });
+            return Some(Num {
+                value: v,
+                low: v,
+                high: v,
+                end: i + 1,
+                ordinal: true,
+                weak: false,
+            });
         }
         if let Some((lo, hi)) = lex.def.numbers.vague.get(&t.lower).map(|r| (r[0], r[1])) {
             vague = Some((lo, hi));
@@ -67,9 +83,21 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
             // "hundreds of millions": scale the range by the second vague or scale word.
             if toks.get(j).is_some_and(|n| n.lower == "of") && j + 1 < limit {
                 let w = &toks[j + 1].lower;
-                let mult = lex.def.numbers.vague.get(w).map(|r| r[0] / 2.0).or_else(|| lex.def.numbers.scales.get(w.trim_end_matches('s')).copied());
+                let mult = lex
+                    .def
+                    .numbers
+                    .vague
+                    .get(w)
+                    .map(|r| r[0] / 2.0)
+                    .or_else(|| lex.def.numbers.scales.get(w.trim_end_matches('s')).copied());
                 if let Some(m) = mult {
-                    let base = lex.def.numbers.scales.get(w.trim_end_matches('s')).copied().unwrap_or(m);
+                    let base = lex
+                        .def
+                        .numbers
+                        .scales
+                        .get(w.trim_end_matches('s'))
+                        .copied()
+                        .unwrap_or(m);
                     vague = Some((lo * base, hi * base));
                     value = lo * base;
                     j += 2;
@@ -80,8 +108,16 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
             weak = lex.weak_numbers.contains(&t.lower);
             j = i + 1;
             // "twenty-five", "fifty-two"
-            if value >= 20.0 && value < 100.0 && toks.get(j).is_some_and(|h| h.glued && h.lower == "-") {
-                if let Some(u) = toks.get(j + 1).filter(|u| u.glued).and_then(|u| lex.number_word(&u.lower)).filter(|u| *u < 10.0) {
+            if value >= 20.0
+                && value < 100.0
+                && toks.get(j).is_some_and(|h| h.glued && h.lower == "-")
+            {
+                if let Some(u) = toks
+                    .get(j + 1)
+                    .filter(|u| u.glued)
+                    .and_then(|u| lex.number_word(&u.lower))
+                    .filter(|u| *u < 10.0)
+                {
                     value += u;
                     j += 2;
                     weak = false;
@@ -95,7 +131,13 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
     // Scale words: "52 million", "a dozen", "two hundred thousand"
     while j < limit {
         let w = &toks[j].lower;
-        if let Some(&m) = lex.def.numbers.scales.get(w.as_str()).filter(|_| vague.is_none()) {
+        if let Some(&m) = lex
+            .def
+            .numbers
+            .scales
+            .get(w.as_str())
+            .filter(|_| vague.is_none())
+        {
             if m < value && value >= 1.0 && !(m == 100.0 && value < 100.0) {
                 break;
             }
@@ -111,7 +153,14 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
         }
     }
     let (low, high) = vague.unwrap_or((value, value));
-    Some(Num { value, low, high, end: j, ordinal, weak })
+    Some(Num {
+        value,
+        low,
+        high,
+        end: j,
+        ordinal,
+        weak,
+    })
 }
 
 #[cfg(test)]
@@ -124,7 +173,7 @@ mod tests {
         let rules = RuleSet::builtin().unwrap();
         let src = Source::from_text("t", text.to_string()).unwrap();
         let seg = crate::segment::segment(&src, &rules.lexicon);
-        let ctx = Ctx { src: &src, seg: &seg, lex: &rules.lexicon, rules: &rules, source: 0, lowercase_words: Default::default(), midsentence_caps: Default::default() };
+        let ctx = Ctx::new(&src, &seg, &rules, 0);
         read(&ctx, 0, seg.tokens.len())
     }
 

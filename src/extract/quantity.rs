@@ -3,9 +3,9 @@
 //! trial"); everything else numeric that is not a date is a quantity.
 
 use super::number::{self, Num};
-use super::{hedge_before, nearby_events, Candidate, Ctx, Modality, Value};
-use crate::rules::lexicon::{HedgeDef, HedgeShape};
+use super::{Candidate, Ctx, Modality, Value, hedge_before, nearby_events};
 use crate::rules::Kind;
+use crate::rules::lexicon::{HedgeDef, HedgeShape};
 use crate::segment::{Sentence, TokKind};
 
 /// Apply a hedge to a figure whose rounding range is `[low, high]`.
@@ -15,13 +15,23 @@ pub fn apply_hedge(h: Option<&HedgeDef>, value: f64, low: f64, high: f64) -> (f6
     match h.shape {
         HedgeShape::Below => (low - w, high),
         HedgeShape::Around => (low - w, high + w),
-        HedgeShape::AtLeast | HedgeShape::MoreThan => (low, if h.width > 0.0 { high + w } else { f64::INFINITY }),
+        HedgeShape::AtLeast | HedgeShape::MoreThan => (
+            low,
+            if h.width > 0.0 {
+                high + w
+            } else {
+                f64::INFINITY
+            },
+        ),
         HedgeShape::AtMost | HedgeShape::LessThan => (low.min(0.0), high),
     }
 }
 
 fn is_word(ctx: &Ctx, i: usize) -> bool {
-    ctx.seg.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word)
+    ctx.seg
+        .tokens
+        .get(i)
+        .is_some_and(|t| t.kind == TokKind::Word)
 }
 
 /// Hedges written after a number: "3,000-plus", "or more".
@@ -29,17 +39,34 @@ fn hedge_after(ctx: &Ctx, j: usize, limit: usize) -> Option<(usize, &'static str
     let toks = &ctx.seg.tokens;
     let w = |k: usize| toks.get(k).filter(|_| k < limit).map(|t| t.lower.as_str());
     if w(j) == Some("-") && w(j + 1) == Some("plus") {
-        return Some((j + 2, "plus", HedgeDef { shape: HedgeShape::AtLeast, width: 0.0 }));
+        return Some((
+            j + 2,
+            "plus",
+            HedgeDef {
+                shape: HedgeShape::AtLeast,
+                width: 0.0,
+            },
+        ));
     }
     if w(j) == Some("or") && matches!(w(j + 1), Some("more") | Some("so")) {
-        let shape = if w(j + 1) == Some("more") { HedgeShape::AtLeast } else { HedgeShape::Around };
+        let shape = if w(j + 1) == Some("more") {
+            HedgeShape::AtLeast
+        } else {
+            HedgeShape::Around
+        };
         return Some((j + 2, "or more", HedgeDef { shape, width: 0.1 }));
     }
     None
 }
 
 /// Durations: NUMBER UNIT, NUMBER-UNIT compounds, and ranges "two to three weeks".
-pub fn extract_durations(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<Candidate>) {
+pub fn extract_durations(
+    ctx: &Ctx,
+    si: usize,
+    s: &Sentence,
+    claimed: &mut [bool],
+    out: &mut Vec<Candidate>,
+) {
     let toks = &ctx.seg.tokens;
     let lex = ctx.lex;
     let limit = s.tokens.end;
@@ -61,22 +88,37 @@ pub fn extract_durations(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool
         let mut second: Option<Num> = None;
         let mut j = n.end;
         if j + 1 < limit && matches!(toks[j].lower.as_str(), "to" | "or" | "-" | "–") {
-            if let Some(m) = number::read(ctx, j + 1, limit).filter(|m| !m.ordinal && m.value > n.value) {
+            if let Some(m) =
+                number::read(ctx, j + 1, limit).filter(|m| !m.ordinal && m.value > n.value)
+            {
                 j = m.end;
                 second = Some(m);
             }
         }
-        let compound = toks.get(j).is_some_and(|t| t.glued && t.lower == "-") && toks.get(j + 1).is_some_and(|t| t.glued);
+        let compound = toks.get(j).is_some_and(|t| t.glued && t.lower == "-")
+            && toks.get(j + 1).is_some_and(|t| t.glued);
         let u = if compound { j + 1 } else { j };
-        let Some((secs, _unit)) = toks.get(u).filter(|_| u < limit && is_word(ctx, u)).and_then(|t| lex.duration_unit(&t.lower)) else {
+        let Some((secs, _unit)) = toks
+            .get(u)
+            .filter(|_| u < limit && is_word(ctx, u))
+            .and_then(|t| lex.duration_unit(&t.lower))
+        else {
             i += 1;
             continue;
         };
         let mut end = u + 1;
         // "30-year-old" is an age; "three days ago" a point in time.
-        let after = toks.get(end).filter(|_| end < limit).map(|t| t.lower.as_str());
-        let after2 = toks.get(end + 1).filter(|_| end + 1 < limit).map(|t| t.lower.as_str());
-        if after.is_some_and(|a| lex.not_after_duration.contains(a)) || (after == Some("-") && after2.is_some_and(|a| lex.not_after_duration.contains(a))) {
+        let after = toks
+            .get(end)
+            .filter(|_| end < limit)
+            .map(|t| t.lower.as_str());
+        let after2 = toks
+            .get(end + 1)
+            .filter(|_| end + 1 < limit)
+            .map(|t| t.lower.as_str());
+        if after.is_some_and(|a| lex.not_after_duration.contains(a))
+            || (after == Some("-") && after2.is_some_and(|a| lex.not_after_duration.contains(a)))
+        {
             i = end;
             continue;
         }
@@ -92,7 +134,9 @@ pub fn extract_durations(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool
         let mut head = None;
         let mut label = None;
         if compound {
-            if let Some(t) = toks.get(end).filter(|t| end < limit && t.kind == TokKind::Word && !lex.stopwords.contains(&t.lower)) {
+            if let Some(t) = toks.get(end).filter(|t| {
+                end < limit && t.kind == TokKind::Word && !lex.stopwords.contains(&t.lower)
+            }) {
                 head = Some(lex.lemma(&t.lower));
                 label = Some(t.lower.clone());
                 end += 1;
@@ -103,7 +147,12 @@ pub fn extract_durations(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool
         // Rounding: a whole count of units stands for ±half a unit (a quarter for one unit).
         let r = if n.value >= 2.0 { 0.49 } else { 0.25 } * secs;
         let value = n.value * secs;
-        let (low, high) = apply_hedge(hedge.as_ref().map(|h| &h.1), value, lo_n * secs - r, hi_n * secs + r);
+        let (low, high) = apply_hedge(
+            hedge.as_ref().map(|h| &h.1),
+            value,
+            lo_n * secs - r,
+            hi_n * secs + r,
+        );
         for c in claimed.iter_mut().take(end).skip(hedge_start) {
             *c = true;
         }
@@ -113,7 +162,11 @@ pub fn extract_durations(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool
             kind: Kind::Duration,
             sentence: si,
             toks: span,
-            value: Value::Duration { seconds: value, low, high },
+            value: Value::Duration {
+                seconds: value,
+                low,
+                high,
+            },
             head,
             events,
             hedge: hedge.map(|h| h.0),
@@ -138,9 +191,15 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             continue;
         }
         // Labels: "counts 12 and 13", "Rule #1".
-        if i > s.tokens.start && lex.labels.contains(&toks[i - 1].lower) && toks[i].kind == TokKind::Number {
+        if i > s.tokens.start
+            && lex.labels.contains(&toks[i - 1].lower)
+            && toks[i].kind == TokKind::Number
+        {
             i += 1;
-            while i < limit && (toks[i].kind == TokKind::Number || matches!(toks[i].lower.as_str(), "and" | "," | "or" | "to")) {
+            while i < limit
+                && (toks[i].kind == TokKind::Number
+                    || matches!(toks[i].lower.as_str(), "and" | "," | "or" | "to"))
+            {
                 i += 1;
             }
             continue;
@@ -162,7 +221,14 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         }
         // Scores and ranges: "4-2", "30-40".
         let mut second = None;
-        if is_digits && toks.get(j).is_some_and(|t| t.glued && t.lower == "-" && j < limit) && toks.get(j + 1).is_some_and(|t| t.glued && t.kind == TokKind::Number) {
+        if is_digits
+            && toks
+                .get(j)
+                .is_some_and(|t| t.glued && t.lower == "-" && j < limit)
+            && toks
+                .get(j + 1)
+                .is_some_and(|t| t.glued && t.kind == TokKind::Number)
+        {
             if let Some(m) = number::read(ctx, j + 1, limit) {
                 if n.value >= m.value || n.value <= 20.0 && m.value <= 20.0 {
                     second = Some(m.value);
@@ -180,14 +246,19 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             if toks[m].lower == "the" {
                 m += 1;
             }
-            if let Some(total) = number::read(ctx, m, limit).filter(|x| !x.ordinal && x.value >= n.value) {
+            if let Some(total) =
+                number::read(ctx, m, limit).filter(|x| !x.ordinal && x.value >= n.value)
+            {
                 let _ = total;
                 k = total.end;
                 partitive = true;
                 for c in claimed.iter_mut().take(k).skip(j) {
                     *c = true;
                 }
-            } else if toks.get(m).is_some_and(|t| matches!(t.lower.as_str(), "them" | "those" | "these" | "us")) {
+            } else if toks
+                .get(m)
+                .is_some_and(|t| matches!(t.lower.as_str(), "them" | "those" | "these" | "us"))
+            {
                 k = m + 1;
                 partitive = true;
             }
@@ -202,14 +273,21 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         let noun: Option<(usize, String)>;
         let mut increment = false;
         let mut m = k;
-        if toks.get(m).is_some_and(|t| t.glued && t.lower == "-") && is_word(ctx, m + 1) && toks[m + 1].glued {
+        if toks.get(m).is_some_and(|t| t.glued && t.lower == "-")
+            && is_word(ctx, m + 1)
+            && toks[m + 1].glued
+        {
             noun = Some((m + 1, toks[m + 1].lower.clone()));
         } else {
             let mut words = Vec::new();
             while m < limit && words.len() < 4 {
                 let t = &toks[m];
                 // "corruption and conspiracy counts": a coordinated noun phrase.
-                if matches!(t.lower.as_str(), "and" | "or") && !words.is_empty() && m + 1 < limit && toks[m + 1].kind == TokKind::Word {
+                if matches!(t.lower.as_str(), "and" | "or")
+                    && !words.is_empty()
+                    && m + 1 < limit
+                    && toks[m + 1].kind == TokKind::Word
+                {
                     m += 1;
                     continue;
                 }
@@ -225,18 +303,34 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                     m += 1;
                     continue;
                 }
-                if lex.not_nouns.contains(&t.lower) || lex.stopwords.contains(&t.lower) && !lex.def.words.lemmas.contains_key(&t.lower) {
+                if lex.not_nouns.contains(&t.lower)
+                    || lex.stopwords.contains(&t.lower)
+                        && !lex.def.words.lemmas.contains_key(&t.lower)
+                {
                     break;
                 }
                 words.push((m, t.lower.clone()));
-                if lex.unit(&t.lower).is_some() || lex.def.numbers.currencies.contains_key(&t.lower) {
+                if lex.unit(&t.lower).is_some() || lex.def.numbers.currencies.contains_key(&t.lower)
+                {
                     break;
                 }
                 m += 1;
             }
             // A past participle ("45,210 filled the arena") is the verb, not the thing counted.
-            words.retain(|(_, w)| !(w.ends_with("ed") && !lex.def.words.lemmas.contains_key(w) && lex.unit(w).is_none()));
-            noun = words.iter().find(|(_, w)| w.ends_with('s') && w.len() > 3 || lex.unit(w).is_some() || lex.def.numbers.currencies.contains_key(w)).cloned().or_else(|| words.first().cloned());
+            words.retain(|(_, w)| {
+                !(w.ends_with("ed")
+                    && !lex.def.words.lemmas.contains_key(w)
+                    && lex.unit(w).is_none())
+            });
+            noun = words
+                .iter()
+                .find(|(_, w)| {
+                    w.ends_with('s') && w.len() > 3
+                        || lex.unit(w).is_some()
+                        || lex.def.numbers.currencies.contains_key(w)
+                })
+                .cloned()
+                .or_else(|| words.first().cloned());
         }
         // Weak and word numbers count only with a noun ("one of the", "a" alone are not counts).
         if (n.weak || !is_digits && noun.is_none() && n.value < 100.0) && !partitive {
@@ -244,7 +338,11 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             continue;
         }
         // Ordinals count only lower-case things ("52nd minute"), not titles ("second World Cup").
-        if n.ordinal && noun.as_ref().is_none_or(|(ni, _)| ctx.is_capitalized(&toks[*ni])) {
+        if n.ordinal
+            && noun
+                .as_ref()
+                .is_none_or(|(ni, _)| ctx.is_capitalized(&toks[*ni]))
+        {
             i = n.end;
             continue;
         }
@@ -270,7 +368,11 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             // The noun before: "magnitude-6.1", "a crowd of 78,011".
             let p = &toks[i - 1];
             let q = &toks[i - 2];
-            if (p.lower == "-" && p.glued && toks[i].glued || p.lower == "of") && q.kind == TokKind::Word && !lex.stopwords.contains(&q.lower) && !lex.not_nouns.contains(&q.lower) {
+            if (p.lower == "-" && p.glued && toks[i].glued || p.lower == "of")
+                && q.kind == TokKind::Word
+                && !lex.stopwords.contains(&q.lower)
+                && !lex.not_nouns.contains(&q.lower)
+            {
                 head = Some(lex.lemma(&q.lower));
                 label = Some(q.lower.clone());
                 start = i - 2;
@@ -294,7 +396,14 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             kind: Kind::Quantity,
             sentence: si,
             toks: span,
-            value: Value::Quantity { value, low, high, unit, second, ordinal: n.ordinal },
+            value: Value::Quantity {
+                value,
+                low,
+                high,
+                unit,
+                second,
+                ordinal: n.ordinal,
+            },
             head,
             events,
             hedge: hedge.map(|h| h.0),

@@ -7,7 +7,9 @@ use crate::compare::Verdict;
 use crate::rules::Severity;
 use crate::source::Source;
 use crate::{Analysis, Finding};
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+};
 use std::fmt;
 use std::io::{self, Write};
 
@@ -90,7 +92,12 @@ fn diag(f: &Finding, sources: &[Source]) -> FindingDiag {
     let mut help = f
         .claims
         .iter()
-        .map(|c| format!("{}:{}:{} says {}", sources[c.source].path, c.line, c.column, c.display))
+        .map(|c| {
+            format!(
+                "{}:{}:{} says {}",
+                sources[c.source].path, c.line, c.column, c.display
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n");
     if let Some(d) = &f.diff {
@@ -115,23 +122,48 @@ fn diag(f: &Finding, sources: &[Source]) -> FindingDiag {
         related: (1..f.claims.len())
             .map(|i| {
                 let c = &f.claims[i];
-                ClaimDiag { title: format!("{}:{}:{}: “{}”", sources[c.source].path, c.line, c.column, c.text), src: sources[c.source].named(), label: label(i) }
+                ClaimDiag {
+                    title: format!(
+                        "{}:{}:{}: “{}”",
+                        sources[c.source].path, c.line, c.column, c.text
+                    ),
+                    src: sources[c.source].named(),
+                    label: label(i),
+                }
             })
             .collect(),
     }
 }
 
 fn quote(sources: &[Source], c: &crate::Claim) -> String {
-    format!("“{}” ({}:{}:{})", c.text.replace('\n', " "), sources[c.source].path, c.line, c.column)
+    format!(
+        "“{}” ({}:{}:{})",
+        c.text.replace('\n', " "),
+        sources[c.source].path,
+        c.line,
+        c.column
+    )
 }
 
 impl Printer for Human {
     fn print(&self, a: &Analysis, sources: &[Source], out: &mut dyn Write) -> io::Result<()> {
-        let theme = if self.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-        let handler = GraphicalReportHandler::new_themed(theme).with_width(self.width).with_links(false);
-        for f in a.findings.iter().filter(|f| matches!(f.verdict, Verdict::Conflict | Verdict::Variant)) {
+        let theme = if self.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(self.width)
+            .with_links(false);
+        for f in a
+            .findings
+            .iter()
+            .filter(|f| matches!(f.verdict, Verdict::Conflict | Verdict::Variant))
+        {
             let mut s = String::new();
-            handler.render_report(&mut s, &diag(f, sources)).map_err(io::Error::other)?;
+            handler
+                .render_report(&mut s, &diag(f, sources))
+                .map_err(io::Error::other)?;
             writeln!(out, "{}", s.trim_end())?;
             writeln!(out)?;
         }
@@ -142,8 +174,18 @@ impl Printer for Human {
             }
         }
         if self.show.unmatched {
-            for f in a.findings.iter().filter(|f| f.verdict == Verdict::Unmatched) {
-                writeln!(out, "unmatched[{}] {}: {}", f.rule, f.topic, quote(sources, &f.claims[0]))?;
+            for f in a
+                .findings
+                .iter()
+                .filter(|f| f.verdict == Verdict::Unmatched)
+            {
+                writeln!(
+                    out,
+                    "unmatched[{}] {}: {}",
+                    f.rule,
+                    f.topic,
+                    quote(sources, &f.claims[0])
+                )?;
             }
         }
         let s = &a.summary;

@@ -5,8 +5,8 @@
 pub mod human;
 pub mod json;
 
-use crate::source::Source;
 use crate::Analysis;
+use crate::source::Source;
 use std::io::{self, Write};
 
 /// Which verdicts the human report lists besides conflicts and variants.
@@ -18,5 +18,6 @@ pub struct Show {
 
 /// Renders an analysis in one format.
 pub trait Printer {
-    fn print(&self, analysis: &Analysis, sources: &[Source], out: &mut dyn Write) -> io::Result<()>;
+    fn print(&self, analysis: &Analysis, sources: &[Source], out: &mut dyn Write)
+    -> io::Result<()>;
 }

@@ -122,11 +122,15 @@ impl LexiconDef {
         self.numbers.not_nouns.extend(other.numbers.not_nouns);
         self.numbers.labels.extend(other.numbers.labels);
         self.numbers.increments.extend(other.numbers.increments);
-        self.numbers.generic_nouns.extend(other.numbers.generic_nouns);
+        self.numbers
+            .generic_nouns
+            .extend(other.numbers.generic_nouns);
         m(&mut self.units, other.units);
         m(&mut self.hedges, other.hedges);
         m(&mut self.dates.months, other.dates.months);
-        self.dates.ambiguous_months.extend(other.dates.ambiguous_months);
+        self.dates
+            .ambiguous_months
+            .extend(other.dates.ambiguous_months);
         m(&mut self.dates.weekdays, other.dates.weekdays);
         m(&mut self.dates.holidays, other.dates.holidays);
         m(&mut self.dates.relative_days, other.dates.relative_days);
@@ -183,12 +187,19 @@ fn set(v: &[String]) -> BTreeSet<String> {
 
 /// Split a phrase the way the tokenizer would (words and apostrophes kept together).
 pub fn phrase_words(p: &str) -> Vec<String> {
-    crate::segment::tokenize(p, 0).into_iter().map(|t| t.lower).collect()
+    crate::segment::tokenize(p, 0)
+        .into_iter()
+        .map(|t| t.lower)
+        .collect()
 }
 
 impl Lexicon {
     pub fn new(def: LexiconDef) -> Result<Lexicon, String> {
-        let mut hedge_phrases: Vec<_> = def.hedges.iter().map(|(k, v)| (phrase_words(k), *v)).collect();
+        let mut hedge_phrases: Vec<_> = def
+            .hedges
+            .iter()
+            .map(|(k, v)| (phrase_words(k), *v))
+            .collect();
         hedge_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let mut holiday_phrases = Vec::new();
         for (k, v) in &def.dates.holidays {
@@ -243,14 +254,29 @@ impl Lexicon {
 
     /// Resolve a unit word (singular or plural) to (dimension, factor, canonical name).
     pub fn unit(&self, w: &str) -> Option<(&str, f64, String)> {
-        let cands = [w.to_string(), self.lemma(w), w.trim_end_matches('s').to_string()];
-        cands.iter().find_map(|c| self.def.units.get(c.as_str()).map(|u| (u.dimension.as_str(), u.factor, c.clone())))
+        let cands = [
+            w.to_string(),
+            self.lemma(w),
+            w.trim_end_matches('s').to_string(),
+        ];
+        cands.iter().find_map(|c| {
+            self.def
+                .units
+                .get(c.as_str())
+                .map(|u| (u.dimension.as_str(), u.factor, c.clone()))
+        })
     }
 
     /// Seconds per duration unit for a (possibly plural) unit word.
     pub fn duration_unit(&self, w: &str) -> Option<(f64, String)> {
         let singular = w.strip_suffix('s').unwrap_or(w);
-        [w, singular].iter().find_map(|c| self.def.durations.units.get(*c).map(|s| (*s, c.to_string())))
+        [w, singular].iter().find_map(|c| {
+            self.def
+                .durations
+                .units
+                .get(*c)
+                .map(|s| (*s, c.to_string()))
+        })
     }
 }
 
@@ -259,7 +285,17 @@ impl Lexicon {
 /// all become "charg".
 pub fn stem(w: &str) -> String {
     let mut base = w.to_string();
-    for (suffix, keep_min) in [("ments", 4), ("ment", 4), ("ings", 4), ("ing", 4), ("ied", 3), ("ies", 3), ("ed", 3), ("es", 3), ("s", 3)] {
+    for (suffix, keep_min) in [
+        ("ments", 4),
+        ("ment", 4),
+        ("ings", 4),
+        ("ing", 4),
+        ("ied", 3),
+        ("ies", 3),
+        ("ed", 3),
+        ("es", 3),
+        ("s", 3),
+    ] {
         if let Some(b) = w.strip_suffix(suffix) {
             if b.chars().count() < keep_min {
                 continue;
@@ -267,7 +303,11 @@ pub fn stem(w: &str) -> String {
             if suffix == "s" && (b.ends_with('s') || b.ends_with('u') || b.ends_with('i')) {
                 continue;
             }
-            base = if suffix == "ied" || suffix == "ies" { format!("{b}y") } else { b.to_string() };
+            base = if suffix == "ied" || suffix == "ies" {
+                format!("{b}y")
+            } else {
+                b.to_string()
+            };
             break;
         }
     }

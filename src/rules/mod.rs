@@ -22,10 +22,19 @@ use toml::Spanned;
 
 /// The built-in rule packs, embedded at compile time.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("rules/lexicon.toml", include_str!("../../rules/lexicon.toml")),
-    ("rules/quantities.toml", include_str!("../../rules/quantities.toml")),
+    (
+        "rules/lexicon.toml",
+        include_str!("../../rules/lexicon.toml"),
+    ),
+    (
+        "rules/quantities.toml",
+        include_str!("../../rules/quantities.toml"),
+    ),
     ("rules/dates.toml", include_str!("../../rules/dates.toml")),
-    ("rules/durations.toml", include_str!("../../rules/durations.toml")),
+    (
+        "rules/durations.toml",
+        include_str!("../../rules/durations.toml"),
+    ),
     ("rules/names.toml", include_str!("../../rules/names.toml")),
     ("rules/claims.toml", include_str!("../../rules/claims.toml")),
 ];
@@ -107,7 +116,13 @@ pub struct Compare {
 
 impl Default for Compare {
     fn default() -> Self {
-        Compare { tolerance: 0.0, relative: true, hedges: true, granularity: Granularity::Day, names: NamePolicy::Variant }
+        Compare {
+            tolerance: 0.0,
+            relative: true,
+            hedges: true,
+            granularity: Granularity::Day,
+            names: NamePolicy::Variant,
+        }
     }
 }
 
@@ -121,7 +136,10 @@ pub struct Severities {
 
 impl Default for Severities {
     fn default() -> Self {
-        Severities { conflict: Severity::Error, variant: Severity::Warning }
+        Severities {
+            conflict: Severity::Error,
+            variant: Severity::Warning,
+        }
     }
 }
 
@@ -225,7 +243,12 @@ pub struct Rule {
 impl Rule {
     /// A rule with no selectors is the fallback for its kind.
     pub fn is_fallback(&self) -> bool {
-        self.nouns.is_empty() && self.events.is_empty() && self.context.is_empty() && self.patterns.is_empty() && self.units.is_empty() && self.aliases.is_empty()
+        self.nouns.is_empty()
+            && self.events.is_empty()
+            && self.context.is_empty()
+            && self.patterns.is_empty()
+            && self.units.is_empty()
+            && self.aliases.is_empty()
     }
 }
 
@@ -245,9 +268,26 @@ pub struct RuleError {
 }
 
 impl RuleError {
-    fn new(path: &str, text: &str, message: String, at: std::ops::Range<usize>, label: impl Into<String>, help: Option<String>) -> Self {
-        let len = at.end.saturating_sub(at.start).max(1).min(text.len().saturating_sub(at.start).max(0));
-        RuleError { message, src: NamedSource::new(path, text.to_string()), at: (at.start, len).into(), label: label.into(), help }
+    fn new(
+        path: &str,
+        text: &str,
+        message: String,
+        at: std::ops::Range<usize>,
+        label: impl Into<String>,
+        help: Option<String>,
+    ) -> Self {
+        let len = at
+            .end
+            .saturating_sub(at.start)
+            .max(1)
+            .min(text.len().saturating_sub(at.start).max(0));
+        RuleError {
+            message,
+            src: NamedSource::new(path, text.to_string()),
+            at: (at.start, len).into(),
+            label: label.into(),
+            help,
+        }
     }
 }
 
@@ -257,6 +297,11 @@ pub struct RuleSet {
     pub lexicon: Lexicon,
     /// Specific rules first (user before built-in), fallbacks last.
     pub rules: Vec<Rule>,
+    /// Claim predicate lemmas of the specific claim rules: lemma → (the rule's
+    /// head lemma, whether the word states the opposite).
+    pub claim_predicates: BTreeMap<String, (String, bool)>,
+    /// Whether a fallback claim rule (any negated verb) is in force.
+    pub claim_fallback: bool,
 }
 
 /// Rule files parsed but not yet merged.
@@ -283,7 +328,14 @@ pub fn toml_error(path: &str, text: &str, err: &toml::de::Error) -> RuleError {
     let mut label = "here".to_string();
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("");
-        let expected: Vec<&str> = msg.split("expected").nth(1).unwrap_or("").split('`').skip(1).step_by(2).collect();
+        let expected: Vec<&str> = msg
+            .split("expected")
+            .nth(1)
+            .unwrap_or("")
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .collect();
         label = "unknown key".into();
         help = match suggest(field, expected.iter().copied()) {
             Some(s) => Some(format!("did you mean `{s}`?")),
@@ -296,17 +348,36 @@ pub fn toml_error(path: &str, text: &str, err: &toml::de::Error) -> RuleError {
         label = "in this table".into();
     } else if msg.starts_with("unknown variant") {
         label = "unknown value".into();
-        let expected: Vec<&str> = msg.split("expected").nth(1).unwrap_or("").split('`').skip(1).step_by(2).collect();
+        let expected: Vec<&str> = msg
+            .split("expected")
+            .nth(1)
+            .unwrap_or("")
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .collect();
         let got = msg.split('`').nth(1).unwrap_or("");
-        help = suggest(got, expected.iter().copied()).map(|s| format!("did you mean `{s}`?")).or_else(|| Some(format!("one of: {}", expected.join(", "))));
+        help = suggest(got, expected.iter().copied())
+            .map(|s| format!("did you mean `{s}`?"))
+            .or_else(|| Some(format!("one of: {}", expected.join(", "))));
     }
     let first_line = msg.lines().next().unwrap_or(&msg).to_string();
-    RuleError::new(path, text, format!("{path}: {first_line}"), span, label, help)
+    RuleError::new(
+        path,
+        text,
+        format!("{path}: {first_line}"),
+        span,
+        label,
+        help,
+    )
 }
 
 impl Loaded {
     pub fn new() -> Loaded {
-        Loaded { lexicon: None, rules: Vec::new() }
+        Loaded {
+            lexicon: None,
+            rules: Vec::new(),
+        }
     }
 
     /// Parse one rule file's text.
@@ -319,7 +390,8 @@ impl Loaded {
             }
         }
         for r in def.rule {
-            self.rules.push((r, origin.clone(), path.to_string(), text.to_string()));
+            self.rules
+                .push((r, origin.clone(), path.to_string(), text.to_string()));
         }
         Ok(())
     }
@@ -335,17 +407,42 @@ impl Loaded {
         for (def, origin, path, text) in self.rules {
             let id = def.id.get_ref().clone();
             let id_span = def.id.span();
-            if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') || id.starts_with('-') {
-                return Err(RuleError::new(&path, &text, format!("{path}: rule id `{id}` is not kebab-case"), id_span, "not kebab-case", Some("use lower-case letters, digits and hyphens, e.g. `people-killed`".into())));
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                || id.starts_with('-')
+            {
+                return Err(RuleError::new(
+                    &path,
+                    &text,
+                    format!("{path}: rule id `{id}` is not kebab-case"),
+                    id_span,
+                    "not kebab-case",
+                    Some("use lower-case letters, digits and hyphens, e.g. `people-killed`".into()),
+                ));
             }
             if let Some(first) = seen_in_file.get(&(path.clone(), id.clone())) {
                 let (line, _) = line_of(&text, first.start);
-                return Err(RuleError::new(&path, &text, format!("{path}: duplicate rule id `{id}`"), id_span, "defined again here", Some(format!("`{id}` is first defined on line {line}; ids must be unique"))));
+                return Err(RuleError::new(
+                    &path,
+                    &text,
+                    format!("{path}: duplicate rule id `{id}`"),
+                    id_span,
+                    "defined again here",
+                    Some(format!(
+                        "`{id}` is first defined on line {line}; ids must be unique"
+                    )),
+                ));
             }
             seen_in_file.insert((path.clone(), id.clone()), id_span.clone());
             let mut patterns = Vec::new();
             for p in &def.patterns {
-                match regex::RegexBuilder::new(p.get_ref()).case_insensitive(true).size_limit(1 << 20).build() {
+                match regex::RegexBuilder::new(p.get_ref())
+                    .case_insensitive(true)
+                    .size_limit(1 << 20)
+                    .build()
+                {
                     Ok(re) => patterns.push(re),
                     Err(e) => {
                         let (at, msg) = regex_error_position(p, &text, &e);
@@ -353,17 +450,38 @@ impl Loaded {
                     }
                 }
             }
-            let lem = |v: &[String]| -> BTreeSet<String> { v.iter().map(|w| lexicon.lemma(&w.to_lowercase())).collect() };
+            let lem = |v: &[String]| -> BTreeSet<String> {
+                v.iter().map(|w| lexicon.lemma(&w.to_lowercase())).collect()
+            };
             for ex in &def.examples {
                 let v = ex.get_ref().verdict.as_str();
                 if !matches!(v, "agree" | "conflict" | "variant" | "unmatched" | "none") {
-                    return Err(RuleError::new(&path, &text, format!("{path}: example of rule `{id}` expects unknown verdict `{v}`"), ex.span(), "in this example", Some("verdict is one of: agree, conflict, variant, unmatched, none".into())));
+                    return Err(RuleError::new(
+                        &path,
+                        &text,
+                        format!("{path}: example of rule `{id}` expects unknown verdict `{v}`"),
+                        ex.span(),
+                        "in this example",
+                        Some("verdict is one of: agree, conflict, variant, unmatched, none".into()),
+                    ));
                 }
-                for (which, p) in [("published_a", &ex.get_ref().published_a), ("published_b", &ex.get_ref().published_b)] {
+                for (which, p) in [
+                    ("published_a", &ex.get_ref().published_a),
+                    ("published_b", &ex.get_ref().published_b),
+                ] {
                     if let Some(p) = p
                         && crate::source::parse_date(p).is_none()
                     {
-                        return Err(RuleError::new(&path, &text, format!("{path}: example of rule `{id}` has `{which} = \"{p}\"`, not a date"), ex.span(), "in this example", Some("write dates as YYYY-MM-DD".into())));
+                        return Err(RuleError::new(
+                            &path,
+                            &text,
+                            format!(
+                                "{path}: example of rule `{id}` has `{which} = \"{p}\"`, not a date"
+                            ),
+                            ex.span(),
+                            "in this example",
+                            Some("write dates as YYYY-MM-DD".into()),
+                        ));
                     }
                 }
             }
@@ -375,7 +493,15 @@ impl Loaded {
                 events: lem(&def.events),
                 context: lem(&def.context),
                 patterns,
-                aliases: def.aliases.iter().map(|g| g.iter().map(|n| crate::extract::name::normalize(&lexicon, n)).collect()).collect(),
+                aliases: def
+                    .aliases
+                    .iter()
+                    .map(|g| {
+                        g.iter()
+                            .map(|n| crate::extract::name::normalize(&lexicon, n))
+                            .collect()
+                    })
+                    .collect(),
                 antonyms: lem(&def.antonyms),
                 units: def.units.iter().map(|u| u.to_lowercase()).collect(),
                 compare: def.compare,
@@ -398,10 +524,39 @@ impl Loaded {
         let mut rules: Vec<Rule> = Vec::new();
         for fallback in [false, true] {
             for user in [true, false] {
-                rules.extend(all.iter().filter(|r| r.is_fallback() == fallback && matches!(r.origin, Origin::File(_)) == user).cloned());
+                rules.extend(
+                    all.iter()
+                        .filter(|r| {
+                            r.is_fallback() == fallback
+                                && matches!(r.origin, Origin::File(_)) == user
+                        })
+                        .cloned(),
+                );
             }
         }
-        Ok(RuleSet { lexicon, rules })
+        let mut claim_predicates = BTreeMap::new();
+        for r in rules
+            .iter()
+            .filter(|r| r.kind == Kind::Claim && !r.is_fallback())
+        {
+            let head = r.nouns.iter().next().cloned().unwrap_or_default();
+            for (words, antonym) in [(&r.nouns, false), (&r.antonyms, true)] {
+                for w in words {
+                    claim_predicates
+                        .entry(w.clone())
+                        .or_insert((head.clone(), antonym));
+                }
+            }
+        }
+        let claim_fallback = rules
+            .iter()
+            .any(|r| r.kind == Kind::Claim && r.is_fallback());
+        Ok(RuleSet {
+            lexicon,
+            rules,
+            claim_predicates,
+            claim_fallback,
+        })
     }
 }
 
@@ -413,23 +568,44 @@ impl Default for Loaded {
 
 fn line_of(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
-    (before.matches('\n').count() + 1, offset - before.rfind('\n').map_or(0, |i| i + 1) + 1)
+    (
+        before.matches('\n').count() + 1,
+        offset - before.rfind('\n').map_or(0, |i| i + 1) + 1,
+    )
 }
 
 /// Map a regex syntax error to its position inside the TOML string.
-fn regex_error_position(p: &Spanned<String>, text: &str, e: &regex::Error) -> (std::ops::Range<usize>, String) {
+fn regex_error_position(
+    p: &Spanned<String>,
+    text: &str,
+    e: &regex::Error,
+) -> (std::ops::Range<usize>, String) {
     let span = p.span();
     let msg = e.to_string();
     // regex-syntax errors print the pattern and a caret line; find the caret column.
     let lines: Vec<&str> = msg.lines().collect();
-    let detail = lines.iter().rev().find(|l| l.starts_with("error:")).map(|l| l.trim_start_matches("error:").trim().to_string()).unwrap_or_else(|| msg.clone());
-    let caret = lines.iter().find(|l| l.trim_start().starts_with('^') && l.trim().chars().all(|c| c == '^'));
+    let detail = lines
+        .iter()
+        .rev()
+        .find(|l| l.starts_with("error:"))
+        .map(|l| l.trim_start_matches("error:").trim().to_string())
+        .unwrap_or_else(|| msg.clone());
+    let caret = lines
+        .iter()
+        .find(|l| l.trim_start().starts_with('^') && l.trim().chars().all(|c| c == '^'));
     if let Some(caret) = caret {
         let col = caret.find('^').unwrap_or(0);
         let width = caret.trim().len().max(1);
         // The pattern line is the one above the caret; its text starts at column 4 ("    ").
-        let pat_line_idx = lines.iter().position(|l| std::ptr::eq(*l, *caret)).unwrap_or(1).saturating_sub(1);
-        let indent = lines.get(pat_line_idx).map(|l| l.len() - l.trim_start().len()).unwrap_or(4);
+        let pat_line_idx = lines
+            .iter()
+            .position(|l| std::ptr::eq(*l, *caret))
+            .unwrap_or(1)
+            .saturating_sub(1);
+        let indent = lines
+            .get(pat_line_idx)
+            .map(|l| l.len() - l.trim_start().len())
+            .unwrap_or(4);
         let char_off = col.saturating_sub(indent);
         // Map characters of the pattern to bytes of the TOML literal (basic strings escape `\`).
         let raw = &text[span.clone()];
@@ -487,8 +663,17 @@ mod tests {
     fn builtin_rules_load() {
         let rs = RuleSet::builtin().unwrap();
         assert!(rs.rules.len() >= 5);
-        for kind in [Kind::Quantity, Kind::Date, Kind::Duration, Kind::Name, Kind::Claim] {
-            assert!(rs.rules.iter().any(|r| r.kind == kind && r.is_fallback()), "no fallback rule for {kind:?}");
+        for kind in [
+            Kind::Quantity,
+            Kind::Date,
+            Kind::Duration,
+            Kind::Name,
+            Kind::Claim,
+        ] {
+            assert!(
+                rs.rules.iter().any(|r| r.kind == kind && r.is_fallback()),
+                "no fallback rule for {kind:?}"
+            );
         }
     }
 
@@ -496,15 +681,21 @@ mod tests {
     fn unknown_key_suggests() {
         let text = "[[rule]]\nid = \"x\"\nkind = \"quantity\"\ntopic = \"t\"\nmesage = \"m\"\n";
         let mut l = Loaded::new();
-        let err = l.add("r.toml", text, Origin::File("r.toml".into())).unwrap_err();
-        assert!(err.help.as_deref() == Some("did you mean `message`?"), "{err:?}");
+        let err = l
+            .add("r.toml", text, Origin::File("r.toml".into()))
+            .unwrap_err();
+        assert!(
+            err.help.as_deref() == Some("did you mean `message`?"),
+            "{err:?}"
+        );
     }
 
     #[test]
     fn bad_regex_points_inside_pattern() {
         let text = "[[rule]]\nid = \"x\"\nkind = \"quantity\"\ntopic = \"t\"\nmessage = \"m\"\npatterns = ['ab(c']\n";
         let mut l = Loaded::new();
-        l.add("r.toml", text, Origin::File("r.toml".into())).unwrap();
+        l.add("r.toml", text, Origin::File("r.toml".into()))
+            .unwrap();
         let err = l.compile().unwrap_err();
         let start = err.at.offset();
         assert_eq!(&text[start..start + 1], "(");

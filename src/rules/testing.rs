@@ -33,12 +33,21 @@ fn with_date(text: &str, published: &Option<String>) -> String {
 
 /// The verdict `rules` give rule `id` on texts `a` and `b`.
 pub fn verdict_for(rules: &RuleSet, id: &str, a: &str, b: &str) -> String {
-    let (Ok(sa), Ok(sb)) = (Source::from_text("a", a.to_string()), Source::from_text("b", b.to_string())) else {
+    let (Ok(sa), Ok(sb)) = (
+        Source::from_text("a", a.to_string()),
+        Source::from_text("b", b.to_string()),
+    ) else {
         return "error: example text does not load".into();
     };
     let analysis = crate::check(&[sa, sb], rules);
     let mine: Vec<_> = analysis.findings.iter().filter(|f| f.rule == id).collect();
-    let two_sided = mine.iter().filter(|f| f.claims.iter().any(|c| c.source == 0) && f.claims.iter().any(|c| c.source == 1)).map(|f| f.verdict).min();
+    let two_sided = mine
+        .iter()
+        .filter(|f| {
+            f.claims.iter().any(|c| c.source == 0) && f.claims.iter().any(|c| c.source == 1)
+        })
+        .map(|f| f.verdict)
+        .min();
     match two_sided {
         Some(v) => v.as_str().to_string(),
         None if mine.iter().any(|f| f.verdict == Verdict::Unmatched) => "unmatched".into(),
@@ -53,7 +62,14 @@ pub fn run(rules: &RuleSet, select: impl Fn(&Rule) -> bool) -> Vec<ExampleResult
         for (i, e) in r.examples.iter().enumerate() {
             let a = with_date(&e.a, &e.published_a);
             let b = with_date(&e.b, &e.published_b);
-            out.push(ExampleResult { rule: r.id.clone(), index: i, a: e.a.clone(), b: e.b.clone(), expected: e.verdict.clone(), actual: verdict_for(rules, &r.id, &a, &b) });
+            out.push(ExampleResult {
+                rule: r.id.clone(),
+                index: i,
+                a: e.a.clone(),
+                b: e.b.clone(),
+                expected: e.verdict.clone(),
+                actual: verdict_for(rules, &r.id, &a, &b),
+            });
         }
     }
     out
