@@ -15,6 +15,7 @@
 
 pub mod align;
 pub mod compare;
+pub mod config;
 pub mod exit;
 pub mod extract;
 pub mod report;

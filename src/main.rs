@@ -26,6 +26,12 @@ struct RuleArgs {
     /// Do not load the built-in rule packs (the built-in lexicon stays).
     #[arg(long)]
     no_default_rules: bool,
+    /// Use this config file instead of the nearest `concur.toml` above the current directory.
+    #[arg(long, value_name = "PATH")]
+    config: Option<String>,
+    /// Ignore any `concur.toml`.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
 }
 
 #[derive(Subcommand)]
@@ -151,9 +157,27 @@ fn width() -> usize {
         .unwrap_or(100)
 }
 
-/// Load the rule set: the built-in lexicon always, built-in rules unless
-/// `--no-default-rules`, then every `--rules` path (directories: `*.toml`, sorted).
+/// Load the rule set, once: the built-in lexicon always, built-in rules unless
+/// `--no-default-rules`, the config's rule paths, then every `--rules` path
+/// (directories: `*.toml`, sorted); then the config turns rules off and sets
+/// severities.
 fn load_rules(args: &RuleArgs) -> Result<RuleSet> {
+    let config = match (&args.config, args.no_config) {
+        (_, true) => None,
+        (Some(p), _) => {
+            if !Path::new(p).is_file() {
+                return Err(miette!(code = "concur::config", "config file `{p}` does not exist"));
+            }
+            Some(concur::config::Config::load(Path::new(p))?)
+        }
+        (None, false) => {
+            let cwd = std::env::current_dir().into_diagnostic()?;
+            match concur::config::Config::discover(&cwd) {
+                Some(p) => Some(concur::config::Config::load(&p)?),
+                None => None,
+            }
+        }
+    };
     let mut l = Loaded::new();
     for (path, text) in BUILTIN {
         if args.no_default_rules && !path.ends_with("lexicon.toml") {
@@ -161,14 +185,19 @@ fn load_rules(args: &RuleArgs) -> Result<RuleSet> {
         }
         l.add(path, text, Origin::Builtin(path))?;
     }
-    for p in &args.rules {
+    let config_paths = config.as_ref().map(|c| c.rule_paths()).unwrap_or_default();
+    for p in config_paths.iter().chain(&args.rules) {
         for file in rule_files(p)? {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| miette!("cannot read rule file `{file}`: {e}"))?;
             l.add(&file, &text, Origin::File(file.clone()))?;
         }
     }
-    Ok(l.compile()?)
+    let mut rules = l.compile()?;
+    if let Some(c) = &config {
+        c.apply(&mut rules)?;
+    }
+    Ok(rules)
 }
 
 fn rule_files(p: &str) -> Result<Vec<String>> {
@@ -326,7 +355,9 @@ fn run(args: Args) -> Result<i32> {
         } => {
             let rules = load_rules(&RuleArgs {
                 rules: paths.clone(),
-                no_default_rules: !paths.is_empty(),
+                no_default_rules: false,
+                config: None,
+                no_config: false,
             })?;
             let results = concur::rules::testing::run(&rules, |r| {
                 paths.is_empty() || matches!(r.origin, Origin::File(_))

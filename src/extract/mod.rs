@@ -372,6 +372,15 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
     {
         add_context(&mut context, h.clone(), 1.0);
     }
+    // Under a topic rule, its own vocabulary ("dead", "killed", "toll") is one
+    // word for the topic: two facts that each use some of it share it.
+    if !rule.is_fallback() {
+        let (marked, rest): (Vec<_>, Vec<_>) = context.into_iter().partition(|(w, _)| rule.nouns.contains(w) || rule.events.contains(w));
+        context = rest;
+        if let Some(weight) = marked.iter().map(|(_, x)| *x).reduce(f32::max) {
+            add_context(&mut context, format!("topic:{}", rule.id), weight);
+        }
+    }
     let years = toks
         .iter()
         .filter(|t| t.kind == TokKind::Number && t.lower.len() == 4)

@@ -361,7 +361,10 @@ pub fn toml_error(path: &str, text: &str, err: &toml::de::Error) -> RuleError {
             .map(|s| format!("did you mean `{s}`?"))
             .or_else(|| Some(format!("one of: {}", expected.join(", "))));
     }
-    let first_line = msg.lines().next().unwrap_or(&msg).to_string();
+    let mut first_line = msg.lines().next().unwrap_or(&msg).to_string();
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        first_line = format!("unknown key `{}`", rest.split('`').next().unwrap_or(""));
+    }
     RuleError::new(
         path,
         text,
@@ -464,6 +467,23 @@ impl Loaded {
                         "in this example",
                         Some("verdict is one of: agree, conflict, variant, unmatched, none".into()),
                     ));
+                }
+                for (which, t) in [("a", &ex.get_ref().a), ("b", &ex.get_ref().b)] {
+                    let problem = if t.trim().is_empty() {
+                        Some("is empty".to_string())
+                    } else {
+                        crate::source::Source::from_text("example", t.clone()).err().map(|e| format!("does not load as a source: {e}"))
+                    };
+                    if let Some(problem) = problem {
+                        return Err(RuleError::new(
+                            &path,
+                            &text,
+                            format!("{path}: example of rule `{id}`: text `{which}` {problem}"),
+                            ex.span(),
+                            "in this example",
+                            Some("an example is two short texts, `a` and `b`, and the verdict the rule gives them".into()),
+                        ));
+                    }
                 }
                 for (which, p) in [
                     ("published_a", &ex.get_ref().published_a),

@@ -1,0 +1,125 @@
+//! Project configuration: `concur.toml`, found by walking up from the current
+//! directory (or named with `--config`). It names rule paths (relative to the
+//! file), turns rules off and overrides severities:
+//!
+//! ```toml
+//! rules = ["style/concur-rules"]
+//! disable = ["claim-negated"]
+//!
+//! [severity]
+//! people-killed = "warning"                              # conflicts of this rule
+//! name-spelling = { variant = "error" }                  # or per verdict
+//! ```
+//!
+//! Like rule files, every error points at its span in the file.
+
+use crate::rules::{suggest, toml_error, RuleError, RuleSet, Severity};
+use miette::NamedSource;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The name of the file discovery looks for.
+pub const FILE_NAME: &str = "concur.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum SeverityOverride {
+    Conflict(Severity),
+    Each {
+        #[serde(default)]
+        conflict: Option<Severity>,
+        #[serde(default)]
+        variant: Option<Severity>,
+    },
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ConfigDef {
+    #[serde(default)]
+    rules: Vec<String>,
+    #[serde(default)]
+    disable: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<Spanned<String>, Spanned<SeverityOverride>>,
+}
+
+/// A loaded `concur.toml`.
+#[derive(Debug)]
+pub struct Config {
+    pub path: PathBuf,
+    text: String,
+    def: ConfigDef,
+}
+
+impl Config {
+    /// The nearest `concur.toml` in `start` or any directory above it.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        start.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+    }
+
+    pub fn load(path: &Path) -> Result<Config, RuleError> {
+        let shown = path.to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(path).map_err(|e| RuleError {
+            message: format!("cannot read config `{shown}`: {e}"),
+            src: NamedSource::new(&shown, String::new()),
+            at: (0, 0).into(),
+            label: String::new(),
+            help: None,
+        })?;
+        let def: ConfigDef = toml::from_str(&text).map_err(|e| toml_error(&shown, &text, &e))?;
+        Ok(Config { path: path.to_path_buf(), text, def })
+    }
+
+    /// Rule paths named by the config, resolved against its directory.
+    pub fn rule_paths(&self) -> Vec<String> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        self.def.rules.iter().map(|r| dir.join(r).to_string_lossy().into_owned()).collect()
+    }
+
+    fn unknown(&self, rules: &RuleSet, id: &Spanned<String>) -> RuleError {
+        let shown = self.path.to_string_lossy().into_owned();
+        let help = suggest(id.get_ref(), rules.rules.iter().map(|r| r.id.as_str()))
+            .map(|s| format!("did you mean `{s}`?"))
+            .or_else(|| Some("`concur rules list` shows every rule".into()));
+        let span = id.span();
+        RuleError {
+            message: format!("{shown}: no rule `{}`", id.get_ref()),
+            src: NamedSource::new(&shown, self.text.clone()),
+            at: (span.start, span.len().max(1)).into(),
+            label: "unknown rule".into(),
+            help,
+        }
+    }
+
+    /// Turn rules off and override severities.
+    pub fn apply(&self, rules: &mut RuleSet) -> Result<(), RuleError> {
+        for id in &self.def.disable {
+            if rules.get(id.get_ref()).is_none() {
+                return Err(self.unknown(rules, id));
+            }
+        }
+        for (id, o) in &self.def.severity {
+            let Some(i) = rules.index_of(id.get_ref()) else {
+                return Err(self.unknown(rules, id));
+            };
+            let sev = &mut rules.rules[i].severity;
+            match o.get_ref() {
+                SeverityOverride::Conflict(s) => sev.conflict = *s,
+                SeverityOverride::Each { conflict, variant } => {
+                    if let Some(c) = conflict {
+                        sev.conflict = *c;
+                    }
+                    if let Some(v) = variant {
+                        sev.variant = *v;
+                    }
+                }
+            }
+        }
+        let off: Vec<&str> = self.def.disable.iter().map(|s| s.get_ref().as_str()).collect();
+        rules.rules.retain(|r| !off.contains(&r.id.as_str()));
+        Ok(())
+    }
+}
