@@ -21,6 +21,8 @@ pub const MIN_AGREE: f32 = 0.12;
 pub const MIN_CONFLICT: f32 = 0.30;
 /// Minimum context similarity for agreeing facts that a topic rule selected.
 pub const MIN_TOPIC_AGREE: f32 = 0.05;
+/// Minimum context similarity for conflicting facts that a topic rule selected.
+pub const MIN_TOPIC_CONFLICT: f32 = 0.25;
 /// Claims carry little context of their own: opposite polarity needs more.
 pub const MIN_CLAIM_CONFLICT: f32 = 0.2;
 
@@ -117,6 +119,8 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, idf: &BTreeMap<&str, f32>) -> Opti
     }
     if x.kind == Kind::Claim && !agrees {
         min = MIN_CLAIM_CONFLICT;
+    } else if !agrees && !rule.is_fallback() {
+        min = MIN_TOPIC_CONFLICT;
     }
     match (&x.value, &y.value) {
         // The very same day, written in both: strong evidence on its own.

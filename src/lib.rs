@@ -88,12 +88,12 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Facts that were aligned with at least one other source.
+    /// Facts that were aligned with at least one other source (one per source per finding).
     pub fn aligned(&self) -> usize {
         self.findings
             .iter()
-            .filter(|f| f.claims.len() > 1)
-            .map(|f| f.claims.len())
+            .filter(|f| f.verdict != Verdict::Unmatched)
+            .map(|f| f.claims.iter().map(|c| c.source).collect::<std::collections::BTreeSet<_>>().len())
             .sum()
     }
 
@@ -135,6 +135,15 @@ pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
 pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
     let facts = facts(sources, rules);
     let groups = align::align(&facts, rules);
+    // Positive uses of a verb are read only to meet some source's negation of it
+    // (see `facts`); a group without that negation has nothing to say.
+    let counterpart_only = |g: &Vec<usize>| {
+        g.iter().all(|&i| {
+            let f = &facts[i];
+            f.kind == Kind::Claim && rules.rules[f.rule].is_fallback() && matches!(f.value, Value::Claim { negated: false, .. })
+        })
+    };
+    let groups: Vec<Vec<usize>> = groups.into_iter().filter(|g| !counterpart_only(g)).collect();
     let mut findings: Vec<Finding> = groups
         .iter()
         .map(|g| finding(g, &facts, sources, rules))
@@ -178,16 +187,16 @@ pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
     }
 }
 
-fn claim(f: &Fact, sources: &[Source]) -> Claim {
+fn claim(f: &Fact, (start, end): (usize, usize), sources: &[Source]) -> Claim {
     let src = &sources[f.source];
-    let (line, column) = src.line_col(f.start);
+    let (line, column) = src.line_col(start);
     Claim {
         source: f.source,
-        start: f.start,
-        end: f.end,
+        start,
+        end,
         line,
         column,
-        text: src.text[f.start..f.end].to_string(),
+        text: src.text[start..end].to_string(),
         value: serde_json::to_value(&f.value).unwrap_or(serde_json::Value::Null),
         display: display_value(&f.value),
     }
@@ -211,7 +220,15 @@ fn finding(group: &[usize], facts: &[Fact], sources: &[Source], rules: &RuleSet)
             }
         }
     }
-    let claims: Vec<Claim> = group.iter().map(|&i| claim(&facts[i], sources)).collect();
+    // Every mention of an aligned fact is cited; an unmatched fact, once.
+    let claims: Vec<Claim> = group
+        .iter()
+        .flat_map(|&i| {
+            let f = &facts[i];
+            let more = if group.len() > 1 { f.also.as_slice() } else { &[] };
+            std::iter::once((f.start, f.end)).chain(more.iter().copied()).map(move |span| claim(f, span, sources))
+        })
+        .collect();
     let severity = match verdict {
         Verdict::Conflict => rule.severity.conflict,
         Verdict::Variant => rule.severity.variant,

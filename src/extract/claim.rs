@@ -116,7 +116,7 @@ pub fn extract(
         };
         let start = neg.unwrap_or(i).min(i);
         let span = start..i + 1;
-        let events = super::nearby_events(ctx, s, &span, 8);
+        let events = super::nearby_events(ctx, s, &span, usize::MAX);
         out.push(Candidate {
             kind: Kind::Claim,
             sentence: si,

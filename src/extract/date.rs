@@ -550,7 +550,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             *c = true;
         }
         let span = start..end;
-        let events = nearby_events(ctx, s, &span, 8);
+        let events = nearby_events(ctx, s, &span, usize::MAX);
         let modality = if looks_forward(ctx, s) || hedge.is_some() {
             Modality::Hedged
         } else {

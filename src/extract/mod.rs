@@ -123,6 +123,8 @@ pub struct Fact {
     /// own news day: each report's news peg, not comparable across reports
     /// published on different days.
     pub peg: bool,
+    /// Other places the source states the same fact (byte spans).
+    pub also: Vec<(usize, usize)>,
 }
 
 /// Everything an extractor needs about one source.
@@ -264,22 +266,25 @@ pub fn extract(ctx: &Ctx, negated_verbs: &std::collections::BTreeSet<String>) ->
             .then(a.end.cmp(&b.end))
             .then(a.kind.cmp(&b.kind))
     });
-    merge_claims(facts)
+    merge_repeats(facts)
 }
 
-/// One claim fact per (rule, polarity, modality) in a source: a report that
-/// says "has died" and later "confirmed the death" asserts one thing once.
-/// The first mention keeps the span; contexts are pooled.
-fn merge_claims(facts: Vec<Fact>) -> Vec<Fact> {
+/// One fact per thing a source states, however often it states it: the same
+/// figure in the headline and the body, or "has died" and later "confirmed
+/// the death" (claims: one per rule, polarity and modality). The first mention
+/// keeps the span, the others are kept in `also`, and contexts are pooled.
+fn merge_repeats(facts: Vec<Fact>) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
-    let mut seen: std::collections::BTreeMap<(String, bool, bool), usize> = Default::default();
+    let mut seen: std::collections::BTreeMap<String, usize> = Default::default();
     for f in facts {
-        if let Value::Claim {
-            negated, modality, ..
-        } = &f.value
-        {
-            let key = (f.block.clone(), *negated, *modality == Modality::Hedged);
+        let key = match &f.value {
+            Value::Claim { negated, modality, .. } => format!("{}|{negated}|{:?}", f.block, modality),
+            Value::Name { .. } => String::new(),
+            v => format!("{}|{}|{}", f.block, f.topic, serde_json::to_string(v).unwrap_or_default()),
+        };
+        if !key.is_empty() {
             if let Some(&i) = seen.get(&key) {
+                out[i].also.push((f.start, f.end));
                 for (w, x) in f.context {
                     add_context(&mut out[i].context, w, x);
                 }
@@ -404,6 +409,7 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
         peg: c.relative
             && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if start == end && (*start == p || p.yesterday().is_ok_and(|y| *start == y))),
         value: c.value,
+        also: Vec::new(),
     })
 }
 
@@ -437,11 +443,12 @@ fn select_rule<'r>(
         if !r.patterns.is_empty() && !r.patterns.iter().any(|p| p.is_match(sent_text)) {
             continue;
         }
-        if !r.units.is_empty() {
-            let Some(u) = unit else { continue };
-            if !r.units.contains(&u.to_lowercase()) {
-                continue;
-            }
+        // A figure in units ("10 kilometres", "$250") is only a topic rule's if the rule names the unit.
+        match (unit, r.units.is_empty()) {
+            (None, false) => continue,
+            (Some(u), false) if !r.units.contains(&u.to_lowercase()) => continue,
+            (Some(_), true) => continue,
+            _ => {}
         }
         if !r.aliases.is_empty() {
             let Value::Name { normalized, .. } = &c.value else {
@@ -454,7 +461,8 @@ fn select_rule<'r>(
         // Head and event words: the rule closest to the fact wins.
         let rank = if r.nouns.is_empty() && r.events.is_empty() {
             usize::MAX - 1
-        } else if c.head.as_ref().is_some_and(|h| r.nouns.contains(h)) {
+        } else if c.head.as_ref().is_some_and(|h| r.nouns.contains(h) || r.events.contains(h)) {
+            // The head itself names the topic: "38 dead", "nine remained missing".
             0
         } else if let Some(pos) = c
             .events
@@ -558,9 +566,11 @@ fn nearby_words(
         } else {
             (span.end, i)
         };
+        // Clause breaks, "and" included: in "nine remained missing and 230,000
+        // had been evacuated" the 230,000 belongs to "evacuated".
         let breaks = toks[lo..hi]
             .iter()
-            .filter(|t| matches!(t.lower.as_str(), "," | ";" | "—" | "–" | "(" | ")" | ":"))
+            .filter(|t| matches!(t.lower.as_str(), "," | ";" | "—" | "–" | "(" | ")" | ":" | "and" | "or" | "but" | "while"))
             .count();
         let d = if i < span.start {
             (span.start - i) * 2 + 1

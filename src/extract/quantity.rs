@@ -157,7 +157,7 @@ pub fn extract_durations(
             *c = true;
         }
         let span = hedge_start..end;
-        let events = nearby_events(ctx, s, &span, 8);
+        let events = nearby_events(ctx, s, &span, usize::MAX);
         out.push(Candidate {
             kind: Kind::Duration,
             sentence: si,
@@ -391,7 +391,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             *c = true;
         }
         let span = hedge_start.min(start)..end;
-        let events = nearby_events(ctx, s, &span, 8);
+        let events = nearby_events(ctx, s, &span, usize::MAX);
         out.push(Candidate {
             kind: Kind::Quantity,
             sentence: si,
