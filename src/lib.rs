@@ -39,6 +39,9 @@ pub struct Claim {
     pub column: usize,
     pub text: String,
     pub value: serde_json::Value,
+    /// Who the source attributes the claim to ("police" in "police said").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
     /// The value for people: "38,000,000 (34,200,000–38,000,000)".
     #[serde(skip)]
     pub display: String,
@@ -198,6 +201,7 @@ fn claim(f: &Fact, (start, end): (usize, usize), sources: &[Source]) -> Claim {
         column,
         text: src.text[start..end].to_string(),
         value: serde_json::to_value(&f.value).unwrap_or(serde_json::Value::Null),
+        attribution: f.attribution.clone(),
         display: display_value(&f.value),
     }
 }

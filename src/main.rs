@@ -304,7 +304,7 @@ fn run(args: Args) -> Result<i32> {
                             serde_json::json!({
                                 "kind": f.kind, "topic": f.topic, "rule": rules.rules[f.rule].id,
                                 "start": f.start, "end": f.end, "line": line, "column": column,
-                                "text": &srcs[0].text[f.start..f.end], "value": f.value, "hedge": f.hedge, "modality": f.modality,
+                                "text": &srcs[0].text[f.start..f.end], "value": f.value, "hedge": f.hedge, "modality": f.modality, "attribution": f.attribution,
                             })
                         })
                         .collect();

@@ -232,3 +232,14 @@ fn docs_worked_example_is_a_conflict() {
     assert_eq!(out.status.code(), Some(0), "{s}");
     assert!(s.contains("2 passed, 0 failed"), "{s}");
 }
+
+#[test]
+fn no_default_rules_keeps_only_user_rules() {
+    let p = Project::new(&[("a.md", SHIPS_A), ("b.md", SHIPS_B), ("ships.toml", SHIPS_RULE)]);
+    let (code, json) = p.check_json(&["--no-default-rules", "--rules", "ships.toml"]);
+    assert_eq!(code, 1);
+    let rules: std::collections::BTreeSet<&str> = json["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules.into_iter().collect::<Vec<_>>(), ["vessels-sunk"]);
+    let out = p.concur().args(["rules", "list", "--no-default-rules", "--rules", "ships.toml"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}

@@ -129,8 +129,9 @@ fn month_span(y: i16, m: i8, from: i8, to: i8) -> Option<(Date, Date)> {
     ))
 }
 
-/// Try every date form at token `i`.
-fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
+/// Try every date form at token `i`; `anchor` is the last single day the
+/// source gave, for "the following day".
+fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> {
     let toks = &ctx.seg.tokens;
     let lex = ctx.lex;
     let t = &toks[i];
@@ -376,6 +377,16 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
         }
         return None;
     }
+    // Counted from the previous date: "the following day".
+    if let Some(base) = anchor {
+        for (words, offset) in &lex.anchored_phrases {
+            let n = words.len();
+            if (0..n).all(|k| w(i + k) == Some(words[k].as_str())) && !w(i + n).is_some_and(|x| x == "of" || x == "the") {
+                let d = base.checked_add((*offset as i64).days()).ok()?;
+                return Some(Found { relative: true, ..single(i, i + n, d, true) });
+            }
+        }
+    }
     // Holidays: "New Year's Day".
     if ctx.is_capitalized(t) {
         for (words, (m, d)) in &lex.holiday_phrases {
@@ -499,17 +510,20 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Found> {
     None
 }
 
-pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<Candidate>) {
+pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], anchor: &mut Option<Date>, out: &mut Vec<Candidate>) {
     let mut i = s.tokens.start;
     while i < s.tokens.end {
         if claimed[i] {
             i += 1;
             continue;
         }
-        let Some(f) = at(ctx, s, i) else {
+        let Some(f) = at(ctx, s, i, *anchor) else {
             i += 1;
             continue;
         };
+        if f.first == f.last && f.year_known {
+            *anchor = Some(f.first);
+        }
         let (mut first, mut last) = (f.first, f.last);
         let mut start = f.start;
         let mut hedge = None;
@@ -534,7 +548,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             } else if toks
                 .get(end + 1)
                 .is_some_and(|t| end + 1 < s.tokens.end && t.lower == "time")
-                && ctx.is_capitalized(&toks[end])
+                && toks[end].kind == TokKind::Word
             {
                 end += 2;
             } else if toks.get(end).is_some_and(|t| {

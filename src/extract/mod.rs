@@ -125,6 +125,8 @@ pub struct Fact {
     pub peg: bool,
     /// Other places the source states the same fact (byte spans).
     pub also: Vec<(usize, usize)>,
+    /// Who the sentence attributes the fact to ("police" in "police said").
+    pub attribution: Option<String>,
 }
 
 /// Everything an extractor needs about one source.
@@ -252,8 +254,9 @@ pub fn extract(ctx: &Ctx, negated_verbs: &std::collections::BTreeSet<String>) ->
     let seg = ctx.seg;
     let mut claimed = vec![false; seg.tokens.len()];
     let mut cands = Vec::new();
+    let mut anchor = None;
     for (si, s) in seg.sentences.iter().enumerate() {
-        date::extract(ctx, si, s, &mut claimed, &mut cands);
+        date::extract(ctx, si, s, &mut claimed, &mut anchor, &mut cands);
         quantity::extract_durations(ctx, si, s, &mut claimed, &mut cands);
         quantity::extract(ctx, si, s, &mut claimed, &mut cands);
         claim::extract(ctx, si, s, negated_verbs, &mut cands);
@@ -295,6 +298,37 @@ fn merge_repeats(facts: Vec<Fact>) -> Vec<Fact> {
         out.push(f);
     }
     out
+}
+
+/// Who a sentence attributes what it says to: the words before an
+/// attribution verb ("state officials said"), the name after it ("said Dr.
+/// Ana Ruiz"), or the words after "according to".
+fn attribution(ctx: &Ctx, s: &Sentence) -> Option<String> {
+    let toks = &ctx.seg.tokens;
+    let range = s.tokens.clone();
+    let is_word = |k: usize| toks[k].kind == TokKind::Word;
+    for i in range.clone() {
+        if !ctx.lex.attribution.contains(&toks[i].lower) {
+            continue;
+        }
+        let words: Vec<usize> = if toks[i].lower == "according" {
+            let from = if toks.get(i + 1).is_some_and(|t| t.lower == "to") { i + 2 } else { i + 1 };
+            (from..range.end).take_while(|&k| is_word(k)).filter(|&k| !ctx.lex.articles.contains(&toks[k].lower)).take(5).collect()
+        } else {
+            let mut before: Vec<usize> = (range.start..i).rev().take_while(|&k| is_word(k) && !ctx.lex.stopwords.contains(&toks[k].lower)).take(4).collect();
+            before.reverse();
+            if before.is_empty() {
+                (i + 1..range.end).take_while(|&k| ctx.is_capitalized(&toks[k]) || toks[k].lower == "." && toks[k].glued).take(5).collect()
+            } else {
+                before
+            }
+        };
+        if !words.is_empty() {
+            let (a, b) = (toks[words[0]].start, toks[*words.last().unwrap()].end);
+            return Some(ctx.src.text[a..b].to_string());
+        }
+    }
+    None
 }
 
 /// Add a word to a context kept sorted by word; a word already there keeps its larger weight.
@@ -408,6 +442,7 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
         years,
         peg: c.relative
             && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if start == end && (*start == p || p.yesterday().is_ok_and(|y| *start == y))),
+        attribution: attribution(ctx, s),
         value: c.value,
         also: Vec::new(),
     })

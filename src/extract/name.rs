@@ -36,10 +36,13 @@ pub fn normalize(lex: &Lexicon, name: &str) -> String {
     norm_tokens(lex, name).join(" ")
 }
 
+/// A title-case line without closing punctuation: "Storm Batters Coast Towns".
 fn is_headline(ctx: &Ctx, s: &Sentence) -> bool {
-    let words: Vec<_> = ctx
-        .seg
-        .sentence_tokens(s)
+    let toks = ctx.seg.sentence_tokens(s);
+    if toks.last().is_some_and(|t| matches!(t.lower.as_str(), "." | "!" | "?" | "\"" | "\u{201d}")) {
+        return false;
+    }
+    let words: Vec<_> = toks
         .iter()
         .filter(|t| t.kind == TokKind::Word && !ctx.lex.connectors.contains(&t.lower))
         .collect();
@@ -193,11 +196,37 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
     out
 }
 
+/// Acronyms a source introduces in parentheses right after a name whose
+/// capitalised words they abbreviate: acronym key → the name's key.
+fn acronyms(ctx: &Ctx, ms: &[Mention]) -> std::collections::BTreeMap<String, (Vec<String>, String)> {
+    let toks = &ctx.seg.tokens;
+    let mut out = std::collections::BTreeMap::new();
+    for m in ms {
+        let e = m.toks.end;
+        let (Some(open), Some(acr), Some(close)) = (toks.get(e), toks.get(e + 1), toks.get(e + 2)) else { continue };
+        let text = ctx.text(acr);
+        if open.lower != "(" || close.lower != ")" || text.len() < 2 || !text.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let initials: String = toks[m.toks.clone()]
+            .iter()
+            .filter(|t| ctx.is_capitalized(t) && !ctx.lex.connectors.contains(&t.lower))
+            .filter_map(|t| ctx.text(t).chars().next())
+            .collect();
+        if initials == text {
+            out.insert(fold(text), (m.key.clone(), text.to_string()));
+        }
+    }
+    out
+}
+
 /// Extract one name fact per entity.
 pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let ms = mentions(ctx);
+    let acronyms = acronyms(ctx, &ms);
     // Entities: the fullest name first, shorter mentions merge into it when
-    // they are equal, its surname alone, or a prefix of it.
+    // they are equal, its surname alone, a prefix of it, or the acronym the
+    // source introduced for it ("Federal Bureau of Investigation (FBI)").
     let mut order: Vec<usize> = (0..ms.len()).collect();
     order.sort_by(|&a, &b| {
         ms[b]
@@ -214,6 +243,7 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
             r == key
                 || (key.len() < r.len()
                     && (r.starts_with(key) || key.len() == 1 && r.last() == key.last()))
+                || key.len() == 1 && acronyms.get(&key[0]).is_some_and(|(full, _)| full == r)
         });
         match home {
             Some((_, members)) => members.push(m),
@@ -233,8 +263,16 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
         let mut seen = vec![first_full.written.clone()];
         for &m in &members {
             let mm = &ms[m];
-            if mm.key.len() >= 2 && !seen.contains(&mm.written) {
+            let acronym = mm.key.len() == 1 && acronyms.contains_key(&mm.key[0]);
+            if (mm.key.len() >= 2 || acronym) && !seen.contains(&mm.written) {
                 seen.push(mm.written.clone());
+            }
+        }
+        // An acronym the source introduced for this name is one of its forms,
+        // even where the acronym only stands in the parentheses.
+        for (full, text) in acronyms.values() {
+            if *full == r.key && !seen.contains(text) {
+                seen.push(text.clone());
             }
         }
         out.push(Candidate {

@@ -238,6 +238,16 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                 j = m.end;
             }
         }
+        // Ranges in words: "between 30 and 40 people".
+        if i > s.tokens.start && toks[i - 1].lower == "between" && toks.get(j).is_some_and(|t| t.lower == "and" && j + 1 < limit) {
+            if let Some(m) = number::read(ctx, j + 1, limit).filter(|m| m.value > n.value && !m.ordinal) {
+                n.high = m.high;
+                j = m.end;
+                start = i - 1;
+            }
+        }
+        // An earlier figure given for comparison ("41, up from 12") is its own topic.
+        let previous = i >= s.tokens.start + 2 && toks[i - 1].lower == "from" && matches!(toks[i - 2].lower.as_str(), "up" | "down" | "rising" | "falling");
         // Partitive: "11 of the 13 counts", "10 of them".
         let mut k = j;
         let mut partitive = false;
@@ -303,9 +313,10 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                     m += 1;
                     continue;
                 }
-                if lex.not_nouns.contains(&t.lower)
-                    || lex.stopwords.contains(&t.lower)
-                        && !lex.def.words.lemmas.contains_key(&t.lower)
+                let is_unit = lex.unit(&t.lower).is_some() || lex.def.numbers.currencies.contains_key(&t.lower);
+                if !is_unit
+                    && (lex.not_nouns.contains(&t.lower)
+                        || lex.stopwords.contains(&t.lower) && !lex.def.words.lemmas.contains_key(&t.lower))
                 {
                     break;
                 }
@@ -381,6 +392,10 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         if increment {
             head = head.map(|h| format!("more {h}"));
             label = label.map(|l| format!("more {l}"));
+        }
+        if previous {
+            head = Some(format!("earlier {}", head.as_deref().unwrap_or("figure")));
+            label = Some(format!("earlier {}", label.as_deref().unwrap_or("figure")));
         }
         let (hedge_start, hedge) = match hedge_before(ctx, s, start) {
             Some((from, phrase, def)) => (from, Some((phrase, def))),

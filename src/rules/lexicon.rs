@@ -69,6 +69,7 @@ pub struct DatesDef {
     pub weekdays: BTreeMap<String, i8>,
     pub holidays: BTreeMap<String, String>,
     pub relative_days: BTreeMap<String, i32>,
+    pub anchored: BTreeMap<String, i32>,
     pub month_parts: BTreeMap<String, [i8; 2]>,
     pub future_cues: Vec<String>,
 }
@@ -134,6 +135,7 @@ impl LexiconDef {
         m(&mut self.dates.weekdays, other.dates.weekdays);
         m(&mut self.dates.holidays, other.dates.holidays);
         m(&mut self.dates.relative_days, other.dates.relative_days);
+        m(&mut self.dates.anchored, other.dates.anchored);
         m(&mut self.dates.month_parts, other.dates.month_parts);
         self.dates.future_cues.extend(other.dates.future_cues);
         m(&mut self.durations.units, other.durations.units);
@@ -179,6 +181,8 @@ pub struct Lexicon {
     pub hedge_phrases: Vec<(Vec<String>, HedgeDef)>,
     /// Holiday phrases as word lists, longest first.
     pub holiday_phrases: Vec<(Vec<String>, (i8, i8))>,
+    /// Phrases counted from the previous date ("the following day"), longest first.
+    pub anchored_phrases: Vec<(Vec<String>, i32)>,
 }
 
 fn set(v: &[String]) -> BTreeSet<String> {
@@ -211,7 +215,10 @@ impl Lexicon {
             holiday_phrases.push((phrase_words(k), (m, d)));
         }
         holiday_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let mut anchored_phrases: Vec<_> = def.dates.anchored.iter().map(|(k, v)| (phrase_words(k), *v)).collect();
+        anchored_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         Ok(Lexicon {
+            anchored_phrases,
             weak_numbers: set(&def.numbers.weak),
             not_nouns: set(&def.numbers.not_nouns),
             labels: set(&def.numbers.labels),
