@@ -161,6 +161,66 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, idf: &BTreeMap<&str, f32>) -> Opti
     (sim >= min).then_some(sim + if agrees { 0.1 } else { 0.0 })
 }
 
+/// Most facts sharing one key that still make candidate pairs. A word shared
+/// by more facts than this tells nothing about which of them belong together
+/// (and would make the pairs grow with the square of the input).
+pub const MAX_POSTING: usize = 64;
+
+/// The keys under which a fact looks for counterparts: its context words, the
+/// exact day of a date, and for names their folded words, 3-letter prefixes
+/// and nickname forms.
+fn keys(f: &Fact, rules: &RuleSet) -> Vec<String> {
+    let lex = &rules.lexicon;
+    let mut out: Vec<String> = f.context.iter().map(|(w, _)| w.clone()).collect();
+    match &f.value {
+        Value::Date { start, end, year_known: true, time: None, .. } if start == end => out.push(format!("day:{start}")),
+        Value::Date { time: Some(t), .. } => out.push(format!("time:{t}")),
+        Value::Name { written, forms, .. } => {
+            for name in std::iter::once(written).chain(forms) {
+                for w in crate::extract::name::norm_tokens(lex, name) {
+                    let prefix: String = w.chars().take(3).collect();
+                    out.push(format!("prefix:{prefix}"));
+                    if let Some(full) = lex.def.names.nicknames.get(&w) {
+                        out.push(format!("name:{full}"));
+                    }
+                    out.push(format!("name:{w}"));
+                }
+            }
+        }
+        _ => {}
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Cross-source pairs worth scoring in one block: all of them in a small
+/// block; in a large one, the pairs that share a key no more than
+/// [`MAX_POSTING`] facts share.
+fn candidates(members: &[usize], facts: &[Fact], rules: &RuleSet) -> Vec<(usize, usize)> {
+    let cross = |i: usize, j: usize| facts[i].source != facts[j].source;
+    if members.len() <= MAX_POSTING {
+        return members.iter().enumerate().flat_map(|(a, &i)| members[a + 1..].iter().filter(move |&&j| cross(i, j)).map(move |&j| (i, j))).collect();
+    }
+    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for &i in members {
+        for k in keys(&facts[i], rules) {
+            postings.entry(k).or_default().push(i);
+        }
+    }
+    let mut pairs = std::collections::BTreeSet::new();
+    for list in postings.values().filter(|l| l.len() >= 2 && l.len() <= MAX_POSTING) {
+        for (a, &i) in list.iter().enumerate() {
+            for &j in &list[a + 1..] {
+                if cross(i, j) {
+                    pairs.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    pairs.into_iter().collect()
+}
+
 /// Group facts across sources. Returns groups of fact indices, each sorted by
 /// source; facts left alone form groups of one.
 pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
@@ -186,14 +246,9 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     }
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     for members in blocks.values() {
-        for (a, &i) in members.iter().enumerate() {
-            for &j in &members[a + 1..] {
-                if facts[i].source == facts[j].source {
-                    continue;
-                }
-                if let Some(s) = score(&facts[i], &facts[j], rules, &idf) {
-                    edges.push((s, i, j));
-                }
+        for (i, j) in candidates(members, facts, rules) {
+            if let Some(s) = score(&facts[i], &facts[j], rules, &idf) {
+                edges.push((s, i, j));
             }
         }
     }

@@ -275,7 +275,7 @@ fn run(args: Args) -> Result<i32> {
                 }),
                 Format::Json => Box::new(Json),
             };
-            let mut out = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             printer
                 .print(&analysis, &srcs, &mut out)
                 .into_diagnostic()?;
@@ -294,7 +294,7 @@ fn run(args: Args) -> Result<i32> {
             let rules = load_rules(&rules)?;
             let srcs = vec![Source::load(&source)?];
             let facts = concur::facts(&srcs, &rules);
-            let mut out = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             match format {
                 FactsFormat::Json => {
                     let rows: Vec<_> = facts
@@ -335,7 +335,7 @@ fn run(args: Args) -> Result<i32> {
             action: RulesAction::List { rules },
         } => {
             let rules = load_rules(&rules)?;
-            let mut out = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for r in &rules.rules {
                 writeln!(
                     out,
@@ -362,7 +362,7 @@ fn run(args: Args) -> Result<i32> {
             let results = concur::rules::testing::run(&rules, |r| {
                 paths.is_empty() || matches!(r.origin, Origin::File(_))
             });
-            let mut out = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             let mut failed = 0;
             for t in &results {
                 if t.passed() {
@@ -406,7 +406,7 @@ fn run(args: Args) -> Result<i32> {
                     "no rule `{rule}`"
                 ));
             };
-            let mut out = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             writeln!(out, "{} ({}, {})\n\ntopic:    {}\nseverity: conflict = {}, variant = {}\nsource:   {}\n\n{}\n", r.id, r.kind.as_str(), if r.is_fallback() { "fallback" } else { "topic rule" }, r.topic, r.severity.conflict.as_str(), r.severity.variant.as_str(), r.origin, r.message).into_diagnostic()?;
             if !r.help.is_empty() {
                 writeln!(out, "{}\n", r.help.trim()).into_diagnostic()?;

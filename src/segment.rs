@@ -57,6 +57,9 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// The most tokens a sentence may have before it is cut.
+pub const MAX_SENTENCE_TOKENS: usize = 160;
+
 /// Split a text into tokens, with offsets relative to `base`.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -156,14 +159,28 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
     let mut sentences = Vec::new();
     let mut paragraph = 0;
     let mut s_start_tok = 0;
+    // A "sentence" longer than any real one (a table, a list with no full
+    // stops, hostile input) is cut into pieces, preferably after a comma or
+    // semicolon: every later stage looks at a sentence as a whole, so this
+    // bound is what keeps their cost linear in the size of the source.
     let push = |sentences: &mut Vec<Sentence>, from: usize, to: usize, paragraph: usize| {
-        if from < to {
+        let mut from = from;
+        while from < to {
+            let mut cut = to;
+            if to - from > MAX_SENTENCE_TOKENS {
+                let limit = from + MAX_SENTENCE_TOKENS;
+                cut = (from + MAX_SENTENCE_TOKENS / 2..limit)
+                    .rev()
+                    .find(|&k| matches!(tokens[k].lower.as_str(), "," | ";"))
+                    .map_or(limit, |k| k + 1);
+            }
             sentences.push(Sentence {
                 start: tokens[from].start,
-                end: tokens[to - 1].end,
-                tokens: from..to,
+                end: tokens[cut - 1].end,
+                tokens: from..cut,
                 paragraph,
             });
+            from = cut;
         }
     };
     let mut i = 0;

@@ -29,7 +29,13 @@ pub struct Source {
     pub body_start: usize,
     pub meta: Meta,
     line_starts: Vec<usize>,
+    /// (byte offset, column in characters) about every [`CHECKPOINT`] bytes, so
+    /// a column on a very long line is counted from nearby, not from its start.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between column checkpoints.
+const CHECKPOINT: usize = 4096;
 
 /// Why a source could not be loaded.
 #[derive(Debug, Error, Diagnostic)]
@@ -121,12 +127,14 @@ impl Source {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let (meta, body_start) = parse_front_matter(path, &text, bom)?;
         let line_starts = line_starts(&text);
+        let checkpoints = checkpoints(&text, &line_starts);
         Ok(Source {
             path: path.to_string(),
             text,
             body_start,
             meta,
             line_starts,
+            checkpoints,
         })
     }
 
@@ -142,8 +150,14 @@ impl Source {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line];
-        let col = self.text[start..offset].chars().count() + 1;
-        (line + 1, col)
+        let (from, base) = match self.checkpoints.partition_point(|&(b, _)| b <= offset) {
+            0 => (start, 0),
+            i => match self.checkpoints[i - 1] {
+                (b, col) if b >= start => (b, col),
+                _ => (start, 0),
+            },
+        };
+        (line + 1, base + self.text[from..offset].chars().count() + 1)
     }
 
     /// A miette source for diagnostics that point into this file.
@@ -162,6 +176,28 @@ fn io_reason(e: &std::io::Error) -> String {
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == 0)
+}
+
+/// Column checkpoints, computed in one pass over the text.
+fn checkpoints(text: &str, line_starts: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut next_line = 1;
+    let mut col = 0;
+    let mut next_mark = CHECKPOINT;
+    for (b, _) in text.char_indices() {
+        while next_line < line_starts.len() && line_starts[next_line] <= b {
+            if line_starts[next_line] == b {
+                col = 0;
+            }
+            next_line += 1;
+        }
+        if b >= next_mark {
+            out.push((b, col));
+            next_mark = b + CHECKPOINT;
+        }
+        col += 1;
+    }
+    out
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
@@ -348,6 +384,19 @@ mod tests {
         assert_eq!(s.line_col(7), (3, 1));
         assert_eq!(s.line_col(10), (4, 1));
         assert_eq!(s.line_col(13), (4, 3)); // after 'ü' (2 bytes) and a space
+    }
+
+    #[test]
+    fn columns_on_long_lines_use_checkpoints() {
+        let line = "é".repeat(10_000) + "x";
+        let text = format!("first\r\n{line}\nlast");
+        let s = Source::from_text("t", text.clone()).unwrap();
+        let x = text.find('x').unwrap();
+        assert_eq!(s.line_col(x), (2, 10_001));
+        assert_eq!(s.line_col(text.find("last").unwrap()), (3, 1));
+        for off in (7..x).step_by(997).filter(|&o| text.is_char_boundary(o)) {
+            assert_eq!(s.line_col(off), (2, text[7..off].chars().count() + 1));
+        }
     }
 
     #[test]

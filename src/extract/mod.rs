@@ -142,6 +142,44 @@ pub struct Ctx<'a> {
     pub midsentence_caps: std::collections::BTreeSet<String>,
     /// The lemma of every token, computed once per source.
     pub lemmas: Vec<String>,
+    /// Prefix counts over tokens (entry k counts tokens before k): words and
+    /// numbers, clause punctuation, and clause breaks including conjunctions.
+    /// Distances in a sentence are differences of these, O(1) each.
+    words_before: Vec<u32>,
+    puncts_before: Vec<u32>,
+    breaks_before: Vec<u32>,
+    /// Per token: a content word (for context) and a possible event word.
+    content: Vec<bool>,
+    eventish: Vec<bool>,
+}
+
+/// How far either side of a fact its context reaches, in tokens.
+pub const CONTEXT_WINDOW: usize = 48;
+
+fn window(s: &Sentence, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    if span.is_empty() {
+        return s.tokens.clone();
+    }
+    span.start.saturating_sub(CONTEXT_WINDOW).max(s.tokens.start)..(span.end + CONTEXT_WINDOW).min(s.tokens.end)
+}
+
+fn is_clause_punct(lower: &str) -> bool {
+    matches!(lower, "," | ";" | "—" | "–" | "(" | ")" | ":")
+}
+
+fn is_clause_break(lower: &str) -> bool {
+    is_clause_punct(lower) || matches!(lower, "and" | "or" | "but" | "while")
+}
+
+fn prefix_counts(toks: &[Token], pred: impl Fn(&Token) -> bool) -> Vec<u32> {
+    let mut out = Vec::with_capacity(toks.len() + 1);
+    let mut n = 0;
+    out.push(0);
+    for t in toks {
+        n += pred(t) as u32;
+        out.push(n);
+    }
+    out
 }
 
 impl<'a> Ctx<'a> {
@@ -229,6 +267,15 @@ impl<'a> Ctx<'a> {
             lowercase_words,
             midsentence_caps,
             lemmas,
+            words_before: prefix_counts(&seg.tokens, |t| t.kind == TokKind::Word || t.kind == TokKind::Number),
+            puncts_before: prefix_counts(&seg.tokens, |t| is_clause_punct(&t.lower)),
+            breaks_before: prefix_counts(&seg.tokens, |t| is_clause_break(&t.lower)),
+            content: seg.tokens.iter().map(|t| t.kind == TokKind::Word && !lex.stopwords.contains(&t.lower)).collect(),
+            eventish: seg
+                .tokens
+                .iter()
+                .map(|t| t.kind == TokKind::Word && (!lex.stopwords.contains(&t.lower) || lex.def.words.lemmas.contains_key(&t.lower)))
+                .collect(),
         }
     }
 }
@@ -393,7 +440,9 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
     let mut context = context_words(ctx, s, &c.toks);
     // Claims are short; their paragraph says what they are about.
     if c.kind == Kind::Claim {
-        for (k, other) in ctx.seg.sentences.iter().enumerate() {
+        // Neighbouring sentences of the same paragraph (two either side: bounded work).
+        let near = c.sentence.saturating_sub(2)..(c.sentence + 3).min(ctx.seg.sentences.len());
+        for (k, other) in ctx.seg.sentences[near.clone()].iter().enumerate().map(|(k, o)| (k + near.start, o)) {
             if k == c.sentence || other.paragraph != s.paragraph {
                 continue;
             }
@@ -525,32 +574,17 @@ fn select_rule<'r>(
 fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<(String, f32)> {
     let mut out: std::collections::BTreeMap<String, f32> = Default::default();
     let toks = &ctx.seg.tokens;
-    for i in s.tokens.clone() {
-        if span.contains(&i) {
+    for i in window(s, span) {
+        if span.contains(&i) || !ctx.content[i] {
             continue;
         }
         let t = &toks[i];
-        if t.kind != TokKind::Word || ctx.lex.stopwords.contains(&t.lower) {
-            continue;
-        }
         let (dist, clauses) = if span.is_empty() {
             (4.0, 1.0) // words of a neighbouring sentence: a fixed, low weight
         } else {
-            let (lo, hi) = if i < span.start {
-                (i, span.start)
-            } else {
-                (span.end - 1, i)
-            };
-            (
-                toks[lo..=hi]
-                    .iter()
-                    .filter(|t| t.kind == TokKind::Word || t.kind == TokKind::Number)
-                    .count() as f32,
-                toks[lo..=hi]
-                    .iter()
-                    .filter(|t| matches!(t.lower.as_str(), "," | ";" | "—" | "–" | "(" | ")" | ":"))
-                    .count() as f32,
-            )
+            let (lo, hi) = if i < span.start { (i, span.start) } else { (span.end - 1, i) };
+            // Tokens lo..=hi, from the prefix counts.
+            ((ctx.words_before[hi + 1] - ctx.words_before[lo]) as f32, (ctx.puncts_before[hi + 1] - ctx.puncts_before[lo]) as f32)
         };
         let mut w = 1.0 / (1.0 + dist / 4.0) * 0.6f32.powf(clauses);
         if ctx.is_capitalized(t) && i != s.tokens.start {
@@ -585,15 +619,8 @@ fn nearby_words(
 ) -> Vec<(String, String)> {
     let toks = &ctx.seg.tokens;
     let mut scored: Vec<(usize, usize, String)> = Vec::new();
-    for i in s.tokens.clone() {
-        if span.contains(&i) {
-            continue;
-        }
-        let t = &toks[i];
-        if t.kind != TokKind::Word
-            || ctx.lex.stopwords.contains(&t.lower)
-                && !ctx.lex.def.words.lemmas.contains_key(&t.lower)
-        {
+    for i in window(s, span) {
+        if span.contains(&i) || !ctx.eventish[i] {
             continue;
         }
         let (lo, hi) = if i < span.start {
@@ -603,10 +630,7 @@ fn nearby_words(
         };
         // Clause breaks, "and" included: in "nine remained missing and 230,000
         // had been evacuated" the 230,000 belongs to "evacuated".
-        let breaks = toks[lo..hi]
-            .iter()
-            .filter(|t| matches!(t.lower.as_str(), "," | ";" | "—" | "–" | "(" | ")" | ":" | "and" | "or" | "but" | "while"))
-            .count();
+        let breaks = (ctx.breaks_before[hi] - ctx.breaks_before[lo]) as usize;
         let d = if i < span.start {
             (span.start - i) * 2 + 1
         } else {

@@ -7,6 +7,7 @@
 use super::{Candidate, Ctx, Modality, Value};
 use crate::rules::{Kind, Lexicon};
 use crate::segment::{Sentence, TokKind};
+use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// Fold a word for comparison: strip diacritics, lower-case, drop punctuation.
@@ -235,20 +236,35 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
             .cmp(&ms[a].key.len())
             .then(ms[a].start.cmp(&ms[b].start))
     });
+    // Indexes from a key to the first entity it belongs to: its exact key, the
+    // proper prefixes of its key, its surname. Longest names come first, so a
+    // shorter mention always finds the fullest name it abbreviates.
     let mut entities: Vec<(usize, Vec<usize>)> = Vec::new(); // (representative, members)
+    let mut exact: HashMap<&[String], usize> = HashMap::new();
+    let mut prefix: HashMap<&[String], usize> = HashMap::new();
+    let mut surname: HashMap<&str, usize> = HashMap::new();
     for &m in &order {
-        let key = &ms[m].key;
-        let home = entities.iter_mut().find(|(rep, _)| {
-            let r = &ms[*rep].key;
-            r == key
-                || (key.len() < r.len()
-                    && (r.starts_with(key) || key.len() == 1 && r.last() == key.last()))
-                || key.len() == 1 && acronyms.get(&key[0]).is_some_and(|(full, _)| full == r)
-        });
+        let key = ms[m].key.as_slice();
+        let acronym_of = (key.len() == 1).then(|| acronyms.get(&key[0])).flatten().and_then(|(full, _)| exact.get(full.as_slice()));
+        let home = exact.get(key).or(acronym_of).or_else(|| prefix.get(key)).or_else(|| (key.len() == 1).then(|| surname.get(key[0].as_str())).flatten()).copied();
         match home {
-            Some((_, members)) => members.push(m),
-            None => entities.push((m, vec![m])),
+            Some(e) => entities[e].1.push(m),
+            None => {
+                let e = entities.len();
+                entities.push((m, vec![m]));
+                exact.entry(key).or_insert(e);
+                for k in 1..key.len() {
+                    prefix.entry(&key[..k]).or_insert(e);
+                }
+                if key.len() >= 2 {
+                    surname.entry(key[key.len() - 1].as_str()).or_insert(e);
+                }
+            }
         }
+    }
+    let mut acronyms_of: HashMap<&[String], Vec<&String>> = HashMap::new();
+    for (full, text) in acronyms.values() {
+        acronyms_of.entry(full.as_slice()).or_default().push(text);
     }
     for (rep, mut members) in entities {
         members.sort_by_key(|&m| ms[m].start);
@@ -261,18 +277,19 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
             .find(|m| m.key == r.key)
             .unwrap_or(r);
         let mut seen = vec![first_full.written.clone()];
+        let mut seen_set: std::collections::HashSet<&str> = std::iter::once(first_full.written.as_str()).collect();
         for &m in &members {
             let mm = &ms[m];
             let acronym = mm.key.len() == 1 && acronyms.contains_key(&mm.key[0]);
-            if (mm.key.len() >= 2 || acronym) && !seen.contains(&mm.written) {
+            if (mm.key.len() >= 2 || acronym) && seen_set.insert(mm.written.as_str()) {
                 seen.push(mm.written.clone());
             }
         }
         // An acronym the source introduced for this name is one of its forms,
         // even where the acronym only stands in the parentheses.
-        for (full, text) in acronyms.values() {
-            if *full == r.key && !seen.contains(text) {
-                seen.push(text.clone());
+        for text in acronyms_of.get(r.key.as_slice()).into_iter().flatten() {
+            if seen_set.insert(text.as_str()) {
+                seen.push((*text).clone());
             }
         }
         out.push(Candidate {
