@@ -24,7 +24,7 @@ fn cue_before(
     s: &Sentence,
     i: usize,
     window: usize,
-    set: &std::collections::BTreeSet<String>,
+    set: &std::collections::HashSet<String>,
 ) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     let mut k = i;
@@ -116,7 +116,8 @@ pub fn extract(
         };
         let start = neg.unwrap_or(i).min(i);
         let span = start..i + 1;
-        let events = super::nearby_events(ctx, s, &span, usize::MAX);
+        // A claim's rule is chosen by its predicate alone: no event words needed.
+        let events = Vec::new();
         out.push(Candidate {
             kind: Kind::Claim,
             sentence: si,

@@ -379,7 +379,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     }
     // Counted from the previous date: "the following day".
     if let Some(base) = anchor {
-        for (words, offset) in &lex.anchored_phrases {
+        for (words, offset) in lex.anchored_phrases.get(&t.lower) {
             let n = words.len();
             if (0..n).all(|k| w(i + k) == Some(words[k].as_str())) && !w(i + n).is_some_and(|x| x == "of" || x == "the") {
                 let d = base.checked_add((*offset as i64).days()).ok()?;
@@ -389,7 +389,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     }
     // Holidays: "New Year's Day".
     if ctx.is_capitalized(t) {
-        for (words, (m, d)) in &lex.holiday_phrases {
+        for (words, (m, d)) in lex.holiday_phrases.get(&t.lower) {
             let n = words.len();
             if (0..n).all(|k| w(i + k) == Some(words[k].as_str())) {
                 let (y, known) = resolve_year(ctx, s, *m, *d)?;

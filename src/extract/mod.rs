@@ -148,6 +148,8 @@ pub struct Ctx<'a> {
     words_before: Vec<u32>,
     puncts_before: Vec<u32>,
     breaks_before: Vec<u32>,
+    /// Per sentence: who it attributes what it says to.
+    attributions: Vec<Option<String>>,
     /// Per token: a content word (for context) and a possible event word.
     content: Vec<bool>,
     eventish: Vec<bool>,
@@ -247,18 +249,21 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // Words repeat: lemmatise each distinct one once.
+        let mut memo: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
         let lemmas = seg
             .tokens
             .iter()
             .map(|t| {
                 if t.kind == TokKind::Word {
-                    lex.lemma(&t.lower)
+                    memo.entry(t.lower.as_str()).or_insert_with(|| lex.lemma(&t.lower)).clone()
                 } else {
                     t.lower.clone()
                 }
             })
             .collect();
-        Ctx {
+        let mut ctx = Ctx {
+            attributions: Vec::new(),
             src,
             seg,
             lex,
@@ -276,7 +281,9 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .map(|t| t.kind == TokKind::Word && (!lex.stopwords.contains(&t.lower) || lex.def.words.lemmas.contains_key(&t.lower)))
                 .collect(),
-        }
+        };
+        ctx.attributions = seg.sentences.iter().map(|s| attribution(&ctx, s)).collect();
+        ctx
     }
 }
 
@@ -330,7 +337,7 @@ fn merge_repeats(facts: Vec<Fact>) -> Vec<Fact> {
         let key = match &f.value {
             Value::Claim { negated, modality, .. } => format!("{}|{negated}|{:?}", f.block, modality),
             Value::Name { .. } => String::new(),
-            v => format!("{}|{}|{}", f.block, f.topic, serde_json::to_string(v).unwrap_or_default()),
+            v => format!("{}|{}|{v:?}", f.block, f.topic),
         };
         if !key.is_empty() {
             if let Some(&i) = seen.get(&key) {
@@ -491,7 +498,7 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
         years,
         peg: c.relative
             && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if start == end && (*start == p || p.yesterday().is_ok_and(|y| *start == y))),
-        attribution: attribution(ctx, s),
+        attribution: ctx.attributions[c.sentence].clone(),
         value: c.value,
         also: Vec::new(),
     })
@@ -655,7 +662,8 @@ pub fn hedge_before(
     i: usize,
 ) -> Option<(usize, String, crate::rules::lexicon::HedgeDef)> {
     let toks = &ctx.seg.tokens;
-    for (words, def) in &ctx.lex.hedge_phrases {
+    let before = i.checked_sub(1).filter(|&b| b >= s.tokens.start)?;
+    for (words, def) in ctx.lex.hedge_phrases.get(&toks[before].lower) {
         let n = words.len();
         if i < s.tokens.start + n {
             continue;

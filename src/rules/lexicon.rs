@@ -5,14 +5,14 @@
 //! all its vocabulary from here, never from literals in code.
 
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LexiconDef {
     pub numbers: NumbersDef,
-    pub units: BTreeMap<String, UnitDef>,
-    pub hedges: BTreeMap<String, HedgeDef>,
+    pub units: HashMap<String, UnitDef>,
+    pub hedges: HashMap<String, HedgeDef>,
     pub dates: DatesDef,
     pub durations: DurationsDef,
     pub claims: ClaimsDef,
@@ -23,12 +23,12 @@ pub struct LexiconDef {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct NumbersDef {
-    pub words: BTreeMap<String, f64>,
+    pub words: HashMap<String, f64>,
     pub weak: Vec<String>,
-    pub ordinals: BTreeMap<String, f64>,
-    pub scales: BTreeMap<String, f64>,
-    pub vague: BTreeMap<String, [f64; 2]>,
-    pub currencies: BTreeMap<String, String>,
+    pub ordinals: HashMap<String, f64>,
+    pub scales: HashMap<String, f64>,
+    pub vague: HashMap<String, [f64; 2]>,
+    pub currencies: HashMap<String, String>,
     pub labels: Vec<String>,
     pub increments: Vec<String>,
     pub generic_nouns: Vec<String>,
@@ -64,20 +64,20 @@ pub struct HedgeDef {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct DatesDef {
-    pub months: BTreeMap<String, i8>,
+    pub months: HashMap<String, i8>,
     pub ambiguous_months: Vec<String>,
-    pub weekdays: BTreeMap<String, i8>,
-    pub holidays: BTreeMap<String, String>,
-    pub relative_days: BTreeMap<String, i32>,
-    pub anchored: BTreeMap<String, i32>,
-    pub month_parts: BTreeMap<String, [i8; 2]>,
+    pub weekdays: HashMap<String, i8>,
+    pub holidays: HashMap<String, String>,
+    pub relative_days: HashMap<String, i32>,
+    pub anchored: HashMap<String, i32>,
+    pub month_parts: HashMap<String, [i8; 2]>,
     pub future_cues: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct DurationsDef {
-    pub units: BTreeMap<String, f64>,
+    pub units: HashMap<String, f64>,
     pub not_after: Vec<String>,
     pub positional: Vec<String>,
 }
@@ -96,7 +96,7 @@ pub struct NamesDef {
     pub connectors: Vec<String>,
     pub articles: Vec<String>,
     pub titles: Vec<String>,
-    pub nicknames: BTreeMap<String, String>,
+    pub nicknames: HashMap<String, String>,
     pub not_names: Vec<String>,
 }
 
@@ -104,14 +104,14 @@ pub struct NamesDef {
 #[serde(deny_unknown_fields, default)]
 pub struct WordsDef {
     pub stopwords: Vec<String>,
-    pub lemmas: BTreeMap<String, String>,
+    pub lemmas: HashMap<String, String>,
     pub abbreviations: Vec<String>,
 }
 
 impl LexiconDef {
     /// Add every entry of `other` (later entries win for maps).
     pub fn merge(&mut self, other: LexiconDef) {
-        fn m<K: Ord, V>(a: &mut BTreeMap<K, V>, b: BTreeMap<K, V>) {
+        fn m<K: std::hash::Hash + Eq, V>(a: &mut HashMap<K, V>, b: HashMap<K, V>) {
             a.extend(b)
         }
         m(&mut self.numbers.words, other.numbers.words);
@@ -159,33 +159,65 @@ impl LexiconDef {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub def: LexiconDef,
-    pub weak_numbers: BTreeSet<String>,
-    pub not_nouns: BTreeSet<String>,
-    pub labels: BTreeSet<String>,
-    pub increments: BTreeSet<String>,
-    pub generic_nouns: BTreeSet<String>,
-    pub ambiguous_months: BTreeSet<String>,
-    pub future_cues: BTreeSet<String>,
-    pub not_after_duration: BTreeSet<String>,
-    pub positional_units: BTreeSet<String>,
-    pub negation: BTreeSet<String>,
-    pub hedged: BTreeSet<String>,
-    pub attribution: BTreeSet<String>,
-    pub connectors: BTreeSet<String>,
-    pub articles: BTreeSet<String>,
-    pub titles: BTreeSet<String>,
-    pub not_names: BTreeSet<String>,
-    pub stopwords: BTreeSet<String>,
-    pub abbreviations: BTreeSet<String>,
-    /// Hedge phrases as word lists, longest first.
-    pub hedge_phrases: Vec<(Vec<String>, HedgeDef)>,
-    /// Holiday phrases as word lists, longest first.
-    pub holiday_phrases: Vec<(Vec<String>, (i8, i8))>,
-    /// Phrases counted from the previous date ("the following day"), longest first.
-    pub anchored_phrases: Vec<(Vec<String>, i32)>,
+    pub weak_numbers: HashSet<String>,
+    pub not_nouns: HashSet<String>,
+    pub labels: HashSet<String>,
+    pub increments: HashSet<String>,
+    pub generic_nouns: HashSet<String>,
+    pub ambiguous_months: HashSet<String>,
+    pub future_cues: HashSet<String>,
+    pub not_after_duration: HashSet<String>,
+    pub positional_units: HashSet<String>,
+    pub negation: HashSet<String>,
+    pub hedged: HashSet<String>,
+    pub attribution: HashSet<String>,
+    pub connectors: HashSet<String>,
+    pub articles: HashSet<String>,
+    pub titles: HashSet<String>,
+    pub not_names: HashSet<String>,
+    pub stopwords: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+    /// Hedge phrases, indexed by their last word (they end right before a figure).
+    pub hedge_phrases: Phrases<HedgeDef>,
+    /// Holiday phrases, indexed by their first word.
+    pub holiday_phrases: Phrases<(i8, i8)>,
+    /// Phrases counted from the previous date ("the following day"), by first word.
+    pub anchored_phrases: Phrases<i32>,
 }
 
-fn set(v: &[String]) -> BTreeSet<String> {
+/// Multi-word phrases indexed by one of their words, so matching at a token
+/// looks at the few phrases that can match there, longest first.
+#[derive(Debug, Clone)]
+pub struct Phrases<V> {
+    by_word: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases { by_word: HashMap::new() }
+    }
+}
+
+impl<V> Phrases<V> {
+    fn new(items: Vec<(Vec<String>, V)>, by_last_word: bool) -> Self {
+        let mut by_word: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+        for (words, v) in items.into_iter().filter(|(w, _)| !w.is_empty()) {
+            let key = if by_last_word { words[words.len() - 1].clone() } else { words[0].clone() };
+            by_word.entry(key).or_default().push((words, v));
+        }
+        for list in by_word.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        }
+        Phrases { by_word }
+    }
+
+    /// The phrases indexed under `word`, longest first.
+    pub fn get(&self, word: &str) -> &[(Vec<String>, V)] {
+        self.by_word.get(word).map_or(&[], Vec::as_slice)
+    }
+}
+
+fn set(v: &[String]) -> HashSet<String> {
     v.iter().map(|s| s.to_lowercase()).collect()
 }
 
@@ -199,14 +231,11 @@ pub fn phrase_words(p: &str) -> Vec<String> {
 
 impl Lexicon {
     pub fn new(def: LexiconDef) -> Result<Lexicon, String> {
-        let mut hedge_phrases: Vec<_> = def
-            .hedges
-            .iter()
-            .map(|(k, v)| (phrase_words(k), *v))
-            .collect();
-        hedge_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let hedge_phrases = Phrases::new(def.hedges.iter().map(|(k, v)| (phrase_words(k), *v)).collect(), true);
         let mut holiday_phrases = Vec::new();
-        for (k, v) in &def.dates.holidays {
+        let mut holidays: Vec<_> = def.dates.holidays.iter().collect();
+        holidays.sort();
+        for (k, v) in holidays {
             let (m, d) = v
                 .split_once('-')
                 .and_then(|(m, d)| Some((m.parse::<i8>().ok()?, d.parse::<i8>().ok()?)))
@@ -214,9 +243,8 @@ impl Lexicon {
                 .ok_or_else(|| format!("holiday `{k}` has date `{v}`; write it as \"MM-DD\""))?;
             holiday_phrases.push((phrase_words(k), (m, d)));
         }
-        holiday_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        let mut anchored_phrases: Vec<_> = def.dates.anchored.iter().map(|(k, v)| (phrase_words(k), *v)).collect();
-        anchored_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let holiday_phrases = Phrases::new(holiday_phrases, false);
+        let anchored_phrases = Phrases::new(def.dates.anchored.iter().map(|(k, v)| (phrase_words(k), *v)).collect(), false);
         Ok(Lexicon {
             anchored_phrases,
             weak_numbers: set(&def.numbers.weak),
