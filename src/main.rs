@@ -51,6 +51,9 @@ enum Command {
         deny: Vec<Deny>,
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
+        /// Refuse sources larger than this many megabytes (10^6 bytes).
+        #[arg(long, value_name = "MB", default_value_t = 32)]
+        max_source_mb: u64,
         #[command(flatten)]
         rules: RuleArgs,
     },
@@ -219,7 +222,7 @@ fn rule_files(p: &str) -> Result<Vec<String>> {
     }
 }
 
-fn load_sources(paths: &[String]) -> Result<Vec<Source>> {
+fn load_sources(paths: &[String], max_bytes: u64) -> Result<Vec<Source>> {
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for p in paths {
@@ -230,7 +233,7 @@ fn load_sources(paths: &[String]) -> Result<Vec<Source>> {
                 "`{p}` is given twice"
             ));
         }
-        out.push(Source::load(p)?);
+        out.push(Source::load(p, max_bytes)?);
     }
     Ok(out)
 }
@@ -243,6 +246,7 @@ fn run(args: Args) -> Result<i32> {
             show,
             deny,
             color,
+            max_source_mb,
             rules,
         } => {
             if sources.len() < 2 {
@@ -254,7 +258,7 @@ fn run(args: Args) -> Result<i32> {
                 ));
             }
             let rules = load_rules(&rules)?;
-            let srcs = load_sources(&sources)?;
+            let srcs = load_sources(&sources, max_source_mb.saturating_mul(1_000_000))?;
             let analysis = concur::check(&srcs, &rules);
             let color = match color {
                 Color::Always => true,
@@ -292,7 +296,7 @@ fn run(args: Args) -> Result<i32> {
             rules,
         } => {
             let rules = load_rules(&rules)?;
-            let srcs = vec![Source::load(&source)?];
+            let srcs = vec![Source::load(&source, u64::MAX)?];
             let facts = concur::facts(&srcs, &rules);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             match format {

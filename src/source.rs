@@ -58,6 +58,17 @@ pub enum SourceError {
     )]
     Encoding { path: String, offset: usize },
 
+    #[error("`{path}` is {size_mb:.1} MB, more than the {limit_mb:.0} MB a source may be")]
+    #[diagnostic(
+        code(concur::source::too_large),
+        help("a source this large is usually a log or a data dump given by mistake; raise the limit with --max-source-mb")
+    )]
+    TooLarge { path: String, size_mb: f64, limit_mb: f64 },
+
+    #[error("`{path}` has no text to check ({what})")]
+    #[diagnostic(code(concur::source::empty), help("give concur documents with text; an empty file is usually a failed download or export"))]
+    Empty { path: String, what: &'static str },
+
     #[error("`{path}` looks binary (NUL byte at offset {offset})")]
     #[diagnostic(
         code(concur::source::binary),
@@ -93,18 +104,40 @@ pub enum SourceError {
 
 impl Source {
     /// Read a source from disk.
-    pub fn load(path: &str) -> Result<Source, SourceError> {
+    /// Read a source from disk, refusing files larger than `max_bytes`.
+    pub fn load(path: &str, max_bytes: u64) -> Result<Source, SourceError> {
         let p = Path::new(path);
         if p.is_dir() {
             return Err(SourceError::Directory {
                 path: path.to_string(),
             });
         }
+        if let Ok(meta) = std::fs::metadata(p)
+            && meta.len() > max_bytes
+        {
+            return Err(SourceError::TooLarge {
+                path: path.to_string(),
+                size_mb: meta.len() as f64 / 1e6,
+                limit_mb: max_bytes as f64 / 1e6,
+            });
+        }
         let bytes = std::fs::read(p).map_err(|e| SourceError::Io {
             path: path.to_string(),
             reason: io_reason(&e),
         })?;
-        Source::from_bytes(path, bytes)
+        let empty = bytes.is_empty();
+        let src = Source::from_bytes(path, bytes)?;
+        if src.body().trim().is_empty() {
+            let what = if empty {
+                "the file is empty"
+            } else if src.body_start > 3 {
+                "only front matter"
+            } else {
+                "only white space"
+            };
+            return Err(SourceError::Empty { path: path.to_string(), what });
+        }
+        Ok(src)
     }
 
     /// Build a source from bytes already in memory.
@@ -157,7 +190,10 @@ impl Source {
                 _ => (start, 0),
             },
         };
-        (line + 1, base + self.text[from..offset].chars().count() + 1)
+        let col = base + self.text[from..offset].chars().count() + 1;
+        // A byte-order mark is not a column anyone sees.
+        let bom = line == 0 && offset >= 3 && self.text.starts_with('\u{feff}');
+        (line + 1, col - bom as usize)
     }
 
     /// A miette source for diagnostics that point into this file.

@@ -1,0 +1,100 @@
+//! Invariants over generated text that looks like news: numbers with hedges,
+//! dates, names, negations, curly quotes, non-breaking spaces, em dashes and
+//! every kind of line ending. Runs in CI (a few hundred cases, seconds).
+
+use concur::compare::Verdict;
+use concur::rules::RuleSet;
+use concur::source::Source;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn rules() -> &'static RuleSet {
+    static R: OnceLock<RuleSet> = OnceLock::new();
+    R.get_or_init(|| RuleSet::builtin().unwrap())
+}
+
+const WORDS: &[&str] = &[
+    "the", "storm", "killed", "at", "least", "almost", "about", "41", "38", "1,900", "2.5", "people", "were", "injured", "on", "Friday",
+    "Nov.", "24", "Christmas", "Day", "three", "weeks", "nearly", "a", "month", "did", "not", "charge", "was", "charged", "Ana", "Ruiz",
+    "Harbor", "Trust", "of", "Guild", "said", "police", "could", "be", "acquitted", "guilty", "$4.5bn", "up", "to", "20", "years", "in",
+    "prison", "mid-March", "2019", "4:30", "p.m.", "café", "Zoë", "Ørsted", "“quoted”", "‘single’", "—", "–", "(FBI)", "Federal", "Bureau",
+    "Investigation", "dozen", "hundreds", "millions", "52nd", "minute", "4-2", "#1", "9/11", "U.S.", "Jong-un", "Mr.", "Dr.", "no", "deaths",
+];
+const BREAKS: &[&str] = &[" ", " ", " ", "\u{a0}", ", ", ". ", ".\n", ".\r\n", ".\r", "\n\n", "\r\n\r\n", "; ", ": ", "? ", "! "];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec((prop::sample::select(WORDS), prop::sample::select(BREAKS)), 0..120).prop_map(|parts| {
+        let mut s = String::new();
+        for (w, b) in parts {
+            s.push_str(w);
+            s.push_str(b);
+        }
+        s
+    })
+}
+
+fn published() -> impl Strategy<Value = Option<String>> {
+    prop::option::of((2000i16..2030, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")))
+}
+
+fn source(name: &str, body: &str, published: &Option<String>) -> Source {
+    let text = match published {
+        Some(p) => format!("+++\npublished = {p}\n+++\n{body}"),
+        None => body.to_string(),
+    };
+    Source::from_text(name, text).unwrap()
+}
+
+/// Verdicts as (kind, verdict, claims by (source, start)) with sources renamed by `map`.
+fn verdicts(a: &concur::Analysis, map: impl Fn(usize) -> usize) -> Vec<(String, Verdict, Vec<(usize, usize)>)> {
+    let mut v: Vec<_> = a
+        .findings
+        .iter()
+        .map(|f| {
+            let mut c: Vec<_> = f.claims.iter().map(|c| (map(c.source), c.start)).collect();
+            c.sort();
+            (f.kind.as_str().to_string(), f.verdict, c)
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn claims_are_exact_source_bytes_on_char_boundaries(a in text(), b in text(), pa in published(), pb in published()) {
+        let sources = [source("a", &a, &pa), source("b", &b, &pb)];
+        let analysis = concur::check(&sources, rules());
+        for f in &analysis.findings {
+            for c in &f.claims {
+                let t = &sources[c.source].text;
+                prop_assert!(t.is_char_boundary(c.start) && t.is_char_boundary(c.end) && c.start < c.end);
+                prop_assert_eq!(&t[c.start..c.end], c.text.as_str());
+                let (line, col) = sources[c.source].line_col(c.start);
+                prop_assert_eq!((line, col), (c.line, c.column));
+            }
+        }
+    }
+
+    #[test]
+    fn swapping_sources_keeps_verdicts(a in text(), b in text(), pa in published(), pb in published()) {
+        let ab = concur::check(&[source("a", &a, &pa), source("b", &b, &pb)], rules());
+        let ba = concur::check(&[source("b", &b, &pb), source("a", &a, &pa)], rules());
+        prop_assert_eq!(verdicts(&ab, |s| s), verdicts(&ba, |s| 1 - s));
+    }
+
+    #[test]
+    fn a_source_against_itself_has_no_discrepancy(a in text(), pa in published()) {
+        let analysis = concur::check(&[source("a", &a, &pa), source("a2", &a, &pa)], rules());
+        prop_assert_eq!(analysis.summary.conflict, 0);
+        prop_assert_eq!(analysis.summary.variant, 0);
+    }
+
+    #[test]
+    fn output_is_byte_identical_across_runs(a in text(), b in text(), pa in published()) {
+        let run = || serde_json::to_string(&concur::check(&[source("a", &a, &pa), source("b", &b, &None)], rules())).unwrap();
+        prop_assert_eq!(run(), run());
+    }
+}
