@@ -44,6 +44,16 @@ struct ConfigDef {
     disable: Vec<Spanned<String>>,
     #[serde(default)]
     severity: BTreeMap<Spanned<String>, Spanned<SeverityOverride>>,
+    #[serde(default)]
+    group: Vec<Spanned<GroupDef>>,
+}
+
+/// A set of documents that must agree: `[[group]] name = "…", sources = ["docs/*.md"]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupDef {
+    name: String,
+    sources: Vec<String>,
 }
 
 /// A loaded `concur.toml`.
@@ -92,6 +102,53 @@ impl Config {
             label: "unknown rule".into(),
             help,
         }
+    }
+
+    fn error_at(&self, span: std::ops::Range<usize>, message: String, label: &str, help: Option<String>) -> RuleError {
+        let shown = self.path.to_string_lossy().into_owned();
+        RuleError {
+            message: format!("{shown}: {message}"),
+            src: NamedSource::new(&shown, self.text.clone()),
+            at: (span.start, span.len().max(1)).into(),
+            label: label.into(),
+            help,
+        }
+    }
+
+    /// The groups, in file order, each with its source paths: globs resolved
+    /// against the config's directory, sorted, and shown relative to `cwd`.
+    pub fn groups(&self, cwd: &Path) -> Result<Vec<(String, Vec<String>)>, RuleError> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let mut out: Vec<(String, Vec<String>)> = Vec::new();
+        for g in &self.def.group {
+            let def = g.get_ref();
+            if out.iter().any(|(n, _)| *n == def.name) {
+                return Err(self.error_at(g.span(), format!("group `{}` is defined twice", def.name), "again here", None));
+            }
+            // Sources in the order the patterns list them; each glob's matches sorted.
+            let mut paths: Vec<String> = Vec::new();
+            for pattern in &def.sources {
+                let full = dir.join(pattern).to_string_lossy().into_owned();
+                let matches = glob::glob(&full).map_err(|e| self.error_at(g.span(), format!("group `{}`: bad pattern `{pattern}`: {}", def.name, e.msg), "in this group", None))?;
+                let mut found: Vec<String> = matches.filter_map(Result::ok).filter(|p| p.is_file()).map(|p| p.strip_prefix(cwd).unwrap_or(&p).to_string_lossy().into_owned()).collect();
+                found.sort();
+                for p in found {
+                    if !paths.contains(&p) {
+                        paths.push(p);
+                    }
+                }
+            }
+            if paths.len() < 2 {
+                return Err(self.error_at(
+                    g.span(),
+                    format!("group `{}` has {} source{}; a group needs at least two", def.name, paths.len(), if paths.len() == 1 { "" } else { "s" }),
+                    "this group",
+                    Some("patterns are relative to the directory of concur.toml".into()),
+                ));
+            }
+            out.push((def.name.clone(), paths));
+        }
+        Ok(out)
     }
 
     /// Turn rules off and override severities.

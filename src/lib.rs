@@ -14,6 +14,7 @@
 //! [`Analysis`], and a printer in [`report`] renders it.
 
 pub mod align;
+pub mod baseline;
 pub mod compare;
 pub mod config;
 pub mod exit;
@@ -60,9 +61,40 @@ pub struct Finding {
     /// For variants: a word diff of the two written forms.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<String>,
+    /// The finding's identity across runs: a hash of the rule, topic and the
+    /// text each source states (never positions), so it survives text moving
+    /// to other lines. Equal findings are numbered in order (`…:2`).
+    pub fingerprint: String,
+    /// The finding is recorded in the baseline given with `--baseline`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub baselined: bool,
     /// The rule's help text.
     #[serde(skip)]
     pub help: String,
+}
+
+/// The identity of a finding, from what it says rather than where it says it.
+fn fingerprint(f: &Finding, sources: &[Source]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for part in [f.rule.as_str(), f.kind.as_str(), f.topic.as_str()] {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    let mut claims: Vec<(String, String)> = f
+        .claims
+        .iter()
+        .map(|c| (sources[c.source].path.clone(), c.text.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .collect();
+    claims.sort();
+    claims.dedup();
+    for (path, text) in claims {
+        h.update(path.as_bytes());
+        h.update([0]);
+        h.update(text.as_bytes());
+        h.update([0]);
+    }
+    h.finalize().iter().take(12).map(|b| format!("{b:02x}")).collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -79,6 +111,42 @@ pub struct Summary {
     pub conflict: usize,
     pub variant: usize,
     pub unmatched: usize,
+    /// Conflicts and variants recorded in the baseline (`--baseline`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baselined: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// One checked set of sources: the sources of one `concur check`, or one
+/// `[[group]]` of `concur.toml`.
+pub struct Checked {
+    pub group: Option<String>,
+    pub sources: Vec<Source>,
+    pub analysis: Analysis,
+}
+
+/// Check several sets of sources on all cores. Each set is independent; the
+/// results come back in the order given, whatever order the threads finish in.
+pub fn check_all(jobs: Vec<(Option<String>, Vec<Source>)>, rules: &RuleSet) -> Vec<Checked> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len()).max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let jobs: Vec<std::sync::Mutex<Option<(Option<String>, Vec<Source>)>>> = jobs.into_iter().map(|j| std::sync::Mutex::new(Some(j))).collect();
+    let results: Vec<std::sync::Mutex<Option<Checked>>> = (0..jobs.len()).map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(slot) = jobs.get(i) else { break };
+                let Some((group, sources)) = slot.lock().unwrap_or_else(|e| e.into_inner()).take() else { continue };
+                let analysis = check(&sources, rules);
+                *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(Checked { group, sources, analysis });
+            });
+        }
+    });
+    results.into_iter().filter_map(|r| r.into_inner().unwrap_or_else(|e| e.into_inner())).collect()
 }
 
 /// The result of checking a set of sources.
@@ -105,6 +173,7 @@ impl Analysis {
         self.findings.iter().any(|f| {
             f.verdict != Verdict::Agree
                 && f.verdict != Verdict::Unmatched
+                && !f.baselined
                 && (f.severity == Severity::Error
                     || deny_warnings && f.severity == Severity::Warning)
         })
@@ -166,6 +235,13 @@ pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
         );
         ka.cmp(&kb).then_with(|| a.rule.cmp(&b.rule))
     });
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for f in &mut findings {
+        let base = fingerprint(f, sources);
+        let n = seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        f.fingerprint = if *n == 1 { base } else { format!("{base}:{n}") };
+    }
     let mut summary = Summary::default();
     for f in &findings {
         match f.verdict {
@@ -295,6 +371,8 @@ fn finding(group: &[usize], facts: &[Fact], sources: &[Source], rules: &RuleSet)
         message,
         claims,
         diff,
+        fingerprint: String::new(),
+        baselined: false,
         help: rule.help.clone(),
     }
 }

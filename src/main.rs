@@ -4,7 +4,9 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use concur::exit;
-use concur::report::{Printer, Show, human::Human, json::Json};
+use concur::baseline::Baseline;
+use concur::config::Config;
+use concur::report::{Outcome, Printer, Show, github::Github, human::Human, json::Json, sarif::Sarif};
 use concur::rules::{BUILTIN, Loaded, Origin, RuleSet};
 use concur::source::Source;
 use miette::{IntoDiagnostic, Result, miette};
@@ -39,6 +41,7 @@ enum Command {
     /// Extract facts from two or more sources, align them and report agreement.
     Check {
         /// The sources: UTF-8 text or Markdown, optionally with front matter.
+        /// With none, every `[[group]]` of concur.toml is checked.
         #[arg(value_name = "SOURCE")]
         sources: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -54,6 +57,12 @@ enum Command {
         /// Refuse sources larger than this many megabytes (10^6 bytes).
         #[arg(long, value_name = "MB", default_value_t = 32)]
         max_source_mb: u64,
+        /// Do not fail on findings recorded in this baseline file; report its stale entries.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<String>,
+        /// Record today's conflicts and variants in this baseline file (and exit 0).
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<String>,
         #[command(flatten)]
         rules: RuleArgs,
     },
@@ -93,6 +102,10 @@ enum RulesAction {
 enum Format {
     Human,
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on pull requests.
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -160,27 +173,32 @@ fn width() -> usize {
         .unwrap_or(100)
 }
 
-/// Load the rule set, once: the built-in lexicon always, built-in rules unless
-/// `--no-default-rules`, the config's rule paths, then every `--rules` path
-/// (directories: `*.toml`, sorted); then the config turns rules off and sets
-/// severities.
-fn load_rules(args: &RuleArgs) -> Result<RuleSet> {
-    let config = match (&args.config, args.no_config) {
-        (_, true) => None,
+/// The project config: `--config`, else the nearest `concur.toml` above the
+/// current directory, unless `--no-config`.
+fn load_config(args: &RuleArgs) -> Result<Option<Config>> {
+    match (&args.config, args.no_config) {
+        (_, true) => Ok(None),
         (Some(p), _) => {
             if !Path::new(p).is_file() {
                 return Err(miette!(code = "concur::config", "config file `{p}` does not exist"));
             }
-            Some(concur::config::Config::load(Path::new(p))?)
+            Ok(Some(Config::load(Path::new(p))?))
         }
         (None, false) => {
             let cwd = std::env::current_dir().into_diagnostic()?;
-            match concur::config::Config::discover(&cwd) {
-                Some(p) => Some(concur::config::Config::load(&p)?),
-                None => None,
+            match Config::discover(&cwd) {
+                Some(p) => Ok(Some(Config::load(&p)?)),
+                None => Ok(None),
             }
         }
-    };
+    }
+}
+
+/// Load the rule set, once: the built-in lexicon always, built-in rules unless
+/// `--no-default-rules`, the config's rule paths, then every `--rules` path
+/// (directories: `*.toml`, sorted); then the config turns rules off and sets
+/// severities.
+fn load_rules(args: &RuleArgs, config: Option<&Config>) -> Result<RuleSet> {
     let mut l = Loaded::new();
     for (path, text) in BUILTIN {
         if args.no_default_rules && !path.ends_with("lexicon.toml") {
@@ -188,19 +206,24 @@ fn load_rules(args: &RuleArgs) -> Result<RuleSet> {
         }
         l.add(path, text, Origin::Builtin(path))?;
     }
-    let config_paths = config.as_ref().map(|c| c.rule_paths()).unwrap_or_default();
+    let config_paths = config.map(|c| c.rule_paths()).unwrap_or_default();
     for p in config_paths.iter().chain(&args.rules) {
         for file in rule_files(p)? {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| miette!("cannot read rule file `{file}`: {e}"))?;
+            let text = std::fs::read_to_string(&file).map_err(|e| miette!("cannot read rule file `{file}`: {e}"))?;
             l.add(&file, &text, Origin::File(file.clone()))?;
         }
     }
     let mut rules = l.compile()?;
-    if let Some(c) = &config {
+    if let Some(c) = config {
         c.apply(&mut rules)?;
     }
     Ok(rules)
+}
+
+/// Config and rules together, for the commands that need only the rules.
+fn rules_only(args: &RuleArgs) -> Result<RuleSet> {
+    let config = load_config(args)?;
+    load_rules(args, config.as_ref())
 }
 
 fn rule_files(p: &str) -> Result<Vec<String>> {
@@ -240,62 +263,67 @@ fn load_sources(paths: &[String], max_bytes: u64) -> Result<Vec<Source>> {
 
 fn run(args: Args) -> Result<i32> {
     match args.command {
-        Command::Check {
-            sources,
-            format,
-            show,
-            deny,
-            color,
-            max_source_mb,
-            rules,
-        } => {
-            if sources.len() < 2 {
+        Command::Check { sources, format, show, deny, color, max_source_mb, baseline, write_baseline, rules: rule_args } => {
+            let config = load_config(&rule_args)?;
+            let rules = load_rules(&rule_args, config.as_ref())?;
+            let max_bytes = max_source_mb.saturating_mul(1_000_000);
+            let jobs = if sources.is_empty() {
+                let cwd = std::env::current_dir().into_diagnostic()?;
+                let groups = match &config {
+                    Some(c) => c.groups(&cwd)?,
+                    None => Vec::new(),
+                };
+                if groups.is_empty() {
+                    return Err(miette!(
+                        code = "concur::usage",
+                        help = "usage: concur check <SOURCE> <SOURCE> [<SOURCE>...], or define [[group]]s in concur.toml",
+                        "concur check needs at least two sources to compare, got 0"
+                    ));
+                }
+                groups.into_iter().map(|(name, paths)| Ok((Some(name), load_sources(&paths, max_bytes)?))).collect::<Result<Vec<_>>>()?
+            } else if sources.len() < 2 {
                 return Err(miette!(
                     code = "concur::usage",
                     help = "usage: concur check <SOURCE> <SOURCE> [<SOURCE>...]",
                     "concur check needs at least two sources to compare, got {}",
                     sources.len()
                 ));
-            }
-            let rules = load_rules(&rules)?;
-            let srcs = load_sources(&sources, max_source_mb.saturating_mul(1_000_000))?;
-            let analysis = concur::check(&srcs, &rules);
+            } else {
+                vec![(None, load_sources(&sources, max_bytes)?)]
+            };
+            let mut runs = concur::check_all(jobs, &rules);
+            let stale = match &baseline {
+                Some(path) => Baseline::load(path)?.apply(&mut runs),
+                None => Vec::new(),
+            };
             let color = match color {
                 Color::Always => true,
                 Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
+                Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             };
             let all = show.contains(&ShowArg::All);
             let printer: Box<dyn Printer> = match format {
-                Format::Human => Box::new(Human {
-                    color,
-                    width: width(),
-                    show: Show {
-                        agree: true,
-                        unmatched: all || show.contains(&ShowArg::Unmatched),
-                    },
-                }),
+                Format::Human => Box::new(Human { color, width: width(), show: Show { agree: true, unmatched: all || show.contains(&ShowArg::Unmatched) } }),
                 Format::Json => Box::new(Json),
+                Format::Sarif => Box::new(Sarif { rules: &rules }),
+                Format::Github => Box::new(Github),
             };
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            printer
-                .print(&analysis, &srcs, &mut out)
-                .into_diagnostic()?;
+            printer.print(&Outcome { runs: &runs, stale: &stale }, &mut out).into_diagnostic()?;
             out.flush().into_diagnostic()?;
-            Ok(if analysis.fails(deny.contains(&Deny::Warnings)) {
-                exit::FINDINGS
-            } else {
-                exit::OK
-            })
+            if let Some(path) = &write_baseline {
+                Baseline::record(&runs).write(path)?;
+                return Ok(exit::OK);
+            }
+            let deny_warnings = deny.contains(&Deny::Warnings);
+            Ok(if runs.iter().any(|r| r.analysis.fails(deny_warnings)) { exit::FINDINGS } else { exit::OK })
         }
-        Command::Facts {
+Command::Facts {
             source,
             format,
             rules,
         } => {
-            let rules = load_rules(&rules)?;
+            let rules = rules_only(&rules)?;
             let srcs = vec![Source::load(&source, u64::MAX)?];
             let facts = concur::facts(&srcs, &rules);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -338,7 +366,7 @@ fn run(args: Args) -> Result<i32> {
         Command::Rules {
             action: RulesAction::List { rules },
         } => {
-            let rules = load_rules(&rules)?;
+            let rules = rules_only(&rules)?;
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for r in &rules.rules {
                 writeln!(
@@ -357,7 +385,7 @@ fn run(args: Args) -> Result<i32> {
         Command::Rules {
             action: RulesAction::Test { paths },
         } => {
-            let rules = load_rules(&RuleArgs {
+            let rules = rules_only(&RuleArgs {
                 rules: paths.clone(),
                 no_default_rules: false,
                 config: None,
@@ -398,7 +426,7 @@ fn run(args: Args) -> Result<i32> {
             Ok(if failed > 0 { exit::FINDINGS } else { exit::OK })
         }
         Command::Explain { rule, rules } => {
-            let rules = load_rules(&rules)?;
+            let rules = rules_only(&rules)?;
             let Some(r) = rules.get(&rule) else {
                 let ids = rules.rules.iter().map(|r| r.id.as_str());
                 let hint = concur::rules::suggest(&rule, ids)

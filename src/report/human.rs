@@ -2,11 +2,11 @@
 //! (warning) with a label in every source it cites, agreements one line each,
 //! unmatched facts on request, and a summary line.
 
-use super::{Printer, Show};
+use super::{Outcome, Printer, Show};
 use crate::compare::Verdict;
 use crate::rules::Severity;
 use crate::source::Source;
-use crate::{Analysis, Finding};
+use crate::{Checked, Finding};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
 };
@@ -145,25 +145,15 @@ fn quote(sources: &[Source], c: &crate::Claim) -> String {
     )
 }
 
-impl Printer for Human {
-    fn print(&self, a: &Analysis, sources: &[Source], out: &mut dyn Write) -> io::Result<()> {
-        let theme = if self.color {
-            GraphicalTheme::unicode()
-        } else {
-            GraphicalTheme::unicode_nocolor()
-        };
-        let handler = GraphicalReportHandler::new_themed(theme)
-            .with_width(self.width)
-            .with_links(false);
-        for f in a
-            .findings
-            .iter()
-            .filter(|f| matches!(f.verdict, Verdict::Conflict | Verdict::Variant))
-        {
+impl Human {
+    fn print_run(&self, run: &Checked, handler: &GraphicalReportHandler, out: &mut dyn Write) -> io::Result<()> {
+        let (a, sources) = (&run.analysis, run.sources.as_slice());
+        if let Some(g) = &run.group {
+            writeln!(out, "── group {g}: {} ──", sources.iter().map(|s| s.path.as_str()).collect::<Vec<_>>().join(", "))?;
+        }
+        for f in a.findings.iter().filter(|f| matches!(f.verdict, Verdict::Conflict | Verdict::Variant) && !f.baselined) {
             let mut s = String::new();
-            handler
-                .render_report(&mut s, &diag(f, sources))
-                .map_err(io::Error::other)?;
+            handler.render_report(&mut s, &diag(f, sources)).map_err(io::Error::other)?;
             writeln!(out, "{}", s.trim_end())?;
             writeln!(out)?;
         }
@@ -174,24 +164,15 @@ impl Printer for Human {
             }
         }
         if self.show.unmatched {
-            for f in a
-                .findings
-                .iter()
-                .filter(|f| f.verdict == Verdict::Unmatched)
-            {
-                writeln!(
-                    out,
-                    "unmatched[{}] {}: {}",
-                    f.rule,
-                    f.topic,
-                    quote(sources, &f.claims[0])
-                )?;
+            for f in a.findings.iter().filter(|f| f.verdict == Verdict::Unmatched) {
+                writeln!(out, "unmatched[{}] {}: {}", f.rule, f.topic, quote(sources, &f.claims[0]))?;
             }
         }
         let s = &a.summary;
+        let baselined = if s.baselined > 0 { format!(" · {} baselined", s.baselined) } else { String::new() };
         writeln!(
             out,
-            "{} sources · {} facts aligned · {} agree · {} variant · {} conflict · {} unmatched",
+            "{} sources · {} facts aligned · {} agree · {} variant · {} conflict · {} unmatched{baselined}",
             a.sources.len(),
             a.aligned(),
             s.agree,
@@ -199,5 +180,23 @@ impl Printer for Human {
             s.conflict,
             s.unmatched
         )
+    }
+}
+
+impl Printer for Human {
+    fn print(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+        let theme = if self.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        let handler = GraphicalReportHandler::new_themed(theme).with_width(self.width).with_links(false);
+        for (i, run) in outcome.runs.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            self.print_run(run, &handler, out)?;
+        }
+        for e in outcome.stale {
+            let group = e.group.as_ref().map(|g| format!(" (group {g})")).unwrap_or_default();
+            writeln!(out, "stale baseline entry {}{group}: [{}] {} is no longer found", e.fingerprint, e.rule, e.topic)?;
+        }
+        Ok(())
     }
 }

@@ -2,12 +2,21 @@
 //! over a finished [`Analysis`]; a printer only renders it. Adding a format
 //! means adding one file here.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
-use crate::Analysis;
-use crate::source::Source;
+use crate::baseline::Entry;
+use crate::Checked;
 use std::io::{self, Write};
+
+/// Everything a run produced: one checked set of sources per `check` or group,
+/// and the baseline entries that no longer match anything.
+pub struct Outcome<'a> {
+    pub runs: &'a [Checked],
+    pub stale: &'a [Entry],
+}
 
 /// Which verdicts the human report lists besides conflicts and variants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,8 +25,15 @@ pub struct Show {
     pub unmatched: bool,
 }
 
-/// Renders an analysis in one format.
+/// Renders an outcome in one format.
 pub trait Printer {
-    fn print(&self, analysis: &Analysis, sources: &[Source], out: &mut dyn Write)
-    -> io::Result<()>;
+    fn print(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Conflicts and variants that are not baselined: what CI formats report.
+pub fn discrepancies(run: &Checked) -> impl Iterator<Item = &crate::Finding> {
+    run.analysis
+        .findings
+        .iter()
+        .filter(|f| matches!(f.verdict, crate::compare::Verdict::Conflict | crate::compare::Verdict::Variant) && !f.baselined)
 }
