@@ -15,6 +15,7 @@
 
 pub mod align;
 pub mod baseline;
+pub mod batch;
 pub mod compare;
 pub mod config;
 pub mod exit;

@@ -66,6 +66,23 @@ enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Check many clusters of sources: JSON Lines in, JSON Lines out, on all cores.
+    Batch {
+        /// Read clusters from this file instead of standard input.
+        #[arg(long, short, value_name = "FILE")]
+        input: Option<String>,
+        /// Write results to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<String>,
+        /// Make findings of this severity count as failing too.
+        #[arg(long, value_enum)]
+        deny: Vec<Deny>,
+        /// Refuse sources larger than this many megabytes (10^6 bytes).
+        #[arg(long, value_name = "MB", default_value_t = 32)]
+        max_source_mb: u64,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
     /// Print every fact extracted from one source.
     Facts {
         source: String,
@@ -318,7 +335,40 @@ fn run(args: Args) -> Result<i32> {
             let deny_warnings = deny.contains(&Deny::Warnings);
             Ok(if runs.iter().any(|r| r.analysis.fails(deny_warnings)) { exit::FINDINGS } else { exit::OK })
         }
-Command::Facts {
+Command::Batch { input, output, deny, max_source_mb, rules: rule_args } => {
+            let rules = rules_only(&rule_args)?;
+            let reader: Box<dyn std::io::BufRead> = match &input {
+                Some(p) => Box::new(std::io::BufReader::new(std::fs::File::open(p).map_err(|e| miette!(code = "concur::batch", "cannot read `{p}`: {e}"))?)),
+                None => Box::new(std::io::stdin().lock()),
+            };
+            let writer: Box<dyn Write> = match &output {
+                Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| miette!(code = "concur::batch", "cannot write `{p}`: {e}"))?)),
+                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            };
+            // A progress counter on a terminal; nothing when stderr is a pipe or a log.
+            let bar = std::io::stderr().is_terminal().then(|| {
+                let b = indicatif::ProgressBar::new_spinner();
+                b.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} clusters checked ({per_sec}) {elapsed}").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()));
+                b
+            });
+            let progress = |n: usize| {
+                if let Some(b) = &bar {
+                    b.set_position(n as u64);
+                }
+            };
+            let totals = concur::batch::run(reader, writer, &rules, max_source_mb.saturating_mul(1_000_000), deny.contains(&Deny::Warnings), &progress).into_diagnostic()?;
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+            Ok(if totals.errors > 0 {
+                exit::USAGE
+            } else if totals.failing > 0 {
+                exit::FINDINGS
+            } else {
+                exit::OK
+            })
+        }
+        Command::Facts {
             source,
             format,
             rules,

@@ -1,0 +1,140 @@
+//! `cargo bench`: each pipeline stage and the whole pipeline, by input size
+//! and by number of sources, on text built from the fixtures with varied
+//! figures (so topics hold many facts), plus the issue's process-level
+//! comparison against one Python regex pass over the same bytes.
+//!
+//! Numbers are throughput (bytes/s, divan's `BytesCount`) and times; compare
+//! them only with other benchmarks of the same run.
+
+use concur::rules::RuleSet;
+use concur::source::Source;
+use divan::counter::BytesCount;
+use divan::{black_box, Bencher};
+use std::sync::OnceLock;
+
+fn main() {
+    divan::main();
+}
+
+fn rules() -> &'static RuleSet {
+    static R: OnceLock<RuleSet> = OnceLock::new();
+    R.get_or_init(|| RuleSet::builtin().unwrap())
+}
+
+/// The fixture texts, bodies only.
+fn fixture_texts() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut paths: Vec<_> = glob::glob(&format!("{}/**/*.md", root.display())).unwrap().filter_map(Result::ok).collect();
+    paths.sort();
+    paths.iter().map(|p| Source::from_text("f", std::fs::read_to_string(p).unwrap()).unwrap().body().to_string()).collect()
+}
+
+/// About `size` bytes of news-like text: fixtures repeated, every figure
+/// nudged by a deterministic generator seeded with `seed`.
+fn corpus(size: usize, seed: u64) -> String {
+    let texts = fixture_texts();
+    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut out = String::with_capacity(size + 8192);
+    let mut i = 0;
+    while out.len() < size {
+        for word in texts[i % texts.len()].split(' ') {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            match word.parse::<u64>() {
+                Ok(n) if (state >> 33) % 3 == 0 => out.push_str(&(n + (state >> 40) % 7).to_string()),
+                _ => out.push_str(word),
+            }
+            out.push(' ');
+        }
+        out.push_str("\n\n");
+        i += 1;
+    }
+    out
+}
+
+fn source(size: usize, seed: u64) -> Source {
+    Source::from_text(&format!("s{seed}"), format!("+++\npublished = 2024-05-0{}\n+++\n{}", 1 + seed % 9, corpus(size, seed))).unwrap()
+}
+
+const SIZES: &[usize] = &[10_000, 100_000, 1_000_000, 10_000_000];
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn segment(bencher: Bencher, size: usize) {
+    let s = source(size, 1);
+    bencher.counter(BytesCount::new(s.text.len())).bench(|| concur::segment::segment(black_box(&s), &rules().lexicon));
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn extract(bencher: Bencher, size: usize) {
+    let s = [source(size, 1)];
+    bencher.counter(BytesCount::new(s[0].text.len())).bench(|| concur::facts(black_box(&s), rules()));
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn align(bencher: Bencher, size: usize) {
+    let s = [source(size, 1), source(size, 2)];
+    let facts = concur::facts(&s, rules());
+    bencher.counter(BytesCount::new(s[0].text.len() + s[1].text.len())).bench(|| concur::align::align(black_box(&facts), rules()));
+}
+
+/// The whole pipeline on two sources of this size (comparison and findings included).
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn end_to_end(bencher: Bencher, size: usize) {
+    let s = [source(size, 1), source(size, 2)];
+    bencher.counter(BytesCount::new(s[0].text.len() + s[1].text.len())).bench(|| concur::check(black_box(&s), rules()));
+}
+
+#[divan::bench(args = [100_000, 1_000_000], sample_count = 5, sample_size = 1)]
+fn render_json(bencher: Bencher, size: usize) {
+    let s = vec![source(size, 1), source(size, 2)];
+    let analysis = concur::check(&s, rules());
+    let runs = [concur::Checked { group: None, sources: s, analysis }];
+    bencher.bench(|| {
+        let mut out = Vec::new();
+        concur::report::Printer::print(&concur::report::json::Json, &concur::report::Outcome { runs: &runs, stale: &[] }, &mut out).unwrap();
+        out
+    });
+}
+
+#[divan::bench(args = [2, 4, 8, 16, 32], sample_count = 5, sample_size = 1)]
+fn sources_of_100kb(bencher: Bencher, n: u64) {
+    let s: Vec<Source> = (0..n).map(|i| source(100_000, i + 1)).collect();
+    bencher.counter(BytesCount::new(s.iter().map(|x| x.text.len()).sum::<usize>())).bench(|| concur::check(black_box(&s), rules()));
+}
+
+/// Two 1 MB files written once for the process-level comparison.
+fn two_files() -> &'static (std::path::PathBuf, std::path::PathBuf) {
+    static F: OnceLock<(std::path::PathBuf, std::path::PathBuf)> = OnceLock::new();
+    F.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("concur-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (a, b) = (dir.join("a.md"), dir.join("b.md"));
+        std::fs::write(&a, &source(1_000_000, 1).text).unwrap();
+        std::fs::write(&b, &source(1_000_000, 2).text).unwrap();
+        (a, b)
+    })
+}
+
+/// The concur binary on 2 × 1 MB, process start included.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn process_concur_2x1mb(bencher: Bencher) {
+    let (a, b) = two_files();
+    bencher.counter(BytesCount::new(2_000_000usize)).bench(|| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_concur")).args(["check", "--format", "json"]).arg(a).arg(b).output().unwrap();
+        assert!(out.status.code().is_some_and(|c| c <= 1));
+    });
+}
+
+/// The baseline the issue names: one Python `re.findall` pass over the same bytes.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn process_python_findall_2x1mb(bencher: Bencher) {
+    let (a, b) = two_files();
+    let script = r#"import re, sys
+pat = re.compile(r"\d[\d,.]*|[A-Z][a-z]+")
+for p in sys.argv[1:]:
+    len(pat.findall(open(p, encoding="utf-8").read()))
+"#;
+    bencher.counter(BytesCount::new(2_000_000usize)).bench(|| {
+        let out = std::process::Command::new("python3").args(["-c", script]).arg(a).arg(b).output().unwrap();
+        assert!(out.status.success());
+    });
+}
