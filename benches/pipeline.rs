@@ -12,6 +12,10 @@ use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use std::sync::OnceLock;
 
+// The same allocator as the binary, so stage numbers match it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

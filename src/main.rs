@@ -13,6 +13,11 @@ use miette::{IntoDiagnostic, Result, miette};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
+// The pipeline allocates many small strings per fact; mimalloc handles that
+// pattern markedly faster than the system allocator (see `cargo bench`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "concur", version, about = "Check whether several written sources agree.", long_about = None)]
 struct Args {
