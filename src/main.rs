@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use concur::exit;
 use concur::baseline::Baseline;
 use concur::config::Config;
-use concur::report::{Outcome, Printer, Show, github::Github, human::Human, json::Json, sarif::Sarif};
+use concur::report::{Outcome, Printer, Show, github::Github, html::Html, human::Human, json::Json, sarif::Sarif};
 use concur::rules::{BUILTIN, Loaded, Origin, RuleSet};
 use concur::source::Source;
 use miette::{IntoDiagnostic, Result, miette};
@@ -68,6 +68,9 @@ enum Command {
         /// Record today's conflicts and variants in this baseline file (and exit 0).
         #[arg(long, value_name = "FILE")]
         write_baseline: Option<String>,
+        /// Write the report to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<String>,
         #[command(flatten)]
         rules: RuleArgs,
     },
@@ -128,6 +131,8 @@ enum Format {
     Sarif,
     /// GitHub Actions workflow commands: annotations on pull requests.
     Github,
+    /// A self-contained HTML review page (write it with -o report.html).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -285,7 +290,7 @@ fn load_sources(paths: &[String], max_bytes: u64) -> Result<Vec<Source>> {
 
 fn run(args: Args) -> Result<i32> {
     match args.command {
-        Command::Check { sources, format, show, deny, color, max_source_mb, baseline, write_baseline, rules: rule_args } => {
+        Command::Check { sources, format, show, deny, color, max_source_mb, baseline, write_baseline, output, rules: rule_args } => {
             let config = load_config(&rule_args)?;
             let rules = load_rules(&rule_args, config.as_ref())?;
             let max_bytes = max_source_mb.saturating_mul(1_000_000);
@@ -329,8 +334,12 @@ fn run(args: Args) -> Result<i32> {
                 Format::Json => Box::new(Json),
                 Format::Sarif => Box::new(Sarif { rules: &rules }),
                 Format::Github => Box::new(Github),
+                Format::Html => Box::new(Html),
             };
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let mut out: Box<dyn Write> = match &output {
+                Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| miette!(code = "concur::output", "cannot write `{p}`: {e}"))?)),
+                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            };
             printer.print(&Outcome { runs: &runs, stale: &stale }, &mut out).into_diagnostic()?;
             out.flush().into_diagnostic()?;
             if let Some(path) = &write_baseline {

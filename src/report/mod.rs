@@ -3,6 +3,7 @@
 //! means adding one file here.
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
