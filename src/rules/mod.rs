@@ -320,6 +320,11 @@ pub fn suggest<'a>(word: &str, choices: impl IntoIterator<Item = &'a str>) -> Op
         .map(|(_, c)| c)
 }
 
+/// The names serde lists after "expected" in an error message: "expected one of `a`, `b`".
+fn expected_names(msg: &str) -> Vec<&str> {
+    msg.split("expected").nth(1).unwrap_or("").split('`').skip(1).step_by(2).collect()
+}
+
 /// Turn a toml/serde error into a diagnostic, adding a "did you mean" for unknown keys.
 pub fn toml_error(path: &str, text: &str, err: &toml::de::Error) -> RuleError {
     let msg = err.message().trim().to_string();
@@ -328,14 +333,7 @@ pub fn toml_error(path: &str, text: &str, err: &toml::de::Error) -> RuleError {
     let mut label = "here".to_string();
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("");
-        let expected: Vec<&str> = msg
-            .split("expected")
-            .nth(1)
-            .unwrap_or("")
-            .split('`')
-            .skip(1)
-            .step_by(2)
-            .collect();
+        let expected = expected_names(&msg);
         label = "unknown key".into();
         help = match suggest(field, expected.iter().copied()) {
             Some(s) => Some(format!("did you mean `{s}`?")),
@@ -348,14 +346,7 @@ pub fn toml_error(path: &str, text: &str, err: &toml::de::Error) -> RuleError {
         label = "in this table".into();
     } else if msg.starts_with("unknown variant") {
         label = "unknown value".into();
-        let expected: Vec<&str> = msg
-            .split("expected")
-            .nth(1)
-            .unwrap_or("")
-            .split('`')
-            .skip(1)
-            .step_by(2)
-            .collect();
+        let expected = expected_names(&msg);
         let got = msg.split('`').nth(1).unwrap_or("");
         help = suggest(got, expected.iter().copied())
             .map(|s| format!("did you mean `{s}`?"))
