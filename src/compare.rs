@@ -121,13 +121,19 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, lex: &Lexicon) -> Verdict {
             // The best pair of spellings decides: one shared spelling agrees.
             let all_a: Vec<&String> = std::iter::once(wa).chain(fa).collect();
             let all_b: Vec<&String> = std::iter::once(wb).chain(fb).collect();
-            let mut best = Verdict::Conflict;
+            // The strongest relation between any two spellings decides: one
+            // spelling in common agrees; else a spelling variant is a variant;
+            // else a mere shorter form ("Acme" / "Acme Corp") agrees.
+            let mut best = (0, Verdict::Conflict);
             for x in &all_a {
                 for y in &all_b {
-                    best = best.max(names_verdict(x, y, rule, lex));
+                    let r = names_relation(x, y, rule, lex);
+                    if r.0 > best.0 {
+                        best = r;
+                    }
                 }
             }
-            best
+            best.1
         }
         (
             Value::Claim {
@@ -151,34 +157,23 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, lex: &Lexicon) -> Verdict {
     }
 }
 
-/// Verdict on two spellings (in `Verdict`'s order, Agree > Variant > Conflict).
-fn names_verdict(a: &str, b: &str, rule: &Rule, lex: &Lexicon) -> Verdict {
+/// How two spellings relate, as (strength, verdict): 3 the same spelling,
+/// 2 a spelling variant, 1 a shorter form of the same name, 0 different.
+fn names_relation(a: &str, b: &str, rule: &Rule, lex: &Lexicon) -> (u8, Verdict) {
     // Case alone differs and one is in capitals (a dateline, a headline): same spelling.
-    let caps = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
-    };
+    let caps = |s: &str| s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     if a == b || (caps(a) || caps(b)) && a.to_lowercase() == b.to_lowercase() {
-        return Verdict::Agree;
+        return (3, Verdict::Agree);
     }
     let na = crate::extract::name::normalize(lex, a);
     let nb = crate::extract::name::normalize(lex, b);
     match rule.compare.names {
-        NamePolicy::Exact => Verdict::Conflict,
-        NamePolicy::Alias
-            if rule
-                .aliases
-                .iter()
-                .any(|g| g.contains(&na) && g.contains(&nb)) =>
-        {
-            Verdict::Agree
-        }
+        NamePolicy::Exact => (0, Verdict::Conflict),
+        NamePolicy::Alias if rule.aliases.iter().any(|g| g.contains(&na) && g.contains(&nb)) => (3, Verdict::Agree),
         _ => match name_score(lex, a, b) {
-            s if s >= 0.9 => Verdict::Variant,
-            // A shorter form of the same name ("Acme" / "Acme Corp") is not a misspelling.
-            s if s > 0.0 => Verdict::Agree,
-            _ => Verdict::Conflict,
+            s if s >= 0.9 => (2, Verdict::Variant),
+            s if s > 0.0 => (1, Verdict::Agree),
+            _ => (0, Verdict::Conflict),
         },
     }
 }
@@ -332,8 +327,11 @@ pub fn name_score(lex: &Lexicon, a: &str, b: &str) -> f32 {
             return 0.9;
         }
     }
-    if short.len() >= 2 && long.starts_with(short) {
-        return 0.8;
+    // A shorter form: the longer name begins with the shorter one ("Harrison
+    // Farm" / "Harrison Farm of Yuma"); written alike it is just shorter (0.8),
+    // with a nickname or a spelling difference it is a variant (0.9).
+    if short.len() >= 2 && short.iter().zip(long.iter()).all(|(s, l)| token_match(lex, s, l)) {
+        return if long.starts_with(short) { 0.8 } else { 0.9 };
     }
     0.0
 }

@@ -270,3 +270,22 @@ fn a_figure_aligns_with_its_nearest_counterpart_not_a_subset() {
 fn topic_vocabulary_is_shared_evidence() {
     assert_eq!(verdict(("At least 41 people are dead after the storm.", None), ("The storm killed 38 people.", None), "41", "38"), Some(Verdict::Conflict));
 }
+
+#[test]
+fn a_longer_name_that_begins_with_a_nickname_form_is_a_variant() {
+    assert_eq!(
+        verdict(("Matthew Ortega, a deputy chief, spoke.", None), ("Matt Ortega of the Harbor Trust urged calm.", None), "Matthew Ortega", "Matt Ortega"),
+        Some(Verdict::Variant)
+    );
+}
+
+#[test]
+fn a_spelling_variant_among_forms_beats_a_shorter_form() {
+    // a: "Ortega Farms of Millbrook" and later "Ortega Farms"; b: "Ortega Farm".
+    let a = ("The lettuce came from Ortega Farms of Millbrook. Ortega Farms has stopped selling.", None);
+    let b = ("A crop from Ortega Farm in Millbrook was sold to the prison.", None);
+    assert_eq!(verdict(a, b, "Ortega Farms of Millbrook", "Ortega Farm"), Some(Verdict::Variant));
+    // Written alike, a shorter form agrees.
+    let c = ("A crop from Ortega Farms was sold to the prison.", None);
+    assert_eq!(verdict(a, c, "Ortega Farms of Millbrook", "Ortega Farms"), Some(Verdict::Agree));
+}

@@ -593,7 +593,7 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<
             // Tokens lo..=hi, from the prefix counts.
             ((ctx.words_before[hi + 1] - ctx.words_before[lo]) as f32, (ctx.puncts_before[hi + 1] - ctx.puncts_before[lo]) as f32)
         };
-        let mut w = 1.0 / (1.0 + dist / 4.0) * 0.6f32.powf(clauses);
+        let mut w = 1.0 / (1.0 + dist / 3.0) * 0.6f32.powf(clauses);
         if ctx.is_capitalized(t) && i != s.tokens.start {
             w *= 1.5;
         }
