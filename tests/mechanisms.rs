@@ -289,3 +289,10 @@ fn a_spelling_variant_among_forms_beats_a_shorter_form() {
     let c = ("A crop from Ortega Farms was sold to the prison.", None);
     assert_eq!(verdict(a, c, "Ortega Farms of Millbrook", "Ortega Farms"), Some(Verdict::Agree));
 }
+
+#[test]
+fn claims_about_other_years_are_other_facts() {
+    let (s, f) = facts("The storm killed 12 people on Monday. Officials confirmed the deaths. A 2011 storm in the valley killed 40 people.", None);
+    let deaths: Vec<&str> = f.iter().filter(|x| x.kind == Kind::Claim && matches!(x.value, Value::Claim { negated: false, .. })).map(|x| &s.text[x.start..x.end]).collect();
+    assert_eq!(deaths.len(), 2, "this year's deaths (two mentions, one fact) and 2011's: {deaths:?}");
+}

@@ -335,7 +335,10 @@ fn merge_repeats(facts: Vec<Fact>) -> Vec<Fact> {
     let mut seen: std::collections::BTreeMap<String, usize> = Default::default();
     for f in facts {
         let key = match &f.value {
-            Value::Claim { negated, modality, .. } => format!("{}|{negated}|{:?}", f.block, modality),
+            // Claims merge per rule, polarity and modality, but not across
+            // sentences naming different years ("a 2012 quake that killed"):
+            // those are other events.
+            Value::Claim { negated, modality, .. } => format!("{}|{negated}|{:?}|{:?}", f.block, modality, f.years),
             Value::Name { .. } => String::new(),
             v => format!("{}|{}|{v:?}", f.block, f.topic),
         };
