@@ -61,42 +61,49 @@ fn is_apostrophe(c: char) -> bool {
 pub const MAX_SENTENCE_TOKENS: usize = 160;
 
 /// Split a text into tokens, with offsets relative to `base`.
+///
+/// Works on byte offsets and decodes characters as it goes (no per-character
+/// table), so its memory is the tokens alone.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let at = |p: usize| -> Option<char> {
+        match bytes.get(p) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => text.get(p..).and_then(|s| s.chars().next()),
+            None => None,
+        }
+    };
+    let mut out = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     let mut prev_end: Option<usize> = None;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    while let Some(c) = at(i) {
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let mut j = i + 1;
+        let start = i;
+        let mut j = i + c.len_utf8();
         let kind = if c.is_alphabetic() {
             // Dotted abbreviation: single letters each followed by '.', e.g. U.S. / D.C.
             let mut k = i;
             let mut dotted = 0;
-            while k + 1 < chars.len() && chars[k].1.is_alphabetic() && chars[k + 1].1 == '.' {
-                let single = k == i || chars[k - 1].1 == '.';
-                if !single {
+            while let Some(ck) = at(k).filter(|ck| ck.is_alphabetic()) {
+                let after = k + ck.len_utf8();
+                if at(after) != Some('.') {
                     break;
                 }
                 dotted += 1;
-                k += 2;
+                k = after + 1;
             }
-            if dotted >= 2 && (k >= chars.len() || !chars[k].1.is_alphabetic()) {
+            if dotted >= 2 && !at(k).is_some_and(char::is_alphabetic) {
                 j = k;
             } else {
-                while j < chars.len() {
-                    let cj = chars[j].1;
+                while let Some(cj) = at(j) {
                     if cj.is_alphabetic() {
-                        j += 1;
-                    } else if is_apostrophe(cj)
-                        && j + 1 < chars.len()
-                        && chars[j + 1].1.is_alphabetic()
-                    {
-                        j += 2;
+                        j += cj.len_utf8();
+                    } else if is_apostrophe(cj) && at(j + cj.len_utf8()).is_some_and(char::is_alphabetic) {
+                        let next = at(j + cj.len_utf8()).map_or(0, char::len_utf8);
+                        j += cj.len_utf8() + next;
                     } else {
                         break;
                     }
@@ -104,14 +111,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             }
             TokKind::Word
         } else if c.is_ascii_digit() {
-            while j < chars.len() {
-                let cj = chars[j].1;
-                if cj.is_ascii_digit() {
+            while j < bytes.len() {
+                let b = bytes[j];
+                if b.is_ascii_digit() {
                     j += 1;
-                } else if matches!(cj, ',' | '.' | ':' | '/')
-                    && j + 1 < chars.len()
-                    && chars[j + 1].1.is_ascii_digit()
-                {
+                } else if matches!(b, b',' | b'.' | b':' | b'/') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
                     j += 2;
                 } else {
                     break;
@@ -121,25 +125,14 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         } else {
             TokKind::Punct
         };
-        let end = if j < chars.len() {
-            chars[j].0
+        let slice = &text[start..j];
+        let lower = if slice.is_ascii() {
+            slice.to_ascii_lowercase()
         } else {
-            text.len()
+            slice.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).flat_map(char::to_lowercase).collect()
         };
-        let slice = &text[start..end];
-        let lower: String = slice
-            .chars()
-            .map(|c| if c == '\u{2019}' { '\'' } else { c })
-            .flat_map(char::to_lowercase)
-            .collect();
-        out.push(Token {
-            start: base + start,
-            end: base + end,
-            kind,
-            glued: prev_end == Some(base + start),
-            lower,
-        });
-        prev_end = Some(base + end);
+        out.push(Token { start: base + start, end: base + j, kind, glued: prev_end == Some(base + start), lower });
+        prev_end = Some(base + j);
         i = j;
     }
     out

@@ -137,9 +137,9 @@ pub struct Ctx<'a> {
     pub rules: &'a RuleSet,
     pub source: usize,
     /// Lower-case words that occur in lower case somewhere in the source.
-    pub lowercase_words: std::collections::BTreeSet<String>,
+    pub lowercase_words: std::collections::HashSet<&'a str>,
     /// Capitalised words seen inside a sentence (not first): names by their use.
-    pub midsentence_caps: std::collections::BTreeSet<String>,
+    pub midsentence_caps: std::collections::HashSet<&'a str>,
     /// The lemma of every token, computed once per source.
     pub lemmas: Vec<String>,
     /// Prefix counts over tokens (entry k counts tokens before k): words and
@@ -232,9 +232,9 @@ impl<'a> Ctx<'a> {
                         .next()
                         .is_some_and(char::is_lowercase)
             })
-            .map(|t| t.lower.clone())
+            .map(|t| t.lower.as_str())
             .collect();
-        let mut midsentence_caps = std::collections::BTreeSet::new();
+        let mut midsentence_caps = std::collections::HashSet::new();
         for s in &seg.sentences {
             for i in s.tokens.start + 1..s.tokens.end {
                 let (t, prev) = (&seg.tokens[i], &seg.tokens[i - 1]);
@@ -245,7 +245,7 @@ impl<'a> Ctx<'a> {
                         .is_some_and(char::is_uppercase)
                     && !matches!(prev.lower.as_str(), "\"" | "\u{201c}" | ":" | "(")
                 {
-                    midsentence_caps.insert(t.lower.clone());
+                    midsentence_caps.insert(t.lower.as_str());
                 }
             }
         }
