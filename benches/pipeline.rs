@@ -142,3 +142,23 @@ for p in sys.argv[1:]:
         assert!(out.status.success());
     });
 }
+
+/// Text built to stress the patterns, as one line: long runs of digits,
+/// thousands of capitalised words, figures with no full stop, nested quotes.
+fn hostile(kind: &str, size: usize) -> String {
+    let unit = match kind {
+        "digits" => "9".repeat(997) + " ",
+        "capitals" => "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel ".to_string(),
+        "figures" => "41 boats, about 38 boats, nearly 1,900 people and ".to_string(),
+        _ => "\"‘“(".repeat(50) + "Ana Ruiz said 5 boats sank" + &")”’\"".repeat(50),
+    };
+    unit.repeat(size / unit.len() + 1)
+}
+
+/// Cost on hostile input must grow linearly with its size (compare the rows).
+#[divan::bench(args = ["digits 100000", "digits 400000", "digits 1600000", "capitals 100000", "capitals 400000", "capitals 1600000", "figures 100000", "figures 400000", "figures 1600000", "quotes 100000", "quotes 400000", "quotes 1600000"], sample_count = 3, sample_size = 1)]
+fn hostile_input(bencher: Bencher, arg: &str) {
+    let (kind, size) = arg.split_once(' ').unwrap();
+    let s = [Source::from_text("h", hostile(kind, size.parse().unwrap())).unwrap(), source(10_000, 1)];
+    bencher.counter(BytesCount::new(s[0].text.len())).bench(|| concur::check(black_box(&s), rules()));
+}
