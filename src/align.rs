@@ -26,7 +26,7 @@ pub const MIN_TOPIC_CONFLICT: f32 = 0.25;
 /// Claims carry little context of their own: opposite polarity needs more.
 pub const MIN_CLAIM_CONFLICT: f32 = 0.2;
 
-fn cosine(a: &[(String, f32)], b: &[(String, f32)], idf: &BTreeMap<&str, f32>) -> f32 {
+fn cosine(a: &[(crate::extract::Word, f32)], b: &[(crate::extract::Word, f32)], idf: &BTreeMap<&str, f32>) -> f32 {
     let w = |s: &str, x: f32| x * idf.get(s).copied().unwrap_or(1.0);
     let na: f32 = a.iter().map(|(s, x)| w(s, *x).powi(2)).sum::<f32>().sqrt();
     let nb: f32 = b.iter().map(|(s, x)| w(s, *x).powi(2)).sum::<f32>().sqrt();
@@ -171,7 +171,7 @@ pub const MAX_POSTING: usize = 64;
 /// and nickname forms.
 fn keys(f: &Fact, rules: &RuleSet) -> Vec<String> {
     let lex = &rules.lexicon;
-    let mut out: Vec<String> = f.context.iter().map(|(w, _)| w.clone()).collect();
+    let mut out: Vec<String> = f.context.iter().map(|(w, _)| w.to_string()).collect();
     match &f.value {
         Value::Date { start, end, year_known: true, time: None, .. } if start == end => out.push(format!("day:{start}")),
         Value::Date { time: Some(t), .. } => out.push(format!("time:{t}")),
@@ -228,7 +228,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     let mut df: BTreeMap<&str, f32> = BTreeMap::new();
     for f in facts {
         for (w, _) in &f.context {
-            *df.entry(w.as_str()).or_insert(0.0) += 1.0;
+            *df.entry(&**w).or_insert(0.0) += 1.0;
         }
     }
     let n = facts.len().max(1) as f32;

@@ -33,7 +33,7 @@ fn cue_before(
         k -= 1;
         n += 1;
         let l = toks[k].lower.as_str();
-        if clause_break(l) || ctx.rules.claim_predicates.contains_key(&ctx.lemmas[k]) {
+        if clause_break(l) || ctx.rules.claim_predicates.contains_key(&*ctx.lemmas[k]) {
             return None;
         }
         if set.contains(l) {
@@ -58,7 +58,7 @@ pub fn extract(
         if t.kind != TokKind::Word {
             continue;
         }
-        let lemma = &ctx.lemmas[i];
+        let lemma: &str = &ctx.lemmas[i];
         let known = ctx.rules.claim_predicates.get(lemma);
         let antonym = known.is_some_and(|(_, a)| *a);
         let predicate = known.is_some();
@@ -129,7 +129,7 @@ pub fn extract(
             },
             head: Some(match known {
                 Some((head, _)) if !generic => head.clone(),
-                _ => lemma.clone(),
+                _ => lemma.to_string(),
             }),
             events,
             hedge: hedge.map(|h| toks[h].lower.clone()),

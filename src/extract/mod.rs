@@ -19,6 +19,10 @@ use crate::source::Source;
 use jiff::civil::Date;
 use serde::Serialize;
 
+/// A word as stored in contexts and lemma tables: shared, so copying one per
+/// fact costs a reference count, not an allocation.
+pub type Word = std::sync::Arc<str>;
+
 /// How a claim is put.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -116,7 +120,7 @@ pub struct Fact {
     /// Block key: facts align only within the same key.
     pub block: String,
     /// Context lemmas with weights (proximity to the fact).
-    pub context: Vec<(String, f32)>,
+    pub context: Vec<(Word, f32)>,
     /// Explicit years written in the sentence.
     pub years: Vec<i16>,
     /// A relative date ("on Friday", "yesterday") that falls on its source's
@@ -141,7 +145,7 @@ pub struct Ctx<'a> {
     /// Capitalised words seen inside a sentence (not first): names by their use.
     pub midsentence_caps: std::collections::HashSet<&'a str>,
     /// The lemma of every token, computed once per source.
-    pub lemmas: Vec<String>,
+    pub lemmas: Vec<Word>,
     /// Prefix counts over tokens (entry k counts tokens before k): words and
     /// numbers, clause punctuation, and clause breaks including conjunctions.
     /// Distances in a sentence are differences of these, O(1) each.
@@ -207,7 +211,7 @@ pub struct Candidate {
     pub value: Value,
     pub head: Option<String>,
     /// Words that mark the topic near the fact (lemmas), nearest first.
-    pub events: Vec<String>,
+    pub events: Vec<Word>,
     pub hedge: Option<String>,
     pub modality: Modality,
     /// Resolved from a relative expression (weekday, "yesterday").
@@ -250,15 +254,15 @@ impl<'a> Ctx<'a> {
             }
         }
         // Words repeat: lemmatise each distinct one once.
-        let mut memo: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+        let mut memo: std::collections::HashMap<&str, Word> = std::collections::HashMap::new();
         let lemmas = seg
             .tokens
             .iter()
             .map(|t| {
                 if t.kind == TokKind::Word {
-                    memo.entry(t.lower.as_str()).or_insert_with(|| lex.lemma(&t.lower)).clone()
+                    memo.entry(t.lower.as_str()).or_insert_with(|| Word::from(lex.lemma(&t.lower))).clone()
                 } else {
-                    t.lower.clone()
+                    Word::from(t.lower.as_str())
                 }
             })
             .collect();
@@ -389,8 +393,8 @@ fn attribution(ctx: &Ctx, s: &Sentence) -> Option<String> {
 }
 
 /// Add a word to a context kept sorted by word; a word already there keeps its larger weight.
-fn add_context(context: &mut Vec<(String, f32)>, word: String, weight: f32) {
-    match context.binary_search_by(|(w, _)| w.as_str().cmp(&word)) {
+fn add_context(context: &mut Vec<(Word, f32)>, word: Word, weight: f32) {
+    match context.binary_search_by(|(w, _)| (**w).cmp(&*word)) {
         Ok(i) => context[i].1 = context[i].1.max(weight),
         Err(i) => context.insert(i, (word, weight)),
     }
@@ -417,7 +421,7 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
         _ => nearby_words(ctx, s, &c.toks, 1)
             .into_iter()
             .next()
-            .map(|(_, raw)| raw)
+            .map(|(_, i)| ctx.seg.tokens[i].lower.clone())
             .or_else(|| c.head.clone())
             .unwrap_or_default(),
     };
@@ -468,15 +472,15 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
         .as_ref()
         .filter(|_| c.kind == Kind::Duration || c.kind == Kind::Quantity && rule.is_fallback())
     {
-        add_context(&mut context, h.clone(), 1.0);
+        add_context(&mut context, Word::from(h.as_str()), 1.0);
     }
     // Under a topic rule, its own vocabulary ("dead", "killed", "toll") is one
     // word for the topic: two facts that each use some of it share it.
     if !rule.is_fallback() {
-        let (marked, rest): (Vec<_>, Vec<_>) = context.into_iter().partition(|(w, _)| rule.nouns.contains(w) || rule.events.contains(w));
+        let (marked, rest): (Vec<_>, Vec<_>) = context.into_iter().partition(|(w, _)| rule.nouns.contains(&**w) || rule.events.contains(&**w));
         context = rest;
         if let Some(weight) = marked.iter().map(|(_, x)| *x).reduce(f32::max) {
-            add_context(&mut context, format!("topic:{}", rule.id), weight);
+            add_context(&mut context, Word::from(format!("topic:{}", rule.id)), weight);
         }
     }
     let years = toks
@@ -516,7 +520,7 @@ fn select_rule<'r>(
     rules: &'r RuleSet,
     c: &Candidate,
     sent_text: &str,
-    sent_lemmas: &[String],
+    sent_lemmas: &[Word],
     unit: Option<&str>,
 ) -> Option<(usize, &'r Rule)> {
     let lex = &rules.lexicon;
@@ -531,7 +535,7 @@ fn select_rule<'r>(
             }
             continue;
         }
-        if !r.context.is_empty() && !sent_lemmas.iter().any(|l| r.context.contains(l)) {
+        if !r.context.is_empty() && !sent_lemmas.iter().any(|l| r.context.contains(&**l)) {
             continue;
         }
         if !r.patterns.is_empty() && !r.patterns.iter().any(|p| p.is_match(sent_text)) {
@@ -561,7 +565,7 @@ fn select_rule<'r>(
         } else if let Some(pos) = c
             .events
             .iter()
-            .position(|e| r.events.contains(e))
+            .position(|e| r.events.contains(&**e))
             .filter(|_| {
                 c.head
                     .as_ref()
@@ -581,8 +585,8 @@ fn select_rule<'r>(
 
 /// Weighted context lemmas around a fact: nearer words weigh more, words
 /// across a clause boundary less, capitalised words (entities) more.
-fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<(String, f32)> {
-    let mut out: std::collections::BTreeMap<String, f32> = Default::default();
+fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<(Word, f32)> {
+    let mut out: std::collections::BTreeMap<Word, f32> = Default::default();
     let toks = &ctx.seg.tokens;
     for i in window(s, span) {
         if span.contains(&i) || !ctx.content[i] {
@@ -613,11 +617,8 @@ pub fn nearby_events(
     s: &Sentence,
     span: &std::ops::Range<usize>,
     limit: usize,
-) -> Vec<String> {
-    nearby_words(ctx, s, span, limit)
-        .into_iter()
-        .map(|(lemma, _)| lemma)
-        .collect()
+) -> Vec<Word> {
+    nearby_words(ctx, s, span, limit).into_iter().map(|(lemma, _)| lemma).collect()
 }
 
 /// Content words near a span as (lemma, word as written), nearest first.
@@ -626,9 +627,8 @@ fn nearby_words(
     s: &Sentence,
     span: &std::ops::Range<usize>,
     limit: usize,
-) -> Vec<(String, String)> {
-    let toks = &ctx.seg.tokens;
-    let mut scored: Vec<(usize, usize, String)> = Vec::new();
+) -> Vec<(Word, usize)> {
+    let mut scored: Vec<(usize, usize, Word)> = Vec::new();
     for i in window(s, span) {
         if span.contains(&i) || !ctx.eventish[i] {
             continue;
@@ -654,7 +654,7 @@ fn nearby_words(
         .into_iter()
         .filter(|(_, _, l)| seen.insert(l.clone()))
         .take(limit)
-        .map(|(_, i, l)| (l, toks[i].lower.clone()))
+        .map(|(_, i, l)| (l, i))
         .collect()
 }
 
