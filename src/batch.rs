@@ -108,24 +108,11 @@ pub fn run(input: impl BufRead, mut output: impl Write, rules: &RuleSet, max_byt
         if batch.is_empty() {
             break;
         }
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let results: Vec<std::sync::Mutex<Option<(String, bool, bool)>>> = (0..batch.len()).map(|_| std::sync::Mutex::new(None)).collect();
-        std::thread::scope(|scope| {
-            for _ in 0..threads.min(batch.len()) {
-                scope.spawn(|| loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(line) = batch.get(i) else { break };
-                    *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(one(line, rules, max_bytes, deny_warnings));
-                });
-            }
-        });
-        for r in results {
-            if let Some((text, fails, error)) = r.into_inner().unwrap_or_else(|e| e.into_inner()) {
-                writeln!(output, "{text}")?;
-                totals.clusters += 1;
-                totals.failing += fails as usize;
-                totals.errors += error as usize;
-            }
+        for (text, fails, error) in crate::par_map(&batch, threads, |line| one(line, rules, max_bytes, deny_warnings)) {
+            writeln!(output, "{text}")?;
+            totals.clusters += 1;
+            totals.failing += fails as usize;
+            totals.errors += error as usize;
         }
         output.flush()?;
         progress(totals.clusters);

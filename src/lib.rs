@@ -132,22 +132,42 @@ pub struct Checked {
 /// Check several sets of sources on all cores. Each set is independent; the
 /// results come back in the order given, whatever order the threads finish in.
 pub fn check_all(jobs: Vec<(Option<String>, Vec<Source>)>, rules: &RuleSet) -> Vec<Checked> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len()).max(1);
-    let next = std::sync::atomic::AtomicUsize::new(0);
     let jobs: Vec<std::sync::Mutex<Option<(Option<String>, Vec<Source>)>>> = jobs.into_iter().map(|j| std::sync::Mutex::new(Some(j))).collect();
-    let results: Vec<std::sync::Mutex<Option<Checked>>> = (0..jobs.len()).map(|_| std::sync::Mutex::new(None)).collect();
+    par_map(&jobs, usize::MAX, |slot| {
+        let (group, sources) = slot.lock().unwrap_or_else(|e| e.into_inner()).take()?;
+        let analysis = check(&sources, rules);
+        Some(Checked { group, sources, analysis })
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// `f` over `items` on up to `max_threads` threads (no more than the machine
+/// has cores), results in the order of `items` whatever the schedule: output
+/// never depends on timing. Threads take the next item as they finish one, so
+/// a large item does not hold up a whole share.
+pub fn par_map<T: Sync, R: Send>(items: &[T], max_threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(max_threads).min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<Option<R>>> = items.iter().map(|_| std::sync::Mutex::new(None)).collect();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(slot) = jobs.get(i) else { break };
-                let Some((group, sources)) = slot.lock().unwrap_or_else(|e| e.into_inner()).take() else { continue };
-                let analysis = check(&sources, rules);
-                *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(Checked { group, sources, analysis });
+                let Some(item) = items.get(i) else { break };
+                let r = f(item);
+                *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
             });
         }
     });
-    results.into_iter().filter_map(|r| r.into_inner().unwrap_or_else(|e| e.into_inner())).collect()
+    results
+        .into_iter()
+        .map(|r| r.into_inner().unwrap_or_else(|e| e.into_inner()).expect("every item was mapped"))
+        .collect()
 }
 
 /// The result of checking a set of sources.
@@ -187,22 +207,25 @@ impl Analysis {
 /// ("did not specify") are then read in their positive uses too ("specified"),
 /// so a negation in one report can meet the assertion in another.
 pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
-    let segs: Vec<_> = sources
-        .iter()
-        .map(|s| segment::segment(s, &rules.lexicon))
-        .collect();
-    let ctxs: Vec<_> = sources
-        .iter()
-        .zip(&segs)
-        .enumerate()
-        .map(|(i, (src, seg))| extract::Ctx::new(src, seg, rules, i))
-        .collect();
-    let negated: std::collections::BTreeSet<String> =
-        ctxs.iter().flat_map(extract::negated_verbs).collect();
-    ctxs.iter()
-        .flat_map(|ctx| extract::extract(ctx, &negated))
-        .collect()
+    // Sources are independent until alignment: large ones are read in
+    // parallel (small ones are not worth a thread, and `check_all` and
+    // `batch` already keep the cores busy with many small clusters).
+    let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
+    let threads = if bytes >= PARALLEL_BYTES { usize::MAX } else { 1 };
+    let indexed: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
+    let segs: Vec<_> = par_map(&indexed, threads, |(_, s)| segment::segment(s, &rules.lexicon));
+    let read: Vec<_> = indexed.iter().zip(&segs).collect();
+    let ctxs: Vec<_> = par_map(&read, threads, |((i, src), seg)| {
+        let ctx = extract::Ctx::new(src, seg, rules, *i);
+        let negated = extract::negated_verbs(&ctx);
+        (ctx, negated)
+    });
+    let negated: std::collections::BTreeSet<String> = ctxs.iter().flat_map(|(_, n)| n.iter().cloned()).collect();
+    par_map(&ctxs, threads, |(ctx, _)| extract::extract(ctx, &negated)).into_iter().flatten().collect()
 }
+
+/// Below this many bytes of sources in all, `facts` reads them on one thread.
+const PARALLEL_BYTES: usize = 256 * 1024;
 
 /// Run the whole pipeline.
 pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
@@ -236,7 +259,7 @@ pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
         );
         ka.cmp(&kb).then_with(|| a.rule.cmp(&b.rule))
     });
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
     for f in &mut findings {
         let base = fingerprint(f, sources);
         let n = seen.entry(base.clone()).or_insert(0);

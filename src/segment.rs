@@ -28,7 +28,8 @@ pub struct Token {
     /// True when this token directly follows the previous one with no space.
     pub glued: bool,
     /// Lower-cased text with curly apostrophes made straight.
-    pub lower: String,
+    /// Inline up to 24 bytes (nearly every word): no allocation per token.
+    pub lower: compact_str::CompactString,
 }
 
 #[derive(Debug, Clone)]
@@ -127,7 +128,13 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         };
         let slice = &text[start..j];
         let lower = if slice.is_ascii() {
-            slice.to_ascii_lowercase()
+            if slice.bytes().any(|b| b.is_ascii_uppercase()) {
+                let mut l = compact_str::CompactString::from(slice);
+                l.make_ascii_lowercase();
+                l
+            } else {
+                compact_str::CompactString::from(slice)
+            }
         } else {
             slice.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).flat_map(char::to_lowercase).collect()
         };
@@ -196,7 +203,7 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
                 && t.glued
                 && prev.is_some_and(|p| {
                     p.kind == TokKind::Word
-                        && (lex.is_abbreviation(&p.lower)
+                        && (lex.is_abbreviation(p.lower.as_str())
                             || (p.end - p.start == 1
                                 && text[p.start..p.end].chars().all(char::is_uppercase)))
                 });
@@ -237,6 +244,10 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
 }
 
 fn has_blank_line(gap: &str) -> bool {
+    // Nearly every gap is one space: no line break, no blank line.
+    if !gap.bytes().any(|b| b == b'\n' || b == b'\r') {
+        return false;
+    }
     gap.matches('\n').count() >= 2
         || gap.matches('\r').count() - gap.matches("\r\n").count() + gap.matches('\n').count() >= 2
 }

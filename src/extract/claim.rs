@@ -24,7 +24,7 @@ fn cue_before(
     s: &Sentence,
     i: usize,
     window: usize,
-    set: &std::collections::HashSet<String>,
+    set: &rustc_hash::FxHashSet<String>,
 ) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     let mut k = i;
@@ -66,8 +66,8 @@ pub fn extract(
         let mut generic = false;
         if !predicate {
             if !ctx.rules.claim_fallback
-                || lex.stopwords.contains(&t.lower)
-                || lex.negation.contains(&t.lower)
+                || lex.stopwords.contains(t.lower.as_str())
+                || lex.negation.contains(t.lower.as_str())
                 || t.lower.ends_with("ly")
             {
                 continue;
@@ -123,7 +123,7 @@ pub fn extract(
             sentence: si,
             toks: span,
             value: Value::Claim {
-                predicate: t.lower.clone(),
+                predicate: t.lower.to_string(),
                 negated,
                 modality,
             },
@@ -132,10 +132,10 @@ pub fn extract(
                 _ => lemma.to_string(),
             }),
             events,
-            hedge: hedge.map(|h| toks[h].lower.clone()),
+            hedge: hedge.map(|h| toks[h].lower.to_string()),
             modality,
             relative: false,
-            label: Some(t.lower.clone()),
+            label: Some(t.lower.to_string()),
             bytes: None,
         });
     }

@@ -35,7 +35,7 @@ fn looks_forward(ctx: &Ctx, s: &Sentence) -> bool {
     ctx.seg
         .sentence_tokens(s)
         .iter()
-        .any(|t| ctx.lex.future_cues.contains(&t.lower))
+        .any(|t| ctx.lex.future_cues.contains(t.lower.as_str()))
 }
 
 /// Pick the year for a month/day: nearest to publication, future penalised
@@ -73,7 +73,7 @@ fn month_of(ctx: &Ctx, i: usize, s: &Sentence) -> Option<(i8, usize)> {
     if t.kind != TokKind::Word || !ctx.is_capitalized(t) {
         return None;
     }
-    let m = *ctx.lex.def.dates.months.get(&t.lower)?;
+    let m = *ctx.lex.def.dates.months.get(t.lower.as_str())?;
     let mut end = i + 1;
     if toks
         .get(end)
@@ -207,7 +207,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     }
     // Month-first: "Oct. 3", "June 9, 2021", "March 5 to 16", "March 2014", "March of last year", "in May".
     if let Some((m, after_m)) = month_of(ctx, i, s) {
-        let ambiguous = lex.ambiguous_months.contains(&t.lower);
+        let ambiguous = lex.ambiguous_months.contains(t.lower.as_str());
         if let Some((d, after_d)) = small_int(ctx, after_m, s, 31) {
             let d = d as i8;
             let mut end = after_d;
@@ -379,7 +379,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     }
     // Counted from the previous date: "the following day".
     if let Some(base) = anchor {
-        for (words, offset) in lex.anchored_phrases.get(&t.lower) {
+        for (words, offset) in lex.anchored_phrases.get(t.lower.as_str()) {
             let n = words.len();
             if (0..n).all(|k| w(i + k) == Some(words[k].as_str())) && !w(i + n).is_some_and(|x| x == "of" || x == "the") {
                 let d = base.checked_add((*offset as i64).days()).ok()?;
@@ -389,7 +389,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     }
     // Holidays: "New Year's Day".
     if ctx.is_capitalized(t) {
-        for (words, (m, d)) in lex.holiday_phrases.get(&t.lower) {
+        for (words, (m, d)) in lex.holiday_phrases.get(t.lower.as_str()) {
             let n = words.len();
             if (0..n).all(|k| w(i + k) == Some(words[k].as_str())) {
                 let (y, known) = resolve_year(ctx, s, *m, *d)?;
@@ -402,7 +402,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
         .def
         .dates
         .weekdays
-        .get(&t.lower)
+        .get(t.lower.as_str())
         .filter(|_| ctx.is_capitalized(t) && t.lower.len() > 3)
     {
         let prev = if i > s.tokens.start { w(i - 1) } else { None };
@@ -447,7 +447,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     }
     // Relative days and weeks: "yesterday", "last week", "earlier this week".
     if let Some(p) = ctx.published() {
-        if let Some(&off) = lex.def.dates.relative_days.get(&t.lower) {
+        if let Some(&off) = lex.def.dates.relative_days.get(t.lower.as_str()) {
             let d = p.checked_add((off as i64).days()).ok()?;
             return Some(Found {
                 relative: true,

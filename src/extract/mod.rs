@@ -141,9 +141,9 @@ pub struct Ctx<'a> {
     pub rules: &'a RuleSet,
     pub source: usize,
     /// Lower-case words that occur in lower case somewhere in the source.
-    pub lowercase_words: std::collections::HashSet<&'a str>,
+    pub lowercase_words: rustc_hash::FxHashSet<&'a str>,
     /// Capitalised words seen inside a sentence (not first): names by their use.
-    pub midsentence_caps: std::collections::HashSet<&'a str>,
+    pub midsentence_caps: rustc_hash::FxHashSet<&'a str>,
     /// The lemma of every token, computed once per source.
     pub lemmas: Vec<Word>,
     /// Prefix counts over tokens (entry k counts tokens before k): words and
@@ -238,7 +238,7 @@ impl<'a> Ctx<'a> {
             })
             .map(|t| t.lower.as_str())
             .collect();
-        let mut midsentence_caps = std::collections::HashSet::new();
+        let mut midsentence_caps = rustc_hash::FxHashSet::default();
         for s in &seg.sentences {
             for i in s.tokens.start + 1..s.tokens.end {
                 let (t, prev) = (&seg.tokens[i], &seg.tokens[i - 1]);
@@ -254,13 +254,13 @@ impl<'a> Ctx<'a> {
             }
         }
         // Words repeat: lemmatise each distinct one once.
-        let mut memo: std::collections::HashMap<&str, Word> = std::collections::HashMap::new();
+        let mut memo: rustc_hash::FxHashMap<&str, Word> = Default::default();
         let lemmas = seg
             .tokens
             .iter()
             .map(|t| {
                 if t.kind == TokKind::Word {
-                    memo.entry(t.lower.as_str()).or_insert_with(|| Word::from(lex.lemma(&t.lower))).clone()
+                    memo.entry(t.lower.as_str()).or_insert_with(|| Word::from(lex.lemma(t.lower.as_str()))).clone()
                 } else {
                     Word::from(t.lower.as_str())
                 }
@@ -277,13 +277,13 @@ impl<'a> Ctx<'a> {
             midsentence_caps,
             lemmas,
             words_before: prefix_counts(&seg.tokens, |t| t.kind == TokKind::Word || t.kind == TokKind::Number),
-            puncts_before: prefix_counts(&seg.tokens, |t| is_clause_punct(&t.lower)),
-            breaks_before: prefix_counts(&seg.tokens, |t| is_clause_break(&t.lower)),
-            content: seg.tokens.iter().map(|t| t.kind == TokKind::Word && !lex.stopwords.contains(&t.lower)).collect(),
+            puncts_before: prefix_counts(&seg.tokens, |t| is_clause_punct(t.lower.as_str())),
+            breaks_before: prefix_counts(&seg.tokens, |t| is_clause_break(t.lower.as_str())),
+            content: seg.tokens.iter().map(|t| t.kind == TokKind::Word && !lex.stopwords.contains(t.lower.as_str())).collect(),
             eventish: seg
                 .tokens
                 .iter()
-                .map(|t| t.kind == TokKind::Word && (!lex.stopwords.contains(&t.lower) || lex.def.words.lemmas.contains_key(&t.lower)))
+                .map(|t| t.kind == TokKind::Word && (!lex.stopwords.contains(t.lower.as_str()) || lex.def.words.lemmas.contains_key(t.lower.as_str())))
                 .collect(),
         };
         ctx.attributions = seg.sentences.iter().map(|s| attribution(&ctx, s)).collect();
@@ -369,14 +369,14 @@ fn attribution(ctx: &Ctx, s: &Sentence) -> Option<String> {
     let range = s.tokens.clone();
     let is_word = |k: usize| toks[k].kind == TokKind::Word;
     for i in range.clone() {
-        if !ctx.lex.attribution.contains(&toks[i].lower) {
+        if !ctx.lex.attribution.contains(toks[i].lower.as_str()) {
             continue;
         }
         let words: Vec<usize> = if toks[i].lower == "according" {
             let from = if toks.get(i + 1).is_some_and(|t| t.lower == "to") { i + 2 } else { i + 1 };
-            (from..range.end).take_while(|&k| is_word(k)).filter(|&k| !ctx.lex.articles.contains(&toks[k].lower)).take(5).collect()
+            (from..range.end).take_while(|&k| is_word(k)).filter(|&k| !ctx.lex.articles.contains(toks[k].lower.as_str())).take(5).collect()
         } else {
-            let mut before: Vec<usize> = (range.start..i).rev().take_while(|&k| is_word(k) && !ctx.lex.stopwords.contains(&toks[k].lower)).take(4).collect();
+            let mut before: Vec<usize> = (range.start..i).rev().take_while(|&k| is_word(k) && !ctx.lex.stopwords.contains(toks[k].lower.as_str())).take(4).collect();
             before.reverse();
             if before.is_empty() {
                 (i + 1..range.end).take_while(|&k| ctx.is_capitalized(&toks[k]) || toks[k].lower == "." && toks[k].glued).take(5).collect()
@@ -421,7 +421,7 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
         _ => nearby_words(ctx, s, &c.toks, 1)
             .into_iter()
             .next()
-            .map(|(_, i)| ctx.seg.tokens[i].lower.clone())
+            .map(|(_, i)| ctx.seg.tokens[i].lower.to_string())
             .or_else(|| c.head.clone())
             .unwrap_or_default(),
     };
@@ -666,7 +666,7 @@ pub fn hedge_before(
 ) -> Option<(usize, String, crate::rules::lexicon::HedgeDef)> {
     let toks = &ctx.seg.tokens;
     let before = i.checked_sub(1).filter(|&b| b >= s.tokens.start)?;
-    for (words, def) in ctx.lex.hedge_phrases.get(&toks[before].lower) {
+    for (words, def) in ctx.lex.hedge_phrases.get(toks[before].lower.as_str()) {
         let n = words.len();
         if i < s.tokens.start + n {
             continue;

@@ -7,7 +7,7 @@
 use super::{Candidate, Ctx, Modality, Value};
 use crate::rules::{Kind, Lexicon};
 use crate::segment::{Sentence, TokKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// Fold a word for comparison: strip diacritics, lower-case, drop punctuation.
@@ -45,7 +45,7 @@ fn is_headline(ctx: &Ctx, s: &Sentence) -> bool {
     }
     let words: Vec<_> = toks
         .iter()
-        .filter(|t| t.kind == TokKind::Word && !ctx.lex.connectors.contains(&t.lower))
+        .filter(|t| t.kind == TokKind::Word && !ctx.lex.connectors.contains(t.lower.as_str()))
         .collect();
     let caps = words.iter().filter(|t| ctx.is_capitalized(t)).count();
     words.len() >= 4 && caps * 10 >= words.len() * 7
@@ -90,12 +90,12 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                     j += 2;
                 } else if t.glued && t.lower == "." && toks[j - 1].end - toks[j - 1].start == 1 {
                     j += 1; // initial: "R."
-                } else if t.kind == TokKind::Word && (lex.connectors.contains(&t.lower)) {
+                } else if t.kind == TokKind::Word && (lex.connectors.contains(t.lower.as_str())) {
                     // Connectors only inside a name: "Friends of the Earth".
                     let mut k = j;
                     while k < s.tokens.end
                         && toks[k].kind == TokKind::Word
-                        && lex.connectors.contains(&toks[k].lower)
+                        && lex.connectors.contains(toks[k].lower.as_str())
                         && !ctx.is_capitalized(&toks[k])
                     {
                         k += 1;
@@ -103,7 +103,7 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                     if k < s.tokens.end
                         && k - j <= 2
                         && ctx.is_capitalized(&toks[k])
-                        && !lex.not_names.contains(&toks[k].lower)
+                        && !lex.not_names.contains(toks[k].lower.as_str())
                     {
                         j = k;
                     } else {
@@ -130,14 +130,14 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                 // Leading words that are not names: "The", sentence-initial common words.
                 while p.start < p.end {
                     let t = &toks[p.start];
-                    let common = lex.not_names.contains(&t.lower)
-                        || lex.connectors.contains(&t.lower)
+                    let common = lex.not_names.contains(t.lower.as_str())
+                        || lex.connectors.contains(t.lower.as_str())
                         || (p.start == s.tokens.start
                             || toks[p.start - 1].lower == "\""
                             || toks[p.start - 1].lower == "\u{201c}")
                             && ctx.lowercase_words.contains(t.lower.as_str())
                         || t.kind != TokKind::Word
-                        || lex.def.dates.months.contains_key(&t.lower) && p.end - p.start == 1;
+                        || lex.def.dates.months.contains_key(t.lower.as_str()) && p.end - p.start == 1;
                     if common {
                         p.start += 1;
                     } else {
@@ -147,7 +147,7 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                 // Trailing connectors and punctuation.
                 while p.end > p.start
                     && (toks[p.end - 1].kind != TokKind::Word
-                        || lex.connectors.contains(&toks[p.end - 1].lower))
+                        || lex.connectors.contains(toks[p.end - 1].lower.as_str()))
                     && toks[p.end - 1].lower != "."
                 {
                     p.end -= 1;
@@ -170,7 +170,7 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                 if p.end - p.start == 1
                     && opens
                     && (!ctx.midsentence_caps.contains(toks[p.start].lower.as_str())
-                        || lex.number_word(&toks[p.start].lower).is_some())
+                        || lex.number_word(toks[p.start].lower.as_str()).is_some())
                 {
                     continue;
                 }
@@ -211,7 +211,7 @@ fn acronyms(ctx: &Ctx, ms: &[Mention]) -> std::collections::BTreeMap<String, (Ve
         }
         let initials: String = toks[m.toks.clone()]
             .iter()
-            .filter(|t| ctx.is_capitalized(t) && !ctx.lex.connectors.contains(&t.lower))
+            .filter(|t| ctx.is_capitalized(t) && !ctx.lex.connectors.contains(t.lower.as_str()))
             .filter_map(|t| ctx.text(t).chars().next())
             .collect();
         if initials == text {
@@ -240,9 +240,9 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
     // proper prefixes of its key, its surname. Longest names come first, so a
     // shorter mention always finds the fullest name it abbreviates.
     let mut entities: Vec<(usize, Vec<usize>)> = Vec::new(); // (representative, members)
-    let mut exact: HashMap<&[String], usize> = HashMap::new();
-    let mut prefix: HashMap<&[String], usize> = HashMap::new();
-    let mut surname: HashMap<&str, usize> = HashMap::new();
+    let mut exact: HashMap<&[String], usize> = HashMap::default();
+    let mut prefix: HashMap<&[String], usize> = HashMap::default();
+    let mut surname: HashMap<&str, usize> = HashMap::default();
     for &m in &order {
         let key = ms[m].key.as_slice();
         let acronym_of = (key.len() == 1).then(|| acronyms.get(&key[0])).flatten().and_then(|(full, _)| exact.get(full.as_slice()));
@@ -262,7 +262,7 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
             }
         }
     }
-    let mut acronyms_of: HashMap<&[String], Vec<&String>> = HashMap::new();
+    let mut acronyms_of: HashMap<&[String], Vec<&String>> = HashMap::default();
     for (full, text) in acronyms.values() {
         acronyms_of.entry(full.as_slice()).or_default().push(text);
     }
@@ -277,7 +277,7 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
             .find(|m| m.key == r.key)
             .unwrap_or(r);
         let mut seen = vec![first_full.written.clone()];
-        let mut seen_set: std::collections::HashSet<&str> = std::iter::once(first_full.written.as_str()).collect();
+        let mut seen_set: rustc_hash::FxHashSet<&str> = std::iter::once(first_full.written.as_str()).collect();
         for &m in &members {
             let mm = &ms[m];
             let acronym = mm.key.len() == 1 && acronyms.contains_key(&mm.key[0]);

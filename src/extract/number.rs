@@ -47,7 +47,7 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
     let mut weak = false;
     let mut vague: Option<(f64, f64)> = None;
     if t.kind == TokKind::Number {
-        value = digits(&t.lower)?;
+        value = digits(t.lower.as_str())?;
         j = i + 1;
         if let Some(n) = toks
             .get(j)
@@ -66,7 +66,7 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
             }
         }
     } else if t.kind == TokKind::Word {
-        if let Some(&v) = lex.def.numbers.ordinals.get(&t.lower) {
+        if let Some(&v) = lex.def.numbers.ordinals.get(t.lower.as_str()) {
             return Some(Num {
                 value: v,
                 low: v,
@@ -76,13 +76,13 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
                 weak: false,
             });
         }
-        if let Some((lo, hi)) = lex.def.numbers.vague.get(&t.lower).map(|r| (r[0], r[1])) {
+        if let Some((lo, hi)) = lex.def.numbers.vague.get(t.lower.as_str()).map(|r| (r[0], r[1])) {
             vague = Some((lo, hi));
             value = lo;
             j = i + 1;
             // "hundreds of millions": scale the range by the second vague or scale word.
             if toks.get(j).is_some_and(|n| n.lower == "of") && j + 1 < limit {
-                let w = &toks[j + 1].lower;
+                let w = toks[j + 1].lower.as_str();
                 let mult = lex
                     .def
                     .numbers
@@ -104,8 +104,8 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
                 }
             }
         } else {
-            value = lex.number_word(&t.lower)?;
-            weak = lex.weak_numbers.contains(&t.lower);
+            value = lex.number_word(t.lower.as_str())?;
+            weak = lex.weak_numbers.contains(t.lower.as_str());
             j = i + 1;
             // "twenty-five", "fifty-two"
             if value >= 20.0
@@ -115,7 +115,7 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
                 if let Some(u) = toks
                     .get(j + 1)
                     .filter(|u| u.glued)
-                    .and_then(|u| lex.number_word(&u.lower))
+                    .and_then(|u| lex.number_word(u.lower.as_str()))
                     .filter(|u| *u < 10.0)
                 {
                     value += u;

@@ -101,7 +101,7 @@ pub fn extract_durations(
         let Some((secs, _unit)) = toks
             .get(u)
             .filter(|_| u < limit && is_word(ctx, u))
-            .and_then(|t| lex.duration_unit(&t.lower))
+            .and_then(|t| lex.duration_unit(t.lower.as_str()))
         else {
             i += 1;
             continue;
@@ -135,10 +135,10 @@ pub fn extract_durations(
         let mut label = None;
         if compound {
             if let Some(t) = toks.get(end).filter(|t| {
-                end < limit && t.kind == TokKind::Word && !lex.stopwords.contains(&t.lower)
+                end < limit && t.kind == TokKind::Word && !lex.stopwords.contains(t.lower.as_str())
             }) {
-                head = Some(lex.lemma(&t.lower));
-                label = Some(t.lower.clone());
+                head = Some(lex.lemma(t.lower.as_str()));
+                label = Some(t.lower.to_string());
                 end += 1;
             }
         }
@@ -192,7 +192,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         }
         // Labels: "counts 12 and 13", "Rule #1".
         if i > s.tokens.start
-            && lex.labels.contains(&toks[i - 1].lower)
+            && lex.labels.contains(toks[i - 1].lower.as_str())
             && toks[i].kind == TokKind::Number
         {
             i += 1;
@@ -214,7 +214,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         let mut start = i;
         let mut unit: Option<String> = None;
         if i > s.tokens.start && !claimed[i - 1] {
-            if let Some(c) = lex.def.numbers.currencies.get(&toks[i - 1].lower) {
+            if let Some(c) = lex.def.numbers.currencies.get(toks[i - 1].lower.as_str()) {
                 unit = Some(c.clone());
                 start = i - 1;
             }
@@ -287,7 +287,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             && is_word(ctx, m + 1)
             && toks[m + 1].glued
         {
-            noun = Some((m + 1, toks[m + 1].lower.clone()));
+            noun = Some((m + 1, toks[m + 1].lower.to_string()));
         } else {
             let mut words = Vec::new();
             while m < limit && words.len() < 4 {
@@ -308,20 +308,20 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                     }
                     break;
                 }
-                if lex.increments.contains(&t.lower) || t.lower == "other" {
-                    increment |= lex.increments.contains(&t.lower);
+                if lex.increments.contains(t.lower.as_str()) || t.lower == "other" {
+                    increment |= lex.increments.contains(t.lower.as_str());
                     m += 1;
                     continue;
                 }
-                let is_unit = lex.unit(&t.lower).is_some() || lex.def.numbers.currencies.contains_key(&t.lower);
+                let is_unit = lex.unit(t.lower.as_str()).is_some() || lex.def.numbers.currencies.contains_key(t.lower.as_str());
                 if !is_unit
-                    && (lex.not_nouns.contains(&t.lower)
-                        || lex.stopwords.contains(&t.lower) && !lex.def.words.lemmas.contains_key(&t.lower))
+                    && (lex.not_nouns.contains(t.lower.as_str())
+                        || lex.stopwords.contains(t.lower.as_str()) && !lex.def.words.lemmas.contains_key(t.lower.as_str()))
                 {
                     break;
                 }
-                words.push((m, t.lower.clone()));
-                if lex.unit(&t.lower).is_some() || lex.def.numbers.currencies.contains_key(&t.lower)
+                words.push((m, t.lower.to_string()));
+                if lex.unit(t.lower.as_str()).is_some() || lex.def.numbers.currencies.contains_key(t.lower.as_str())
                 {
                     break;
                 }
@@ -381,11 +381,11 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             let q = &toks[i - 2];
             if (p.lower == "-" && p.glued && toks[i].glued || p.lower == "of")
                 && q.kind == TokKind::Word
-                && !lex.stopwords.contains(&q.lower)
-                && !lex.not_nouns.contains(&q.lower)
+                && !lex.stopwords.contains(q.lower.as_str())
+                && !lex.not_nouns.contains(q.lower.as_str())
             {
-                head = Some(lex.lemma(&q.lower));
-                label = Some(q.lower.clone());
+                head = Some(lex.lemma(q.lower.as_str()));
+                label = Some(q.lower.to_string());
                 start = i - 2;
             }
         }

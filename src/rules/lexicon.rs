@@ -5,7 +5,7 @@
 //! all its vocabulary from here, never from literals in code.
 
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -194,13 +194,13 @@ pub struct Phrases<V> {
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
-        Phrases { by_word: HashMap::new() }
+        Phrases { by_word: HashMap::default() }
     }
 }
 
 impl<V> Phrases<V> {
     fn new(items: Vec<(Vec<String>, V)>, by_last_word: bool) -> Self {
-        let mut by_word: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+        let mut by_word: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::default();
         for (words, v) in items.into_iter().filter(|(w, _)| !w.is_empty()) {
             let key = if by_last_word { words[words.len() - 1].clone() } else { words[0].clone() };
             by_word.entry(key).or_default().push((words, v));
@@ -225,7 +225,7 @@ fn set(v: &[String]) -> HashSet<String> {
 pub fn phrase_words(p: &str) -> Vec<String> {
     crate::segment::tokenize(p, 0)
         .into_iter()
-        .map(|t| t.lower)
+        .map(|t| t.lower.into_string())
         .collect()
 }
 

@@ -299,7 +299,7 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// Claim predicate lemmas of the specific claim rules: lemma → (the rule's
     /// head lemma, whether the word states the opposite).
-    pub claim_predicates: std::collections::HashMap<String, (String, bool)>,
+    pub claim_predicates: rustc_hash::FxHashMap<String, (String, bool)>,
     /// Whether a fallback claim rule (any negated verb) is in force.
     pub claim_fallback: bool,
 }
@@ -545,7 +545,7 @@ impl Loaded {
                 );
             }
         }
-        let mut claim_predicates = std::collections::HashMap::new();
+        let mut claim_predicates = rustc_hash::FxHashMap::default();
         for r in rules
             .iter()
             .filter(|r| r.kind == Kind::Claim && !r.is_fallback())
