@@ -220,7 +220,7 @@ pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
         let negated = extract::negated_verbs(&ctx);
         (ctx, negated)
     });
-    let negated: std::collections::BTreeSet<String> = ctxs.iter().flat_map(|(_, n)| n.iter().cloned()).collect();
+    let negated: rustc_hash::FxHashSet<String> = ctxs.iter().flat_map(|(_, n)| n.iter().cloned()).collect();
     par_map(&ctxs, threads, |(ctx, _)| extract::extract(ctx, &negated)).into_iter().flatten().collect()
 }
 

@@ -5,7 +5,7 @@
 //! antonyms ("acquit" for "convict") flip it. Modal cues ("could",
 //! "expected to") make the claim a prediction, which never conflicts.
 
-use super::{Candidate, Ctx, Modality, Value};
+use super::{flag, Candidate, Ctx, Modality, Value};
 use crate::rules::Kind;
 use crate::segment::{Sentence, TokKind};
 
@@ -24,7 +24,7 @@ fn cue_before(
     s: &Sentence,
     i: usize,
     window: usize,
-    set: &rustc_hash::FxHashSet<String>,
+    cue: u8,
 ) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     let mut k = i;
@@ -33,10 +33,10 @@ fn cue_before(
         k -= 1;
         n += 1;
         let l = toks[k].lower.as_str();
-        if clause_break(l) || ctx.rules.claim_predicates.contains_key(&*ctx.lemmas[k]) {
+        if clause_break(l) || ctx.has(k, flag::PREDICATE) {
             return None;
         }
-        if set.contains(l) {
+        if ctx.has(k, cue) {
             return Some(k);
         }
     }
@@ -47,27 +47,25 @@ pub fn extract(
     ctx: &Ctx,
     si: usize,
     s: &Sentence,
-    negated_verbs: &std::collections::BTreeSet<String>,
+    negated_verbs: &rustc_hash::FxHashSet<String>,
     out: &mut Vec<Candidate>,
 ) {
     let toks = &ctx.seg.tokens;
-    let lex = ctx.lex;
-    let mut taken = std::collections::BTreeSet::new();
     for i in s.tokens.clone() {
         let t = &toks[i];
         if t.kind != TokKind::Word {
             continue;
         }
         let lemma: &str = &ctx.lemmas[i];
-        let known = ctx.rules.claim_predicates.get(lemma);
+        let known = if ctx.has(i, flag::PREDICATE) { ctx.rules.claim_predicates.get(lemma) } else { None };
         let antonym = known.is_some_and(|(_, a)| *a);
         let predicate = known.is_some();
         // Fallback: the verb right after a negation ("did not formally specify").
         let mut generic = false;
         if !predicate {
             if !ctx.rules.claim_fallback
-                || lex.stopwords.contains(t.lower.as_str())
-                || lex.negation.contains(t.lower.as_str())
+                || ctx.has(i, flag::STOP)
+                || ctx.has(i, flag::NEGATION)
                 || t.lower.ends_with("ly")
             {
                 continue;
@@ -77,7 +75,7 @@ pub fn extract(
             while k > s.tokens.start {
                 k -= 1;
                 let l = toks[k].lower.as_str();
-                if lex.negation.contains(l) && l != "no" && l != "without" {
+                if ctx.has(k, flag::NEGATION) && l != "no" && l != "without" {
                     ok = true;
                     break;
                 }
@@ -103,12 +101,9 @@ pub fn extract(
             }
             generic = true;
         }
-        if !taken.insert(i) {
-            continue;
-        }
-        let neg = cue_before(ctx, s, i, 6, &lex.negation);
+        let neg = cue_before(ctx, s, i, 6, flag::NEGATION);
         let negated = neg.is_some() != antonym;
-        let hedge = cue_before(ctx, s, i, 6, &lex.hedged);
+        let hedge = cue_before(ctx, s, i, 6, flag::HEDGED);
         let modality = if hedge.is_some() {
             Modality::Hedged
         } else {

@@ -12,6 +12,7 @@ pub mod date;
 pub mod name;
 pub mod number;
 pub mod quantity;
+pub mod word;
 
 use crate::rules::{Kind, Lexicon, Rule, RuleSet};
 use crate::segment::{Segmented, Sentence, TokKind, Token};
@@ -19,9 +20,7 @@ use crate::source::Source;
 use jiff::civil::Date;
 use serde::Serialize;
 
-/// A word as stored in contexts and lemma tables: shared, so copying one per
-/// fact costs a reference count, not an allocation.
-pub type Word = std::sync::Arc<str>;
+pub use word::Word;
 
 /// How a claim is put.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -154,9 +153,27 @@ pub struct Ctx<'a> {
     breaks_before: Vec<u32>,
     /// Per sentence: who it attributes what it says to.
     attributions: Vec<Option<String>>,
-    /// Per token: a content word (for context) and a possible event word.
-    content: Vec<bool>,
-    eventish: Vec<bool>,
+    /// Per token: what the lexicon and the rules say of its word (the `flag`
+    /// constants), looked up once per distinct word of the source.
+    flags: Vec<u8>,
+}
+
+/// Token flags (see [`Ctx::has`]).
+pub mod flag {
+    /// A stop word.
+    pub const STOP: u8 = 1;
+    /// A negation cue ("not", "never").
+    pub const NEGATION: u8 = 2;
+    /// A hedge cue ("could", "expected").
+    pub const HEDGED: u8 = 4;
+    /// Its lemma is some claim rule's predicate.
+    pub const PREDICATE: u8 = 8;
+    /// An attribution verb ("said", "according").
+    pub const ATTRIBUTION: u8 = 16;
+    /// A word (not a number or punctuation) that is no stop word: context.
+    pub const CONTENT: u8 = 32;
+    /// A word that may name an event: content, or a stop word with a lemma of its own.
+    pub const EVENTISH: u8 = 64;
 }
 
 /// How far either side of a fact its context reaches, in tokens.
@@ -195,6 +212,11 @@ impl<'a> Ctx<'a> {
 
     pub fn published(&self) -> Option<Date> {
         self.src.meta.published
+    }
+
+    /// Whether token `i` has all of `flags` (see [`flag`]).
+    pub fn has(&self, i: usize, flags: u8) -> bool {
+        self.flags[i] & flags == flags
     }
 
     pub fn is_capitalized(&self, t: &Token) -> bool {
@@ -253,19 +275,32 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        // Words repeat: lemmatise each distinct one once.
-        let mut memo: rustc_hash::FxHashMap<&str, Word> = Default::default();
-        let lemmas = seg
-            .tokens
-            .iter()
-            .map(|t| {
-                if t.kind == TokKind::Word {
-                    memo.entry(t.lower.as_str()).or_insert_with(|| Word::from(lex.lemma(t.lower.as_str()))).clone()
-                } else {
-                    Word::from(t.lower.as_str())
+        // Words repeat: lemmatise and look up each distinct one once.
+        let mut memo: rustc_hash::FxHashMap<&str, (Word, u8)> = Default::default();
+        let mut lemmas = Vec::with_capacity(seg.tokens.len());
+        let mut flags = Vec::with_capacity(seg.tokens.len());
+        for t in &seg.tokens {
+            let (lemma, f) = memo.entry(t.lower.as_str()).or_insert_with(|| {
+                let l = t.lower.as_str();
+                if t.kind != TokKind::Word {
+                    return (Word::new(l), 0);
                 }
-            })
-            .collect();
+                let lemma = Word::from(lex.lemma(l));
+                let stop = lex.stopwords.contains(l);
+                let bits = [
+                    (stop, flag::STOP),
+                    (lex.negation.contains(l), flag::NEGATION),
+                    (lex.hedged.contains(l), flag::HEDGED),
+                    (rules.claim_predicates.contains_key(lemma.as_str()), flag::PREDICATE),
+                    (lex.attribution.contains(l), flag::ATTRIBUTION),
+                    (!stop, flag::CONTENT),
+                    (!stop || lex.def.words.lemmas.contains_key(l), flag::EVENTISH),
+                ];
+                (lemma, bits.iter().filter(|(on, _)| *on).fold(0, |acc, (_, b)| acc | b))
+            });
+            lemmas.push(lemma.clone());
+            flags.push(*f);
+        }
         let mut ctx = Ctx {
             attributions: Vec::new(),
             src,
@@ -279,12 +314,7 @@ impl<'a> Ctx<'a> {
             words_before: prefix_counts(&seg.tokens, |t| t.kind == TokKind::Word || t.kind == TokKind::Number),
             puncts_before: prefix_counts(&seg.tokens, |t| is_clause_punct(t.lower.as_str())),
             breaks_before: prefix_counts(&seg.tokens, |t| is_clause_break(t.lower.as_str())),
-            content: seg.tokens.iter().map(|t| t.kind == TokKind::Word && !lex.stopwords.contains(t.lower.as_str())).collect(),
-            eventish: seg
-                .tokens
-                .iter()
-                .map(|t| t.kind == TokKind::Word && (!lex.stopwords.contains(t.lower.as_str()) || lex.def.words.lemmas.contains_key(t.lower.as_str())))
-                .collect(),
+            flags,
         };
         ctx.attributions = seg.sentences.iter().map(|s| attribution(&ctx, s)).collect();
         ctx
@@ -293,8 +323,8 @@ impl<'a> Ctx<'a> {
 
 /// The verbs a source negates with no claim rule of their own ("did not
 /// specify"): the first of two extraction passes (see [`crate::facts`]).
-pub fn negated_verbs(ctx: &Ctx) -> std::collections::BTreeSet<String> {
-    let none = std::collections::BTreeSet::new();
+pub fn negated_verbs(ctx: &Ctx) -> rustc_hash::FxHashSet<String> {
+    let none = rustc_hash::FxHashSet::default();
     let mut cands = Vec::new();
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
         claim::extract(ctx, si, s, &none, &mut cands);
@@ -308,7 +338,7 @@ pub fn negated_verbs(ctx: &Ctx) -> std::collections::BTreeSet<String> {
 
 /// Extract every fact from one source.
 /// `negated_verbs`: lemmas some source negates; their positive uses become claims too.
-pub fn extract(ctx: &Ctx, negated_verbs: &std::collections::BTreeSet<String>) -> Vec<Fact> {
+pub fn extract(ctx: &Ctx, negated_verbs: &rustc_hash::FxHashSet<String>) -> Vec<Fact> {
     let seg = ctx.seg;
     let mut claimed = vec![false; seg.tokens.len()];
     let mut cands = Vec::new();
@@ -349,9 +379,8 @@ fn merge_repeats(facts: Vec<Fact>) -> Vec<Fact> {
         if !key.is_empty() {
             if let Some(&i) = seen.get(&key) {
                 out[i].also.push((f.start, f.end));
-                for (w, x) in f.context {
-                    add_context(&mut out[i].context, w, x);
-                }
+                out[i].context.extend(f.context);
+                word::normalize(&mut out[i].context);
                 continue;
             }
             seen.insert(key, out.len());
@@ -369,14 +398,14 @@ fn attribution(ctx: &Ctx, s: &Sentence) -> Option<String> {
     let range = s.tokens.clone();
     let is_word = |k: usize| toks[k].kind == TokKind::Word;
     for i in range.clone() {
-        if !ctx.lex.attribution.contains(toks[i].lower.as_str()) {
+        if !ctx.has(i, flag::ATTRIBUTION) {
             continue;
         }
         let words: Vec<usize> = if toks[i].lower == "according" {
             let from = if toks.get(i + 1).is_some_and(|t| t.lower == "to") { i + 2 } else { i + 1 };
             (from..range.end).take_while(|&k| is_word(k)).filter(|&k| !ctx.lex.articles.contains(toks[k].lower.as_str())).take(5).collect()
         } else {
-            let mut before: Vec<usize> = (range.start..i).rev().take_while(|&k| is_word(k) && !ctx.lex.stopwords.contains(toks[k].lower.as_str())).take(4).collect();
+            let mut before: Vec<usize> = (range.start..i).rev().take_while(|&k| is_word(k) && !ctx.has(k, flag::STOP)).take(4).collect();
             before.reverse();
             if before.is_empty() {
                 (i + 1..range.end).take_while(|&k| ctx.is_capitalized(&toks[k]) || toks[k].lower == "." && toks[k].glued).take(5).collect()
@@ -394,7 +423,7 @@ fn attribution(ctx: &Ctx, s: &Sentence) -> Option<String> {
 
 /// Add a word to a context kept sorted by word; a word already there keeps its larger weight.
 fn add_context(context: &mut Vec<(Word, f32)>, word: Word, weight: f32) {
-    match context.binary_search_by(|(w, _)| (**w).cmp(&*word)) {
+    match context.binary_search_by(|(w, _)| w.cmp(&word)) {
         Ok(i) => context[i].1 = context[i].1.max(weight),
         Err(i) => context.insert(i, (word, weight)),
     }
@@ -460,10 +489,9 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
             if k == c.sentence || other.paragraph != s.paragraph {
                 continue;
             }
-            for (w, x) in context_words(ctx, other, &(0..0)) {
-                add_context(&mut context, w, x.min(0.35));
-            }
+            context.extend(context_words(ctx, other, &(0..0)).into_iter().map(|(w, x)| (w, x.min(0.35))));
         }
+        word::normalize(&mut context);
     }
     // The head ("files", "trial") sits inside the span but says what the fact is
     // about; under a topic rule heads may differ ("people" / "dead") and say nothing more.
@@ -586,10 +614,10 @@ fn select_rule<'r>(
 /// Weighted context lemmas around a fact: nearer words weigh more, words
 /// across a clause boundary less, capitalised words (entities) more.
 fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<(Word, f32)> {
-    let mut out: std::collections::BTreeMap<Word, f32> = Default::default();
+    let mut out: Vec<(Word, f32)> = Vec::new();
     let toks = &ctx.seg.tokens;
     for i in window(s, span) {
-        if span.contains(&i) || !ctx.content[i] {
+        if span.contains(&i) || !ctx.has(i, flag::CONTENT) {
             continue;
         }
         let t = &toks[i];
@@ -604,10 +632,10 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<
         if ctx.is_capitalized(t) && i != s.tokens.start {
             w *= 1.5;
         }
-        let e = out.entry(ctx.lemmas[i].clone()).or_insert(0.0);
-        *e = e.max(w);
+        out.push((ctx.lemmas[i].clone(), w));
     }
-    out.into_iter().collect()
+    word::normalize(&mut out);
+    out
 }
 
 /// Lemmas of content words near token `i` in its sentence, nearest first
@@ -628,9 +656,9 @@ fn nearby_words(
     span: &std::ops::Range<usize>,
     limit: usize,
 ) -> Vec<(Word, usize)> {
-    let mut scored: Vec<(usize, usize, Word)> = Vec::new();
+    let mut scored: Vec<(usize, usize)> = Vec::new();
     for i in window(s, span) {
-        if span.contains(&i) || !ctx.eventish[i] {
+        if span.contains(&i) || !ctx.has(i, flag::EVENTISH) {
             continue;
         }
         let (lo, hi) = if i < span.start {
@@ -646,16 +674,20 @@ fn nearby_words(
         } else {
             (i - span.end + 1) * 2
         } + breaks * 8;
-        scored.push((d, i, ctx.lemmas[i].clone()));
+        scored.push((d, i));
     }
-    scored.sort();
-    let mut seen = std::collections::BTreeSet::new();
-    scored
-        .into_iter()
-        .filter(|(_, _, l)| seen.insert(l.clone()))
-        .take(limit)
-        .map(|(_, i, l)| (l, i))
-        .collect()
+    scored.sort_unstable();
+    let mut seen: rustc_hash::FxHashSet<&Word> = Default::default();
+    let mut out: Vec<(Word, usize)> = Vec::with_capacity(limit.min(scored.len()));
+    for (_, i) in scored {
+        if out.len() == limit {
+            break;
+        }
+        if seen.insert(&ctx.lemmas[i]) {
+            out.push((ctx.lemmas[i].clone(), i));
+        }
+    }
+    out
 }
 
 /// Hedge phrase ending right before token `i` (skipping a currency symbol).

@@ -1,0 +1,129 @@
+//! [`Word`]: a lemma as stored in contexts, event lists and lemma tables.
+//!
+//! Contexts are sorted word lists that alignment merges and intersects for
+//! every candidate pair, so comparing two words is the hot operation. A word
+//! carries a 64-bit FNV-1a hash of its text, computed once when it is made,
+//! and orders by that hash first: nearly every comparison is one integer
+//! compare, and the text decides only between equal hashes, so the order is
+//! total, exact and the same on every machine. The text is shared: copying a
+//! word costs a reference count, not an allocation.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct Word {
+    key: u64,
+    text: Arc<str>,
+}
+
+/// FNV-1a, 64 bits: fixed constants, no seed, so keys never vary by run or machine.
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}
+
+impl Word {
+    pub fn new(text: &str) -> Word {
+        Word { key: fnv1a(text), text: Arc::from(text) }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl From<&str> for Word {
+    fn from(s: &str) -> Word {
+        Word::new(s)
+    }
+}
+
+impl From<String> for Word {
+    fn from(s: String) -> Word {
+        Word { key: fnv1a(&s), text: Arc::from(s) }
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq for Word {
+    fn eq(&self, other: &Word) -> bool {
+        self.key == other.key && (Arc::ptr_eq(&self.text, &other.text) || self.text == other.text)
+    }
+}
+
+impl Eq for Word {}
+
+impl Ord for Word {
+    fn cmp(&self, other: &Word) -> Ordering {
+        self.key.cmp(&other.key).then_with(|| {
+            if Arc::ptr_eq(&self.text, &other.text) {
+                Ordering::Equal
+            } else {
+                self.text.cmp(&other.text)
+            }
+        })
+    }
+}
+
+impl PartialOrd for Word {
+    fn partial_cmp(&self, other: &Word) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::hash::Hash for Word {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.key);
+    }
+}
+
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.text, f)
+    }
+}
+
+impl std::fmt::Display for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// Sort a context by word and keep one entry per word, with its largest weight.
+pub fn normalize(context: &mut Vec<(Word, f32)>) {
+    context.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    context.dedup_by(|later, first| later.0 == first.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_is_total_and_equality_is_by_text() {
+        let (a, b, a2) = (Word::new("quake"), Word::new("killed"), Word::from("quake".to_string()));
+        assert_eq!(a, a2);
+        assert_ne!(a, b);
+        assert_eq!(a.cmp(&a2), Ordering::Equal);
+        assert_eq!(a.cmp(&b), b.cmp(&a).reverse());
+        // Fixed keys: the same on every run and machine.
+        assert_eq!(fnv1a(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn normalize_keeps_the_largest_weight() {
+        let mut c = vec![(Word::new("b"), 0.2), (Word::new("a"), 0.5), (Word::new("b"), 0.9), (Word::new("a"), 0.1)];
+        normalize(&mut c);
+        let mut got: Vec<(String, f32)> = c.iter().map(|(w, x)| (w.to_string(), *x)).collect();
+        got.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(got, [("a".to_string(), 0.5), ("b".to_string(), 0.9)]);
+        assert!(c.windows(2).all(|p| p[0].0 < p[1].0));
+    }
+}
