@@ -40,7 +40,7 @@ pub struct Claim {
     pub line: usize,
     pub column: usize,
     pub text: String,
-    pub value: serde_json::Value,
+    pub value: Value,
     /// Who the source attributes the claim to ("police" in "police said").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
@@ -300,7 +300,7 @@ fn claim(f: &Fact, (start, end): (usize, usize), sources: &[Source]) -> Claim {
         line,
         column,
         text: src.text[start..end].to_string(),
-        value: serde_json::to_value(&f.value).unwrap_or(serde_json::Value::Null),
+        value: f.value.clone(),
         attribution: f.attribution.clone(),
         display: display_value(&f.value),
     }

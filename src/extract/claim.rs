@@ -24,7 +24,7 @@ fn cue_before(
     s: &Sentence,
     i: usize,
     window: usize,
-    cue: u8,
+    cue: u16,
 ) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     let mut k = i;

@@ -513,7 +513,8 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
 pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], anchor: &mut Option<Date>, out: &mut Vec<Candidate>) {
     let mut i = s.tokens.start;
     while i < s.tokens.end {
-        if claimed[i] {
+        // Only figures and the words `Lexicon::starts_date` names can start a date.
+        if claimed[i] || ctx.seg.tokens[i].kind != TokKind::Number && !ctx.has(i, super::flag::DATE) {
             i += 1;
             continue;
         }

@@ -155,25 +155,29 @@ pub struct Ctx<'a> {
     attributions: Vec<Option<String>>,
     /// Per token: what the lexicon and the rules say of its word (the `flag`
     /// constants), looked up once per distinct word of the source.
-    flags: Vec<u8>,
+    flags: Vec<u16>,
 }
 
 /// Token flags (see [`Ctx::has`]).
 pub mod flag {
     /// A stop word.
-    pub const STOP: u8 = 1;
+    pub const STOP: u16 = 1;
     /// A negation cue ("not", "never").
-    pub const NEGATION: u8 = 2;
+    pub const NEGATION: u16 = 2;
     /// A hedge cue ("could", "expected").
-    pub const HEDGED: u8 = 4;
+    pub const HEDGED: u16 = 4;
     /// Its lemma is some claim rule's predicate.
-    pub const PREDICATE: u8 = 8;
+    pub const PREDICATE: u16 = 8;
     /// An attribution verb ("said", "according").
-    pub const ATTRIBUTION: u8 = 16;
+    pub const ATTRIBUTION: u16 = 16;
     /// A word (not a number or punctuation) that is no stop word: context.
-    pub const CONTENT: u8 = 32;
+    pub const CONTENT: u16 = 32;
     /// A word that may name an event: content, or a stop word with a lemma of its own.
-    pub const EVENTISH: u8 = 64;
+    pub const EVENTISH: u16 = 64;
+    /// A word or sign a date can start at (besides figures): see `Lexicon::starts_date`.
+    pub const DATE: u16 = 128;
+    /// A word a number can start at: see `Lexicon::starts_number`.
+    pub const NUMBER: u16 = 256;
 }
 
 /// How far either side of a fact its context reaches, in tokens.
@@ -215,7 +219,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether token `i` has all of `flags` (see [`flag`]).
-    pub fn has(&self, i: usize, flags: u8) -> bool {
+    pub fn has(&self, i: usize, flags: u16) -> bool {
         self.flags[i] & flags == flags
     }
 
@@ -276,14 +280,14 @@ impl<'a> Ctx<'a> {
             }
         }
         // Words repeat: lemmatise and look up each distinct one once.
-        let mut memo: rustc_hash::FxHashMap<&str, (Word, u8)> = Default::default();
+        let mut memo: rustc_hash::FxHashMap<&str, (Word, u16)> = Default::default();
         let mut lemmas = Vec::with_capacity(seg.tokens.len());
         let mut flags = Vec::with_capacity(seg.tokens.len());
         for t in &seg.tokens {
             let (lemma, f) = memo.entry(t.lower.as_str()).or_insert_with(|| {
                 let l = t.lower.as_str();
                 if t.kind != TokKind::Word {
-                    return (Word::new(l), 0);
+                    return (Word::new(l), if lex.starts_date(l) { flag::DATE } else { 0 });
                 }
                 let lemma = Word::from(lex.lemma(l));
                 let stop = lex.stopwords.contains(l);
@@ -295,6 +299,8 @@ impl<'a> Ctx<'a> {
                     (lex.attribution.contains(l), flag::ATTRIBUTION),
                     (!stop, flag::CONTENT),
                     (!stop || lex.def.words.lemmas.contains_key(l), flag::EVENTISH),
+                    (lex.starts_date(l), flag::DATE),
+                    (lex.starts_number(l), flag::NUMBER),
                 ];
                 (lemma, bits.iter().filter(|(on, _)| *on).fold(0, |acc, (_, b)| acc | b))
             });

@@ -66,6 +66,10 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
             }
         }
     } else if t.kind == TokKind::Word {
+        // Only the words `Lexicon::starts_number` names can start a number.
+        if !ctx.has(i, super::flag::NUMBER) {
+            return None;
+        }
         if let Some(&v) = lex.def.numbers.ordinals.get(t.lower.as_str()) {
             return Some(Num {
                 value: v,

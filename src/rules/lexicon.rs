@@ -287,6 +287,26 @@ impl Lexicon {
         self.def.numbers.words.get(w).copied()
     }
 
+    /// Whether a date can start at this (lower-case) word: a month, a
+    /// weekday, a relative day, "last"/"this", or the first word of an
+    /// anchored or holiday phrase. `extract::date` skips every other word.
+    pub fn starts_date(&self, w: &str) -> bool {
+        let d = &self.def.dates;
+        d.months.contains_key(w)
+            || d.weekdays.contains_key(w)
+            || d.relative_days.contains_key(w)
+            || matches!(w, "last" | "this")
+            || !self.anchored_phrases.get(w).is_empty()
+            || !self.holiday_phrases.get(w).is_empty()
+    }
+
+    /// Whether a number can start at this (lower-case) word: a number word,
+    /// an ordinal or a vague count ("dozens").
+    pub fn starts_number(&self, w: &str) -> bool {
+        let n = &self.def.numbers;
+        n.words.contains_key(w) || n.ordinals.contains_key(w) || n.vague.contains_key(w)
+    }
+
     /// Resolve a unit word (singular or plural) to (dimension, factor, canonical name).
     pub fn unit(&self, w: &str) -> Option<(&str, f64, String)> {
         let cands = [
