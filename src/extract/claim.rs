@@ -56,7 +56,7 @@ pub fn extract(
         if t.kind != TokKind::Word {
             continue;
         }
-        let lemma: &str = &ctx.lemmas[i];
+        let lemma: &str = ctx.lemma(i);
         let known = if ctx.has(i, flag::PREDICATE) { ctx.rules.claim_predicates.get(lemma) } else { None };
         let antonym = known.is_some_and(|(_, a)| *a);
         let predicate = known.is_some();

@@ -139,12 +139,12 @@ pub struct Ctx<'a> {
     pub lex: &'a Lexicon,
     pub rules: &'a RuleSet,
     pub source: usize,
-    /// Lower-case words that occur in lower case somewhere in the source.
-    pub lowercase_words: rustc_hash::FxHashSet<&'a str>,
-    /// Capitalised words seen inside a sentence (not first): names by their use.
-    pub midsentence_caps: rustc_hash::FxHashSet<&'a str>,
-    /// The lemma of every token, computed once per source.
-    pub lemmas: Vec<Word>,
+    /// Per token: which distinct word of the source it is (index into `words`).
+    word_ids: Vec<u32>,
+    /// Per distinct word (its lower-case text): its lemma, and what the
+    /// lexicon, the rules and the source's use of it say (the `flag`
+    /// constants), each looked up once.
+    words: Vec<(Word, u16)>,
     /// Prefix counts over tokens (entry k counts tokens before k): words and
     /// numbers, clause punctuation, and clause breaks including conjunctions.
     /// Distances in a sentence are differences of these, O(1) each.
@@ -153,9 +153,6 @@ pub struct Ctx<'a> {
     breaks_before: Vec<u32>,
     /// Per sentence: who it attributes what it says to.
     attributions: Vec<Option<String>>,
-    /// Per token: what the lexicon and the rules say of its word (the `flag`
-    /// constants), looked up once per distinct word of the source.
-    flags: Vec<u16>,
 }
 
 /// Token flags (see [`Ctx::has`]).
@@ -178,6 +175,15 @@ pub mod flag {
     pub const DATE: u16 = 128;
     /// A word a number can start at: see `Lexicon::starts_number`.
     pub const NUMBER: u16 = 256;
+    /// Punctuation that separates clauses ("," ";" "—" "(").
+    pub const CLAUSE_PUNCT: u16 = 512;
+    /// A clause break: such punctuation or a conjunction ("and", "but").
+    pub const CLAUSE_BREAK: u16 = 1024;
+    /// The word occurs in lower case somewhere in the source.
+    pub const LOWERCASE_SEEN: u16 = 2048;
+    /// The word is capitalised somewhere inside a sentence (not first, not
+    /// after an opening quote or colon): a name by its use.
+    pub const MIDSENTENCE_CAP: u16 = 4096;
 }
 
 /// How far either side of a fact its context reaches, in tokens.
@@ -220,7 +226,12 @@ impl<'a> Ctx<'a> {
 
     /// Whether token `i` has all of `flags` (see [`flag`]).
     pub fn has(&self, i: usize, flags: u16) -> bool {
-        self.flags[i] & flags == flags
+        self.words[self.word_ids[i] as usize].1 & flags == flags
+    }
+
+    /// The lemma of token `i`.
+    pub fn lemma(&self, i: usize) -> &Word {
+        &self.words[self.word_ids[i] as usize].0
     }
 
     pub fn is_capitalized(&self, t: &Token) -> bool {
@@ -252,43 +263,75 @@ impl<'a> Ctx<'a> {
     /// Everything about a source that extraction reads more than once, computed once.
     pub fn new(src: &'a Source, seg: &'a Segmented, rules: &'a RuleSet, source: usize) -> Ctx<'a> {
         let lex = &rules.lexicon;
-        let lowercase_words = seg
-            .tokens
-            .iter()
-            .filter(|t| {
-                t.kind == TokKind::Word
-                    && src.text[t.start..t.end]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase)
-            })
-            .map(|t| t.lower.as_str())
-            .collect();
-        let mut midsentence_caps = rustc_hash::FxHashSet::default();
+        // Words repeat: lemmatise and look up each distinct one once.
+        let mut memo: rustc_hash::FxHashMap<&str, u32> = Default::default();
+        let mut words: Vec<(Word, u16)> = Vec::new();
+        let mut word_ids = Vec::with_capacity(seg.tokens.len());
+        for t in &seg.tokens {
+            let id = *memo.entry(t.lower.as_str()).or_insert_with(|| {
+                let l = t.lower.as_str();
+                let clause = (is_clause_punct(l) as u16 * flag::CLAUSE_PUNCT) | (is_clause_break(l) as u16 * flag::CLAUSE_BREAK);
+                words.push(if t.kind != TokKind::Word {
+                    (Word::new(l), clause | if lex.starts_date(l) { flag::DATE } else { 0 })
+                } else {
+                    word_entry(l, lex, rules, clause)
+                });
+                (words.len() - 1) as u32
+            });
+            word_ids.push(id);
+        }
+        // How the source uses each word: in lower case, capitalised mid-sentence.
         for s in &seg.sentences {
-            for i in s.tokens.start + 1..s.tokens.end {
-                let (t, prev) = (&seg.tokens[i], &seg.tokens[i - 1]);
-                if t.kind == TokKind::Word
-                    && src.text[t.start..t.end]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-                    && !matches!(prev.lower.as_str(), "\"" | "\u{201c}" | ":" | "(")
-                {
-                    midsentence_caps.insert(t.lower.as_str());
+            for i in s.tokens.clone() {
+                let t = &seg.tokens[i];
+                if t.kind != TokKind::Word {
+                    continue;
                 }
+                let first = src.text[t.start..t.end].chars().next();
+                let seen = if first.is_some_and(char::is_lowercase) {
+                    flag::LOWERCASE_SEEN
+                } else if first.is_some_and(char::is_uppercase)
+                    && i > s.tokens.start
+                    && !matches!(seg.tokens[i - 1].lower.as_str(), "\"" | "\u{201c}" | ":" | "(")
+                {
+                    flag::MIDSENTENCE_CAP
+                } else {
+                    0
+                };
+                words[word_ids[i] as usize].1 |= seen;
             }
         }
-        // Words repeat: lemmatise and look up each distinct one once.
-        let mut memo: rustc_hash::FxHashMap<&str, (Word, u16)> = Default::default();
-        let mut lemmas = Vec::with_capacity(seg.tokens.len());
-        let mut flags = Vec::with_capacity(seg.tokens.len());
-        for t in &seg.tokens {
-            let (lemma, f) = memo.entry(t.lower.as_str()).or_insert_with(|| {
-                let l = t.lower.as_str();
-                if t.kind != TokKind::Word {
-                    return (Word::new(l), if lex.starts_date(l) { flag::DATE } else { 0 });
-                }
+        let count = |bits: u16| {
+            let mut out = Vec::with_capacity(word_ids.len() + 1);
+            let mut n = 0;
+            out.push(0);
+            for &id in &word_ids {
+                n += (words[id as usize].1 & bits != 0) as u32;
+                out.push(n);
+            }
+            out
+        };
+        let (puncts_before, breaks_before) = (count(flag::CLAUSE_PUNCT), count(flag::CLAUSE_BREAK));
+        let mut ctx = Ctx {
+            attributions: Vec::new(),
+            src,
+            seg,
+            lex,
+            rules,
+            source,
+            word_ids,
+            words,
+            words_before: prefix_counts(&seg.tokens, |t| t.kind == TokKind::Word || t.kind == TokKind::Number),
+            puncts_before,
+            breaks_before,
+        };
+        ctx.attributions = seg.sentences.iter().map(|s| attribution(&ctx, s)).collect();
+        ctx
+    }
+}
+
+/// A distinct word of a source: its lemma and its `flag`s from the lexicon and rules.
+fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u16) -> (Word, u16) {
                 let lemma = Word::from(lex.lemma(l));
                 let stop = lex.stopwords.contains(l);
                 let bits = [
@@ -302,29 +345,7 @@ impl<'a> Ctx<'a> {
                     (lex.starts_date(l), flag::DATE),
                     (lex.starts_number(l), flag::NUMBER),
                 ];
-                (lemma, bits.iter().filter(|(on, _)| *on).fold(0, |acc, (_, b)| acc | b))
-            });
-            lemmas.push(lemma.clone());
-            flags.push(*f);
-        }
-        let mut ctx = Ctx {
-            attributions: Vec::new(),
-            src,
-            seg,
-            lex,
-            rules,
-            source,
-            lowercase_words,
-            midsentence_caps,
-            lemmas,
-            words_before: prefix_counts(&seg.tokens, |t| t.kind == TokKind::Word || t.kind == TokKind::Number),
-            puncts_before: prefix_counts(&seg.tokens, |t| is_clause_punct(t.lower.as_str())),
-            breaks_before: prefix_counts(&seg.tokens, |t| is_clause_break(t.lower.as_str())),
-            flags,
-        };
-        ctx.attributions = seg.sentences.iter().map(|s| attribution(&ctx, s)).collect();
-        ctx
-    }
+                (lemma, bits.iter().filter(|(on, _)| *on).fold(clause, |acc, (_, b)| acc | b))
 }
 
 /// The verbs a source negates with no claim rule of their own ("did not
@@ -385,8 +406,7 @@ fn merge_repeats(facts: Vec<Fact>) -> Vec<Fact> {
         if !key.is_empty() {
             if let Some(&i) = seen.get(&key) {
                 out[i].also.push((f.start, f.end));
-                out[i].context.extend(f.context);
-                word::normalize(&mut out[i].context);
+                word::merge(&mut out[i].context, f.context);
                 continue;
             }
             seen.insert(key, out.len());
@@ -440,12 +460,11 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
     let s = &ctx.seg.sentences[c.sentence];
     let sent_text = &ctx.src.text[s.start..s.end];
     let toks = ctx.seg.sentence_tokens(s);
-    let sent_lemmas = &ctx.lemmas[s.tokens.clone()];
     let unit = match &c.value {
         Value::Quantity { unit, .. } => unit.clone(),
         _ => None,
     };
-    let (ri, rule) = select_rule(ctx.rules, &c, sent_text, &sent_lemmas, unit.as_deref())?;
+    let (ri, rule) = select_rule(ctx, &c, s, sent_text, unit.as_deref())?;
     let (start, end) = c.bytes.unwrap_or((
         ctx.seg.tokens[c.toks.start].start,
         ctx.seg.tokens[c.toks.end - 1].end,
@@ -551,12 +570,13 @@ fn is_currency(u: &str) -> bool {
 
 /// The first rule of the candidate's kind whose selectors all match.
 fn select_rule<'r>(
-    rules: &'r RuleSet,
+    ctx: &Ctx<'r>,
     c: &Candidate,
+    s: &Sentence,
     sent_text: &str,
-    sent_lemmas: &[Word],
     unit: Option<&str>,
 ) -> Option<(usize, &'r Rule)> {
+    let rules = ctx.rules;
     let lex = &rules.lexicon;
     let mut best: Option<(usize, usize, &Rule)> = None; // (distance rank, index, rule)
     for (i, r) in rules.rules.iter().enumerate() {
@@ -569,7 +589,7 @@ fn select_rule<'r>(
             }
             continue;
         }
-        if !r.context.is_empty() && !sent_lemmas.iter().any(|l| r.context.contains(&**l)) {
+        if !r.context.is_empty() && !s.tokens.clone().any(|k| r.context.contains(ctx.lemma(k).as_str())) {
             continue;
         }
         if !r.patterns.is_empty() && !r.patterns.iter().any(|p| p.is_match(sent_text)) {
@@ -638,7 +658,7 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<
         if ctx.is_capitalized(t) && i != s.tokens.start {
             w *= 1.5;
         }
-        out.push((ctx.lemmas[i].clone(), w));
+        out.push((ctx.lemma(i).clone(), w));
     }
     word::normalize(&mut out);
     out
@@ -689,8 +709,8 @@ fn nearby_words(
         if out.len() == limit {
             break;
         }
-        if seen.insert(&ctx.lemmas[i]) {
-            out.push((ctx.lemmas[i].clone(), i));
+        if seen.insert(ctx.lemma(i)) {
+            out.push((ctx.lemma(i).clone(), i));
         }
     }
     out

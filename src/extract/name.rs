@@ -135,7 +135,7 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                         || (p.start == s.tokens.start
                             || toks[p.start - 1].lower == "\""
                             || toks[p.start - 1].lower == "\u{201c}")
-                            && ctx.lowercase_words.contains(t.lower.as_str())
+                            && ctx.has(p.start, super::flag::LOWERCASE_SEEN)
                         || t.kind != TokKind::Word
                         || lex.def.dates.months.contains_key(t.lower.as_str()) && p.end - p.start == 1;
                     if common {
@@ -169,7 +169,7 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                     || matches!(toks[p.start - 1].lower.as_str(), "\"" | "\u{201c}" | "(");
                 if p.end - p.start == 1
                     && opens
-                    && (!ctx.midsentence_caps.contains(toks[p.start].lower.as_str())
+                    && (!ctx.has(p.start, super::flag::MIDSENTENCE_CAP)
                         || lex.number_word(toks[p.start].lower.as_str()).is_some())
                 {
                     continue;

@@ -101,6 +101,35 @@ pub fn normalize(context: &mut Vec<(Word, f32)>) {
     context.dedup_by(|later, first| later.0 == first.0);
 }
 
+/// Merge `more` into `context`, both normalized: one entry per word, with
+/// its largest weight. Linear in their lengths.
+pub fn merge(context: &mut Vec<(Word, f32)>, more: Vec<(Word, f32)>) {
+    if more.is_empty() {
+        return;
+    }
+    let mine = std::mem::take(context);
+    let mut out = Vec::with_capacity(mine.len() + more.len());
+    let (mut a, mut b) = (mine.into_iter().peekable(), more.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => match x.0.cmp(&y.0) {
+                Ordering::Less => a.next(),
+                Ordering::Greater => b.next(),
+                Ordering::Equal => {
+                    let (w, x) = a.next().expect("peeked");
+                    let y = b.next().expect("peeked").1;
+                    Some((w, x.max(y)))
+                }
+            },
+            (Some(_), None) => a.next(),
+            (None, Some(_)) => b.next(),
+            (None, None) => break,
+        };
+        out.extend(next);
+    }
+    *context = out;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +154,21 @@ mod tests {
         got.sort_by(|a, b| a.0.cmp(&b.0));
         assert_eq!(got, [("a".to_string(), 0.5), ("b".to_string(), 0.9)]);
         assert!(c.windows(2).all(|p| p[0].0 < p[1].0));
+    }
+
+    #[test]
+    fn merge_equals_normalize_of_both() {
+        let words = ["quake", "killed", "toll", "rose", "county", "dead"];
+        let list = |picks: &[(usize, f32)]| {
+            let mut v: Vec<(Word, f32)> = picks.iter().map(|&(i, x)| (Word::new(words[i]), x)).collect();
+            normalize(&mut v);
+            v
+        };
+        let (a, b) = (list(&[(0, 0.5), (1, 0.2), (3, 0.9)]), list(&[(1, 0.7), (2, 0.1), (5, 0.3), (0, 0.4)]));
+        let mut merged = a.clone();
+        merge(&mut merged, b.clone());
+        let mut both = [a, b].concat();
+        normalize(&mut both);
+        assert_eq!(merged, both);
     }
 }
