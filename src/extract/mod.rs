@@ -377,7 +377,8 @@ pub fn extract(ctx: &Ctx, negated_verbs: &rustc_hash::FxHashSet<String>) -> Vec<
         claim::extract(ctx, si, s, negated_verbs, &mut cands);
     }
     name::extract(ctx, &mut cands);
-    let mut facts: Vec<Fact> = cands.into_iter().filter_map(|c| finish(ctx, c)).collect();
+    let mut whole_sentences = vec![None; seg.sentences.len()];
+    let mut facts: Vec<Fact> = cands.into_iter().filter_map(|c| finish(ctx, c, &mut whole_sentences)).collect();
     facts.sort_by(|a, b| {
         a.start
             .cmp(&b.start)
@@ -455,8 +456,9 @@ fn add_context(context: &mut Vec<(Word, f32)>, word: Word, weight: f32) {
     }
 }
 
-/// Choose the rule for a candidate and build the fact.
-fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
+/// Choose the rule for a candidate and build the fact. `whole_sentences`
+/// caches the context of whole sentences (the paragraph around a claim).
+fn finish(ctx: &Ctx, c: Candidate, whole_sentences: &mut [Option<Vec<(Word, f32)>>]) -> Option<Fact> {
     let s = &ctx.seg.sentences[c.sentence];
     let sent_text = &ctx.src.text[s.start..s.end];
     let toks = ctx.seg.sentence_tokens(s);
@@ -514,9 +516,9 @@ fn finish(ctx: &Ctx, c: Candidate) -> Option<Fact> {
             if k == c.sentence || other.paragraph != s.paragraph {
                 continue;
             }
-            context.extend(context_words(ctx, other, &(0..0)).into_iter().map(|(w, x)| (w, x.min(0.35))));
+            let words = whole_sentences[k].get_or_insert_with(|| context_words(ctx, other, &(0..0)));
+            word::merge(&mut context, words.iter().map(|(w, x)| (w.clone(), x.min(0.35))).collect());
         }
-        word::normalize(&mut context);
     }
     // The head ("files", "trial") sits inside the span but says what the fact is
     // about; under a topic rule heads may differ ("people" / "dead") and say nothing more.
@@ -654,7 +656,7 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<
             // Tokens lo..=hi, from the prefix counts.
             ((ctx.words_before[hi + 1] - ctx.words_before[lo]) as f32, (ctx.puncts_before[hi + 1] - ctx.puncts_before[lo]) as f32)
         };
-        let mut w = 1.0 / (1.0 + dist / 3.0) * 0.6f32.powf(clauses);
+        let mut w = 1.0 / (1.0 + dist / 3.0) * 0.6f32.powi(clauses as i32);
         if ctx.is_capitalized(t) && i != s.tokens.start {
             w *= 1.5;
         }

@@ -12,6 +12,10 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Fold a word for comparison: strip diacritics, lower-case, drop punctuation.
 pub fn fold(w: &str) -> String {
+    // ASCII has nothing to decompose: the same result without NFKD.
+    if w.is_ascii() {
+        return w.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char).collect();
+    }
     w.nfkd()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -64,6 +68,7 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
     let toks = &ctx.seg.tokens;
     let lex = ctx.lex;
     let mut out = Vec::new();
+    let mut keys: HashMap<&str, Vec<String>> = HashMap::default();
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
         if is_headline(ctx, s) {
             continue;
@@ -175,7 +180,15 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                     continue;
                 }
                 let written = ctx.src.text[start..end].to_string();
-                let key = norm_tokens(lex, &written);
+                // Names recur: normalise each distinct spelling once.
+                let key = match keys.get(written.as_str()) {
+                    Some(k) => Vec::clone(k),
+                    None => {
+                        let k = norm_tokens(lex, &written);
+                        keys.insert(&ctx.src.text[start..end], k.clone());
+                        k
+                    }
+                };
                 if key.is_empty()
                     || key
                         .iter()
