@@ -184,6 +184,8 @@ pub mod flag {
     /// The word is capitalised somewhere inside a sentence (not first, not
     /// after an opening quote or colon): a name by its use.
     pub const MIDSENTENCE_CAP: u16 = 4096;
+    /// A unit of measure (`Lexicon::unit`) or a currency word.
+    pub const UNIT: u16 = 8192;
 }
 
 /// How far either side of a fact its context reaches, in tokens.
@@ -344,6 +346,7 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u16) -> (Word, u1
                     (!stop || lex.def.words.lemmas.contains_key(l), flag::EVENTISH),
                     (lex.starts_date(l), flag::DATE),
                     (lex.starts_number(l), flag::NUMBER),
+                    (lex.unit(l).is_some() || lex.def.numbers.currencies.contains_key(l), flag::UNIT),
                 ];
                 (lemma, bits.iter().filter(|(on, _)| *on).fold(clause, |acc, (_, b)| acc | b))
 }

@@ -313,7 +313,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                     m += 1;
                     continue;
                 }
-                let is_unit = lex.unit(t.lower.as_str()).is_some() || lex.def.numbers.currencies.contains_key(t.lower.as_str());
+                let is_unit = ctx.has(m, super::flag::UNIT);
                 if !is_unit
                     && (lex.not_nouns.contains(t.lower.as_str())
                         || lex.stopwords.contains(t.lower.as_str()) && !lex.def.words.lemmas.contains_key(t.lower.as_str()))
@@ -321,8 +321,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                     break;
                 }
                 words.push((m, t.lower.to_string()));
-                if lex.unit(t.lower.as_str()).is_some() || lex.def.numbers.currencies.contains_key(t.lower.as_str())
-                {
+                if is_unit {
                     break;
                 }
                 m += 1;

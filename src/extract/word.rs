@@ -104,7 +104,20 @@ pub fn normalize(context: &mut Vec<(Word, f32)>) {
 /// Merge `more` into `context`, both normalized: one entry per word, with
 /// its largest weight. Linear in their lengths.
 pub fn merge(context: &mut Vec<(Word, f32)>, more: Vec<(Word, f32)>) {
-    if more.is_empty() {
+    // Mostly `more` repeats words already there (a fact stated again): then
+    // only weights change, in place.
+    let mut at = 0;
+    let subset = more.iter().all(|(w, x)| {
+        while at < context.len() && context[at].0 < *w {
+            at += 1;
+        }
+        let found = at < context.len() && context[at].0 == *w;
+        if found {
+            context[at].1 = context[at].1.max(*x);
+        }
+        found
+    });
+    if subset {
         return;
     }
     let mine = std::mem::take(context);
