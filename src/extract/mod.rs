@@ -687,35 +687,35 @@ fn nearby_words(
     span: &std::ops::Range<usize>,
     limit: usize,
 ) -> Vec<(Word, usize)> {
-    let mut scored: Vec<(usize, usize)> = Vec::new();
-    for i in window(s, span) {
-        if span.contains(&i) || !ctx.has(i, flag::EVENTISH) {
-            continue;
-        }
-        let (lo, hi) = if i < span.start {
-            (i, span.start)
-        } else {
-            (span.end, i)
+    let w = window(s, span);
+    // Distance grows the farther a word is on either side, so each side is
+    // already in order: walk both outwards and take the nearer each time.
+    // Clause breaks, "and" included, add distance: in "nine remained missing
+    // and 230,000 had been evacuated" the 230,000 belongs to "evacuated".
+    // Left distances are odd and right ones even, so there are no ties.
+    let eventish = |i: &usize| !span.contains(i) && ctx.has(*i, flag::EVENTISH);
+    let left_d = |i: usize| (span.start - i) * 2 + 1 + (ctx.breaks_before[span.start] - ctx.breaks_before[i]) as usize * 8;
+    let right_d = |i: usize| (i - span.end + 1) * 2 + (ctx.breaks_before[i] - ctx.breaks_before[span.end]) as usize * 8;
+    let mut left = (w.start..span.start.max(w.start)).rev().filter(eventish).map(|i| (left_d(i), i)).peekable();
+    let mut right = (span.end.max(w.start)..w.end).filter(eventish).map(|i| (right_d(i), i)).peekable();
+    let mut out: Vec<(Word, usize)> = Vec::new();
+    while out.len() < limit {
+        let next = match (left.peek(), right.peek()) {
+            (Some(l), Some(r)) => {
+                if l.0 < r.0 {
+                    left.next()
+                } else {
+                    right.next()
+                }
+            }
+            (Some(_), None) => left.next(),
+            (None, Some(_)) => right.next(),
+            (None, None) => break,
         };
-        // Clause breaks, "and" included: in "nine remained missing and 230,000
-        // had been evacuated" the 230,000 belongs to "evacuated".
-        let breaks = (ctx.breaks_before[hi] - ctx.breaks_before[lo]) as usize;
-        let d = if i < span.start {
-            (span.start - i) * 2 + 1
-        } else {
-            (i - span.end + 1) * 2
-        } + breaks * 8;
-        scored.push((d, i));
-    }
-    scored.sort_unstable();
-    let mut seen: rustc_hash::FxHashSet<&Word> = Default::default();
-    let mut out: Vec<(Word, usize)> = Vec::with_capacity(limit.min(scored.len()));
-    for (_, i) in scored {
-        if out.len() == limit {
-            break;
-        }
-        if seen.insert(ctx.lemma(i)) {
-            out.push((ctx.lemma(i).clone(), i));
+        let Some((_, i)) = next else { break };
+        let lemma = ctx.lemma(i);
+        if !out.iter().any(|(w, _)| w == lemma) {
+            out.push((lemma.clone(), i));
         }
     }
     out
