@@ -215,13 +215,16 @@ pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
     let indexed: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
     let segs: Vec<_> = par_map(&indexed, threads, |(_, s)| segment::segment(s, &rules.lexicon));
     let read: Vec<_> = indexed.iter().zip(&segs).collect();
-    let ctxs: Vec<_> = par_map(&read, threads, |((i, src), seg)| {
+    let mut ctxs: Vec<_> = par_map(&read, threads, |((i, src), seg)| {
         let ctx = extract::Ctx::new(src, seg, rules, *i);
         let negated = extract::negated_verbs(&ctx);
         (ctx, negated)
     });
     let negated: rustc_hash::FxHashSet<String> = ctxs.iter().flat_map(|(_, n)| n.iter().cloned()).collect();
-    par_map(&ctxs, threads, |(ctx, _)| extract::extract(ctx, &negated)).into_iter().flatten().collect()
+    for (ctx, _) in &mut ctxs {
+        ctx.mark_negated(&negated);
+    }
+    par_map(&ctxs, threads, |(ctx, _)| extract::extract(ctx)).into_iter().flatten().collect()
 }
 
 /// Below this many bytes of sources in all, `facts` reads them on one thread.

@@ -47,7 +47,6 @@ pub fn extract(
     ctx: &Ctx,
     si: usize,
     s: &Sentence,
-    negated_verbs: &rustc_hash::FxHashSet<String>,
     out: &mut Vec<Candidate>,
 ) {
     let toks = &ctx.seg.tokens;
@@ -96,7 +95,7 @@ pub fn extract(
                     break;
                 }
             }
-            if !ok && !negated_verbs.contains(lemma) {
+            if !ok && !ctx.has(i, flag::NEGATED_VERB) {
                 continue;
             }
             generic = true;

@@ -186,6 +186,9 @@ pub mod flag {
     pub const MIDSENTENCE_CAP: u16 = 4096;
     /// A unit of measure (`Lexicon::unit`) or a currency word.
     pub const UNIT: u16 = 8192;
+    /// Its lemma is a verb some source negates with no claim rule of its own
+    /// (set by [`Ctx::mark_negated`](super::Ctx::mark_negated)).
+    pub const NEGATED_VERB: u16 = 16384;
 }
 
 /// How far either side of a fact its context reaches, in tokens.
@@ -229,6 +232,16 @@ impl<'a> Ctx<'a> {
     /// Whether token `i` has all of `flags` (see [`flag`]).
     pub fn has(&self, i: usize, flags: u16) -> bool {
         self.words[self.word_ids[i] as usize].1 & flags == flags
+    }
+
+    /// Mark the words whose lemma is one of `verbs` (see [`negated_verbs`]):
+    /// their positive uses become claims too.
+    pub fn mark_negated(&mut self, verbs: &rustc_hash::FxHashSet<String>) {
+        for (lemma, flags) in &mut self.words {
+            if *flags & flag::CONTENT != 0 && verbs.contains(lemma.as_str()) {
+                *flags |= flag::NEGATED_VERB;
+            }
+        }
     }
 
     /// The lemma of token `i`.
@@ -354,10 +367,9 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u16) -> (Word, u1
 /// The verbs a source negates with no claim rule of their own ("did not
 /// specify"): the first of two extraction passes (see [`crate::facts`]).
 pub fn negated_verbs(ctx: &Ctx) -> rustc_hash::FxHashSet<String> {
-    let none = rustc_hash::FxHashSet::default();
     let mut cands = Vec::new();
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
-        claim::extract(ctx, si, s, &none, &mut cands);
+        claim::extract(ctx, si, s, &mut cands);
     }
     cands
         .into_iter()
@@ -366,9 +378,8 @@ pub fn negated_verbs(ctx: &Ctx) -> rustc_hash::FxHashSet<String> {
         .collect()
 }
 
-/// Extract every fact from one source.
-/// `negated_verbs`: lemmas some source negates; their positive uses become claims too.
-pub fn extract(ctx: &Ctx, negated_verbs: &rustc_hash::FxHashSet<String>) -> Vec<Fact> {
+/// Extract every fact from one source (after [`Ctx::mark_negated`]).
+pub fn extract(ctx: &Ctx) -> Vec<Fact> {
     let seg = ctx.seg;
     let mut claimed = vec![false; seg.tokens.len()];
     let mut cands = Vec::new();
@@ -377,25 +388,23 @@ pub fn extract(ctx: &Ctx, negated_verbs: &rustc_hash::FxHashSet<String>) -> Vec<
         date::extract(ctx, si, s, &mut claimed, &mut anchor, &mut cands);
         quantity::extract_durations(ctx, si, s, &mut claimed, &mut cands);
         quantity::extract(ctx, si, s, &mut claimed, &mut cands);
-        claim::extract(ctx, si, s, negated_verbs, &mut cands);
+        claim::extract(ctx, si, s, &mut cands);
     }
     name::extract(ctx, &mut cands);
     let mut whole_sentences = vec![None; seg.sentences.len()];
-    let mut facts: Vec<Fact> = cands.into_iter().filter_map(|c| finish(ctx, c, &mut whole_sentences)).collect();
-    facts.sort_by(|a, b| {
-        a.start
-            .cmp(&b.start)
-            .then(a.end.cmp(&b.end))
-            .then(a.kind.cmp(&b.kind))
-    });
-    merge_repeats(facts)
+    let facts: Vec<Fact> = cands.into_iter().filter_map(|c| finish(ctx, c, &mut whole_sentences)).collect();
+    // In text order; sorting indices rather than the facts moves each fact once.
+    let mut order: Vec<usize> = (0..facts.len()).collect();
+    order.sort_by_key(|&i| (facts[i].start, facts[i].end, facts[i].kind));
+    let mut slots: Vec<Option<Fact>> = facts.into_iter().map(Some).collect();
+    merge_repeats(order.into_iter().map(|i| slots[i].take().expect("each index once")))
 }
 
 /// One fact per thing a source states, however often it states it: the same
 /// figure in the headline and the body, or "has died" and later "confirmed
 /// the death" (claims: one per rule, polarity and modality). The first mention
 /// keeps the span, the others are kept in `also`, and contexts are pooled.
-fn merge_repeats(facts: Vec<Fact>) -> Vec<Fact> {
+fn merge_repeats(facts: impl ExactSizeIterator<Item = Fact>) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
     let mut seen: std::collections::BTreeMap<String, usize> = Default::default();
     for f in facts {
