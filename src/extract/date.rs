@@ -32,10 +32,7 @@ struct Found {
 }
 
 fn looks_forward(ctx: &Ctx, s: &Sentence) -> bool {
-    ctx.seg
-        .sentence_tokens(s)
-        .iter()
-        .any(|t| ctx.lex.future_cues.contains(t.lower.as_str()))
+    s.tokens.clone().any(|i| ctx.has(i, super::flag::FUTURE_CUE))
 }
 
 /// Pick the year for a month/day: nearest to publication, future penalised

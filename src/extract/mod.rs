@@ -189,6 +189,8 @@ pub mod flag {
     /// Its lemma is a verb some source negates with no claim rule of its own
     /// (set by [`Ctx::mark_negated`](super::Ctx::mark_negated)).
     pub const NEGATED_VERB: u16 = 16384;
+    /// A word that makes a sentence look forward ("will", "next").
+    pub const FUTURE_CUE: u16 = 32768;
 }
 
 /// How far either side of a fact its context reaches, in tokens.
@@ -360,6 +362,7 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u16) -> (Word, u1
                     (lex.starts_date(l), flag::DATE),
                     (lex.starts_number(l), flag::NUMBER),
                     (lex.unit(l).is_some() || lex.def.numbers.currencies.contains_key(l), flag::UNIT),
+                    (lex.future_cues.contains(l), flag::FUTURE_CUE),
                 ];
                 (lemma, bits.iter().filter(|(on, _)| *on).fold(clause, |acc, (_, b)| acc | b))
 }
@@ -406,23 +409,26 @@ pub fn extract(ctx: &Ctx) -> Vec<Fact> {
 /// keeps the span, the others are kept in `also`, and contexts are pooled.
 fn merge_repeats(facts: impl ExactSizeIterator<Item = Fact>) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
-    let mut seen: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
+    let mut key = String::new();
     for f in facts {
-        let key = match &f.value {
+        use std::fmt::Write;
+        key.clear();
+        let _ = match &f.value {
             // Claims merge per rule, polarity and modality, but not across
             // sentences naming different years ("a 2012 quake that killed"):
             // those are other events.
-            Value::Claim { negated, modality, .. } => format!("{}|{negated}|{:?}|{:?}", f.block, modality, f.years),
-            Value::Name { .. } => String::new(),
-            v => format!("{}|{}|{v:?}", f.block, f.topic),
+            Value::Claim { negated, modality, .. } => write!(key, "{}|{negated}|{:?}|{:?}", f.block, modality, f.years),
+            Value::Name { .. } => Ok(()),
+            v => write!(key, "{}|{}|{v:?}", f.block, f.topic),
         };
         if !key.is_empty() {
-            if let Some(&i) = seen.get(&key) {
+            if let Some(&i) = seen.get(key.as_str()) {
                 out[i].also.push((f.start, f.end));
                 word::merge(&mut out[i].context, f.context);
                 continue;
             }
-            seen.insert(key, out.len());
+            seen.insert(key.clone(), out.len());
         }
         out.push(f);
     }

@@ -47,12 +47,12 @@ fn is_headline(ctx: &Ctx, s: &Sentence) -> bool {
     if toks.last().is_some_and(|t| matches!(t.lower.as_str(), "." | "!" | "?" | "\"" | "\u{201d}")) {
         return false;
     }
-    let words: Vec<_> = toks
-        .iter()
-        .filter(|t| t.kind == TokKind::Word && !ctx.lex.connectors.contains(t.lower.as_str()))
-        .collect();
-    let caps = words.iter().filter(|t| ctx.is_capitalized(t)).count();
-    words.len() >= 4 && caps * 10 >= words.len() * 7
+    let (mut words, mut caps) = (0, 0);
+    for t in toks.iter().filter(|t| t.kind == TokKind::Word && !ctx.lex.connectors.contains(t.lower.as_str())) {
+        words += 1;
+        caps += ctx.is_capitalized(t) as usize;
+    }
+    words >= 4 && caps * 10 >= words * 7
 }
 
 struct Mention {

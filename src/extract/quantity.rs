@@ -191,9 +191,9 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             continue;
         }
         // Labels: "counts 12 and 13", "Rule #1".
-        if i > s.tokens.start
+        if toks[i].kind == TokKind::Number
+            && i > s.tokens.start
             && lex.labels.contains(toks[i - 1].lower.as_str())
-            && toks[i].kind == TokKind::Number
         {
             i += 1;
             while i < limit
