@@ -87,6 +87,15 @@ fn end_to_end(bencher: Bencher, size: usize) {
     bencher.counter(BytesCount::new(s[0].text.len() + s[1].text.len())).bench(|| concur::check(black_box(&s), rules()));
 }
 
+/// The same on one thread: throughput per core (the 20 MB/s target).
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn end_to_end_one_core(bencher: Bencher, size: usize) {
+    let s = [source(size, 1), source(size, 2)];
+    concur::set_threads(1);
+    bencher.counter(BytesCount::new(s[0].text.len() + s[1].text.len())).bench(|| concur::check(black_box(&s), rules()));
+    concur::set_threads(0);
+}
+
 #[divan::bench(args = [100_000, 1_000_000], sample_count = 5, sample_size = 1)]
 fn render_json(bencher: Bencher, size: usize) {
     let s = vec![source(size, 1), source(size, 2)];
@@ -102,7 +111,10 @@ fn render_json(bencher: Bencher, size: usize) {
 #[divan::bench(args = [2, 4, 8, 16, 32], sample_count = 5, sample_size = 1)]
 fn sources_of_100kb(bencher: Bencher, n: u64) {
     let s: Vec<Source> = (0..n).map(|i| source(100_000, i + 1)).collect();
+    // One thread, so the rows compare work, not how many cores joined in.
+    concur::set_threads(1);
     bencher.counter(BytesCount::new(s.iter().map(|x| x.text.len()).sum::<usize>())).bench(|| concur::check(black_box(&s), rules()));
+    concur::set_threads(0);
 }
 
 /// Two 1 MB files written once for the process-level comparison.
@@ -118,12 +130,13 @@ fn two_files() -> &'static (std::path::PathBuf, std::path::PathBuf) {
     })
 }
 
-/// The concur binary on 2 × 1 MB, process start included.
-#[divan::bench(sample_count = 5, sample_size = 1)]
-fn process_concur_2x1mb(bencher: Bencher) {
+/// The concur binary on 2 × 1 MB, process start included, on every core
+/// (`-j 0`) and on one (`-j 1`).
+#[divan::bench(args = ["-j0", "-j1"], sample_count = 5, sample_size = 1)]
+fn process_concur_2x1mb(bencher: Bencher, threads: &str) {
     let (a, b) = two_files();
     bencher.counter(BytesCount::new(2_000_000usize)).bench(|| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_concur")).args(["check", "--format", "json"]).arg(a).arg(b).output().unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_concur")).args(["check", threads, "--format", "json"]).arg(a).arg(b).output().unwrap();
         assert!(out.status.code().is_some_and(|c| c <= 1));
     });
 }

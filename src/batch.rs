@@ -90,7 +90,7 @@ fn one(line: &str, rules: &RuleSet, max_bytes: u64, deny_warnings: bool) -> (Str
 /// Run a batch from `input` to `output`. `progress` is called after each chunk
 /// with the number of clusters done.
 pub fn run(input: impl BufRead, mut output: impl Write, rules: &RuleSet, max_bytes: u64, deny_warnings: bool, progress: &dyn Fn(usize)) -> io::Result<Totals> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = crate::threads();
     let chunk = threads * 4;
     let mut totals = Totals::default();
     let mut lines = input.lines();

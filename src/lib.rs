@@ -143,12 +143,29 @@ pub fn check_all(jobs: Vec<(Option<String>, Vec<Source>)>, rules: &RuleSet) -> V
     .collect()
 }
 
-/// `f` over `items` on up to `max_threads` threads (no more than the machine
-/// has cores), results in the order of `items` whatever the schedule: output
-/// never depends on timing. Threads take the next item as they finish one, so
-/// a large item does not hold up a whole share.
+/// The most threads concur uses; 0 (the default) means one per core.
+static THREADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Use at most `n` threads from now on (`0`: one per core). Output never
+/// depends on it; `--threads` sets it, and benchmarks use 1 to measure one core.
+pub fn set_threads(n: usize) {
+    THREADS.store(n, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// How many threads concur may use.
+pub fn threads() -> usize {
+    match THREADS.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+}
+
+/// `f` over `items` on up to `max_threads` threads (no more than [`threads`]),
+/// results in the order of `items` whatever the schedule: output never
+/// depends on timing. Threads take the next item as they finish one, so a
+/// large item does not hold up a whole share.
 pub fn par_map<T: Sync, R: Send>(items: &[T], max_threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(max_threads).min(items.len());
+    let threads = threads().min(max_threads).min(items.len());
     if threads <= 1 {
         return items.iter().map(f).collect();
     }

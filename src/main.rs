@@ -71,6 +71,9 @@ enum Command {
         /// Write the report to this file instead of standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<String>,
+        /// Use at most this many threads (0: one per core). Output is the same for any number.
+        #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+        threads: usize,
         #[command(flatten)]
         rules: RuleArgs,
     },
@@ -88,6 +91,9 @@ enum Command {
         /// Refuse sources larger than this many megabytes (10^6 bytes).
         #[arg(long, value_name = "MB", default_value_t = 32)]
         max_source_mb: u64,
+        /// Use at most this many threads (0: one per core). Output is the same for any number.
+        #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+        threads: usize,
         #[command(flatten)]
         rules: RuleArgs,
     },
@@ -290,7 +296,8 @@ fn load_sources(paths: &[String], max_bytes: u64) -> Result<Vec<Source>> {
 
 fn run(args: Args) -> Result<i32> {
     match args.command {
-        Command::Check { sources, format, show, deny, color, max_source_mb, baseline, write_baseline, output, rules: rule_args } => {
+        Command::Check { sources, format, show, deny, color, max_source_mb, baseline, write_baseline, output, threads, rules: rule_args } => {
+            concur::set_threads(threads);
             let config = load_config(&rule_args)?;
             let rules = load_rules(&rule_args, config.as_ref())?;
             let max_bytes = max_source_mb.saturating_mul(1_000_000);
@@ -349,7 +356,8 @@ fn run(args: Args) -> Result<i32> {
             let deny_warnings = deny.contains(&Deny::Warnings);
             Ok(if runs.iter().any(|r| r.analysis.fails(deny_warnings)) { exit::FINDINGS } else { exit::OK })
         }
-Command::Batch { input, output, deny, max_source_mb, rules: rule_args } => {
+Command::Batch { input, output, deny, max_source_mb, threads, rules: rule_args } => {
+            concur::set_threads(threads);
             let rules = rules_only(&rule_args)?;
             let reader: Box<dyn std::io::BufRead> = match &input {
                 Some(p) => Box::new(std::io::BufReader::new(std::fs::File::open(p).map_err(|e| miette!(code = "concur::batch", "cannot read `{p}`: {e}"))?)),
