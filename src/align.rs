@@ -10,7 +10,7 @@
 //! than one whose values agree: calling two reports contradictory is a
 //! stronger claim than noticing they say the same thing.
 
-use crate::compare::{self, Verdict, name_score};
+use crate::compare::{self, Verdict};
 use crate::extract::{Fact, Value};
 use crate::rules::{Kind, RuleSet};
 use std::collections::BTreeMap;
@@ -50,9 +50,9 @@ fn cosine(a: &[(crate::extract::Word, f32)], b: &[(crate::extract::Word, f32)], 
 }
 
 /// Score one candidate pair; `None` when they must not be aligned.
-fn score(x: &Fact, y: &Fact, rules: &RuleSet, idf: &BTreeMap<&str, f32>) -> Option<f32> {
+fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, idf: &BTreeMap<&str, f32>) -> Option<f32> {
     let rule = &rules.rules[x.rule];
-    let verdict = compare::compare(x, y, rule, &rules.lexicon);
+    let verdict = compare::compare(x, y, rule, names);
     if x.kind == Kind::Name {
         let (
             Value::Name {
@@ -72,7 +72,7 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, idf: &BTreeMap<&str, f32>) -> Opti
         let mut s: f32 = 0.0;
         for p in std::iter::once(a).chain(fa) {
             for q in std::iter::once(b).chain(fb) {
-                s = s.max(name_score(&rules.lexicon, p, q));
+                s = s.max(names.score(p, q));
             }
         }
         return (s >= 0.8).then_some(s);
@@ -237,6 +237,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
         .map(|(w, d)| (w, (1.0 + n / d).ln()))
         .collect();
 
+    let names = compare::Names::new(facts, &rules.lexicon);
     let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
     for (i, f) in facts.iter().enumerate() {
         blocks
@@ -247,7 +248,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     for members in blocks.values() {
         for (i, j) in candidates(members, facts, rules) {
-            if let Some(s) = score(&facts[i], &facts[j], rules, &idf) {
+            if let Some(s) = score(&facts[i], &facts[j], rules, &names, &idf) {
                 edges.push((s, i, j));
             }
         }

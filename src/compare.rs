@@ -54,8 +54,43 @@ fn figures_verdict(a: (f64, f64, f64), b: (f64, f64, f64), rule: &Rule) -> Verdi
     }
 }
 
+/// The normalised tokens of every spelling of every name fact, computed once
+/// per check: alignment compares names pair by pair, and normalising (folding,
+/// lemmas) at each comparison cost more than all the rest of it.
+pub struct Names<'a> {
+    pub lex: &'a Lexicon,
+    tokens: rustc_hash::FxHashMap<&'a str, Vec<String>>,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(facts: &'a [Fact], lex: &'a Lexicon) -> Names<'a> {
+        let mut tokens = rustc_hash::FxHashMap::default();
+        for f in facts {
+            if let Value::Name { written, forms, .. } = &f.value {
+                for s in std::iter::once(written).chain(forms) {
+                    tokens.entry(s.as_str()).or_insert_with(|| norm_tokens(lex, s));
+                }
+            }
+        }
+        Names { lex, tokens }
+    }
+
+    /// The tokens of a spelling (normalised now if it is not one of the facts').
+    fn tokens(&self, s: &str) -> std::borrow::Cow<'_, [String]> {
+        match self.tokens.get(s) {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Owned(norm_tokens(self.lex, s)),
+        }
+    }
+
+    /// [`name_score`] of two spellings.
+    pub fn score(&self, a: &str, b: &str) -> f32 {
+        score_tokens(self.lex, &self.tokens(a), &self.tokens(b))
+    }
+}
+
 /// Compare two facts of the same kind under `rule`.
-pub fn compare(a: &Fact, b: &Fact, rule: &Rule, lex: &Lexicon) -> Verdict {
+pub fn compare(a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
     match (&a.value, &b.value) {
         (
             Value::Quantity {
@@ -127,7 +162,7 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, lex: &Lexicon) -> Verdict {
             let mut best = (0, Verdict::Conflict);
             for x in &all_a {
                 for y in &all_b {
-                    let r = names_relation(x, y, rule, lex);
+                    let r = names_relation(x, y, rule, names);
                     if r.0 > best.0 {
                         best = r;
                     }
@@ -159,18 +194,20 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, lex: &Lexicon) -> Verdict {
 
 /// How two spellings relate, as (strength, verdict): 3 the same spelling,
 /// 2 a spelling variant, 1 a shorter form of the same name, 0 different.
-fn names_relation(a: &str, b: &str, rule: &Rule, lex: &Lexicon) -> (u8, Verdict) {
+fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict) {
     // Case alone differs and one is in capitals (a dateline, a headline): same spelling.
     let caps = |s: &str| s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     if a == b || (caps(a) || caps(b)) && a.to_lowercase() == b.to_lowercase() {
         return (3, Verdict::Agree);
     }
-    let na = crate::extract::name::normalize(lex, a);
-    let nb = crate::extract::name::normalize(lex, b);
+    let alias = || {
+        let (na, nb) = (names.tokens(a).join(" "), names.tokens(b).join(" "));
+        rule.aliases.iter().any(|g| g.contains(&na) && g.contains(&nb))
+    };
     match rule.compare.names {
         NamePolicy::Exact => (0, Verdict::Conflict),
-        NamePolicy::Alias if rule.aliases.iter().any(|g| g.contains(&na) && g.contains(&nb)) => (3, Verdict::Agree),
-        _ => match name_score(lex, a, b) {
+        NamePolicy::Alias if alias() => (3, Verdict::Agree),
+        _ => match names.score(a, b) {
             s if s >= 0.9 => (2, Verdict::Variant),
             s if s > 0.0 => (1, Verdict::Agree),
             _ => (0, Verdict::Conflict),
@@ -277,19 +314,17 @@ fn token_match(lex: &Lexicon, a: &str, b: &str) -> bool {
 /// normalised form, 0.9 when every word matches (nicknames, initials,
 /// spelling), 0.8 when one is a shorter form of the other; 0.0 otherwise.
 pub fn name_score(lex: &Lexicon, a: &str, b: &str) -> f32 {
-    let ta = norm_tokens(lex, a);
-    let tb = norm_tokens(lex, b);
+    score_tokens(lex, &norm_tokens(lex, a), &norm_tokens(lex, b))
+}
+
+fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
     if ta.is_empty() || tb.is_empty() {
         return 0.0;
     }
     if ta == tb {
         return 1.0;
     }
-    let (short, long) = if ta.len() <= tb.len() {
-        (&ta, &tb)
-    } else {
-        (&tb, &ta)
-    };
+    let (short, long) = if ta.len() <= tb.len() { (ta, tb) } else { (tb, ta) };
     // Same length: every word must match.
     if short.len() == long.len() {
         return if short

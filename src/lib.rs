@@ -251,6 +251,7 @@ const PARALLEL_BYTES: usize = 256 * 1024;
 pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
     let facts = facts(sources, rules);
     let groups = align::align(&facts, rules);
+    let names = compare::Names::new(&facts, &rules.lexicon);
     // Positive uses of a verb are read only to meet some source's negation of it
     // (see `facts`); a group without that negation has nothing to say.
     let counterpart_only = |g: &Vec<usize>| {
@@ -262,7 +263,7 @@ pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
     let groups: Vec<Vec<usize>> = groups.into_iter().filter(|g| !counterpart_only(g)).collect();
     let mut findings: Vec<Finding> = groups
         .iter()
-        .map(|g| finding(g, &facts, sources, rules))
+        .map(|g| finding(g, &facts, sources, rules, &names))
         .collect();
     findings.sort_by(|a, b| {
         let ka = (
@@ -326,7 +327,7 @@ fn claim(f: &Fact, (start, end): (usize, usize), sources: &[Source]) -> Claim {
     }
 }
 
-fn finding(group: &[usize], facts: &[Fact], sources: &[Source], rules: &RuleSet) -> Finding {
+fn finding(group: &[usize], facts: &[Fact], sources: &[Source], rules: &RuleSet, names: &compare::Names) -> Finding {
     let first = &facts[group[0]];
     let rule = &rules.rules[first.rule];
     let mut verdict = if group.len() == 1 {
@@ -337,7 +338,7 @@ fn finding(group: &[usize], facts: &[Fact], sources: &[Source], rules: &RuleSet)
     let mut pair = (group[0], group.get(1).copied().unwrap_or(group[0]));
     for (a, &i) in group.iter().enumerate() {
         for &j in &group[a + 1..] {
-            let v = compare::compare(&facts[i], &facts[j], rule, &rules.lexicon);
+            let v = compare::compare(&facts[i], &facts[j], rule, names);
             if v < verdict {
                 verdict = v;
                 pair = (i, j);
