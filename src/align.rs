@@ -26,31 +26,44 @@ pub const MIN_TOPIC_CONFLICT: f32 = 0.25;
 /// Claims carry little context of their own: opposite polarity needs more.
 pub const MIN_CLAIM_CONFLICT: f32 = 0.2;
 
-fn cosine(a: &[(crate::extract::Word, f32)], b: &[(crate::extract::Word, f32)], idf: &BTreeMap<&str, f32>) -> f32 {
-    let w = |s: &str, x: f32| x * idf.get(s).copied().unwrap_or(1.0);
-    let na: f32 = a.iter().map(|(s, x)| w(s, *x).powi(2)).sum::<f32>().sqrt();
-    let nb: f32 = b.iter().map(|(s, x)| w(s, *x).powi(2)).sum::<f32>().sqrt();
-    if na == 0.0 || nb == 0.0 {
+/// A fact's context with each weight multiplied by its word's IDF, and the
+/// vector's norm: computed once per fact, not at every pair.
+struct Weighted<'f> {
+    words: Vec<(&'f crate::extract::Word, f32)>,
+    norm: f32,
+}
+
+impl<'f> Weighted<'f> {
+    fn new(context: &'f [(crate::extract::Word, f32)], idf: &BTreeMap<&str, f32>) -> Weighted<'f> {
+        let words: Vec<_> = context.iter().map(|(w, x)| (w, x * idf.get(&**w).copied().unwrap_or(1.0))).collect();
+        let norm = words.iter().map(|(_, x)| x.powi(2)).sum::<f32>().sqrt();
+        Weighted { words, norm }
+    }
+}
+
+fn cosine(a: &Weighted, b: &Weighted) -> f32 {
+    if a.norm == 0.0 || b.norm == 0.0 {
         return 0.0;
     }
     // Both lists are sorted by word.
+    let (a, b, norms) = (&a.words, &b.words, a.norm * b.norm);
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
+        match a[i].0.cmp(b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                dot += w(&a[i].0, a[i].1) * w(&b[j].0, b[j].1);
+                dot += a[i].1 * b[j].1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    dot / (na * nb)
+    dot / norms
 }
 
 /// Score one candidate pair; `None` when they must not be aligned.
-fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, idf: &BTreeMap<&str, f32>) -> Option<f32> {
+fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): (&Weighted, &Weighted)) -> Option<f32> {
     let rule = &rules.rules[x.rule];
     let verdict = compare::compare(x, y, rule, names);
     if x.kind == Kind::Name {
@@ -110,7 +123,7 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, idf: &BTre
     {
         return None;
     }
-    let mut sim = cosine(&x.context, &y.context, idf);
+    let mut sim = cosine(wx, wy);
     let agrees = verdict != Verdict::Conflict;
     let mut min = if agrees { MIN_AGREE } else { MIN_CONFLICT };
     // A topic rule already says the two are about the same thing.
@@ -237,6 +250,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
         .map(|(w, d)| (w, (1.0 + n / d).ln()))
         .collect();
 
+    let weighted: Vec<Weighted> = facts.iter().map(|f| Weighted::new(&f.context, &idf)).collect();
     let names = compare::Names::new(facts, &rules.lexicon);
     let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
     for (i, f) in facts.iter().enumerate() {
@@ -248,7 +262,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     for members in blocks.values() {
         for (i, j) in candidates(members, facts, rules) {
-            if let Some(s) = score(&facts[i], &facts[j], rules, &names, &idf) {
+            if let Some(s) = score(&facts[i], &facts[j], rules, &names, (&weighted[i], &weighted[j])) {
                 edges.push((s, i, j));
             }
         }
