@@ -177,6 +177,7 @@ impl Config {
         }
         let off: Vec<&str> = self.def.disable.iter().map(|s| s.get_ref().as_str()).collect();
         rules.rules.retain(|r| !off.contains(&r.id.as_str()));
+        rules.reindex();
         Ok(())
     }
 }

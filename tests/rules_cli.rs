@@ -243,3 +243,26 @@ fn no_default_rules_keeps_only_user_rules() {
     let out = p.concur().args(["rules", "list", "--no-default-rules", "--rules", "ships.toml"]).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
 }
+
+#[test]
+fn a_rule_pattern_limits_it_to_sentences_that_match() {
+    let rule = r#"
+[[rule]]
+id = "storm-boats"
+kind = "quantity"
+topic = "boats lost in the storm"
+nouns = ["boat"]
+patterns = ['(?i)\bstorm\b']
+message = "the storm's toll of boats differs"
+"#;
+    let p = Project::new(&[("a.md", SHIPS_A), ("b.md", SHIPS_B), ("c.md", "Officials said 17 fishing boats sank off the cape.\n"), ("storm.toml", rule)]);
+    let (code, json) = p.check_json(&["--rules", "storm.toml"]);
+    assert_eq!(code, 1);
+    let f = two_sided(&json).find(|f| f["verdict"] == "conflict").unwrap();
+    assert_eq!(f["rule"], "storm-boats", "both sentences mention the storm");
+    // Without the storm in one sentence the rule does not apply to it.
+    let out = p.concur().args(["check", "--format", "json", "--rules", "storm.toml", "a.md", "c.md"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = json["findings"].as_array().unwrap().iter().filter(|f| f["claims"][0]["text"].as_str().is_some_and(|t| t.contains("boats"))).map(|f| f["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"storm-boats") && rules.iter().any(|r| *r != "storm-boats"), "{rules:?}");
+}

@@ -394,8 +394,8 @@ pub fn extract(ctx: &Ctx) -> Vec<Fact> {
         claim::extract(ctx, si, s, &mut cands);
     }
     name::extract(ctx, &mut cands);
-    let mut whole_sentences = vec![None; seg.sentences.len()];
-    let facts: Vec<Fact> = cands.into_iter().filter_map(|c| finish(ctx, c, &mut whole_sentences)).collect();
+    let mut memo = SentenceMemo { contexts: vec![None; seg.sentences.len()], patterns: vec![None; seg.sentences.len()] };
+    let facts: Vec<Fact> = cands.into_iter().filter_map(|c| finish(ctx, c, &mut memo)).collect();
     // In text order; sorting indices rather than the facts moves each fact once.
     let mut order: Vec<usize> = (0..facts.len()).collect();
     order.sort_by_key(|&i| (facts[i].start, facts[i].end, facts[i].kind));
@@ -474,17 +474,23 @@ fn add_context(context: &mut Vec<(Word, f32)>, word: Word, weight: f32) {
     }
 }
 
-/// Choose the rule for a candidate and build the fact. `whole_sentences`
-/// caches the context of whole sentences (the paragraph around a claim).
-fn finish(ctx: &Ctx, c: Candidate, whole_sentences: &mut [Option<Vec<(Word, f32)>>]) -> Option<Fact> {
+/// What `finish` works out once per sentence, for every fact in it.
+struct SentenceMemo {
+    /// The context of the whole sentence (for claims in its paragraph).
+    contexts: Vec<Option<Vec<(Word, f32)>>>,
+    /// Which rules' patterns match the sentence.
+    patterns: Vec<Option<Vec<bool>>>,
+}
+
+/// Choose the rule for a candidate and build the fact.
+fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo) -> Option<Fact> {
     let s = &ctx.seg.sentences[c.sentence];
-    let sent_text = &ctx.src.text[s.start..s.end];
     let toks = ctx.seg.sentence_tokens(s);
     let unit = match &c.value {
         Value::Quantity { unit, .. } => unit.clone(),
         _ => None,
     };
-    let (ri, rule) = select_rule(ctx, &c, s, sent_text, unit.as_deref())?;
+    let (ri, rule) = select_rule(ctx, &c, s, &mut memo.patterns[c.sentence], unit.as_deref())?;
     let (start, end) = c.bytes.unwrap_or((
         ctx.seg.tokens[c.toks.start].start,
         ctx.seg.tokens[c.toks.end - 1].end,
@@ -534,7 +540,7 @@ fn finish(ctx: &Ctx, c: Candidate, whole_sentences: &mut [Option<Vec<(Word, f32)
             if k == c.sentence || other.paragraph != s.paragraph {
                 continue;
             }
-            let words = whole_sentences[k].get_or_insert_with(|| context_words(ctx, other, &(0..0)));
+            let words = memo.contexts[k].get_or_insert_with(|| context_words(ctx, other, &(0..0)));
             word::merge(&mut context, words.iter().map(|(w, x)| (w.clone(), x.min(0.35))).collect());
         }
     }
@@ -593,7 +599,7 @@ fn select_rule<'r>(
     ctx: &Ctx<'r>,
     c: &Candidate,
     s: &Sentence,
-    sent_text: &str,
+    patterns: &mut Option<Vec<bool>>,
     unit: Option<&str>,
 ) -> Option<(usize, &'r Rule)> {
     let rules = ctx.rules;
@@ -612,7 +618,7 @@ fn select_rule<'r>(
         if !r.context.is_empty() && !s.tokens.clone().any(|k| r.context.contains(ctx.lemma(k).as_str())) {
             continue;
         }
-        if !r.patterns.is_empty() && !r.patterns.iter().any(|p| p.is_match(sent_text)) {
+        if !r.patterns.is_empty() && !patterns.get_or_insert_with(|| rules.pattern_matches(&ctx.src.text[s.start..s.end]))[i] {
             continue;
         }
         // A figure in units ("10 kilometres", "$250") is only a topic rule's if the rule names the unit.

@@ -302,6 +302,10 @@ pub struct RuleSet {
     pub claim_predicates: rustc_hash::FxHashMap<String, (String, bool)>,
     /// Whether a fallback claim rule (any negated verb) is in force.
     pub claim_fallback: bool,
+    /// Every rule's `patterns` in one automaton, matched once per sentence
+    /// (not a regex per rule per fact), and for each pattern its rule.
+    pub patterns: regex::RegexSet,
+    pub pattern_rules: Vec<usize>,
 }
 
 /// Rule files parsed but not yet merged.
@@ -545,29 +549,16 @@ impl Loaded {
                 );
             }
         }
-        let mut claim_predicates = rustc_hash::FxHashMap::default();
-        for r in rules
-            .iter()
-            .filter(|r| r.kind == Kind::Claim && !r.is_fallback())
-        {
-            let head = r.nouns.iter().next().cloned().unwrap_or_default();
-            for (words, antonym) in [(&r.nouns, false), (&r.antonyms, true)] {
-                for w in words {
-                    claim_predicates
-                        .entry(w.clone())
-                        .or_insert((head.clone(), antonym));
-                }
-            }
-        }
-        let claim_fallback = rules
-            .iter()
-            .any(|r| r.kind == Kind::Claim && r.is_fallback());
-        Ok(RuleSet {
+        let mut set = RuleSet {
             lexicon,
             rules,
-            claim_predicates,
-            claim_fallback,
-        })
+            claim_predicates: Default::default(),
+            claim_fallback: false,
+            patterns: regex::RegexSet::empty(),
+            pattern_rules: Vec::new(),
+        };
+        set.reindex();
+        Ok(set)
     }
 }
 
@@ -648,6 +639,43 @@ fn regex_error_position(
 }
 
 impl RuleSet {
+    /// Rebuild what is derived from the rule list (claim predicates, the
+    /// pattern automaton); call after changing `rules`.
+    pub fn reindex(&mut self) {
+        let rules = &self.rules;
+        let mut claim_predicates = rustc_hash::FxHashMap::default();
+        for r in rules.iter().filter(|r| r.kind == Kind::Claim && !r.is_fallback()) {
+            let head = r.nouns.iter().next().cloned().unwrap_or_default();
+            for (words, antonym) in [(&r.nouns, false), (&r.antonyms, true)] {
+                for w in words {
+                    claim_predicates.entry(w.clone()).or_insert((head.clone(), antonym));
+                }
+            }
+        }
+        self.claim_predicates = claim_predicates;
+        self.claim_fallback = rules.iter().any(|r| r.kind == Kind::Claim && r.is_fallback());
+        let patterns: Vec<(usize, &str)> = rules.iter().enumerate().flat_map(|(i, r)| r.patterns.iter().map(move |p| (i, p.as_str()))).collect();
+        // Each pattern compiled on its own when its rule was read. Should the
+        // set exceed the regex size limit, `pattern_matches` tries them one by one.
+        self.patterns = regex::RegexSet::new(patterns.iter().map(|(_, p)| p)).unwrap_or_else(|_| regex::RegexSet::empty());
+        self.pattern_rules = patterns.into_iter().map(|(i, _)| i).collect();
+    }
+
+    /// Which rules have a pattern that matches `text` (indexed like `rules`).
+    pub fn pattern_matches(&self, text: &str) -> Vec<bool> {
+        let mut out = vec![false; self.rules.len()];
+        if self.patterns.len() == self.pattern_rules.len() {
+            for p in self.patterns.matches(text).iter() {
+                out[self.pattern_rules[p]] = true;
+            }
+        } else {
+            for (o, r) in out.iter_mut().zip(&self.rules) {
+                *o = r.patterns.iter().any(|p| p.is_match(text));
+            }
+        }
+        out
+    }
+
     /// The built-in rule packs alone.
     pub fn builtin() -> Result<RuleSet, RuleError> {
         let mut l = Loaded::new();
@@ -699,6 +727,26 @@ mod tests {
             err.help.as_deref() == Some("did you mean `message`?"),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn patterns_match_through_one_set() {
+        let rule = |id: &str, pats: &str| format!("[[rule]]\nid = \"{id}\"\nkind = \"quantity\"\ntopic = \"t\"\nmessage = \"m\"\npatterns = [{pats}]\n");
+        let text = rule("ferries", "'(?i)\\bferr(y|ies)\\b'") + &rule("buses", "'bus', 'coach'");
+        let mut l = Loaded::new();
+        l.add("r.toml", &text, Origin::File("r.toml".into())).unwrap();
+        let mut rs = l.compile().unwrap();
+        let at = |rs: &RuleSet, id: &str| rs.index_of(id).unwrap();
+        let m = rs.pattern_matches("Two Ferries sank; a coach overturned.");
+        assert!(m[at(&rs, "ferries")] && m[at(&rs, "buses")]);
+        let m = rs.pattern_matches("A ferry sank.");
+        assert!(m[at(&rs, "ferries")] && !m[at(&rs, "buses")]);
+        // After the rule list changes (config `disable`), the set follows it.
+        rs.rules.retain(|r| r.id != "ferries");
+        rs.reindex();
+        let m = rs.pattern_matches("A ferry sank, and a bus.");
+        assert_eq!(m.len(), rs.rules.len());
+        assert!(m[at(&rs, "buses")] && m.iter().filter(|x| **x).count() == 1);
     }
 
     #[test]
