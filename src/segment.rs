@@ -99,7 +99,12 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             if dotted >= 2 && !at(k).is_some_and(char::is_alphabetic) {
                 j = k;
             } else {
-                while let Some(cj) = at(j) {
+                loop {
+                    // ASCII letters, the common case, a byte at a time.
+                    while bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
+                        j += 1;
+                    }
+                    let Some(cj) = at(j) else { break };
                     if cj.is_alphabetic() {
                         j += cj.len_utf8();
                     } else if is_apostrophe(cj) && at(j + cj.len_utf8()).is_some_and(char::is_alphabetic) {

@@ -605,6 +605,17 @@ fn select_rule<'r>(
     let rules = ctx.rules;
     let lex = &rules.lexicon;
     let mut best: Option<(usize, usize, &Rule)> = None; // (distance rank, index, rule)
+    // Per rule, the position in `c.events` of the nearest word among its events.
+    let mut nearest: Option<Vec<usize>> = None;
+    let nearest_events = || {
+        let mut at = vec![usize::MAX; rules.rules.len()];
+        for (pos, e) in c.events.iter().enumerate() {
+            for &ri in rules.event_rules.get(e.as_str()).map_or(&[][..], Vec::as_slice) {
+                at[ri] = at[ri].min(pos);
+            }
+        }
+        at
+    };
     for (i, r) in rules.rules.iter().enumerate() {
         if r.kind != c.kind {
             continue;
@@ -642,10 +653,8 @@ fn select_rule<'r>(
         } else if c.head.as_ref().is_some_and(|h| r.nouns.contains(h) || r.events.contains(h)) {
             // The head itself names the topic: "38 dead", "nine remained missing".
             0
-        } else if let Some(pos) = c
-            .events
-            .iter()
-            .position(|e| r.events.contains(&**e))
+        } else if let Some(pos) = Some(nearest.get_or_insert_with(nearest_events)[i])
+            .filter(|&p| p != usize::MAX)
             .filter(|_| {
                 c.head
                     .as_ref()

@@ -306,6 +306,9 @@ pub struct RuleSet {
     /// (not a regex per rule per fact), and for each pattern its rule.
     pub patterns: regex::RegexSet,
     pub pattern_rules: Vec<usize>,
+    /// For each event lemma, the rules that list it (indexes into `rules`):
+    /// a fact finds its nearest event word's rules with one lookup per word.
+    pub event_rules: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 /// Rule files parsed but not yet merged.
@@ -556,6 +559,7 @@ impl Loaded {
             claim_fallback: false,
             patterns: regex::RegexSet::empty(),
             pattern_rules: Vec::new(),
+            event_rules: Default::default(),
         };
         set.reindex();
         Ok(set)
@@ -659,6 +663,13 @@ impl RuleSet {
         // set exceed the regex size limit, `pattern_matches` tries them one by one.
         self.patterns = regex::RegexSet::new(patterns.iter().map(|(_, p)| p)).unwrap_or_else(|_| regex::RegexSet::empty());
         self.pattern_rules = patterns.into_iter().map(|(i, _)| i).collect();
+        let mut event_rules: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        for (i, r) in self.rules.iter().enumerate() {
+            for e in &r.events {
+                event_rules.entry(e.clone()).or_default().push(i);
+            }
+        }
+        self.event_rules = event_rules;
     }
 
     /// Which rules have a pattern that matches `text` (indexed like `rules`).
