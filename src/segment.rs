@@ -27,6 +27,8 @@ pub struct Token {
     pub kind: TokKind,
     /// True when this token directly follows the previous one with no space.
     pub glued: bool,
+    /// True when its first character is an upper-case letter.
+    pub caps: bool,
     /// Lower-cased text with curly apostrophes made straight.
     /// Inline up to 24 bytes (nearly every word): no allocation per token.
     pub lower: compact_str::CompactString,
@@ -143,7 +145,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         } else {
             slice.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).flat_map(char::to_lowercase).collect()
         };
-        out.push(Token { start: base + start, end: base + j, kind, glued: prev_end == Some(base + start), lower });
+        out.push(Token { start: base + start, end: base + j, kind, glued: prev_end == Some(base + start), caps: c.is_uppercase(), lower });
         prev_end = Some(base + j);
         i = j;
     }

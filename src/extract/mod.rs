@@ -252,7 +252,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn is_capitalized(&self, t: &Token) -> bool {
-        t.kind == TokKind::Word && self.text(t).chars().next().is_some_and(char::is_uppercase)
+        t.kind == TokKind::Word && t.caps
     }
 }
 
@@ -420,7 +420,7 @@ fn merge_repeats(facts: impl ExactSizeIterator<Item = Fact>) -> Vec<Fact> {
             // those are other events.
             Value::Claim { negated, modality, .. } => write!(key, "{}|{negated}|{:?}|{:?}", f.block, modality, f.years),
             Value::Name { .. } => Ok(()),
-            v => write!(key, "{}|{}|{v:?}", f.block, f.topic),
+            v => write!(key, "{}|{}|", f.block, f.topic).and_then(|_| value_key(v, &mut key)),
         };
         if !key.is_empty() {
             if let Some(&i) = seen.get(key.as_str()) {
@@ -433,6 +433,20 @@ fn merge_repeats(facts: impl ExactSizeIterator<Item = Fact>) -> Vec<Fact> {
         out.push(f);
     }
     out
+}
+
+/// A value written compactly and exactly for `merge_repeats` keys: figures
+/// by their bits (equal keys, equal values), dates by their fields.
+fn value_key(v: &Value, key: &mut String) -> std::fmt::Result {
+    use std::fmt::Write;
+    let bits = |x: &f64| x.to_bits();
+    let day = |d: &Date| (d.year(), d.month(), d.day());
+    match v {
+        Value::Quantity { value, low, high, unit, second, ordinal } => write!(key, "q{:x},{:x},{:x},{unit:?},{:?},{ordinal}", bits(value), bits(low), bits(high), second.as_ref().map(bits)),
+        Value::Date { start, end, year_known, weekday, time } => write!(key, "d{:?},{:?},{year_known},{weekday:?},{time:?}", day(start), day(end)),
+        Value::Duration { seconds, low, high } => write!(key, "u{:x},{:x},{:x}", bits(seconds), bits(low), bits(high)),
+        Value::Name { .. } | Value::Claim { .. } => write!(key, "{v:?}"),
+    }
 }
 
 /// Who a sentence attributes what it says to: the words before an
