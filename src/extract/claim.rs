@@ -43,6 +43,37 @@ fn cue_before(
     None
 }
 
+/// Whether token `i` is a verb with no claim rule of its own that a negation
+/// governs ("did not formally specify"): the fallback claims.
+pub fn negated_verb_at(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
+    let t = &ctx.seg.tokens[i];
+    t.kind == TokKind::Word
+        && ctx.rules.claim_fallback
+        && !ctx.has(i, flag::PREDICATE)
+        && !ctx.has(i, flag::STOP)
+        && !ctx.has(i, flag::NEGATION)
+        && !t.lower.ends_with("ly")
+        && negation_before(ctx, s, i)
+}
+
+/// A negation right before token `i`, past adverbs and auxiliaries ("has
+/// not yet been", "did not formally").
+fn negation_before(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    let mut k = i;
+    while k > s.tokens.start {
+        k -= 1;
+        let l = toks[k].lower.as_str();
+        if ctx.has(k, flag::NEGATION) && l != "no" && l != "without" {
+            return true;
+        }
+        if !(l.ends_with("ly") || matches!(l, "be" | "been" | "have" | "yet" | "even" | "ever" | "to" | "do" | "did" | "does")) {
+            return false;
+        }
+    }
+    false
+}
+
 pub fn extract(
     ctx: &Ctx,
     si: usize,
@@ -62,40 +93,9 @@ pub fn extract(
         // Fallback: the verb right after a negation ("did not formally specify").
         let mut generic = false;
         if !predicate {
-            if !ctx.rules.claim_fallback
-                || ctx.has(i, flag::STOP)
-                || ctx.has(i, flag::NEGATION)
-                || t.lower.ends_with("ly")
-            {
-                continue;
-            }
-            let mut k = i;
-            let mut ok = false;
-            while k > s.tokens.start {
-                k -= 1;
-                let l = toks[k].lower.as_str();
-                if ctx.has(k, flag::NEGATION) && l != "no" && l != "without" {
-                    ok = true;
-                    break;
-                }
-                if !(l.ends_with("ly")
-                    || matches!(
-                        l,
-                        "be" | "been"
-                            | "have"
-                            | "yet"
-                            | "even"
-                            | "ever"
-                            | "to"
-                            | "do"
-                            | "did"
-                            | "does"
-                    ))
-                {
-                    break;
-                }
-            }
-            if !ok && !ctx.has(i, flag::NEGATED_VERB) {
+            // Or a positive use of a verb some source negates (see `negated_verbs`).
+            let candidate = ctx.rules.claim_fallback && !ctx.has(i, flag::STOP) && !ctx.has(i, flag::NEGATION) && !t.lower.ends_with("ly");
+            if !candidate || !ctx.has(i, flag::NEGATED_VERB) && !negated_verb_at(ctx, s, i) {
                 continue;
             }
             generic = true;

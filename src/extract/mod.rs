@@ -370,15 +370,15 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u16) -> (Word, u1
 /// The verbs a source negates with no claim rule of their own ("did not
 /// specify"): the first of two extraction passes (see [`crate::facts`]).
 pub fn negated_verbs(ctx: &Ctx) -> rustc_hash::FxHashSet<String> {
-    let mut cands = Vec::new();
-    for (si, s) in ctx.seg.sentences.iter().enumerate() {
-        claim::extract(ctx, si, s, &mut cands);
+    let mut out = rustc_hash::FxHashSet::default();
+    for s in &ctx.seg.sentences {
+        for i in s.tokens.clone() {
+            if claim::negated_verb_at(ctx, s, i) {
+                out.insert(ctx.lemma(i).to_string());
+            }
+        }
     }
-    cands
-        .into_iter()
-        .filter_map(|c| c.head)
-        .filter(|h| !ctx.rules.claim_predicates.contains_key(h))
-        .collect()
+    out
 }
 
 /// Extract every fact from one source (after [`Ctx::mark_negated`]).
