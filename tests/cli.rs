@@ -379,3 +379,27 @@ fn wrong_rule_example_fails_rules_test() {
         "{s}"
     );
 }
+
+/// Large sources are read on several threads; the report must not depend on
+/// how many (`-j`), nor on the run.
+#[test]
+fn output_is_the_same_on_any_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    for (name, seed) in [("a.md", "fixtures/sony/a.md"), ("b.md", "fixtures/sony/b.md")] {
+        let body = std::fs::read_to_string(root.join(seed)).unwrap();
+        let body = body.rsplit("+++").next().unwrap();
+        // Over the size at which sources are read in parallel.
+        let text = format!("+++\npublished = 2014-12-19\n+++\n{}", format!("{body}\n\n").repeat(300_000 / body.len() + 1));
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        paths.push(p);
+    }
+    let run = |j: &str| concur().args(["check", "--format", "json", "-j", j]).args(&paths).output().unwrap().stdout;
+    let one = run("1");
+    assert!(one.len() > 1000);
+    for j in ["2", "4", "0", "2"] {
+        assert!(run(j) == one, "-j {j} gave another report");
+    }
+}
