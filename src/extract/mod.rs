@@ -141,10 +141,12 @@ pub struct Ctx<'a> {
     pub source: usize,
     /// Per token: which distinct word of the source it is (index into `words`).
     word_ids: Vec<u32>,
-    /// Per distinct word (its lower-case text): its lemma, and what the
-    /// lexicon, the rules and the source's use of it say (the `flag`
-    /// constants), each looked up once.
-    words: Vec<(Word, u16)>,
+    /// Per distinct word (its lower-case text): its lemma (an id into
+    /// `lemmas`), and what the lexicon, the rules and the source's use of it
+    /// say (the `flag` constants), each looked up once.
+    words: Vec<(u32, u16)>,
+    /// The source's distinct lemmas, numbered.
+    lemmas: Lemmas,
     /// Prefix counts over tokens (entry k counts tokens before k): words and
     /// numbers, clause punctuation, and clause breaks including conjunctions.
     /// Distances in a sentence are differences of these, O(1) each.
@@ -211,16 +213,6 @@ fn is_clause_break(lower: &str) -> bool {
     is_clause_punct(lower) || matches!(lower, "and" | "or" | "but" | "while")
 }
 
-fn prefix_counts(toks: &[Token], pred: impl Fn(&Token) -> bool) -> Vec<u32> {
-    let mut out = Vec::with_capacity(toks.len() + 1);
-    let mut n = 0;
-    out.push(0);
-    for t in toks {
-        n += pred(t) as u32;
-        out.push(n);
-    }
-    out
-}
 
 impl<'a> Ctx<'a> {
     pub fn text(&self, t: &Token) -> &'a str {
@@ -240,7 +232,7 @@ impl<'a> Ctx<'a> {
     /// their positive uses become claims too.
     pub fn mark_negated(&mut self, verbs: &rustc_hash::FxHashSet<String>) {
         for (lemma, flags) in &mut self.words {
-            if *flags & flag::CONTENT != 0 && verbs.contains(lemma.as_str()) {
+            if *flags & flag::CONTENT != 0 && verbs.contains(self.lemmas.words[*lemma as usize].as_str()) {
                 *flags |= flag::NEGATED_VERB;
             }
         }
@@ -248,7 +240,12 @@ impl<'a> Ctx<'a> {
 
     /// The lemma of token `i`.
     pub fn lemma(&self, i: usize) -> &Word {
-        &self.words[self.word_ids[i] as usize].0
+        &self.lemmas.words[self.lemma_id(i) as usize]
+    }
+
+    /// The number of token `i`'s lemma among the source's lemmas.
+    fn lemma_id(&self, i: usize) -> u32 {
+        self.words[self.word_ids[i] as usize].0
     }
 
     pub fn is_capitalized(&self, t: &Token) -> bool {
@@ -282,17 +279,19 @@ impl<'a> Ctx<'a> {
         let lex = &rules.lexicon;
         // Words repeat: lemmatise and look up each distinct one once.
         let mut memo: rustc_hash::FxHashMap<&str, u32> = Default::default();
-        let mut words: Vec<(Word, u16)> = Vec::new();
+        let mut words: Vec<(u32, u16)> = Vec::new();
+        let mut lemmas = Lemmas::default();
         let mut word_ids = Vec::with_capacity(seg.tokens.len());
         for t in &seg.tokens {
             let id = *memo.entry(t.lower.as_str()).or_insert_with(|| {
                 let l = t.lower.as_str();
                 let clause = (is_clause_punct(l) as u16 * flag::CLAUSE_PUNCT) | (is_clause_break(l) as u16 * flag::CLAUSE_BREAK);
-                words.push(if t.kind != TokKind::Word {
+                let (lemma, flags) = if t.kind != TokKind::Word {
                     (Word::new(l), clause | if lex.starts_date(l) { flag::DATE } else { 0 })
                 } else {
                     word_entry(l, lex, rules, clause)
-                });
+                };
+                words.push((lemmas.id(lemma), flags));
                 (words.len() - 1) as u32
             });
             word_ids.push(id);
@@ -304,10 +303,9 @@ impl<'a> Ctx<'a> {
                 if t.kind != TokKind::Word {
                     continue;
                 }
-                let first = src.text[t.start..t.end].chars().next();
-                let seen = if first.is_some_and(char::is_lowercase) {
+                let seen = if !t.caps && src.text[t.start..t.end].chars().next().is_some_and(char::is_lowercase) {
                     flag::LOWERCASE_SEEN
-                } else if first.is_some_and(char::is_uppercase)
+                } else if t.caps
                     && i > s.tokens.start
                     && !matches!(seg.tokens[i - 1].lower.as_str(), "\"" | "\u{201c}" | ":" | "(")
                 {
@@ -318,17 +316,22 @@ impl<'a> Ctx<'a> {
                 words[word_ids[i] as usize].1 |= seen;
             }
         }
-        let count = |bits: u16| {
-            let mut out = Vec::with_capacity(word_ids.len() + 1);
-            let mut n = 0;
-            out.push(0);
-            for &id in &word_ids {
-                n += (words[id as usize].1 & bits != 0) as u32;
-                out.push(n);
-            }
-            out
-        };
-        let (puncts_before, breaks_before) = (count(flag::CLAUSE_PUNCT), count(flag::CLAUSE_BREAK));
+        // Prefix counts of words and numbers, clause punctuation and clause breaks, in one pass.
+        let n = word_ids.len() + 1;
+        let (mut words_before, mut puncts_before, mut breaks_before) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut w, mut p, mut b) = (0u32, 0u32, 0u32);
+        for (t, &id) in seg.tokens.iter().zip(&word_ids) {
+            words_before.push(w);
+            puncts_before.push(p);
+            breaks_before.push(b);
+            let f = words[id as usize].1;
+            w += matches!(t.kind, TokKind::Word | TokKind::Number) as u32;
+            p += (f & flag::CLAUSE_PUNCT != 0) as u32;
+            b += (f & flag::CLAUSE_BREAK != 0) as u32;
+        }
+        words_before.push(w);
+        puncts_before.push(p);
+        breaks_before.push(b);
         let mut ctx = Ctx {
             attributions: Vec::new(),
             src,
@@ -338,7 +341,8 @@ impl<'a> Ctx<'a> {
             source,
             word_ids,
             words,
-            words_before: prefix_counts(&seg.tokens, |t| t.kind == TokKind::Word || t.kind == TokKind::Number),
+            lemmas,
+            words_before,
             puncts_before,
             breaks_before,
         };
@@ -395,23 +399,76 @@ pub fn extract(ctx: &Ctx) -> Vec<Fact> {
     }
     name::extract(ctx, &mut cands);
     let mut memo = SentenceMemo { contexts: vec![None; seg.sentences.len()], patterns: vec![None; seg.sentences.len()] };
-    let facts: Vec<Fact> = cands.into_iter().filter_map(|c| finish(ctx, c, &mut memo)).collect();
+    let mut vocab = Vocab { base: &ctx.lemmas, more: Lemmas::default() };
+    let facts: Vec<(Fact, Ids)> = cands.into_iter().filter_map(|c| finish(ctx, c, &mut memo, &mut vocab)).collect();
     // In text order; sorting indices rather than the facts moves each fact once.
     let mut order: Vec<usize> = (0..facts.len()).collect();
-    order.sort_by_key(|&i| (facts[i].start, facts[i].end, facts[i].kind));
-    let mut slots: Vec<Option<Fact>> = facts.into_iter().map(Some).collect();
-    merge_repeats(order.into_iter().map(|i| slots[i].take().expect("each index once")))
+    order.sort_by_key(|&i| (facts[i].0.start, facts[i].0.end, facts[i].0.kind));
+    let mut slots: Vec<Option<(Fact, Ids)>> = facts.into_iter().map(Some).collect();
+    let merged = merge_repeats(order.into_iter().map(|i| slots[i].take().expect("each index once")));
+    // Contexts leave the source as words, sorted the way alignment compares them.
+    merged
+        .into_iter()
+        .map(|(mut f, ids)| {
+            f.context = ids.into_iter().map(|(id, x)| (vocab.word(id).clone(), x)).collect();
+            word::normalize(&mut f.context);
+            f
+        })
+        .collect()
+}
+
+/// A context while its source is being read: lemma numbers (see [`Vocab`])
+/// with weights, sorted by number. Cheaper to build, sort and merge than
+/// words, which it becomes once the source's facts are merged.
+type Ids = Vec<(u32, f32)>;
+
+/// Distinct lemmas, numbered in order of first sight.
+#[derive(Default)]
+struct Lemmas {
+    words: Vec<Word>,
+    index: rustc_hash::FxHashMap<Word, u32>,
+}
+
+impl Lemmas {
+    fn id(&mut self, w: Word) -> u32 {
+        let next = self.words.len() as u32;
+        *self.index.entry(w).or_insert_with_key(|w| {
+            self.words.push(w.clone());
+            next
+        })
+    }
+}
+
+/// The source's lemmas and the few more words facts add to their contexts
+/// (heads, topic markers), numbered after them.
+struct Vocab<'c> {
+    base: &'c Lemmas,
+    more: Lemmas,
+}
+
+impl Vocab<'_> {
+    fn id(&mut self, w: Word) -> u32 {
+        match self.base.index.get(&w) {
+            Some(&id) => id,
+            None => self.base.words.len() as u32 + self.more.id(w),
+        }
+    }
+
+    fn word(&self, id: u32) -> &Word {
+        let id = id as usize;
+        self.base.words.get(id).unwrap_or_else(|| &self.more.words[id - self.base.words.len()])
+    }
 }
 
 /// One fact per thing a source states, however often it states it: the same
 /// figure in the headline and the body, or "has died" and later "confirmed
 /// the death" (claims: one per rule, polarity and modality). The first mention
 /// keeps the span, the others are kept in `also`, and contexts are pooled.
-fn merge_repeats(facts: impl ExactSizeIterator<Item = Fact>) -> Vec<Fact> {
-    let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
+fn merge_repeats(facts: impl ExactSizeIterator<Item = (Fact, Ids)>) -> Vec<(Fact, Ids)> {
+    let mut out: Vec<(Fact, Ids)> = Vec::with_capacity(facts.len());
     let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
     let mut key = String::new();
-    for f in facts {
+    for (f, ids) in facts {
         use std::fmt::Write;
         key.clear();
         let _ = match &f.value {
@@ -424,13 +481,13 @@ fn merge_repeats(facts: impl ExactSizeIterator<Item = Fact>) -> Vec<Fact> {
         };
         if !key.is_empty() {
             if let Some(&i) = seen.get(key.as_str()) {
-                out[i].also.push((f.start, f.end));
-                word::merge(&mut out[i].context, f.context);
+                out[i].0.also.push((f.start, f.end));
+                word::merge(&mut out[i].1, ids);
                 continue;
             }
             seen.insert(key.clone(), out.len());
         }
-        out.push(f);
+        out.push((f, ids));
     }
     out
 }
@@ -481,7 +538,7 @@ fn attribution(ctx: &Ctx, s: &Sentence) -> Option<String> {
 }
 
 /// Add a word to a context kept sorted by word; a word already there keeps its larger weight.
-fn add_context(context: &mut Vec<(Word, f32)>, word: Word, weight: f32) {
+fn add_context(context: &mut Ids, word: u32, weight: f32) {
     match context.binary_search_by(|(w, _)| w.cmp(&word)) {
         Ok(i) => context[i].1 = context[i].1.max(weight),
         Err(i) => context.insert(i, (word, weight)),
@@ -491,13 +548,13 @@ fn add_context(context: &mut Vec<(Word, f32)>, word: Word, weight: f32) {
 /// What `finish` works out once per sentence, for every fact in it.
 struct SentenceMemo {
     /// The context of the whole sentence (for claims in its paragraph).
-    contexts: Vec<Option<Vec<(Word, f32)>>>,
+    contexts: Vec<Option<Ids>>,
     /// Which rules' patterns match the sentence.
     patterns: Vec<Option<Vec<bool>>>,
 }
 
 /// Choose the rule for a candidate and build the fact.
-fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo) -> Option<Fact> {
+fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -> Option<(Fact, Ids)> {
     let s = &ctx.seg.sentences[c.sentence];
     let toks = ctx.seg.sentence_tokens(s);
     let unit = match &c.value {
@@ -555,7 +612,7 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo) -> Option<Fact> {
                 continue;
             }
             let words = memo.contexts[k].get_or_insert_with(|| context_words(ctx, other, &(0..0)));
-            word::merge(&mut context, words.iter().map(|(w, x)| (w.clone(), x.min(0.35))).collect());
+            word::merge(&mut context, words.iter().map(|&(w, x)| (w, x.min(0.35))).collect());
         }
     }
     // The head ("files", "trial") sits inside the span but says what the fact is
@@ -565,15 +622,15 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo) -> Option<Fact> {
         .as_ref()
         .filter(|_| c.kind == Kind::Duration || c.kind == Kind::Quantity && rule.is_fallback())
     {
-        add_context(&mut context, Word::from(h.as_str()), 1.0);
+        add_context(&mut context, vocab.id(Word::from(h.as_str())), 1.0);
     }
     // Under a topic rule, its own vocabulary ("dead", "killed", "toll") is one
     // word for the topic: two facts that each use some of it share it.
     if !rule.is_fallback() {
-        let (marked, rest): (Vec<_>, Vec<_>) = context.into_iter().partition(|(w, _)| rule.nouns.contains(&**w) || rule.events.contains(&**w));
+        let (marked, rest): (Vec<_>, Vec<_>) = context.into_iter().partition(|&(w, _)| ctx.rules.in_vocabulary(ri, vocab.word(w)));
         context = rest;
         if let Some(weight) = marked.iter().map(|(_, x)| *x).reduce(f32::max) {
-            add_context(&mut context, Word::from(format!("topic:{}", rule.id)), weight);
+            add_context(&mut context, vocab.id(Word::from(format!("topic:{}", rule.id))), weight);
         }
     }
     let years = toks
@@ -582,7 +639,7 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo) -> Option<Fact> {
         .filter_map(|t| t.lower.parse::<i16>().ok())
         .filter(|y| (1800..=2100).contains(y))
         .collect();
-    Some(Fact {
+    let fact = Fact {
         kind: c.kind,
         source: ctx.source,
         start,
@@ -594,14 +651,15 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo) -> Option<Fact> {
         rule: ri,
         topic,
         block,
-        context,
+        context: Vec::new(),
         years,
         peg: c.relative
             && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if start == end && (*start == p || p.yesterday().is_ok_and(|y| *start == y))),
         attribution: ctx.attributions[c.sentence].clone(),
         value: c.value,
         also: Vec::new(),
-    })
+    };
+    Some((fact, context))
 }
 
 fn is_currency(u: &str) -> bool {
@@ -664,7 +722,7 @@ fn select_rule<'r>(
         // Head and event words: the rule closest to the fact wins.
         let rank = if r.nouns.is_empty() && r.events.is_empty() {
             usize::MAX - 1
-        } else if c.head.as_ref().is_some_and(|h| r.nouns.contains(h) || r.events.contains(h)) {
+        } else if c.head.as_ref().is_some_and(|h| rules.in_vocabulary(i, h)) {
             // The head itself names the topic: "38 dead", "nine remained missing".
             0
         } else if let Some(pos) = Some(nearest.get_or_insert_with(nearest_events)[i])
@@ -688,8 +746,8 @@ fn select_rule<'r>(
 
 /// Weighted context lemmas around a fact: nearer words weigh more, words
 /// across a clause boundary less, capitalised words (entities) more.
-fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<(Word, f32)> {
-    let mut out: Vec<(Word, f32)> = Vec::new();
+fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Ids {
+    let mut out: Ids = Vec::new();
     let toks = &ctx.seg.tokens;
     for i in window(s, span) {
         if span.contains(&i) || !ctx.has(i, flag::CONTENT) {
@@ -707,7 +765,7 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<
         if ctx.is_capitalized(t) && i != s.tokens.start {
             w *= 1.5;
         }
-        out.push((ctx.lemma(i).clone(), w));
+        out.push((ctx.lemma_id(i), w));
     }
     word::normalize(&mut out);
     out

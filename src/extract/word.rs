@@ -96,14 +96,14 @@ impl std::fmt::Display for Word {
 }
 
 /// Sort a context by word and keep one entry per word, with its largest weight.
-pub fn normalize(context: &mut Vec<(Word, f32)>) {
+pub fn normalize<K: Ord>(context: &mut Vec<(K, f32)>) {
     context.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     context.dedup_by(|later, first| later.0 == first.0);
 }
 
 /// Merge `more` into `context`, both normalized: one entry per word, with
 /// its largest weight. Linear in their lengths.
-pub fn merge(context: &mut Vec<(Word, f32)>, more: Vec<(Word, f32)>) {
+pub fn merge<K: Ord>(context: &mut Vec<(K, f32)>, more: Vec<(K, f32)>) {
     // Mostly `more` repeats words already there (a fact stated again): then
     // only weights change, in place.
     let mut at = 0;

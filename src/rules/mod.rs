@@ -309,6 +309,8 @@ pub struct RuleSet {
     /// For each event lemma, the rules that list it (indexes into `rules`):
     /// a fact finds its nearest event word's rules with one lookup per word.
     pub event_rules: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// For each lemma, the rules whose nouns or events list it.
+    vocabulary: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 /// Rule files parsed but not yet merged.
@@ -560,6 +562,7 @@ impl Loaded {
             patterns: regex::RegexSet::empty(),
             pattern_rules: Vec::new(),
             event_rules: Default::default(),
+            vocabulary: Default::default(),
         };
         set.reindex();
         Ok(set)
@@ -670,6 +673,18 @@ impl RuleSet {
             }
         }
         self.event_rules = event_rules;
+        let mut vocabulary: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        for (i, r) in self.rules.iter().enumerate() {
+            for w in r.nouns.union(&r.events) {
+                vocabulary.entry(w.clone()).or_default().push(i);
+            }
+        }
+        self.vocabulary = vocabulary;
+    }
+
+    /// Whether `lemma` is one of rule `i`'s nouns or events.
+    pub fn in_vocabulary(&self, i: usize, lemma: &str) -> bool {
+        self.vocabulary.get(lemma).is_some_and(|rules| rules.contains(&i))
     }
 
     /// Which rules have a pattern that matches `text` (indexed like `rules`).
