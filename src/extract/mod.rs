@@ -282,7 +282,14 @@ impl<'a> Ctx<'a> {
         let mut words: Vec<(u32, u16)> = Vec::new();
         let mut lemmas = Lemmas::default();
         let mut word_ids = Vec::with_capacity(seg.tokens.len());
-        for t in &seg.tokens {
+        // One pass over the tokens: distinct words, how the source uses each
+        // (in lower case, capitalised mid-sentence), and prefix counts of
+        // words and numbers, clause punctuation and clause breaks.
+        let n = seg.tokens.len() + 1;
+        let (mut words_before, mut puncts_before, mut breaks_before) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut w, mut p, mut b) = (0u32, 0u32, 0u32);
+        let mut si = 0;
+        for (i, t) in seg.tokens.iter().enumerate() {
             let id = *memo.entry(t.lower.as_str()).or_insert_with(|| {
                 let l = t.lower.as_str();
                 let clause = (is_clause_punct(l) as u16 * flag::CLAUSE_PUNCT) | (is_clause_break(l) as u16 * flag::CLAUSE_BREAK);
@@ -295,32 +302,20 @@ impl<'a> Ctx<'a> {
                 (words.len() - 1) as u32
             });
             word_ids.push(id);
-        }
-        // How the source uses each word: in lower case, capitalised mid-sentence.
-        for s in &seg.sentences {
-            for i in s.tokens.clone() {
-                let t = &seg.tokens[i];
-                if t.kind != TokKind::Word {
-                    continue;
-                }
+            while seg.sentences.get(si).is_some_and(|s| s.tokens.end <= i) {
+                si += 1;
+            }
+            let opens_sentence = seg.sentences.get(si).is_none_or(|s| s.tokens.start == i);
+            if t.kind == TokKind::Word {
                 let seen = if !t.caps && src.text[t.start..t.end].chars().next().is_some_and(char::is_lowercase) {
                     flag::LOWERCASE_SEEN
-                } else if t.caps
-                    && i > s.tokens.start
-                    && !matches!(seg.tokens[i - 1].lower.as_str(), "\"" | "\u{201c}" | ":" | "(")
-                {
+                } else if t.caps && !opens_sentence && !matches!(seg.tokens[i - 1].lower.as_str(), "\"" | "\u{201c}" | ":" | "(") {
                     flag::MIDSENTENCE_CAP
                 } else {
                     0
                 };
-                words[word_ids[i] as usize].1 |= seen;
+                words[id as usize].1 |= seen;
             }
-        }
-        // Prefix counts of words and numbers, clause punctuation and clause breaks, in one pass.
-        let n = word_ids.len() + 1;
-        let (mut words_before, mut puncts_before, mut breaks_before) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-        let (mut w, mut p, mut b) = (0u32, 0u32, 0u32);
-        for (t, &id) in seg.tokens.iter().zip(&word_ids) {
             words_before.push(w);
             puncts_before.push(p);
             breaks_before.push(b);
