@@ -1,4 +1,5 @@
-//! `cargo bench`: each pipeline stage and the whole pipeline, by input size
+//! `cargo bench`: each pipeline stage (segment, extract, align, compare,
+//! render) and the whole pipeline, by input size
 //! and by number of sources, on text built from the fixtures with varied
 //! figures (so topics hold many facts), plus the process-level
 //! comparison against one Python regex pass over the same bytes.
@@ -97,14 +98,41 @@ fn end_to_end_one_core(bencher: Bencher, size: usize) {
     concur::set_threads(0);
 }
 
-#[divan::bench(args = [100_000, 1_000_000], sample_count = 5, sample_size = 1)]
-fn render_json(bencher: Bencher, size: usize) {
-    let s = vec![source(size, 1), source(size, 2)];
+/// Comparison: the verdict on every pair of facts alignment put together.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn compare(bencher: Bencher, size: usize) {
+    let s = [source(size, 1), source(size, 2)];
+    let facts = concur::facts(&s, rules());
+    let groups = concur::align::align(&facts, rules());
+    bencher.counter(BytesCount::new(s[0].text.len() + s[1].text.len())).bench(|| {
+        let names = concur::compare::Names::new(&facts, &rules().lexicon);
+        let mut conflicts = 0;
+        for g in &groups {
+            for (a, &i) in g.iter().enumerate() {
+                for &j in &g[a + 1..] {
+                    let v = concur::compare::compare(&facts[i], &facts[j], &rules().rules[facts[i].rule], &names);
+                    conflicts += (v == concur::compare::Verdict::Conflict) as usize;
+                }
+            }
+        }
+        conflicts
+    });
+}
+
+/// Rendering a 2-source analysis as JSON and as the human report.
+#[divan::bench(args = ["json 100000", "json 1000000", "human 100000", "human 1000000"], sample_count = 5, sample_size = 1)]
+fn render(bencher: Bencher, arg: &str) {
+    let (format, size) = arg.split_once(' ').unwrap();
+    let s = vec![source(size.parse().unwrap(), 1), source(size.parse().unwrap(), 2)];
     let analysis = concur::check(&s, rules());
     let runs = [concur::Checked { group: None, sources: s, analysis }];
+    let printer: Box<dyn concur::report::Printer + Sync> = match format {
+        "json" => Box::new(concur::report::json::Json),
+        _ => Box::new(concur::report::human::Human { color: false, width: 100, show: concur::report::Show { agree: true, unmatched: false } }),
+    };
     bencher.bench(|| {
         let mut out = Vec::new();
-        concur::report::Printer::print(&concur::report::json::Json, &concur::report::Outcome { runs: &runs, stale: &[] }, &mut out).unwrap();
+        printer.print(&concur::report::Outcome { runs: &runs, stale: &[] }, &mut out).unwrap();
         out
     });
 }

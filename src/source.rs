@@ -196,9 +196,14 @@ impl Source {
         (line + 1, col - bom as usize)
     }
 
-    /// A miette source for diagnostics that point into this file.
-    pub fn named(&self) -> NamedSource<String> {
-        NamedSource::new(&self.path, self.text.clone())
+    /// The 0-based line that holds byte `offset`.
+    pub fn line_index(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// Where 0-based line `line` starts; the end of the text past the last line.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts.get(line).copied().unwrap_or(self.text.len())
     }
 }
 

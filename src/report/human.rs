@@ -8,7 +8,7 @@ use crate::rules::Severity;
 use crate::source::Source;
 use crate::{Checked, Finding};
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
 use std::io::{self, Write};
@@ -19,21 +19,58 @@ pub struct Human {
     pub show: Show,
 }
 
+/// A source as miette reads it, but from the lines around each span: miette
+/// reads a plain string from its first byte to find line numbers, which made
+/// the report quadratic in the size of the sources (every label re-read the
+/// file up to its span). Here the source's line index finds the lines, and
+/// miette reads only those, so the output is the same, in time independent
+/// of where in the file the span is.
+struct Lines<'s>(&'s Source);
+
+impl fmt::Debug for Lines<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Lines({})", self.0.path)
+    }
+}
+
+impl SourceCode for Lines<'_> {
+    fn read_span<'a>(&'a self, span: &SourceSpan, before: usize, after: usize) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let src = self.0;
+        let end = span.offset() + span.len();
+        if end > src.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        // Whole lines from one more than `before` lines above the span (miette
+        // looks at the line break before a span) to a little past `after` below it.
+        let first = src.line_index(span.offset()).saturating_sub(before + 1);
+        let (from, to) = (src.line_start(first), src.line_start(src.line_index(end) + after + 2));
+        let inner = src.text[from..to].read_span(&SourceSpan::new((span.offset() - from).into(), span.len()), before, after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            src.path.clone(),
+            inner.data(),
+            SourceSpan::new((inner.span().offset() + from).into(), inner.span().len()),
+            inner.line() + first,
+            inner.column(),
+            inner.line_count() + first,
+        )))
+    }
+}
+
 /// One claim in one source, shown as a related diagnostic.
 #[derive(Debug)]
-struct ClaimDiag {
+struct ClaimDiag<'s> {
     title: String,
-    src: NamedSource<String>,
+    src: Lines<'s>,
     label: LabeledSpan,
 }
 
-impl fmt::Display for ClaimDiag {
+impl fmt::Display for ClaimDiag<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.title)
     }
 }
-impl std::error::Error for ClaimDiag {}
-impl Diagnostic for ClaimDiag {
+impl std::error::Error for ClaimDiag<'_> {}
+impl Diagnostic for ClaimDiag<'_> {
     fn severity(&self) -> Option<miette::Severity> {
         Some(miette::Severity::Advice)
     }
@@ -46,23 +83,23 @@ impl Diagnostic for ClaimDiag {
 }
 
 #[derive(Debug)]
-struct FindingDiag {
+struct FindingDiag<'s> {
     code: String,
     message: String,
     severity: miette::Severity,
     help: String,
-    src: NamedSource<String>,
+    src: Lines<'s>,
     label: LabeledSpan,
-    related: Vec<ClaimDiag>,
+    related: Vec<ClaimDiag<'s>>,
 }
 
-impl fmt::Display for FindingDiag {
+impl fmt::Display for FindingDiag<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
-impl std::error::Error for FindingDiag {}
-impl Diagnostic for FindingDiag {
+impl std::error::Error for FindingDiag<'_> {}
+impl Diagnostic for FindingDiag<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         Some(Box::new(&self.code))
     }
@@ -83,7 +120,7 @@ impl Diagnostic for FindingDiag {
     }
 }
 
-fn diag(f: &Finding, sources: &[Source]) -> FindingDiag {
+fn diag<'s>(f: &Finding, sources: &'s [Source]) -> FindingDiag<'s> {
     let label = |i: usize| {
         let c = &f.claims[i];
         LabeledSpan::new(Some(format!("{}", c.display)), c.start, c.end - c.start)
@@ -117,7 +154,7 @@ fn diag(f: &Finding, sources: &[Source]) -> FindingDiag {
             Severity::Info => miette::Severity::Advice,
         },
         help,
-        src: sources[first.source].named(),
+        src: Lines(&sources[first.source]),
         label: label(0),
         related: (1..f.claims.len())
             .map(|i| {
@@ -127,7 +164,7 @@ fn diag(f: &Finding, sources: &[Source]) -> FindingDiag {
                         "{}:{}:{}: “{}”",
                         sources[c.source].path, c.line, c.column, c.text
                     ),
-                    src: sources[c.source].named(),
+                    src: Lines(&sources[c.source]),
                     label: label(i),
                 }
             })
@@ -198,5 +235,35 @@ impl Printer for Human {
             writeln!(out, "stale baseline entry {}{group}: [{}] {} is no longer found", e.fingerprint, e.rule, e.topic)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Lines` gives miette exactly what reading the whole file would, for
+    /// every span and context size, whatever the line endings.
+    #[test]
+    fn lines_read_like_the_whole_file() {
+        let text = "\u{feff}Head line\r\nsecond, 12 boats\r\rthird\n\nfourth has 40 people\nlast";
+        let src = Source::from_text("t.md", text.to_string()).unwrap();
+        let whole = src.text.as_str();
+        let lines = Lines(&src);
+        for start in 0..whole.len() {
+            for len in [0, 1, 5, 14] {
+                if start + len > whole.len() || !whole.is_char_boundary(start) || !whole.is_char_boundary(start + len) {
+                    continue;
+                }
+                let span = SourceSpan::new(start.into(), len);
+                for (before, after) in [(0, 0), (1, 1), (2, 3)] {
+                    let ours = lines.read_span(&span, before, after).unwrap();
+                    let theirs = whole.read_span(&span, before, after).unwrap();
+                    let key = |c: &dyn SpanContents| (c.data().to_vec(), *c.span(), c.line(), c.column(), c.line_count());
+                    assert_eq!(key(&*ours), key(&*theirs), "span {start}+{len}, context {before}/{after}");
+                    assert_eq!(ours.name(), Some("t.md"));
+                }
+            }
+        }
     }
 }
