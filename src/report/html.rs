@@ -61,25 +61,27 @@ fn marks(run: &Checked, source: usize) -> Vec<(usize, usize, usize)> {
         }
     }
     claims.sort();
-    let mut taken: Vec<(usize, usize)> = Vec::new(); // sorted, disjoint
+    // Painted so far: start -> end, disjoint. A claim looks only at the
+    // stretches that overlap it, so painting stays O(n log n) however many
+    // claims a source has.
+    let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
     let mut out = Vec::new();
     for (_, start, end, fi) in claims {
-        let mut pieces = vec![(start, end)];
-        for &(ts, te) in &taken {
-            pieces = pieces
-                .into_iter()
-                .flat_map(|(s, e)| {
-                    if te <= s || e <= ts {
-                        vec![(s, e)]
-                    } else {
-                        [(s, ts.min(e)), (te.max(s), e)].into_iter().filter(|(a, b)| a < b).collect()
-                    }
-                })
-                .collect();
+        let before = taken.range(..=start).next_back().map(|(&s, &e)| (s, e));
+        let overlapping: Vec<(usize, usize)> = before.into_iter().chain(taken.range(start + 1..end).map(|(&s, &e)| (s, e))).collect();
+        let mut at = start;
+        let mut free = Vec::new();
+        for (ts, te) in overlapping {
+            if ts > at {
+                free.push((at, ts.min(end)));
+            }
+            at = at.max(te);
         }
-        for (s, e) in pieces {
-            let at = taken.partition_point(|&(ts, _)| ts < s);
-            taken.insert(at, (s, e));
+        if at < end {
+            free.push((at, end));
+        }
+        for (s, e) in free.into_iter().filter(|(s, e)| s < e) {
+            taken.insert(s, e);
             out.push((s, e, fi));
         }
     }
