@@ -119,8 +119,9 @@ fn compare(bencher: Bencher, size: usize) {
     });
 }
 
-/// Rendering a 2-source analysis as JSON and as the human report.
-#[divan::bench(args = ["json 100000", "json 1000000", "human 100000", "human 1000000"], sample_count = 5, sample_size = 1)]
+/// Rendering a 2-source analysis as JSON, the human report and the review
+/// page (time must grow linearly with size: compare the rows).
+#[divan::bench(args = ["json 100000", "json 1000000", "human 100000", "human 1000000", "html 100000", "html 1000000"], sample_count = 5, sample_size = 1)]
 fn render(bencher: Bencher, arg: &str) {
     let (format, size) = arg.split_once(' ').unwrap();
     let s = vec![source(size.parse().unwrap(), 1), source(size.parse().unwrap(), 2)];
@@ -128,6 +129,7 @@ fn render(bencher: Bencher, arg: &str) {
     let runs = [concur::Checked { group: None, sources: s, analysis }];
     let printer: Box<dyn concur::report::Printer + Sync> = match format {
         "json" => Box::new(concur::report::json::Json),
+        "html" => Box::new(concur::report::html::Html),
         _ => Box::new(concur::report::human::Human { color: false, width: 100, show: concur::report::Show { agree: true, unmatched: false } }),
     };
     bencher.bench(|| {
