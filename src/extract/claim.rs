@@ -24,7 +24,7 @@ fn cue_before(
     s: &Sentence,
     i: usize,
     window: usize,
-    cue: u16,
+    cue: u32,
 ) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     let mut k = i;

@@ -144,7 +144,7 @@ pub struct Ctx<'a> {
     /// Per distinct word (its lower-case text): its lemma (an id into
     /// `lemmas`), and what the lexicon, the rules and the source's use of it
     /// say (the `flag` constants), each looked up once.
-    words: Vec<(u32, u16)>,
+    words: Vec<(u32, u32)>,
     /// The source's distinct lemmas, numbered.
     lemmas: Lemmas,
     /// Prefix counts over tokens (entry k counts tokens before k): words and
@@ -160,39 +160,45 @@ pub struct Ctx<'a> {
 /// Token flags (see [`Ctx::has`]).
 pub mod flag {
     /// A stop word.
-    pub const STOP: u16 = 1;
+    pub const STOP: u32 = 1;
     /// A negation cue ("not", "never").
-    pub const NEGATION: u16 = 2;
+    pub const NEGATION: u32 = 2;
     /// A hedge cue ("could", "expected").
-    pub const HEDGED: u16 = 4;
+    pub const HEDGED: u32 = 4;
     /// Its lemma is some claim rule's predicate.
-    pub const PREDICATE: u16 = 8;
+    pub const PREDICATE: u32 = 8;
     /// An attribution verb ("said", "according").
-    pub const ATTRIBUTION: u16 = 16;
+    pub const ATTRIBUTION: u32 = 16;
     /// A word (not a number or punctuation) that is no stop word: context.
-    pub const CONTENT: u16 = 32;
+    pub const CONTENT: u32 = 32;
     /// A word that may name an event: content, or a stop word with a lemma of its own.
-    pub const EVENTISH: u16 = 64;
+    pub const EVENTISH: u32 = 64;
     /// A word or sign a date can start at (besides figures): see `Lexicon::starts_date`.
-    pub const DATE: u16 = 128;
+    pub const DATE: u32 = 128;
     /// A word a number can start at: see `Lexicon::starts_number`.
-    pub const NUMBER: u16 = 256;
+    pub const NUMBER: u32 = 256;
     /// Punctuation that separates clauses ("," ";" "—" "(").
-    pub const CLAUSE_PUNCT: u16 = 512;
+    pub const CLAUSE_PUNCT: u32 = 512;
     /// A clause break: such punctuation or a conjunction ("and", "but").
-    pub const CLAUSE_BREAK: u16 = 1024;
+    pub const CLAUSE_BREAK: u32 = 1024;
     /// The word occurs in lower case somewhere in the source.
-    pub const LOWERCASE_SEEN: u16 = 2048;
+    pub const LOWERCASE_SEEN: u32 = 2048;
     /// The word is capitalised somewhere inside a sentence (not first, not
     /// after an opening quote or colon): a name by its use.
-    pub const MIDSENTENCE_CAP: u16 = 4096;
+    pub const MIDSENTENCE_CAP: u32 = 4096;
     /// A unit of measure (`Lexicon::unit`) or a currency word.
-    pub const UNIT: u16 = 8192;
+    pub const UNIT: u32 = 8192;
     /// Its lemma is a verb some source negates with no claim rule of its own
     /// (set by [`Ctx::mark_negated`](super::Ctx::mark_negated)).
-    pub const NEGATED_VERB: u16 = 16384;
+    pub const NEGATED_VERB: u32 = 16384;
     /// A word that makes a sentence look forward ("will", "next").
-    pub const FUTURE_CUE: u16 = 32768;
+    pub const FUTURE_CUE: u32 = 1 << 16;
+    /// A title before a name ("Gov.", "Judge"), without its full stop.
+    pub const TITLE: u32 = 1 << 17;
+    /// A capitalised word that does not start a name ("The", "But").
+    pub const NOT_NAME: u32 = 1 << 18;
+    /// A connector inside names ("of", "the", "de").
+    pub const CONNECTOR: u32 = 1 << 19;
 }
 
 /// How far either side of a fact its context reaches, in tokens.
@@ -224,7 +230,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether token `i` has all of `flags` (see [`flag`]).
-    pub fn has(&self, i: usize, flags: u16) -> bool {
+    pub fn has(&self, i: usize, flags: u32) -> bool {
         self.words[self.word_ids[i] as usize].1 & flags == flags
     }
 
@@ -279,7 +285,7 @@ impl<'a> Ctx<'a> {
         let lex = &rules.lexicon;
         // Words repeat: lemmatise and look up each distinct one once.
         let mut memo: rustc_hash::FxHashMap<&str, u32> = Default::default();
-        let mut words: Vec<(u32, u16)> = Vec::new();
+        let mut words: Vec<(u32, u32)> = Vec::new();
         let mut lemmas = Lemmas::default();
         let mut word_ids = Vec::with_capacity(seg.tokens.len());
         // One pass over the tokens: distinct words, how the source uses each
@@ -292,7 +298,7 @@ impl<'a> Ctx<'a> {
         for (i, t) in seg.tokens.iter().enumerate() {
             let id = *memo.entry(t.lower.as_str()).or_insert_with(|| {
                 let l = t.lower.as_str();
-                let clause = (is_clause_punct(l) as u16 * flag::CLAUSE_PUNCT) | (is_clause_break(l) as u16 * flag::CLAUSE_BREAK);
+                let clause = (is_clause_punct(l) as u32 * flag::CLAUSE_PUNCT) | (is_clause_break(l) as u32 * flag::CLAUSE_BREAK);
                 let (lemma, flags) = if t.kind != TokKind::Word {
                     (Word::new(l), clause | if lex.starts_date(l) { flag::DATE } else { 0 })
                 } else {
@@ -347,7 +353,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// A distinct word of a source: its lemma and its `flag`s from the lexicon and rules.
-fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u16) -> (Word, u16) {
+fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u32) {
                 let lemma = Word::from(lex.lemma(l));
                 let stop = lex.stopwords.contains(l);
                 let bits = [
@@ -362,6 +368,9 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u16) -> (Word, u1
                     (lex.starts_number(l), flag::NUMBER),
                     (lex.unit(l).is_some() || lex.def.numbers.currencies.contains_key(l), flag::UNIT),
                     (lex.future_cues.contains(l), flag::FUTURE_CUE),
+                    (lex.titles.contains(l.trim_end_matches('.')), flag::TITLE),
+                    (lex.not_names.contains(l), flag::NOT_NAME),
+                    (lex.connectors.contains(l), flag::CONNECTOR),
                 ];
                 (lemma, bits.iter().filter(|(on, _)| *on).fold(clause, |acc, (_, b)| acc | b))
 }

@@ -4,7 +4,7 @@
 //! normalised form, a surname alone, a shorter prefix — are merged, so each
 //! entity is one fact whose span is its fullest mention.
 
-use super::{Candidate, Ctx, Modality, Value};
+use super::{flag, Candidate, Ctx, Modality, Value};
 use crate::rules::{Kind, Lexicon};
 use crate::segment::{Sentence, TokKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -48,9 +48,9 @@ fn is_headline(ctx: &Ctx, s: &Sentence) -> bool {
         return false;
     }
     let (mut words, mut caps) = (0, 0);
-    for t in toks.iter().filter(|t| t.kind == TokKind::Word && !ctx.lex.connectors.contains(t.lower.as_str())) {
+    for i in s.tokens.clone().filter(|&i| ctx.seg.tokens[i].kind == TokKind::Word && !ctx.has(i, flag::CONNECTOR)) {
         words += 1;
-        caps += ctx.is_capitalized(t) as usize;
+        caps += ctx.is_capitalized(&ctx.seg.tokens[i]) as usize;
     }
     words >= 4 && caps * 10 >= words * 7
 }
@@ -61,14 +61,15 @@ struct Mention {
     start: usize,
     end: usize,
     written: String,
-    key: Vec<String>,
+    /// The normalised tokens, shared by every mention spelled alike.
+    key: std::rc::Rc<[String]>,
 }
 
 fn mentions(ctx: &Ctx) -> Vec<Mention> {
     let toks = &ctx.seg.tokens;
     let lex = ctx.lex;
     let mut out = Vec::new();
-    let mut keys: HashMap<&str, Vec<String>> = HashMap::default();
+    let mut keys: HashMap<&str, std::rc::Rc<[String]>> = HashMap::default();
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
         if is_headline(ctx, s) {
             continue;
@@ -95,12 +96,12 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                     j += 2;
                 } else if t.glued && t.lower == "." && toks[j - 1].end - toks[j - 1].start == 1 {
                     j += 1; // initial: "R."
-                } else if t.kind == TokKind::Word && (lex.connectors.contains(t.lower.as_str())) {
+                } else if t.kind == TokKind::Word && ctx.has(j, flag::CONNECTOR) {
                     // Connectors only inside a name: "Friends of the Earth".
                     let mut k = j;
                     while k < s.tokens.end
                         && toks[k].kind == TokKind::Word
-                        && lex.connectors.contains(toks[k].lower.as_str())
+                        && ctx.has(k, flag::CONNECTOR)
                         && !ctx.is_capitalized(&toks[k])
                     {
                         k += 1;
@@ -108,7 +109,7 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                     if k < s.tokens.end
                         && k - j <= 2
                         && ctx.is_capitalized(&toks[k])
-                        && !lex.not_names.contains(toks[k].lower.as_str())
+                        && !ctx.has(k, flag::NOT_NAME)
                     {
                         j = k;
                     } else {
@@ -124,8 +125,7 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
             let mut seg_start = run.start;
             let mut pieces = Vec::new();
             for k in run.clone() {
-                let w = toks[k].lower.trim_end_matches('.');
-                if lex.titles.contains(w) && !(k > run.start && toks[k].glued) {
+                if ctx.has(k, flag::TITLE) && !(k > run.start && toks[k].glued) {
                     pieces.push(seg_start..k);
                     seg_start = k + 1;
                 }
@@ -135,8 +135,8 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                 // Leading words that are not names: "The", sentence-initial common words.
                 while p.start < p.end {
                     let t = &toks[p.start];
-                    let common = lex.not_names.contains(t.lower.as_str())
-                        || lex.connectors.contains(t.lower.as_str())
+                    let common = ctx.has(p.start, flag::NOT_NAME)
+                        || ctx.has(p.start, flag::CONNECTOR)
                         || (p.start == s.tokens.start
                             || toks[p.start - 1].lower == "\""
                             || toks[p.start - 1].lower == "\u{201c}")
@@ -152,7 +152,7 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                 // Trailing connectors and punctuation.
                 while p.end > p.start
                     && (toks[p.end - 1].kind != TokKind::Word
-                        || lex.connectors.contains(toks[p.end - 1].lower.as_str()))
+                        || ctx.has(p.end - 1, flag::CONNECTOR))
                     && toks[p.end - 1].lower != "."
                 {
                     p.end -= 1;
@@ -181,14 +181,7 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                 }
                 let written = ctx.src.text[start..end].to_string();
                 // Names recur: normalise each distinct spelling once.
-                let key = match keys.get(written.as_str()) {
-                    Some(k) => Vec::clone(k),
-                    None => {
-                        let k = norm_tokens(lex, &written);
-                        keys.insert(&ctx.src.text[start..end], k.clone());
-                        k
-                    }
-                };
+                let key = keys.entry(&ctx.src.text[start..end]).or_insert_with(|| norm_tokens(lex, &written).into()).clone();
                 if key.is_empty()
                     || key
                         .iter()
@@ -228,7 +221,7 @@ fn acronyms(ctx: &Ctx, ms: &[Mention]) -> std::collections::BTreeMap<String, (Ve
             .filter_map(|t| ctx.text(t).chars().next())
             .collect();
         if initials == text {
-            out.insert(fold(text), (m.key.clone(), text.to_string()));
+            out.insert(fold(text), (m.key.to_vec(), text.to_string()));
         }
     }
     out
@@ -257,7 +250,7 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let mut prefix: HashMap<&[String], usize> = HashMap::default();
     let mut surname: HashMap<&str, usize> = HashMap::default();
     for &m in &order {
-        let key = ms[m].key.as_slice();
+        let key = &ms[m].key[..];
         let acronym_of = (key.len() == 1).then(|| acronyms.get(&key[0])).flatten().and_then(|(full, _)| exact.get(full.as_slice()));
         let home = exact.get(key).or(acronym_of).or_else(|| prefix.get(key)).or_else(|| (key.len() == 1).then(|| surname.get(key[0].as_str())).flatten()).copied();
         match home {
@@ -300,7 +293,7 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
         }
         // An acronym the source introduced for this name is one of its forms,
         // even where the acronym only stands in the parentheses.
-        for text in acronyms_of.get(r.key.as_slice()).into_iter().flatten() {
+        for text in acronyms_of.get(&r.key[..]).into_iter().flatten() {
             if seen_set.insert(text.as_str()) {
                 seen.push((*text).clone());
             }
