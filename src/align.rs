@@ -34,8 +34,8 @@ struct Weighted<'f> {
 }
 
 impl<'f> Weighted<'f> {
-    fn new(context: &'f [(crate::extract::Word, f32)], idf: &BTreeMap<&str, f32>) -> Weighted<'f> {
-        let words: Vec<_> = context.iter().map(|(w, x)| (w, x * idf.get(&**w).copied().unwrap_or(1.0))).collect();
+    fn new(context: &'f [(crate::extract::Word, f32)], idf: &rustc_hash::FxHashMap<&crate::extract::Word, f32>) -> Weighted<'f> {
+        let words: Vec<_> = context.iter().map(|(w, x)| (w, x * idf.get(w).copied().unwrap_or(1.0))).collect();
         let norm = words.iter().map(|(_, x)| x.powi(2)).sum::<f32>().sqrt();
         Weighted { words, norm }
     }
@@ -238,14 +238,16 @@ fn candidates(members: &[usize], facts: &[Fact], rules: &RuleSet) -> Vec<(usize,
 /// source; facts left alone form groups of one.
 pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     // Inverse document frequency of context words across all facts.
-    let mut df: BTreeMap<&str, f32> = BTreeMap::new();
+    // (Keyed by word: a word hashes as its fixed key, and no value here
+    // depends on the order of the map.)
+    let mut df: rustc_hash::FxHashMap<&crate::extract::Word, f32> = Default::default();
     for f in facts {
         for (w, _) in &f.context {
-            *df.entry(&**w).or_insert(0.0) += 1.0;
+            *df.entry(w).or_insert(0.0) += 1.0;
         }
     }
     let n = facts.len().max(1) as f32;
-    let idf: BTreeMap<&str, f32> = df
+    let idf: rustc_hash::FxHashMap<&crate::extract::Word, f32> = df
         .into_iter()
         .map(|(w, d)| (w, (1.0 + n / d).ln()))
         .collect();

@@ -282,18 +282,11 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
     lo_a <= hi_b && lo_b <= hi_a
 }
 
-fn token_match(lex: &Lexicon, a: &str, b: &str) -> bool {
+fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
     if a == b {
         return true;
     }
-    let nick = |w: &str| {
-        lex.def
-            .names
-            .nicknames
-            .get(w)
-            .cloned()
-            .unwrap_or_else(|| w.to_string())
-    };
+    let nick = |w: &'a str| -> &'a str { lex.def.names.nicknames.get(w).map_or(w, String::as_str) };
     if nick(a) == nick(b) {
         return true;
     }

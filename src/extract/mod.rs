@@ -366,7 +366,7 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u3
                     (!stop || lex.def.words.lemmas.contains_key(l), flag::EVENTISH),
                     (lex.starts_date(l), flag::DATE),
                     (lex.starts_number(l), flag::NUMBER),
-                    (lex.unit(l).is_some() || lex.def.numbers.currencies.contains_key(l), flag::UNIT),
+                    (lex.is_unit(l, &lemma) || lex.def.numbers.currencies.contains_key(l), flag::UNIT),
                     (lex.future_cues.contains(l), flag::FUTURE_CUE),
                     (lex.titles.contains(l.trim_end_matches('.')), flag::TITLE),
                     (lex.not_names.contains(l), flag::NOT_NAME),

@@ -307,6 +307,13 @@ impl Lexicon {
         n.words.contains_key(w) || n.ordinals.contains_key(w) || n.vague.contains_key(w)
     }
 
+    /// Whether a word (given with its lemma) is a unit: [`Lexicon::unit`]
+    /// without building its canonical name.
+    pub fn is_unit(&self, w: &str, lemma: &str) -> bool {
+        let units = &self.def.units;
+        units.contains_key(w) || units.contains_key(lemma) || units.contains_key(w.trim_end_matches('s'))
+    }
+
     /// Resolve a unit word (singular or plural) to (dimension, factor, canonical name).
     pub fn unit(&self, w: &str) -> Option<(&str, f64, String)> {
         let cands = [
@@ -339,7 +346,7 @@ impl Lexicon {
 /// suffix off, then a final silent `e`, so "charge", "charges" and "charged"
 /// all become "charg".
 pub fn stem(w: &str) -> String {
-    let mut base = w.to_string();
+    let mut base = std::borrow::Cow::Borrowed(w);
     for (suffix, keep_min) in [
         ("ments", 4),
         ("ment", 4),
@@ -359,17 +366,18 @@ pub fn stem(w: &str) -> String {
                 continue;
             }
             base = if suffix == "ied" || suffix == "ies" {
-                format!("{b}y")
+                std::borrow::Cow::Owned(format!("{b}y"))
             } else {
-                b.to_string()
+                std::borrow::Cow::Borrowed(b)
             };
             break;
         }
     }
-    if base.len() > 3 && base.ends_with('e') {
-        base.pop();
+    // And a final silent `e`; one allocation in all.
+    match base.strip_suffix('e') {
+        Some(b) if base.len() > 3 => b.to_string(),
+        _ => base.into_owned(),
     }
-    base
 }
 
 #[cfg(test)]
