@@ -541,7 +541,7 @@ fn attribution(ctx: &Ctx, s: &Sentence) -> Option<String> {
     None
 }
 
-/// Add a word to a context kept sorted by word; a word already there keeps its larger weight.
+/// Add a lemma number to a context kept sorted by number; one already there keeps its larger weight.
 fn add_context(context: &mut Ids, word: u32, weight: f32) {
     match context.binary_search_by(|(w, _)| w.cmp(&word)) {
         Ok(i) => context[i].1 = context[i].1.max(weight),
