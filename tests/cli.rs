@@ -322,24 +322,11 @@ fn three_sources() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = concur()
-        .args(["check", "fixtures/sony/a.md"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("at least two sources"));
-    let out = concur()
-        .args(["check", "fixtures/sony/a.md", "no/such/file.md"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.md"));
-    let out = concur()
-        .args(["check", "fixtures/sony/a.md", "fixtures"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("is a directory"));
+    for (second, message) in [(None, "at least two sources"), (Some("no/such/file.md"), "no/such/file.md"), (Some("fixtures"), "is a directory")] {
+        let out = concur().args(["check", "fixtures/sony/a.md"]).args(second).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{second:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(message), "{second:?}");
+    }
 }
 
 #[test]

@@ -137,16 +137,18 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             .filter(|_| k < s.tokens.end)
             .map(|t| t.lower.as_str())
     };
-    let single = |start, end, d: Date, known| Found {
+    // A stated day or span of days (the common shape of a `Found`).
+    let days = |start, end, first: Date, last: Date, known| Found {
         relative: false,
         start,
         end,
-        first: d,
-        last: d,
+        first,
+        last,
         year_known: known,
         weekday: None,
         time: None,
     };
+    let single = |start, end, d: Date, known| days(start, end, d, d, known);
 
     // Times of day: "4:30 p.m.", "10 a.m." (+ "Beijing time", "GMT" kept in the span).
     if t.kind == TokKind::Number {
@@ -238,16 +240,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                     }
                 }
             }
-            return Some(Found {
-                relative: false,
-                start: i,
-                end,
-                first,
-                last,
-                year_known: known,
-                weekday: None,
-                time: None,
-            });
+            return Some(days(i, end, first, last, known));
         }
         // Month + year, month "of last year".
         let year_after = year_at(ctx, after_m, s).map(|(y, e)| (y, e)).or_else(|| {
@@ -304,16 +297,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                 }
             };
             let (first, last) = month_span(y, m, from, to)?;
-            return Some(Found {
-                relative: false,
-                start,
-                end,
-                first,
-                last,
-                year_known: known,
-                weekday: None,
-                time: None,
-            });
+            return Some(days(start, end, first, last, known));
         }
         return None;
     }
@@ -345,31 +329,13 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
         if (1900..=2100).contains(&y) {
             if w(e) == Some("s") && toks[e].glued {
                 let (first, last) = (Date::new(y, 1, 1).ok()?, Date::new(y + 9, 12, 31).ok()?);
-                return Some(Found {
-                    relative: false,
-                    start: i,
-                    end: e + 1,
-                    first,
-                    last,
-                    year_known: true,
-                    weekday: None,
-                    time: None,
-                });
+                return Some(days(i, e + 1, first, last, true));
             }
             let next = w(e).unwrap_or("");
             let counted = next.ends_with('s') && next.len() > 3 && !lex.stopwords.contains(next);
             if !counted && !(w(e) == Some("-") && toks[e].glued) {
                 let (first, last) = (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?);
-                return Some(Found {
-                    relative: false,
-                    start: i,
-                    end: e,
-                    first,
-                    last,
-                    year_known: true,
-                    weekday: None,
-                    time: None,
-                });
+                return Some(days(i, e, first, last, true));
             }
         }
         return None;
@@ -431,16 +397,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             -back
         };
         let d = p.checked_add(offset.days()).ok()?;
-        return Some(Found {
-            relative: true,
-            start,
-            end: i + 1,
-            first: d,
-            last: d,
-            year_known: true,
-            weekday: None,
-            time: None,
-        });
+        return Some(Found { relative: true, ..single(start, i + 1, d, true) });
     }
     // Relative days and weeks: "yesterday", "last week", "earlier this week".
     if let Some(p) = ctx.published() {
@@ -492,16 +449,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             } else {
                 i
             };
-            return Some(Found {
-                relative: false,
-                start,
-                end: i + 2,
-                first,
-                last,
-                year_known: true,
-                weekday: None,
-                time: None,
-            });
+            return Some(days(start, i + 2, first, last, true));
         }
     }
     None
