@@ -258,27 +258,10 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
             crate::rules::Granularity::Year => (y, 0),
         }
     };
-    let open = |d: Date| d == Date::MIN || d == Date::MAX;
-    let lo_a = if open(*sa) {
-        (i32::MIN, 0)
-    } else {
-        key(*sa, *ya)
-    };
-    let hi_a = if open(*ea) {
-        (i32::MAX, 0)
-    } else {
-        key(*ea, *ya)
-    };
-    let lo_b = if open(*sb) {
-        (i32::MIN, 0)
-    } else {
-        key(*sb, *yb)
-    };
-    let hi_b = if open(*eb) {
-        (i32::MAX, 0)
-    } else {
-        key(*eb, *yb)
-    };
+    // An open end (Date::MIN / MAX, from "at least", "before") is unbounded.
+    let bound = |d: Date, known: bool, open: (i32, i32)| if d == Date::MIN || d == Date::MAX { open } else { key(d, known) };
+    let (lo_a, hi_a) = (bound(*sa, *ya, (i32::MIN, 0)), bound(*ea, *ya, (i32::MAX, 0)));
+    let (lo_b, hi_b) = (bound(*sb, *yb, (i32::MIN, 0)), bound(*eb, *yb, (i32::MAX, 0)));
     lo_a <= hi_b && lo_b <= hi_a
 }
 
