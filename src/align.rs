@@ -62,10 +62,15 @@ fn cosine(a: &Weighted, b: &Weighted) -> f32 {
     dot / norms
 }
 
-/// Score one candidate pair; `None` when they must not be aligned.
-fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): (&Weighted, &Weighted)) -> Option<f32> {
+fn knob(name: &str, default: f32) -> f32 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// Score one candidate pair; `None` when they must not be aligned. The score
+/// says how sure we are that the two facts are about the same thing, from
+/// what they are about — never from whether their values agree.
+fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): (&Weighted, &Weighted), unique: bool, lead: bool) -> Option<f32> {
     let rule = &rules.rules[x.rule];
-    let verdict = compare::compare(x, y, rule, names);
     if x.kind == Kind::Name {
         let (
             Value::Name {
@@ -90,10 +95,17 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
         }
         return (s >= 0.8).then_some(s);
     }
-    if let (Value::Quantity { unit: ua, .. }, Value::Quantity { unit: ub, .. }) =
+    if let (Value::Quantity { unit: ua, second: sa, ordinal: oa, .. }, Value::Quantity { unit: ub, second: sb, ordinal: ob, .. }) =
         (&x.value, &y.value)
     {
-        if ua != ub {
+        // A count, a rank ("52nd minute") and a score ("4-2") are different
+        // kinds of figure, whatever they say.
+        if ua != ub || oa != ob || sa.is_some() != sb.is_some() {
+            return None;
+        }
+        // A part ("two of them"), an increment ("23 more") and an earlier
+        // figure ("up from 12") are other slots than the total.
+        if role(x.head.as_deref()) != role(y.head.as_deref()) {
             return None;
         }
         // The counted things must match, unless one is generic ("people").
@@ -112,7 +124,7 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
     }
     // Each report's own news day ("said Friday" in one, "said Wednesday" in a
     // later one) is when it was written, not a claim about the event.
-    if x.peg && y.peg && verdict == Verdict::Conflict {
+    if x.peg && y.peg {
         return None;
     }
     // Different explicit years in the two sentences: different events.
@@ -124,54 +136,53 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
         return None;
     }
     let mut sim = cosine(wx, wy);
-    let agrees = verdict != Verdict::Conflict;
-    let mut min = if agrees { MIN_AGREE } else { MIN_CONFLICT };
-    // A topic rule already says the two are about the same thing.
-    if agrees && !rule.is_fallback() {
-        min = MIN_TOPIC_AGREE;
+    // The only fact of its slot in each source: the two are very likely about the same thing.
+    if unique {
+        sim += knob("K_UNIQ", 0.15);
     }
-    if x.kind == Kind::Claim && !agrees {
-        min = MIN_CLAIM_CONFLICT;
-    } else if !agrees && !rule.is_fallback() {
-        min = MIN_TOPIC_CONFLICT;
+    // The first of its slot in each source: in news, the main event comes first.
+    if lead {
+        sim += knob("K_LEAD", 0.1);
     }
-    match (&x.value, &y.value) {
-        // The very same day, written in both: strong evidence on its own.
-        (
-            Value::Date {
-                start: a,
-                end: b,
-                year_known: true,
-                time: None,
-                ..
-            },
-            Value::Date {
-                start: c,
-                end: d,
-                year_known: true,
-                time: None,
-                ..
-            },
-        ) if a == b && c == d && a == c => min = 0.0,
-        // Reports of one figure differ modestly: the farther apart, the less likely the same figure.
-        (Value::Quantity { value: a, .. }, Value::Quantity { value: b, .. })
-        | (Value::Duration { seconds: a, .. }, Value::Duration { seconds: b, .. })
-            if !agrees =>
-        {
-            let (lo, hi) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
-            if hi > 0.0 {
-                sim *= ((lo / hi) as f32).powf(0.3);
-            }
-        }
-        _ => {}
+    // The same event word right next to both ("arrested Monday" / "arrested on Monday").
+    if x.events.iter().any(|e| y.events.contains(e)) {
+        sim += knob("K_EVENT", 0.1);
     }
+    let min = if x.kind == Kind::Claim {
+        knob("K_CLAIM", 0.2)
+    } else if !rule.is_fallback() {
+        knob("K_TOPIC", 0.12)
+    } else {
+        knob("K_MIN", 0.2)
+    };
     if std::env::var_os("CONCUR_DEBUG").is_some() {
         eprintln!(
-            "edge {:.3} (min {min:.2}) {:?} {}..{} ~ {}..{} {}",
-            sim, verdict, x.source, x.start, y.source, y.start, x.block
+            "edge {:.3} (min {min:.2}) {}..{} ~ {}..{} {}",
+            sim, x.source, x.start, y.source, y.start, x.block
         );
     }
-    (sim >= min).then_some(sim + if agrees { 0.1 } else { 0.0 })
+    // Values only break ties between equally good candidates, after the gate.
+    let tie = if compare::compare(x, y, rule, names) == Verdict::Conflict { 0.0 } else { 1e-4 };
+    (sim >= min).then_some(sim + tie)
+}
+
+/// The role a figure's head gives it besides its counted noun: see the
+/// quantity extractor, which writes "part …", "more …" and "earlier …".
+fn role(head: Option<&str>) -> &str {
+    match head.and_then(|h| h.split_once(' ')) {
+        Some((r @ ("part" | "more" | "earlier"), _)) => r,
+        _ => "",
+    }
+}
+
+/// A fact's slot: its block and, for figures under the fallback rule, what is
+/// counted and in what unit. Facts of one slot are candidates for each other.
+fn slot(f: &Fact) -> (Kind, &str, Option<&str>, Option<&str>) {
+    let unit = match &f.value {
+        Value::Quantity { unit, .. } => unit.as_deref(),
+        _ => None,
+    };
+    (f.kind, f.block.as_str(), f.head.as_deref().filter(|_| f.kind == Kind::Quantity), unit)
 }
 
 /// Most facts sharing one key that still make candidate pairs. A word shared
@@ -261,10 +272,30 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
             .or_default()
             .push(i);
     }
+    // How many facts of each slot each source states.
+    let mut per_slot: BTreeMap<((Kind, &str, Option<&str>, Option<&str>), usize), usize> = BTreeMap::new();
+    for f in facts {
+        *per_slot.entry((slot(f), f.source)).or_default() += 1;
+    }
+    let unique = |f: &Fact| per_slot.get(&(slot(f), f.source)) == Some(&1);
+    // Each fact's place among the facts of its slot in its source (news pegs not counted).
+    let mut order: Vec<usize> = (0..facts.len()).collect();
+    order.sort_by_key(|&i| (facts[i].source, facts[i].start));
+    let mut seen: BTreeMap<((Kind, &str, Option<&str>, Option<&str>), usize), usize> = BTreeMap::new();
+    let mut place = vec![usize::MAX; facts.len()];
+    for &i in &order {
+        if !facts[i].peg {
+            let n = seen.entry((slot(&facts[i]), facts[i].source)).or_default();
+            place[i] = *n;
+            *n += 1;
+        }
+    }
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     for members in blocks.values() {
         for (i, j) in candidates(members, facts, rules) {
-            if let Some(s) = score(&facts[i], &facts[j], rules, &names, (&weighted[i], &weighted[j])) {
+            let u = unique(&facts[i]) && unique(&facts[j]) && slot(&facts[i]) == slot(&facts[j]);
+            let lead = place[i] == 0 && place[j] == 0 && slot(&facts[i]) == slot(&facts[j]);
+            if let Some(s) = score(&facts[i], &facts[j], rules, &names, (&weighted[i], &weighted[j]), u, lead) {
                 edges.push((s, i, j));
             }
         }

@@ -36,12 +36,21 @@ fn overlap(a: (f64, f64), b: (f64, f64), slack: f64) -> bool {
 
 /// Two figures as (stated, low, high): ranges that overlap, within the rule's
 /// tolerance, agree. With `hedges = false` only the stated figures count.
-fn figures_verdict(a: (f64, f64, f64), b: (f64, f64, f64), rule: &Rule) -> Verdict {
-    let (ra, rb) = if rule.compare.hedges {
+/// `steps` are the places of the figures' last digits (0 when unknown): the
+/// less precise figure stands for everything that rounds to it ("52 percent"
+/// and "51.9%" agree; "94" and "95" do not).
+fn figures_verdict(a: (f64, f64, f64), b: (f64, f64, f64), steps: (f64, f64), rule: &Rule) -> Verdict {
+    let (mut ra, mut rb) = if rule.compare.hedges {
         ((a.1, a.2), (b.1, b.2))
     } else {
         ((a.0, a.0), (b.0, b.0))
     };
+    let half = |s: f64| s / 2.0 * (1.0 - 1e-9);
+    if steps.0 > steps.1 && steps.1 > 0.0 {
+        ra = (ra.0 - half(steps.0), ra.1 + half(steps.0));
+    } else if steps.1 > steps.0 && steps.0 > 0.0 {
+        rb = (rb.0 - half(steps.1), rb.1 + half(steps.1));
+    }
     let slack = if rule.compare.relative {
         rule.compare.tolerance * a.0.abs().max(b.0.abs())
     } else {
@@ -100,6 +109,7 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
                 unit: ua,
                 second: sa,
                 ordinal: oa,
+                step: pa,
             },
             Value::Quantity {
                 value: vb,
@@ -108,6 +118,7 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
                 unit: ub,
                 second: sb,
                 ordinal: ob,
+                step: pb,
             },
         ) => {
             if ua.is_some() && ub.is_some() && ua != ub {
@@ -120,7 +131,7 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
                     Verdict::Agree
                 };
             }
-            figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), rule)
+            figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), (*pa, *pb), rule)
         }
         (
             Value::Duration {
@@ -133,7 +144,7 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
                 low: lb,
                 high: hb,
             },
-        ) => figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), rule),
+        ) => figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), (0.0, 0.0), rule),
         (Value::Date { .. }, Value::Date { .. }) => {
             if dates_agree(&a.value, &b.value, rule) {
                 Verdict::Agree
@@ -223,6 +234,7 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
             year_known: ya,
             weekday: wa,
             time: ta,
+            zone: za,
         },
         Value::Date {
             start: sb,
@@ -230,13 +242,18 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
             year_known: yb,
             weekday: wb,
             time: tb,
+            zone: zb,
         },
     ) = (a, b)
     else {
         return false;
     };
     if ta.is_some() || tb.is_some() {
-        return ta == tb;
+        // With both zones known, compare the instants; else the clock times.
+        return match (ta, tb, za, zb) {
+            (Some(x), Some(y), Some(p), Some(q)) => (*x as i32 - *p as i32 - (*y as i32 - *q as i32)).rem_euclid(1440) == 0,
+            _ => ta == tb,
+        };
     }
     // Unresolved weekdays compare with weekdays (or with a single known day).
     match (wa, wb) {

@@ -469,6 +469,9 @@ pub fn display_value(v: &Value) -> String {
             second,
             ..
         } => {
+            if unit.as_deref() == Some(extract::quantity::AGE) {
+                return if low == high { format!("aged {}", fmt_num(*value)) } else { format!("aged {}–{}", fmt_num(*low), fmt_num(*high)) };
+            }
             let u = unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
             if let Some(s) = second {
                 return format!("{}-{}", fmt_num(*value), fmt_num(*s));
@@ -500,9 +503,15 @@ pub fn display_value(v: &Value) -> String {
             year_known,
             weekday,
             time,
+            zone,
         } => {
             if let Some(t) = time {
-                return format!("{:02}:{:02}", t / 60, t % 60);
+                let z = match zone {
+                    Some(z) if z % 60 == 0 => format!(" UTC{:+}", z / 60),
+                    Some(z) => format!(" UTC{:+}:{:02}", z / 60, (z % 60).abs()),
+                    None => String::new(),
+                };
+                return format!("{:02}:{:02}{z}", t / 60, t % 60);
             }
             if let Some(w) = weekday {
                 return [

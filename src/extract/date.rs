@@ -156,6 +156,22 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             Some((h, m)) => (h.parse::<u16>().ok(), m.parse::<u16>().ok()),
             None => (t.lower.parse::<u16>().ok(), Some(0)),
         };
+        // A 24-hour clock: "18:08", "14:05 GMT" (two digits after the colon).
+        if let (Some(h), Some(mi), Some((_, m))) = (h, mi, t.lower.split_once(':')) {
+            let ap = w(i + 1).map(|a| a.replace('.', ""));
+            if m.len() == 2 && h <= 23 && mi < 60 && !matches!(ap.as_deref(), Some("am" | "pm")) && !t.lower.contains('/') {
+                return Some(Found {
+                    relative: false,
+                    start: i,
+                    end: i + 1,
+                    first: Date::MIN,
+                    last: Date::MAX,
+                    year_known: false,
+                    weekday: None,
+                    time: Some(h * 60 + mi),
+                });
+            }
+        }
         if let (Some(h), Some(mi), Some(ap)) = (h, mi, w(i + 1)) {
             let ap = ap.replace('.', "");
             if (ap == "am" || ap == "pm") && (1..=12).contains(&h) && mi < 60 {
@@ -483,9 +499,11 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], anchor:
             hedge = Some(phrase);
         }
         let mut end = f.end;
-        // Time zones after a time: "Beijing time", "GMT", "local time".
+        let mut zone = None;
+        // Time zones after a time: "Beijing time", "GMT", "local time", "Central time".
         if f.time.is_some() {
             let toks = &ctx.seg.tokens;
+            let zone_of = |k: usize| ctx.lex.def.dates.zones.get(toks[k].lower.trim_end_matches('.')).copied();
             if toks
                 .get(end)
                 .is_some_and(|t| end < s.tokens.end && t.lower == "time")
@@ -496,6 +514,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], anchor:
                 .is_some_and(|t| end + 1 < s.tokens.end && t.lower == "time")
                 && toks[end].kind == TokKind::Word
             {
+                zone = zone_of(end).map(|z| (z, end));
                 end += 2;
             } else if toks.get(end).is_some_and(|t| {
                 end < s.tokens.end
@@ -503,9 +522,16 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], anchor:
                     && t.lower.len() <= 4
                     && ctx.text(t).chars().all(|c| c.is_ascii_uppercase())
             }) {
+                zone = zone_of(end).map(|z| (z, end));
                 end += 1;
             }
         }
+        // Summer time for the zones that keep it, judged from the publication date.
+        let zone = zone.map(|(z, k)| {
+            let summer = ctx.lex.def.dates.summer_zones.iter().any(|w| *w == ctx.seg.tokens[k].lower.trim_end_matches('.'));
+            let in_summer = ctx.published().is_some_and(|p| (p.month(), p.day()) >= (3, 10) && (p.month(), p.day()) <= (11, 3));
+            z + if summer && in_summer { 60 } else { 0 }
+        });
         for c in claimed.iter_mut().take(end).skip(start) {
             *c = true;
         }
@@ -526,6 +552,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], anchor:
                 year_known: f.year_known,
                 weekday: f.weekday,
                 time: f.time,
+                zone,
             },
             head: if f.time.is_some() {
                 Some("time of day".into())

@@ -50,6 +50,11 @@ pub enum Value {
         second: Option<f64>,
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         ordinal: bool,
+        /// The place of the last digit written ("51.9" 0.1, "1.3 million"
+        /// 100,000, "52" 1): a figure stands for what rounds to it when
+        /// another source writes it more precisely.
+        #[serde(skip)]
+        step: f64,
     },
     Date {
         /// First and last day the date can be (equal for a single day).
@@ -65,6 +70,10 @@ pub enum Value {
         /// Minutes after midnight, for times of day.
         #[serde(skip_serializing_if = "Option::is_none")]
         time: Option<u16>,
+        /// The time zone written after a time, in minutes east of UTC
+        /// ("1:42 p.m. ET" is -240 in summer); none for "local time" or none written.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        zone: Option<i16>,
     },
     Duration {
         /// Seconds, as stated and as a range.
@@ -130,6 +139,9 @@ pub struct Fact {
     pub also: Vec<(usize, usize)>,
     /// Who the sentence attributes the fact to ("police" in "police said").
     pub attribution: Option<String>,
+    /// The nearest words that say what happened ("killed", "arrested"),
+    /// nearest first: the event the fact belongs to.
+    pub events: Vec<Word>,
 }
 
 /// Everything an extractor needs about one source.
@@ -200,6 +212,9 @@ pub mod flag {
     /// A connector inside names ("of", "the", "de").
     pub const CONNECTOR: u32 = 1 << 19;
 }
+
+/// How many of the nearest event words a fact keeps (see [`Fact::events`]).
+pub const EVENT_WORDS: usize = 2;
 
 /// How far either side of a fact its context reaches, in tokens.
 pub const CONTEXT_WINDOW: usize = 48;
@@ -503,8 +518,8 @@ fn value_key(v: &Value, key: &mut String) -> std::fmt::Result {
     let bits = |x: &f64| x.to_bits();
     let day = |d: &Date| (d.year(), d.month(), d.day());
     match v {
-        Value::Quantity { value, low, high, unit, second, ordinal } => write!(key, "q{:x},{:x},{:x},{unit:?},{:?},{ordinal}", bits(value), bits(low), bits(high), second.as_ref().map(bits)),
-        Value::Date { start, end, year_known, weekday, time } => write!(key, "d{:?},{:?},{year_known},{weekday:?},{time:?}", day(start), day(end)),
+        Value::Quantity { value, low, high, unit, second, ordinal, step } => write!(key, "q{:x},{:x},{:x},{unit:?},{:?},{ordinal},{:x}", bits(value), bits(low), bits(high), second.as_ref().map(bits), bits(step)),
+        Value::Date { start, end, year_known, weekday, time, zone } => write!(key, "d{:?},{:?},{year_known},{weekday:?},{time:?},{zone:?}", day(start), day(end)),
         Value::Duration { seconds, low, high } => write!(key, "u{:x},{:x},{:x}", bits(seconds), bits(low), bits(high)),
         Value::Name { .. } | Value::Claim { .. } => write!(key, "{v:?}"),
     }
@@ -658,12 +673,23 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -
         context: Vec::new(),
         years,
         peg: c.relative
+            && said_near(ctx, s, &c.toks)
             && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if start == end && (*start == p || p.yesterday().is_ok_and(|y| *start == y))),
         attribution: ctx.attributions[c.sentence].clone(),
+        events: c.events.iter().take(EVENT_WORDS).cloned().collect(),
         value: c.value,
         also: Vec::new(),
     };
     Some((fact, context))
+}
+
+/// Whether an attribution verb stands right next to a span ("said Friday",
+/// "Friday, police said"): the date then tells when the report was made.
+fn said_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
+    let toks = &ctx.seg.tokens;
+    let before = (s.tokens.start.max(span.start.saturating_sub(3))..span.start).rev().find(|&k| toks[k].kind == TokKind::Word && !matches!(toks[k].lower.as_str(), "on" | "late" | "early" | "last" | "this"));
+    let after = (span.end..s.tokens.end.min(span.end + 3)).find(|&k| toks[k].kind == TokKind::Word);
+    before.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION)) || after.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION))
 }
 
 fn is_currency(u: &str) -> bool {

@@ -204,6 +204,23 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             }
             continue;
         }
+        // Identifiers are not counts: "Flight 4U 9525", "Route 66", "COVID-19", "A320".
+        if let Some(end) = identifier(ctx, s, i) {
+            for c in claimed.iter_mut().take(end).skip(i) {
+                *c = true;
+            }
+            i = end;
+            continue;
+        }
+        // Ages: "a 38-year-old", "aged 38", "Jane Porter, 41,", "in her late 30s".
+        if let Some(age) = age(ctx, s, i) {
+            for c in claimed.iter_mut().take(age.toks.end).skip(age.toks.start) {
+                *c = true;
+            }
+            i = age.toks.end;
+            out.push(Candidate { sentence: si, ..age });
+            continue;
+        }
         let Some(mut n) = number::read(ctx, i, limit) else {
             i += 1;
             continue;
@@ -256,8 +273,10 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             if toks[m].lower == "the" {
                 m += 1;
             }
+            // "of the train's eight cars": a few words may stand before the total.
+            let total_at = (m..(m + 4).min(limit)).take_while(|&q| q == m || toks[q].kind == TokKind::Word && !ctx.has(q, super::flag::CLAUSE_BREAK) || toks[q].lower == "'s").find(|&q| toks[q].kind == TokKind::Number || ctx.has(q, super::flag::NUMBER) && !ctx.has(q, super::flag::STOP));
             if let Some(total) =
-                number::read(ctx, m, limit).filter(|x| !x.ordinal && x.value >= n.value)
+                total_at.and_then(|m| number::read(ctx, m, limit)).filter(|x| !x.ordinal && x.value >= n.value)
             {
                 let _ = total;
                 k = total.end;
@@ -267,12 +286,14 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                 }
             } else if toks
                 .get(m)
-                .is_some_and(|t| matches!(t.lower.as_str(), "them" | "those" | "these" | "us"))
+                .is_some_and(|t| matches!(t.lower.as_str(), "them" | "those" | "these" | "us" | "whom" | "which"))
             {
                 k = m + 1;
                 partitive = true;
             }
         }
+        // "Two of those killed": a part of a group counted elsewhere, its own slot.
+        let part = partitive && n.value > 0.0;
         // Post hedges: "3,000-plus".
         let mut post_hedge = None;
         if let Some((e, phrase, def)) = hedge_after(ctx, k, limit) {
@@ -357,6 +378,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             continue;
         }
         let mut end = k;
+        let mut step = precision(ctx, i, &n);
         let mut value = n.value;
         let (mut low, mut high) = (n.low, n.high);
         let mut head = None;
@@ -367,9 +389,11 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                 unit = Some(c.clone());
             } else if let Some((dim, factor, _)) = lex.unit(w) {
                 unit = Some(dim.to_string());
+                let up_to = lex.unit_up_to(w).unwrap_or(factor);
                 value *= factor;
                 low *= factor;
-                high *= factor;
+                high *= up_to;
+                step *= factor;
             } else {
                 head = Some(lex.lemma(w));
                 label = Some(w.clone());
@@ -391,6 +415,10 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         if increment {
             head = head.map(|h| format!("more {h}"));
             label = label.map(|l| format!("more {l}"));
+        }
+        if part {
+            head = Some(format!("part {}", head.as_deref().unwrap_or("figure")));
+            label = Some(format!("{} among them", label.as_deref().unwrap_or("figure")));
         }
         if previous {
             head = Some(format!("earlier {}", head.as_deref().unwrap_or("figure")));
@@ -417,6 +445,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                 unit,
                 second,
                 ordinal: n.ordinal,
+                step,
             },
             head,
             events,
@@ -428,4 +457,146 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         });
         i = end.max(i + 1);
     }
+}
+
+/// Whether the number at token `i` names something instead of counting it:
+/// right after a capitalised word inside a sentence or after a code
+/// ("Flight 4U 9525", "Route 66", "Windows 11"), glued to capitals
+/// ("COVID-19", "A320"). Returns the token after the identifier.
+fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
+    let toks = &ctx.seg.tokens;
+    let t = &toks[i];
+    if t.kind != TokKind::Number || i == s.tokens.start {
+        return None;
+    }
+    let p = &toks[i - 1];
+    let code = |k: usize| {
+        let w = ctx.text(&toks[k]);
+        w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(|c| c.is_ascii_uppercase())
+    };
+    let capital_word = |k: usize| {
+        toks[k].kind == TokKind::Word
+            && toks[k].caps
+            && !ctx.has(k, super::flag::DATE)
+            && !ctx.has(k, super::flag::NUMBER)
+            && !ctx.has(k, super::flag::UNIT)
+            && !ctx.lex.def.numbers.currencies.contains_key(toks[k].lower.as_str())
+    };
+    let after_name = if p.glued && p.lower == "-" {
+        // "COVID-19": glued to a word in capitals.
+        i >= s.tokens.start + 2 && toks[i].glued && capital_word(i - 2) && ctx.text(&toks[i - 2]).chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+    } else if t.glued {
+        // "A320": glued straight to a capital.
+        p.kind == TokKind::Word && p.caps
+    } else {
+        // "Route 66": after a capitalised word that does not open the sentence, or a code.
+        (capital_word(i - 1) && i - 1 > s.tokens.start && !ctx.has(i - 1, super::flag::NOT_NAME)) || (p.kind != TokKind::Word || p.caps) && code(i - 1)
+    };
+    if !after_name {
+        return None;
+    }
+    // "Boeing 747-8": the identifier runs on through glued figures and hyphens.
+    let mut end = i + 1;
+    while end + 1 < s.tokens.end && toks[end].glued && toks[end].lower == "-" && toks[end + 1].glued && toks[end + 1].kind == TokKind::Number {
+        end += 2;
+    }
+    Some(end)
+}
+
+/// An age at token `i`: "38-year-old", "aged 38", "age 38", "Porter, 41,",
+/// "in his late 30s". A quantity in the unit "age", which only ever meets
+/// other ages.
+fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
+    let toks = &ctx.seg.tokens;
+    let t = &toks[i];
+    let limit = s.tokens.end;
+    let w = |k: usize| toks.get(k).filter(|_| k < limit).map(|t| t.lower.as_str());
+    let whole = |x: &str| x.parse::<u16>().ok().filter(|&n| (1..=120).contains(&n));
+    let found = |from: usize, to: usize, value: f64, low: f64, high: f64| {
+        let span = from..to;
+        Some(Candidate {
+            kind: Kind::Quantity,
+            sentence: 0,
+            events: nearby_events(ctx, s, &span, usize::MAX),
+            toks: span,
+            value: Value::Quantity { value, low, high, unit: Some(AGE.into()), second: None, ordinal: false, step: 1.0 },
+            head: None,
+            hedge: None,
+            modality: Modality::Asserted,
+            relative: false,
+            label: None,
+            bytes: None,
+        })
+    };
+    if t.kind == TokKind::Number {
+        // "38-year-old", "38 years old".
+        let n = whole(&t.lower);
+        if let Some(n) = n {
+            let years = |k: usize| matches!(w(k), Some("year" | "years"));
+            if w(i + 1) == Some("-") && years(i + 2) && w(i + 3) == Some("-") && w(i + 4) == Some("old") {
+                return found(i, i + 5, n as f64, n as f64, n as f64);
+            }
+            if years(i + 1) && w(i + 2) == Some("old") {
+                return found(i, i + 3, n as f64, n as f64, n as f64);
+            }
+            // "aged 38", "age 38", "at the age of 38".
+            if i > s.tokens.start && matches!(toks[i - 1].lower.as_str(), "aged" | "age") || i > s.tokens.start + 1 && toks[i - 1].lower == "of" && toks[i - 2].lower == "age" {
+                return found(i, i + 1, n as f64, n as f64, n as f64);
+            }
+            // "Jane Porter, 41, said": a figure set off by commas right after a name.
+            if i >= s.tokens.start + 2
+                && toks[i - 1].lower == ","
+                && ctx.is_capitalized(&toks[i - 2])
+                && !ctx.has(i - 2, super::flag::DATE)
+                && !ctx.has(i - 2, super::flag::NOT_NAME)
+                && matches!(w(i + 1), Some("," | "." | ";" | ")") | None)
+            {
+                return found(i, i + 1, n as f64, n as f64, n as f64);
+            }
+        }
+        // "in his late 30s": a decade of life.
+        let decade = t.lower.strip_suffix('s').and_then(whole).filter(|d| d % 10 == 0).or_else(|| whole(&t.lower).filter(|d| d % 10 == 0 && w(i + 1) == Some("s") && toks[i + 1].glued));
+        if let Some(d) = decade {
+            let end = if t.lower.ends_with('s') { i + 1 } else { i + 2 };
+            let mut from = i;
+            let (mut lo, mut hi) = (d, d + 9);
+            if i > s.tokens.start {
+                match toks[i - 1].lower.as_str() {
+                    "early" => (lo, hi, from) = (d, d + 3, i - 1),
+                    "mid" | "mid-" => (lo, hi, from) = (d + 3, d + 6, i - 1),
+                    "late" => (lo, hi, from) = (d + 6, d + 9, i - 1),
+                    _ => {}
+                }
+            }
+            if from > s.tokens.start + 1 && toks[from - 1].lower == "-" && toks[from - 2].lower == "mid" {
+                (lo, hi, from) = (d + 3, d + 6, from - 2);
+            }
+            let owner = from.checked_sub(1).filter(|&k| k >= s.tokens.start).is_some_and(|k| matches!(toks[k].lower.as_str(), "his" | "her" | "their"));
+            if owner {
+                return found(from, end, (lo + hi) as f64 / 2.0, lo as f64, hi as f64);
+            }
+        }
+    }
+    None
+}
+
+/// The unit of ages: an age only ever meets another age.
+pub const AGE: &str = "age";
+
+/// The place of the last digit of the number read at token `i` (see
+/// `Value::Quantity::step`): 0.1 for "51.9", 100,000 for "1.3 million",
+/// 1 for "52" or "three"; 0 for vague counts ("hundreds").
+fn precision(ctx: &Ctx, i: usize, n: &Num) -> f64 {
+    if n.low != n.high {
+        return 0.0;
+    }
+    let t = &ctx.seg.tokens[i];
+    if t.kind != TokKind::Number {
+        return 1.0;
+    }
+    let text = t.lower.replace(',', "");
+    let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+    let written: f64 = text.parse().unwrap_or(n.value);
+    let scale = if written != 0.0 { n.value / written } else { 1.0 };
+    10f64.powi(-(decimals as i32)) * scale
 }

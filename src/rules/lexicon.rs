@@ -40,6 +40,10 @@ pub struct NumbersDef {
 pub struct UnitDef {
     pub dimension: String,
     pub factor: f64,
+    /// For a unit written for several sizes ("ton": short, metric or long),
+    /// the largest factor it may stand for; `factor` is then the smallest.
+    #[serde(default)]
+    pub up_to: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -72,6 +76,11 @@ pub struct DatesDef {
     pub anchored: HashMap<String, i32>,
     pub month_parts: HashMap<String, [i8; 2]>,
     pub future_cues: Vec<String>,
+    /// Time zones after a clock time, as minutes east of UTC ("gmt" = 0).
+    pub zones: HashMap<String, i16>,
+    /// Zones that move an hour forward in summer ("ET", "Central"): their
+    /// offset is the standard one, and one hour is added from March to November.
+    pub summer_zones: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -138,6 +147,8 @@ impl LexiconDef {
         m(&mut self.dates.anchored, other.dates.anchored);
         m(&mut self.dates.month_parts, other.dates.month_parts);
         self.dates.future_cues.extend(other.dates.future_cues);
+        m(&mut self.dates.zones, other.dates.zones);
+        self.dates.summer_zones.extend(other.dates.summer_zones);
         m(&mut self.durations.units, other.durations.units);
         self.durations.not_after.extend(other.durations.not_after);
         self.durations.positional.extend(other.durations.positional);
@@ -315,6 +326,12 @@ impl Lexicon {
     }
 
     /// Resolve a unit word (singular or plural) to (dimension, factor, canonical name).
+    /// The largest factor a unit may stand for (see `UnitDef::up_to`).
+    pub fn unit_up_to(&self, w: &str) -> Option<f64> {
+        let (_, _, key) = self.unit(w)?;
+        self.def.units.get(key.as_str()).and_then(|u| u.up_to)
+    }
+
     pub fn unit(&self, w: &str) -> Option<(&str, f64, String)> {
         let cands = [
             w.to_string(),
