@@ -136,6 +136,12 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
         return None;
     }
     let mut sim = cosine(wx, wy);
+    let cos = sim;
+    let shared_event = x.events.iter().any(|e| y.events.contains(e));
+    // A verb alone says little ("released"): what it acts on must match too.
+    if x.kind == Kind::Claim && rule.is_fallback() && !shared_event {
+        return None;
+    }
     // The only fact of its slot in each source: the two are very likely about the same thing.
     if unique {
         sim += knob("K_UNIQ", 0.15);
@@ -145,20 +151,24 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
         sim += knob("K_LEAD", 0.1);
     }
     // The same event word right next to both ("arrested Monday" / "arrested on Monday").
-    if x.events.iter().any(|e| y.events.contains(e)) {
+    if shared_event && x.kind != Kind::Claim {
         sim += knob("K_EVENT", 0.1);
     }
     let min = if x.kind == Kind::Claim {
         knob("K_CLAIM", 0.2)
     } else if !rule.is_fallback() {
         knob("K_TOPIC", 0.12)
+    } else if x.kind == Kind::Date {
+        knob("K_DATE", 0.4)
+    } else if x.kind == Kind::Duration {
+        knob("K_DUR", 0.2)
     } else {
         knob("K_MIN", 0.2)
     };
     if std::env::var_os("CONCUR_DEBUG").is_some() {
         eprintln!(
-            "edge {:.3} (min {min:.2}) {}..{} ~ {}..{} {}",
-            sim, x.source, x.start, y.source, y.start, x.block
+            "edge {:.3} (min {min:.2}) {}..{} ~ {}..{} {} feat cos={cos:.3} uniq={unique} lead={lead} ev={shared_event} kind={}",
+            sim, x.source, x.start, y.source, y.start, x.block, x.kind.as_str()
         );
     }
     // Values only break ties between equally good candidates, after the gate.

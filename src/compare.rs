@@ -282,7 +282,7 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
     lo_a <= hi_b && lo_b <= hi_a
 }
 
-fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
+pub fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
     if a == b {
         return true;
     }
@@ -296,11 +296,15 @@ fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
     }
     // Spelling variants of longer words, but not a word and its derivative ("Korea"/"Korean").
     let (ca, cb) = (a.chars().count(), b.chars().count());
-    ca >= 5
-        && cb >= 5
-        && !a.starts_with(b)
-        && !b.starts_with(a)
-        && strsim::jaro_winkler(a, b) >= 0.9
+    if a.starts_with(b) || b.starts_with(a) {
+        return false;
+    }
+    // One letter changed, added, dropped or swapped after the first
+    // ("McNamara"/"McNimara", "Wales"/"Walos"); two in long words.
+    let edits = strsim::osa_distance(a, b);
+    let same_start = a.chars().next() == b.chars().next();
+    ca.min(cb) >= 4 && same_start && (edits <= 1 || edits == 2 && ca.min(cb) >= 8)
+        || ca >= 5 && cb >= 5 && strsim::jaro_winkler(a, b) >= 0.9
 }
 
 /// How likely two names are one name written two ways: 1.0 for the same

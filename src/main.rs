@@ -408,7 +408,7 @@ Command::Batch { input, output, deny, max_source_mb, threads, rules: rule_args }
                             serde_json::json!({
                                 "kind": f.kind, "topic": f.topic, "rule": rules.rules[f.rule].id,
                                 "start": f.start, "end": f.end, "line": line, "column": column,
-                                "text": &srcs[0].text[f.start..f.end], "value": f.value, "hedge": f.hedge, "modality": f.modality, "attribution": f.attribution,
+                                "text": &srcs[0].text[f.start..f.end], "value": f.value, "hedge": f.hedge, "modality": f.modality, "attribution": f.attribution, "events": f.events.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
                             })
                         })
                         .collect();

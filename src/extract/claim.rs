@@ -110,8 +110,9 @@ pub fn extract(
         };
         let start = neg.unwrap_or(i).min(i);
         let span = start..i + 1;
-        // A claim's rule is chosen by its predicate alone: no event words needed.
-        let events = Vec::new();
+        // A claim's rule is chosen by its predicate alone; its event words are
+        // what the verb acts on ("released the name"), up to the clause's end.
+        let events = object(ctx, s, i);
         out.push(Candidate {
             kind: Kind::Claim,
             sentence: si,
@@ -133,4 +134,23 @@ pub fn extract(
             bytes: None,
         });
     }
+}
+
+/// The content words a verb at `i` acts on: up to three lemmas after it in its
+/// clause, skipping function words ("did not release the victim's name" →
+/// victim, name).
+fn object(ctx: &Ctx, s: &Sentence, i: usize) -> Vec<crate::extract::Word> {
+    let mut out = Vec::new();
+    for k in i + 1..s.tokens.end.min(i + 8) {
+        if ctx.has(k, flag::CLAUSE_BREAK) {
+            break;
+        }
+        if ctx.has(k, flag::CONTENT) && ctx.seg.tokens[k].kind == TokKind::Word {
+            out.push(ctx.lemma(k).clone());
+            if out.len() == 3 {
+                break;
+            }
+        }
+    }
+    out
 }

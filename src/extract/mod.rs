@@ -619,6 +619,9 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -
             format!("{}/{}", rule.id, c.head.as_deref().unwrap_or(""))
         }
         Kind::Date if c.head.as_deref() == Some("time of day") => format!("{}/time", rule.id),
+        // "said Friday", "the hackers said earlier this week": when something
+        // was said, a slot of its own beside the dates of events.
+        Kind::Date if said_near(ctx, s, &c.toks) => format!("{}/said", rule.id),
         _ => rule.id.clone(),
     };
     let mut context = context_words(ctx, s, &c.toks);
@@ -676,7 +679,7 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -
             && said_near(ctx, s, &c.toks)
             && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if start == end && (*start == p || p.yesterday().is_ok_and(|y| *start == y))),
         attribution: ctx.attributions[c.sentence].clone(),
-        events: c.events.iter().take(EVENT_WORDS).cloned().collect(),
+        events: c.events.iter().take(if c.kind == Kind::Claim { 3 } else { EVENT_WORDS }).cloned().collect(),
         value: c.value,
         also: Vec::new(),
     };
@@ -687,7 +690,7 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -
 /// "Friday, police said"): the date then tells when the report was made.
 fn said_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
     let toks = &ctx.seg.tokens;
-    let before = (s.tokens.start.max(span.start.saturating_sub(3))..span.start).rev().find(|&k| toks[k].kind == TokKind::Word && !matches!(toks[k].lower.as_str(), "on" | "late" | "early" | "last" | "this"));
+    let before = (s.tokens.start.max(span.start.saturating_sub(3))..span.start).rev().find(|&k| toks[k].kind == TokKind::Word && !matches!(toks[k].lower.as_str(), "on" | "late" | "early" | "earlier" | "later" | "last" | "this" | "next"));
     let after = (span.end..s.tokens.end.min(span.end + 3)).find(|&k| toks[k].kind == TokKind::Word);
     before.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION)) || after.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION))
 }
