@@ -69,7 +69,7 @@ fn knob(name: &str, default: f32) -> f32 {
 /// Score one candidate pair; `None` when they must not be aligned. The score
 /// says how sure we are that the two facts are about the same thing, from
 /// what they are about — never from whether their values agree.
-fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): (&Weighted, &Weighted), unique: bool, lead: bool) -> Option<f32> {
+fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): (&Weighted, &Weighted), unique: bool, lead: bool) -> Option<(f32, f32)> {
     let rule = &rules.rules[x.rule];
     if x.kind == Kind::Name {
         let (
@@ -93,7 +93,7 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
                 s = s.max(names.score(p, q));
             }
         }
-        return (s >= 0.8).then_some(s);
+        return (s >= 0.8).then_some((s, 0.8));
     }
     if let (Value::Quantity { unit: ua, second: sa, ordinal: oa, .. }, Value::Quantity { unit: ub, second: sb, ordinal: ob, .. }) =
         (&x.value, &y.value)
@@ -172,8 +172,8 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
         );
     }
     // Values only break ties between equally good candidates, after the gate.
-    let tie = if compare::compare(x, y, rule, names) == Verdict::Conflict { 0.0 } else { 1e-4 };
-    (sim >= min).then_some(sim + tie)
+    let tie = if compare::compare(x, y, rule, names) == Verdict::Conflict { 0.0 } else { knob("K_TIE", 1e-4) };
+    Some((sim + tie, min))
 }
 
 /// The role a figure's head gives it besides its counted noun: see the
@@ -300,14 +300,36 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
             *n += 1;
         }
     }
+    let mut scored: Vec<(f32, f32, usize, usize)> = Vec::new();
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     for members in blocks.values() {
         for (i, j) in candidates(members, facts, rules) {
             let u = unique(&facts[i]) && unique(&facts[j]) && slot(&facts[i]) == slot(&facts[j]);
             let lead = place[i] == 0 && place[j] == 0 && slot(&facts[i]) == slot(&facts[j]);
-            if let Some(s) = score(&facts[i], &facts[j], rules, &names, (&weighted[i], &weighted[j]), u, lead) {
-                edges.push((s, i, j));
+            if let Some((s, min)) = score(&facts[i], &facts[j], rules, &names, (&weighted[i], &weighted[j]), u, lead) {
+                scored.push((s, min, i, j));
             }
+        }
+    }
+    // Each fact's best and second-best candidate score: a pair that is each
+    // other's clear first choice needs less evidence than one among several
+    // alike (which of several dates in a report a date belongs with).
+    let mut best = vec![(f32::NEG_INFINITY, f32::NEG_INFINITY); facts.len()];
+    for &(s, _, i, j) in &scored {
+        for k in [i, j] {
+            let b = &mut best[k];
+            if s > b.0 {
+                *b = (s, b.0);
+            } else if s > b.1 {
+                b.1 = s;
+            }
+        }
+    }
+    let (low, margin) = (knob("K_LOWFRAC", 0.5), knob("K_MARGIN", 0.2));
+    for (s, min, i, j) in scored {
+        let clear = |k: usize| best[k].0 == s && s - best[k].1.max(0.0) >= margin;
+        if s >= min || s >= min * low && clear(i) && clear(j) {
+            edges.push((s, i, j));
         }
     }
     // Best first; ties broken by the facts' text and position, never by source order alone.

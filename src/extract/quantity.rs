@@ -212,6 +212,15 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             i = end;
             continue;
         }
+        // Shares: "a third of", "two-thirds of", "half of".
+        if let Some(share) = fraction(ctx, s, i) {
+            for c in claimed.iter_mut().take(share.toks.end).skip(share.toks.start) {
+                *c = true;
+            }
+            i = share.toks.end;
+            out.push(Candidate { sentence: si, ..share });
+            continue;
+        }
         // Ages: "a 38-year-old", "aged 38", "Jane Porter, 41,", "in her late 30s".
         if let Some(age) = age(ctx, s, i) {
             for c in claimed.iter_mut().take(age.toks.end).skip(age.toks.start) {
@@ -264,7 +273,8 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             }
         }
         // An earlier figure given for comparison ("41, up from 12") is its own topic.
-        let previous = i >= s.tokens.start + 2 && toks[i - 1].lower == "from" && matches!(toks[i - 2].lower.as_str(), "up" | "down" | "rising" | "falling");
+        // "rose to 12 from nine", "up from 12", "revised down from 21".
+        let previous = i >= s.tokens.start + 2 && toks[i - 1].lower == "from" && (matches!(toks[i - 2].lower.as_str(), "up" | "down" | "rising" | "falling") || toks[i - 2].kind == TokKind::Number || ctx.has(i - 2, super::flag::NUMBER) && !ctx.has(i - 2, super::flag::STOP));
         // Partitive: "11 of the 13 counts", "10 of them".
         let mut k = j;
         let mut partitive = false;
@@ -322,6 +332,16 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                     m += 1;
                     continue;
                 }
+                // "20.4 per cent": British style.
+                if t.lower == "per" && toks.get(m + 1).is_some_and(|n| n.lower == "cent") && m + 1 < limit {
+                    unit.get_or_insert_with(|| "percent".into());
+                    words.push((m + 1, "percent".to_string()));
+                    break;
+                }
+                // A past participle ends the counted noun: "4,000 people injured and …".
+                if !words.is_empty() && t.lower.ends_with("ed") && !ctx.has(m, super::flag::UNIT) {
+                    break;
+                }
                 if t.kind != TokKind::Word {
                     if t.lower == "%" {
                         unit.get_or_insert_with(|| "percent".into());
@@ -363,8 +383,17 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                 .cloned()
                 .or_else(|| words.first().cloned());
         }
+        // A total named before the figure: "bringing the death toll to four",
+        // "the number of dead rose to 12", "the tally stood at 30".
+        let mut total_noun: Option<(usize, String)> = None;
+        if noun.is_none() && !partitive && i > s.tokens.start && matches!(toks[i - 1].lower.as_str(), "to" | "at" | "of" | "reached" | "hit" | "is" | "was") {
+            total_noun = (s.tokens.start.max(i.saturating_sub(7))..i - 1)
+                .rev()
+                .find(|&k| lex.totals.contains(toks[k].lower.as_str()))
+                .map(|k| (k, toks[k].lower.to_string()));
+        }
         // Weak and word numbers count only with a noun ("one of the", "a" alone are not counts).
-        if (n.weak || !is_digits && noun.is_none() && n.value < 100.0) && !partitive {
+        if (n.weak || !is_digits && noun.is_none() && total_noun.is_none() && n.value < 100.0) && !partitive {
             i = n.end.max(i + 1);
             continue;
         }
@@ -398,6 +427,11 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                 head = Some(lex.lemma(w));
                 label = Some(w.clone());
             }
+        } else if let Some((_, w)) = &total_noun {
+            // "toll … to four": the figure counts what the total counts.
+            let counted = (i.saturating_sub(9).max(s.tokens.start)..i).find(|&k| lex.def.words.lemmas.get(toks[k].lower.as_str()).is_some_and(|l| l != w) && ctx.has(k, super::flag::CONTENT) && !lex.totals.contains(toks[k].lower.as_str()));
+            head = Some(lex.lemma(w));
+            label = Some(counted.map_or_else(|| w.clone(), |k| format!("{} {w}", toks[k].lower)));
         } else if start == i && i >= s.tokens.start + 2 {
             // The noun before: "magnitude-6.1", "a crowd of 78,011".
             let p = &toks[i - 1];
@@ -599,4 +633,54 @@ fn precision(ctx: &Ctx, i: usize, n: &Num) -> f64 {
     let written: f64 = text.parse().unwrap_or(n.value);
     let scale = if written != 0.0 { n.value / written } else { 1.0 };
     10f64.powi(-(decimals as i32)) * scale
+}
+
+/// How far a fraction written in words may be from the exact share: "a
+/// third" is said of 31 to 35 percent.
+pub const FRACTION_SLACK: f64 = 2.0;
+
+/// A share written as a fraction at token `i`, followed by "of": "a third
+/// of", "two-thirds of", "half of", "one in five" is not read. A quantity in
+/// percent, so it compares with "33 percent".
+fn fraction(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
+    let toks = &ctx.seg.tokens;
+    let limit = s.tokens.end;
+    let w = |k: usize| toks.get(k).filter(|_| k < limit).map(|t| t.lower.as_str());
+    let fractions = &ctx.lex.def.numbers.fractions;
+    // "half of" alone, or a count before the fraction: "a third", "two-thirds", "two thirds".
+    let (from, numerator, at) = if fractions.contains_key(toks[i].lower.as_str()) && toks[i].lower.starts_with("half") {
+        (i, 1.0, i)
+    } else {
+        let n = ctx.lex.number_word(toks[i].lower.as_str())?;
+        let at = if w(i + 1) == Some("-") { i + 2 } else { i + 1 };
+        (i, n, at)
+    };
+    let share = *fractions.get(w(at)?)?;
+    if w(at + 1) != Some("of") || numerator <= 0.0 || numerator * share > 1.0 {
+        return None;
+    }
+    let value = numerator * share * 100.0;
+    let span = from..at + 1;
+    let (mut low, mut high) = (value - FRACTION_SLACK, value + FRACTION_SLACK);
+    let mut start = from;
+    let mut hedge = None;
+    if let Some((h, phrase, def)) = hedge_before(ctx, s, from) {
+        (low, high) = apply_hedge(Some(&def), value, low, high);
+        start = h;
+        hedge = Some(phrase);
+    }
+    let span = start..span.end;
+    Some(Candidate {
+        kind: Kind::Quantity,
+        sentence: 0,
+        events: nearby_events(ctx, s, &span, usize::MAX),
+        toks: span,
+        value: Value::Quantity { value, low, high, unit: Some("percent".into()), second: None, ordinal: false, step: 0.0 },
+        head: None,
+        hedge,
+        modality: Modality::Asserted,
+        relative: false,
+        label: None,
+        bytes: None,
+    })
 }

@@ -33,6 +33,11 @@ pub struct NumbersDef {
     pub increments: Vec<String>,
     pub generic_nouns: Vec<String>,
     pub not_nouns: Vec<String>,
+    /// Nouns for a running total named before its figure ("the death toll
+    /// rose to four", "the number of cases reached 30").
+    pub totals: Vec<String>,
+    /// Fractions of a whole, as shares ("a third of", "two-thirds of", "half of").
+    pub fractions: HashMap<String, f64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -130,6 +135,8 @@ impl LexiconDef {
         m(&mut self.numbers.vague, other.numbers.vague);
         m(&mut self.numbers.currencies, other.numbers.currencies);
         self.numbers.not_nouns.extend(other.numbers.not_nouns);
+        self.numbers.totals.extend(other.numbers.totals);
+        m(&mut self.numbers.fractions, other.numbers.fractions);
         self.numbers.labels.extend(other.numbers.labels);
         self.numbers.increments.extend(other.numbers.increments);
         self.numbers
@@ -175,6 +182,7 @@ pub struct Lexicon {
     pub labels: HashSet<String>,
     pub increments: HashSet<String>,
     pub generic_nouns: HashSet<String>,
+    pub totals: HashSet<String>,
     pub ambiguous_months: HashSet<String>,
     pub future_cues: HashSet<String>,
     pub not_after_duration: HashSet<String>,
@@ -263,6 +271,7 @@ impl Lexicon {
             labels: set(&def.numbers.labels),
             increments: set(&def.numbers.increments),
             generic_nouns: set(&def.numbers.generic_nouns),
+            totals: set(&def.numbers.totals),
             ambiguous_months: set(&def.dates.ambiguous_months),
             future_cues: set(&def.dates.future_cues),
             not_after_duration: set(&def.durations.not_after),
