@@ -416,13 +416,14 @@ pub fn extract(ctx: &Ctx) -> Vec<Fact> {
         quantity::extract(ctx, si, s, &mut claimed, &mut cands);
         claim::extract(ctx, si, s, &mut cands);
     }
-    name::extract(ctx, &mut cands);
+    name::extract(ctx, &claimed, &mut cands);
     let mut memo = SentenceMemo { contexts: vec![None; seg.sentences.len()], patterns: vec![None; seg.sentences.len()] };
     let mut vocab = Vocab { base: &ctx.lemmas, more: Lemmas::default() };
     let facts: Vec<(Fact, Ids)> = cands.into_iter().filter_map(|c| finish(ctx, c, &mut memo, &mut vocab)).collect();
     // In text order; sorting indices rather than the facts moves each fact once.
     let mut order: Vec<usize> = (0..facts.len()).collect();
     order.sort_by_key(|&i| (facts[i].0.start, facts[i].0.end, facts[i].0.kind));
+    let (facts, order) = merge_restatements(ctx, facts, order);
     let mut slots: Vec<Option<(Fact, Ids)>> = facts.into_iter().map(Some).collect();
     let merged = merge_repeats(order.into_iter().map(|i| slots[i].take().expect("each index once")));
     // Contexts leave the source as words, sorted the way alignment compares them.
@@ -509,6 +510,38 @@ fn merge_repeats(facts: impl ExactSizeIterator<Item = (Fact, Ids)>) -> Vec<(Fact
         out.push((f, ids));
     }
     out
+}
+
+/// A figure restated in parentheses right after another of the same kind and
+/// dimension ("about 100 miles (160 kilometers)", "6:08 p.m. local time
+/// (11:08 a.m. EDT)") is the same fact: it joins the first as another
+/// mention. A figure in another currency or unit stays a fact of its own.
+fn merge_restatements(ctx: &Ctx, mut facts: Vec<(Fact, Ids)>, order: Vec<usize>) -> (Vec<(Fact, Ids)>, Vec<usize>) {
+    let text = &ctx.src.text;
+    let same_kind = |a: &Value, b: &Value| match (a, b) {
+        (Value::Quantity { unit: ua, second: sa, ordinal: oa, .. }, Value::Quantity { unit: ub, second: sb, ordinal: ob, .. }) => ua.is_some() && ua == ub && sa.is_none() && sb.is_none() && oa == ob,
+        (Value::Date { time: Some(_), .. }, Value::Date { time: Some(_), .. }) => true,
+        _ => false,
+    };
+    let mut keep = Vec::with_capacity(order.len());
+    let mut last: Option<usize> = None;
+    for &i in &order {
+        if let Some(p) = last {
+            let (a, b) = (&facts[p].0, &facts[i].0);
+            let between = text.get(a.end..b.start).unwrap_or("");
+            let closes = text.get(b.end..).is_some_and(|t| t.trim_start().starts_with(')'));
+            if a.kind == b.kind && a.sentence == b.sentence && between.trim() == "(" && closes && same_kind(&a.value, &b.value) {
+                let span = (b.start, b.end);
+                facts[p].0.also.push(span);
+                continue;
+            }
+        }
+        if facts[i].0.kind != Kind::Name && facts[i].0.kind != Kind::Claim {
+            last = Some(i);
+        }
+        keep.push(i);
+    }
+    (facts, keep)
 }
 
 /// A value written compactly and exactly for `merge_repeats` keys: figures

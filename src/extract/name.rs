@@ -65,7 +65,7 @@ struct Mention {
     key: std::rc::Rc<[String]>,
 }
 
-fn mentions(ctx: &Ctx) -> Vec<Mention> {
+fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
     let toks = &ctx.seg.tokens;
     let lex = ctx.lex;
     let mut out = Vec::new();
@@ -189,6 +189,9 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                 {
                     continue;
                 }
+                if claimed[p.clone()].iter().all(|&c| c) {
+                    continue;
+                }
                 out.push(Mention {
                     sentence: si,
                     toks: p.clone(),
@@ -228,8 +231,11 @@ fn acronyms(ctx: &Ctx, ms: &[Mention]) -> std::collections::BTreeMap<String, (Ve
 }
 
 /// Extract one name fact per entity.
-pub fn extract(ctx: &Ctx, out: &mut Vec<Candidate>) {
-    let ms = mentions(ctx);
+///
+/// Words another fact already reads (`claimed`: "EDT" in "11:08 a.m. EDT",
+/// "Central" in "12:42 p.m. Central time") are not names on their own.
+pub fn extract(ctx: &Ctx, claimed: &[bool], out: &mut Vec<Candidate>) {
+    let ms = mentions(ctx, claimed);
     let acronyms = acronyms(ctx, &ms);
     // Entities: the fullest name first, shorter mentions merge into it when
     // they are equal, its surname alone, a prefix of it, or the acronym the

@@ -126,6 +126,15 @@ pub fn extract_durations(
             i += 1;
             continue;
         }
+        // A rate, not a length of time: "5,000 barrels a day", "$2 an hour", "twice a week".
+        let rate = n.weak && i > s.tokens.start && {
+            let p = &toks[i - 1];
+            p.kind == TokKind::Number || matches!(p.lower.as_str(), "per" | ")" | "%") || p.kind == TokKind::Word && !ctx.has(i - 1, super::flag::STOP) && hedge_before(ctx, s, i).is_none()
+        };
+        if rate {
+            i = end;
+            continue;
+        }
         let (hedge_start, hedge) = match hedge_before(ctx, s, i) {
             Some((from, phrase, def)) => (from, Some((phrase, def))),
             None => (i, None),
