@@ -258,8 +258,9 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
     // Unresolved weekdays compare with weekdays (or with a single known day).
     match (wa, wb) {
         (Some(x), Some(y)) => return x == y,
-        (Some(w), None) if sb == eb => return sb.weekday().to_monday_one_offset() == *w,
-        (None, Some(w)) if sa == ea => return sa.weekday().to_monday_one_offset() == *w,
+        // A day whose year is unknown has no weekday to compare: not comparable.
+        (Some(w), None) if sb == eb && *yb => return sb.weekday().to_monday_one_offset() == *w,
+        (None, Some(w)) if sa == ea && *ya => return sa.weekday().to_monday_one_offset() == *w,
         (Some(_), None) | (None, Some(_)) => return true,
         _ => {}
     }
@@ -301,10 +302,38 @@ pub fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
     }
     // One letter changed, added, dropped or swapped after the first
     // ("McNamara"/"McNimara", "Wales"/"Walos"); two in long words.
+    // Transliterations: the same consonants, vowels aside ("Gaddafi"/"Qadhafi").
+    if ca.min(cb) >= 5 {
+        let (sa, sb) = (skeleton(a), skeleton(b));
+        if sa.len() >= 3 && sa == sb {
+            return true;
+        }
+    }
     let edits = strsim::osa_distance(a, b);
     let same_start = a.chars().next() == b.chars().next();
     ca.min(cb) >= 4 && same_start && (edits <= 1 || edits == 2 && ca.min(cb) >= 8)
         || ca >= 5 && cb >= 5 && strsim::jaro_winkler(a, b) >= 0.9
+}
+
+/// The consonants of a word as transliterations blur them: vowels, "h",
+/// "w" and "y" dropped, letters that stand for one sound in different
+/// systems folded ("q", "c", "g" to "k"; "ph" to "f"), doubles made single.
+fn skeleton(w: &str) -> String {
+    let w = w.replace("ph", "f");
+    let mut out = String::new();
+    for c in w.chars().filter(|c| c.is_ascii_alphabetic()) {
+        let c = match c {
+            'q' | 'c' | 'g' => 'k',
+            'z' => 's',
+            'v' => 'f',
+            'a' | 'e' | 'i' | 'o' | 'u' | 'h' | 'w' | 'y' => continue,
+            c => c,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// How likely two names are one name written two ways: 1.0 for the same
@@ -320,6 +349,10 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
     }
     if ta == tb {
         return 1.0;
+    }
+    // Fused and split forms: "Abdul Rahman" / "Abdulrahman".
+    if ta.len() != tb.len() && ta.concat() == tb.concat() {
+        return 0.9;
     }
     let (short, long) = if ta.len() <= tb.len() { (ta, tb) } else { (tb, ta) };
     // Same length: every word must match.

@@ -376,18 +376,27 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             }
         }
     }
+    // A possessive day reads as the day: "Thursday's referendum", "yesterday's poll".
+    let bare = t.lower.strip_suffix("'s").unwrap_or(t.lower.as_str());
     // Weekdays: "on Friday", "Earlier Wednesday", "last Tuesday", "next Monday".
     if let Some(&wd) = lex
         .def
         .dates
         .weekdays
-        .get(t.lower.as_str())
-        .filter(|_| ctx.is_capitalized(t) && t.lower.len() > 3)
+        .get(bare)
+        .filter(|_| ctx.is_capitalized(t) && bare.len() > 3)
     {
         let prev = if i > s.tokens.start { w(i - 1) } else { None };
         let mut start = i;
         if matches!(prev, Some("last") | Some("next") | Some("this")) {
             start = i - 1;
+        }
+        // A weekday next to a date is one date: "Tuesday, March 3", "Friday 13 January".
+        let after = if w(i + 1) == Some(",") { i + 2 } else { i + 1 };
+        if bare == t.lower.as_str() && after < s.tokens.end && lex.def.dates.weekdays.get(toks[after].lower.as_str()).is_none() {
+            if let Some(date) = at(ctx, s, after, anchor).filter(|d| d.first == d.last && d.weekday.is_none() && d.time.is_none() && d.start == after) {
+                return Some(Found { start, ..date });
+            }
         }
         let Some(p) = ctx.published() else {
             return Some(Found {
@@ -417,12 +426,16 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     }
     // Relative days and weeks: "yesterday", "last week", "earlier this week".
     if let Some(p) = ctx.published() {
-        if let Some(&off) = lex.def.dates.relative_days.get(t.lower.as_str()) {
+        if let Some(&off) = lex.def.dates.relative_days.get(bare) {
             let d = p.checked_add((off as i64).days()).ok()?;
             return Some(Found {
                 relative: true,
                 ..single(i, i + 1, d, true)
             });
+        }
+        // "this morning", "this afternoon": the day of publication.
+        if t.lower == "this" && matches!(w(i + 1), Some("morning" | "afternoon" | "evening")) {
+            return Some(Found { relative: true, ..single(i, i + 2, p, true) });
         }
         if matches!(t.lower.as_str(), "last" | "this")
             && matches!(w(i + 1), Some("week") | Some("month") | Some("year"))

@@ -192,6 +192,17 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 if claimed[p.clone()].iter().all(|&c| c) {
                     continue;
                 }
+                // A lone abbreviation ("Mo.", "Cpl.") or a code glued to digits
+                // (a call sign, "WXYZ7") is not a name.
+                if p.end - p.start == 1 {
+                    let t = &toks[p.start];
+                    let next = toks.get(p.end).filter(|n| n.glued && p.end < s.tokens.end);
+                    let abbreviation = next.is_some_and(|n| n.lower == ".") && (2..=4).contains(&t.lower.len()) && !t.lower.contains('.');
+                    let code = next.is_some_and(|n| n.kind == TokKind::Number);
+                    if abbreviation || code {
+                        continue;
+                    }
+                }
                 out.push(Mention {
                     sentence: si,
                     toks: p.clone(),

@@ -312,6 +312,8 @@ impl Lexicon {
     /// anchored or holiday phrase. `extract::date` skips every other word.
     pub fn starts_date(&self, w: &str) -> bool {
         let d = &self.def.dates;
+        // A possessive day: "Thursday's vote", "yesterday's poll".
+        let w = w.strip_suffix("'s").unwrap_or(w);
         d.months.contains_key(w)
             || d.weekdays.contains_key(w)
             || d.relative_days.contains_key(w)
