@@ -211,6 +211,8 @@ pub mod flag {
     pub const NOT_NAME: u32 = 1 << 18;
     /// A connector inside names ("of", "the", "de").
     pub const CONNECTOR: u32 = 1 << 19;
+    /// A common lower-case English word (`Lexicon::is_common_word`).
+    pub const COMMON: u32 = 1 << 20;
 }
 
 /// How many of the nearest event words a fact keeps (see [`Fact::events`]).
@@ -386,6 +388,7 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u3
                     (lex.titles.contains(l.trim_end_matches('.')), flag::TITLE),
                     (lex.not_names.contains(l), flag::NOT_NAME),
                     (lex.connectors.contains(l), flag::CONNECTOR),
+                    (lex.is_common_word(l), flag::COMMON),
                 ];
                 (lemma, bits.iter().filter(|(on, _)| *on).fold(clause, |acc, (_, b)| acc | b))
 }

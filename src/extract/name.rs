@@ -135,12 +135,15 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 // Leading words that are not names: "The", sentence-initial common words.
                 while p.start < p.end {
                     let t = &toks[p.start];
+                    // A word opening a sentence (or a quote) that the source
+                    // also writes in lower case, or a common English word it
+                    // never capitalises mid-sentence, is no part of a name.
+                    let opening = p.start == s.tokens.start || matches!(toks[p.start - 1].lower.as_str(), "\"" | "\u{201c}" | "(" | ":");
                     let common = ctx.has(p.start, flag::NOT_NAME)
                         || ctx.has(p.start, flag::CONNECTOR)
-                        || (p.start == s.tokens.start
-                            || toks[p.start - 1].lower == "\""
-                            || toks[p.start - 1].lower == "\u{201c}")
-                            && ctx.has(p.start, super::flag::LOWERCASE_SEEN)
+                        || opening
+                            && (ctx.has(p.start, super::flag::LOWERCASE_SEEN)
+                                || ctx.has(p.start, super::flag::COMMON) && !ctx.has(p.start, super::flag::MIDSENTENCE_CAP))
                         || t.kind != TokKind::Word
                         || lex.def.dates.months.contains_key(t.lower.as_str()) && p.end - p.start == 1;
                     if common {

@@ -248,7 +248,26 @@ pub fn phrase_words(p: &str) -> Vec<String> {
         .collect()
 }
 
+/// Common lower-case English words (`rules/common-words.txt`, with its
+/// provenance), read once on first use.
+static COMMON_WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+
+fn common_words() -> &'static HashSet<&'static str> {
+    COMMON_WORDS.get_or_init(|| {
+        include_str!("../../rules/common-words.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    })
+}
+
 impl Lexicon {
+    /// Whether a (lower-case) word is a common English word: one that opens a
+    /// sentence capitalised without being a name ("Speculation", "Hackers").
+    pub fn is_common_word(&self, w: &str) -> bool {
+        common_words().contains(w)
+    }
+
     pub fn new(def: LexiconDef) -> Result<Lexicon, String> {
         let hedge_phrases = Phrases::new(def.hedges.iter().map(|(k, v)| (phrase_words(k), *v)).collect(), true);
         let mut holiday_phrases = Vec::new();
