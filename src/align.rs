@@ -328,6 +328,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     let (low, margin) = (knob("K_LOWFRAC", 0.5), knob("K_MARGIN", 0.2));
     for (s, min, i, j) in scored {
         let clear = |k: usize| best[k].0 == s && s - best[k].1.max(0.0) >= margin;
+        let low = if facts[i].kind == Kind::Date { knob("K_DLOW", low) } else { low };
         if s >= min || s >= min * low && clear(i) && clear(j) {
             edges.push((s, i, j));
         }

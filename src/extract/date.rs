@@ -478,7 +478,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             } else {
                 i
             };
-            return Some(days(start, i + 2, first, last, true));
+            return Some(Found { relative: true, ..days(start, i + 2, first, last, true) });
         }
     }
     None

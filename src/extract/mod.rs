@@ -713,7 +713,7 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -
         years,
         peg: c.relative
             && said_near(ctx, s, &c.toks)
-            && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if start == end && (*start == p || p.yesterday().is_ok_and(|y| *start == y))),
+            && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if (*start <= p && p <= *end) || p.yesterday().is_ok_and(|y| *start <= y && y <= *end)),
         attribution: ctx.attributions[c.sentence].clone(),
         events: c.events.iter().take(if c.kind == Kind::Claim { 3 } else { EVENT_WORDS }).cloned().collect(),
         value: c.value,

@@ -143,7 +143,13 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                         || ctx.has(p.start, flag::CONNECTOR)
                         || opening
                             && (ctx.has(p.start, super::flag::LOWERCASE_SEEN)
-                                || ctx.has(p.start, super::flag::COMMON) && !ctx.has(p.start, super::flag::MIDSENTENCE_CAP))
+                                || p.start == s.tokens.start
+                                    && ctx.has(p.start, super::flag::COMMON)
+                                    && !ctx.has(p.start, super::flag::MIDSENTENCE_CAP)
+                                    && !lex.is_given_name(t.lower.as_str())
+                                    // "Matt Ortega", "Maria Lopez-Garcia": before an uncommon word it is a
+                                    // first name; before a connector, a name's first word ("Friends of …").
+                                    && (p.start + 1 >= p.end || ctx.has(p.start + 1, super::flag::COMMON) && !ctx.has(p.start + 1, flag::CONNECTOR)))
                         || t.kind != TokKind::Word
                         || lex.def.dates.months.contains_key(t.lower.as_str()) && p.end - p.start == 1;
                     if common {

@@ -268,6 +268,12 @@ impl Lexicon {
         common_words().contains(w)
     }
 
+    /// Whether a (lower-case) word is a given name the lexicon knows, as a
+    /// nickname or the full form ("matt", "matthew").
+    pub fn is_given_name(&self, w: &str) -> bool {
+        self.def.names.nicknames.contains_key(w) || self.def.names.nicknames.values().any(|v| v == w)
+    }
+
     pub fn new(def: LexiconDef) -> Result<Lexicon, String> {
         let hedge_phrases = Phrases::new(def.hedges.iter().map(|(k, v)| (phrase_words(k), *v)).collect(), true);
         let mut holiday_phrases = Vec::new();
