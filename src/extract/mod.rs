@@ -500,6 +500,9 @@ fn merge_repeats(facts: impl ExactSizeIterator<Item = (Fact, Ids)>) -> Vec<(Fact
             // those are other events.
             Value::Claim { negated, modality, .. } => write!(key, "{}|{negated}|{:?}|{:?}", f.block, modality, f.years),
             Value::Name { .. } => Ok(()),
+            // One day named twice ("the Dec. 25 release", "its Christmas Day
+            // premiere") is one fact, whatever word stands next to each mention.
+            v @ Value::Date { .. } => write!(key, "{}|", f.block).and_then(|_| value_key(v, &mut key)),
             v => write!(key, "{}|{}|", f.block, f.topic).and_then(|_| value_key(v, &mut key)),
         };
         if !key.is_empty() {
