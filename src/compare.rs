@@ -355,12 +355,36 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
         return 0.9;
     }
     let (short, long) = if ta.len() <= tb.len() { (ta, tb) } else { (tb, ta) };
+    // An acronym of the other name's words: "SAMR" / "State Administration
+    // for Market Regulation", "Ukip" / "U.K. Independence Party".
+    if short.len() == 1 && long.len() >= 2 {
+        // Short words give all their letters ("U.K." → "uk"), others their first.
+        let initials: String = long.iter().map(|w| if w.chars().count() <= 2 { w.as_str() } else { &w[..w.chars().next().map_or(0, char::len_utf8)] }).collect();
+        if initials.chars().count() >= 3 && short[0] == initials {
+            return 0.9;
+        }
+    }
+    // A role word written before one of them ("Executive Richard Fairbank" /
+    // "Richard Fairbank"): common words leading the longer name are dropped.
+    let lead = long.iter().take_while(|w| lex.is_common_word(w) && !short.contains(w)).count();
+    if lead > 0 && lead < long.len() && long.len() - lead >= short.len() && short.len() >= 2 {
+        let s = score_tokens(lex, short, &long[lead..]);
+        if s > 0.0 {
+            return s.max(0.9);
+        }
+    }
+    // A given name and its short form, the surname alike: "Shep" / "Sheperd".
+    let given = |x: &str, y: &str| {
+        let (a, b) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        a.chars().count() >= 3 && b.starts_with(a)
+    };
     // Same length: every word must match.
     if short.len() == long.len() {
         return if short
             .iter()
             .zip(long.iter())
-            .all(|(x, y)| token_match(lex, x, y))
+            .enumerate()
+            .all(|(k, (x, y))| token_match(lex, x, y) || k == 0 && short.len() >= 2 && given(x, y))
         {
             0.9
         } else {
@@ -383,12 +407,9 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
             }
             k += 1;
         }
-        // Missing words must be initials, else it is a different name.
-        if long.len() - short.len() <= 1
-            && long[1..long.len() - 1]
-                .iter()
-                .all(|w| w.len() == 1 || short.iter().any(|s| token_match(lex, s, w)))
-        {
+        // One missing word between the first and the last: a middle initial
+        // or a middle name ("Stephen Craig Paddock" / "Stephen Paddock").
+        if long.len() - short.len() <= 1 {
             return 0.9;
         }
     }

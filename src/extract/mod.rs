@@ -661,6 +661,9 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -
         // "said Friday", "the hackers said earlier this week": when something
         // was said, a slot of its own beside the dates of events.
         Kind::Date if said_near(ctx, s, &c.toks) => format!("{}/said", rule.id),
+        // A date well before the report ("a cyber attack in March of last
+        // year") is background, not the news it reports: a slot of its own.
+        Kind::Date if is_background(&c.value, ctx.published()) => format!("{}/past", rule.id),
         _ => rule.id.clone(),
     };
     let mut context = context_words(ctx, s, &c.toks);
@@ -723,6 +726,20 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -
         also: Vec::new(),
     };
     Some((fact, context))
+}
+
+/// How many days before its report a date may be and still be part of the
+/// news the report tells; earlier dates are background.
+pub const NEWS_WINDOW_DAYS: i64 = 60;
+
+/// Whether a date lies wholly before the news window of a report published
+/// on `published` (see [`NEWS_WINDOW_DAYS`]). Unknown years and undated
+/// reports have no background.
+fn is_background(v: &Value, published: Option<Date>) -> bool {
+    let (Value::Date { end, year_known: true, time: None, .. }, Some(p)) = (v, published) else {
+        return false;
+    };
+    *end != Date::MAX && p.checked_sub(jiff::Span::new().days(NEWS_WINDOW_DAYS)).is_ok_and(|from| *end < from)
 }
 
 /// Whether an attribution verb stands right next to a span ("said Friday",

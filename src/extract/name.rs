@@ -33,8 +33,22 @@ pub fn norm_tokens(lex: &Lexicon, name: &str) -> Vec<String> {
         })
         .map(fold)
         .filter(|w| !w.is_empty() && !lex.articles.contains(w) && !lex.connectors.contains(w))
-        .map(|w| lex.lemma(&w))
+        .map(|w| name_word(lex, w))
         .collect()
+}
+
+/// A word of a name as compared: the lexicon's irregular forms ("Centre" =
+/// "Center"), and a plural "s" dropped ("Farms" = "Farm"), but no stemming:
+/// "Katie" and "Wales" stay as written, so given names and places meet their
+/// own spellings.
+fn name_word(lex: &Lexicon, w: String) -> String {
+    if let Some(l) = lex.def.words.lemmas.get(&w) {
+        return l.clone();
+    }
+    match w.strip_suffix('s') {
+        Some(b) if b.chars().count() >= 4 && !b.ends_with(['s', 'u', 'i']) => b.to_string(),
+        _ => w,
+    }
 }
 
 pub fn normalize(lex: &Lexicon, name: &str) -> String {
@@ -118,6 +132,10 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 } else {
                     break;
                 }
+            }
+            // A possessive ends a name: "China's State Administration" is two.
+            if let Some(k) = (i..j.saturating_sub(1)).find(|&k| toks[k].kind == TokKind::Word && (toks[k].lower.ends_with("'s") || toks[k].lower.ends_with("\u{2019}s"))) {
+                j = k + 1;
             }
             let run = i..j;
             i = j;
