@@ -63,6 +63,19 @@ fn figures_verdict(a: (f64, f64, f64), b: (f64, f64, f64), steps: (f64, f64), ru
     }
 }
 
+/// Whether both figures are bounds on the same side ("up to 50 million" and
+/// "up to 157 million", "at least 41" and "more than 38"): then the bounds
+/// themselves are what the sources state, and they are compared as figures.
+fn same_open_hedge(a: &Fact, b: &Fact, lex: &Lexicon) -> bool {
+    use crate::rules::lexicon::HedgeShape::*;
+    let side = |f: &Fact| match f.hedge.as_deref().and_then(|h| lex.def.hedges.get(h)).map(|d| d.shape) {
+        Some(AtMost | LessThan) => -1,
+        Some(AtLeast | MoreThan) => 1,
+        _ => 0,
+    };
+    side(a) != 0 && side(a) == side(b)
+}
+
 /// The normalised tokens of every spelling of every name fact, computed once
 /// per check: alignment compares names pair by pair, and normalising (folding,
 /// lemmas) at each comparison cost more than all the rest of it.
@@ -131,6 +144,9 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
                     Verdict::Agree
                 };
             }
+            if same_open_hedge(a, b, names.lex) {
+                return figures_verdict((*va, *va, *va), (*vb, *vb, *vb), (*pa, *pb), rule);
+            }
             figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), (*pa, *pb), rule)
         }
         (
@@ -144,7 +160,8 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
                 low: lb,
                 high: hb,
             },
-        ) => figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), (0.0, 0.0), rule),
+        ) if same_open_hedge(a, b, names.lex) => figures_verdict((*va, *va, *va), (*vb, *vb, *vb), (0.0, 0.0), rule),
+        (Value::Duration { seconds: va, low: la, high: ha }, Value::Duration { seconds: vb, low: lb, high: hb }) => figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), (0.0, 0.0), rule),
         (Value::Date { .. }, Value::Date { .. }) => {
             if dates_agree(&a.value, &b.value, rule) {
                 Verdict::Agree

@@ -554,7 +554,8 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     let t = &toks[i];
     let limit = s.tokens.end;
     let w = |k: usize| toks.get(k).filter(|_| k < limit).map(|t| t.lower.as_str());
-    let whole = |x: &str| x.parse::<u16>().ok().filter(|&n| (1..=120).contains(&n));
+    // Up to 199: an impossible age in one report is a discrepancy to show, not noise.
+    let whole = |x: &str| x.parse::<u16>().ok().filter(|&n| (1..=199).contains(&n));
     let found = |from: usize, to: usize, value: f64, low: f64, high: f64| {
         let span = from..to;
         Some(Candidate {
