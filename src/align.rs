@@ -108,6 +108,23 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
         if role(x.head.as_deref()) != role(y.head.as_deref()) {
             return None;
         }
+        // Two parts of a total meet only under the same event: "convicted on
+        // 11 of 13 counts" is not "acquitted on two of the 13".
+        if role(x.head.as_deref()) == "part" && !x.events.first().is_some_and(|e| y.events.contains(e)) && !y.events.first().is_some_and(|e| x.events.contains(e)) {
+            return None;
+        }
+        // People counted by a role ("passengers", "children") are a part of
+        // those counted by a topic: only the same role meets.
+        if !rule.is_fallback() && x.head != y.head {
+            let role = |h: &Option<String>| h.as_ref().is_some_and(|h| rules.lexicon.role_nouns.contains(h));
+            if role(&x.head) || role(&y.head) {
+                return None;
+            }
+        }
+        // Ages are of someone or something: a jet's age never meets a pilot's.
+        if ua.as_deref() == Some(crate::extract::quantity::AGE) && x.head != y.head {
+            return None;
+        }
         // The counted things must match, unless one is generic ("people").
         if rule.is_fallback() {
             let generic = |h: &Option<String>| {

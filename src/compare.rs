@@ -228,6 +228,17 @@ fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict)
     if a == b || (caps(a) || caps(b)) && a.to_lowercase() == b.to_lowercase() {
         return (3, Verdict::Agree);
     }
+    // Style, not spelling: full stops in an abbreviation ("U.S." / "US"), or
+    // the plural of a one-word name ("Germans" / "German"). In a longer name
+    // a dropped "s" is a variant ("Harrison Farms" / "Harrison Farm").
+    let one_word = !a.contains(' ') && !b.contains(' ');
+    let plain = |s: &str| s.split_whitespace().map(|w| {
+        let w: String = w.chars().filter(|c| *c != '.').flat_map(char::to_lowercase).collect();
+        match w.strip_suffix('s') { Some(b) if one_word && b.chars().count() >= 3 => b.to_string(), _ => w }
+    }).collect::<Vec<_>>();
+    if plain(a) == plain(b) {
+        return (3, Verdict::Agree);
+    }
     let alias = || {
         let (na, nb) = (names.tokens(a).join(" "), names.tokens(b).join(" "));
         rule.aliases.iter().any(|g| g.contains(&na) && g.contains(&nb))
@@ -385,7 +396,12 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
     // "Richard Fairbank"): common words leading the longer name are dropped.
     let lead = long.iter().take_while(|w| lex.is_common_word(w) && !short.contains(w)).count();
     if lead > 0 && lead < long.len() && long.len() - lead >= short.len() && short.len() >= 2 {
+        // The rest written alike is the same name with its role (a shorter
+        // form, which agrees); written differently, a variant.
         let s = score_tokens(lex, short, &long[lead..]);
+        if s >= 1.0 {
+            return 0.8;
+        }
         if s > 0.0 {
             return s.max(0.9);
         }

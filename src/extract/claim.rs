@@ -86,6 +86,13 @@ pub fn extract(
         if t.kind != TokKind::Word {
             continue;
         }
+        // "No serious safety concerns", "has no gates": a thing said not to exist.
+        if t.lower == "no" && ctx.rules.claim_fallback {
+            if let Some(c) = negated_noun(ctx, si, s, i) {
+                out.push(c);
+            }
+            continue;
+        }
         let lemma: &str = ctx.lemma(i);
         let known = if ctx.has(i, flag::PREDICATE) { ctx.rules.claim_predicates.get(lemma) } else { None };
         let antonym = known.is_some_and(|(_, a)| *a);
@@ -153,4 +160,42 @@ fn object(ctx: &Ctx, s: &Sentence, i: usize) -> Vec<crate::extract::Word> {
         }
     }
     out
+}
+
+/// A noun phrase after "no" ("no serious safety concerns", "no warning
+/// lights", "no evidence the fire was set"): a claim that the thing its last
+/// noun names does not exist or did not happen. Its predicate is that noun;
+/// its event words are the phrase's words, so two such claims meet on what
+/// they deny. Not "no longer", "no one", "no more" (adverbs and pronouns).
+fn negated_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidate> {
+    let toks = &ctx.seg.tokens;
+    let mut words = Vec::new();
+    for k in i + 1..s.tokens.end.min(i + 5) {
+        let t = &toks[k];
+        let verbish = t.lower.ends_with("ed") || t.lower.ends_with("ly");
+        if t.kind != TokKind::Word || ctx.has(k, flag::STOP) || ctx.has(k, flag::CLAUSE_BREAK) || verbish || ctx.has(k, flag::NEGATION) {
+            break;
+        }
+        words.push(k);
+    }
+    let &head = words.last()?;
+    if matches!(toks[head].lower.as_str(), "longer" | "one" | "more" | "less" | "matter" | "doubt") {
+        return None;
+    }
+    let hedge = cue_before(ctx, s, i, 6, flag::HEDGED);
+    let modality = if hedge.is_some() { Modality::Hedged } else { Modality::Asserted };
+    let lemma = ctx.lemma(head).to_string();
+    Some(Candidate {
+        kind: Kind::Claim,
+        sentence: si,
+        toks: i..head + 1,
+        value: Value::Claim { predicate: toks[head].lower.to_string(), negated: true, modality },
+        head: Some(lemma),
+        events: words.iter().map(|&k| ctx.lemma(k).clone()).collect(),
+        hedge: hedge.map(|h| toks[h].lower.to_string()),
+        modality,
+        relative: false,
+        label: Some(toks[head].lower.to_string()),
+        bytes: None,
+    })
 }

@@ -293,7 +293,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                 m += 1;
             }
             // "of the train's eight cars": a few words may stand before the total.
-            let total_at = (m..(m + 4).min(limit)).take_while(|&q| q == m || toks[q].kind == TokKind::Word && !ctx.has(q, super::flag::CLAUSE_BREAK) || toks[q].lower == "'s").find(|&q| toks[q].kind == TokKind::Number || ctx.has(q, super::flag::NUMBER) && !ctx.has(q, super::flag::STOP));
+            let total_at = (m..(m + 4).min(limit)).take_while(|&q| q == m || toks[q].kind == TokKind::Word && !ctx.has(q, super::flag::CLAUSE_BREAK) || toks[q].lower == "'s").find(|&q| toks[q].kind == TokKind::Number || ctx.has(q, super::flag::NUMBER) && lex.number_word(toks[q].lower.as_str()).is_some_and(|v| v > 1.0));
             if let Some(total) =
                 total_at.and_then(|m| number::read(ctx, m, limit)).filter(|x| !x.ordinal && x.value >= n.value)
             {
@@ -471,7 +471,11 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             Some((from, phrase, def)) => (from, Some((phrase, def))),
             None => (start, post_hedge),
         };
-        let (low, high) = apply_hedge(hedge.as_ref().map(|h| &h.1), value, low, high);
+        let (low, mut high) = apply_hedge(hedge.as_ref().map(|h| &h.1), value, low, high);
+        // A share has a ceiling: "more than 90%" is anything above 90, to 100.
+        if unit.as_deref() == Some("percent") && hedge.as_ref().is_some_and(|h| matches!(h.1.shape, HedgeShape::AtLeast | HedgeShape::MoreThan)) {
+            high = high.max(100.0);
+        }
         for c in claimed.iter_mut().take(end).skip(hedge_start.min(start)) {
             *c = true;
         }
@@ -556,6 +560,13 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     let w = |k: usize| toks.get(k).filter(|_| k < limit).map(|t| t.lower.as_str());
     // Up to 199: an impossible age in one report is a discrepancy to show, not noise.
     let whole = |x: &str| x.parse::<u16>().ok().filter(|&n| (1..=199).contains(&n));
+    // What is aged: the noun after "38-year-old" when it names a thing ("jet",
+    // "building"); a person otherwise ("a 38-year-old German", "Porter, 41").
+    let aged = |to: usize| {
+        toks.get(to)
+            .filter(|t| to < limit && t.kind == TokKind::Word && !t.caps && !ctx.has(to, super::flag::STOP) && !ctx.lex.generic_nouns.contains(ctx.lex.lemma(t.lower.as_str()).as_str()))
+            .map_or_else(|| "person".to_string(), |t| ctx.lex.lemma(t.lower.as_str()))
+    };
     let found = |from: usize, to: usize, value: f64, low: f64, high: f64| {
         let span = from..to;
         Some(Candidate {
@@ -564,7 +575,7 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
             events: nearby_events(ctx, s, &span, usize::MAX),
             toks: span,
             value: Value::Quantity { value, low, high, unit: Some(AGE.into()), second: None, ordinal: false, step: 1.0 },
-            head: None,
+            head: Some(aged(to)),
             hedge: None,
             modality: Modality::Asserted,
             relative: false,

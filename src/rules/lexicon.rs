@@ -32,6 +32,7 @@ pub struct NumbersDef {
     pub labels: Vec<String>,
     pub increments: Vec<String>,
     pub generic_nouns: Vec<String>,
+    pub role_nouns: Vec<String>,
     pub not_nouns: Vec<String>,
     /// Nouns for a running total named before its figure ("the death toll
     /// rose to four", "the number of cases reached 30").
@@ -136,6 +137,7 @@ impl LexiconDef {
         m(&mut self.numbers.currencies, other.numbers.currencies);
         self.numbers.not_nouns.extend(other.numbers.not_nouns);
         self.numbers.totals.extend(other.numbers.totals);
+        self.numbers.role_nouns.extend(other.numbers.role_nouns);
         m(&mut self.numbers.fractions, other.numbers.fractions);
         self.numbers.labels.extend(other.numbers.labels);
         self.numbers.increments.extend(other.numbers.increments);
@@ -182,6 +184,7 @@ pub struct Lexicon {
     pub labels: HashSet<String>,
     pub increments: HashSet<String>,
     pub generic_nouns: HashSet<String>,
+    pub role_nouns: HashSet<String>,
     pub totals: HashSet<String>,
     pub ambiguous_months: HashSet<String>,
     pub future_cues: HashSet<String>,
@@ -297,6 +300,7 @@ impl Lexicon {
             increments: set(&def.numbers.increments),
             generic_nouns: set(&def.numbers.generic_nouns),
             totals: set(&def.numbers.totals),
+            role_nouns: set(&def.numbers.role_nouns),
             ambiguous_months: set(&def.dates.ambiguous_months),
             future_cues: set(&def.dates.future_cues),
             not_after_duration: set(&def.durations.not_after),
