@@ -190,6 +190,48 @@ pub fn extract_durations(
 
 /// Quantities: every remaining number with its hedge, unit and counted noun.
 pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<Candidate>) {
+    let first = out.len();
+    read(ctx, si, s, claimed, out);
+    add_sums(ctx, first, out);
+}
+
+/// Counts joined by "and" make a whole: "140 passengers and six crew" is
+/// also 146 people aboard, which is what a report that gives only the total
+/// says. The whole is a fact of its own, of people in general (a generic
+/// noun), beside its parts.
+fn add_sums(ctx: &Ctx, first: usize, out: &mut Vec<Candidate>) {
+    let toks = &ctx.seg.tokens;
+    let plain = |c: &Candidate| match (&c.value, &c.head) {
+        (Value::Quantity { unit: None, second: None, ordinal: false, low, high, value, .. }, Some(h)) => !h.contains(' ') && low == value && high == value,
+        _ => false,
+    };
+    let mut sums = Vec::new();
+    for k in first..out.len().saturating_sub(1) {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let joined = b.toks.start == a.toks.end + 1 && toks[a.toks.end].lower == "and";
+        if joined && plain(a) && plain(b) && a.head != b.head {
+            let (Value::Quantity { value: x, .. }, Value::Quantity { value: y, .. }) = (&a.value, &b.value) else { continue };
+            let span = a.toks.start..b.toks.end;
+            let v = x + y;
+            sums.push(Candidate {
+                kind: Kind::Quantity,
+                sentence: a.sentence,
+                toks: span,
+                value: Value::Quantity { value: v, low: v, high: v, unit: None, second: None, ordinal: false, step: 1.0 },
+                head: Some(ctx.lex.lemma("people")),
+                events: a.events.clone(),
+                hedge: None,
+                modality: Modality::Asserted,
+                relative: false,
+                label: Some("people in all".into()),
+                bytes: None,
+            });
+        }
+    }
+    out.extend(sums);
+}
+
+fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<Candidate>) {
     let toks = &ctx.seg.tokens;
     let lex = ctx.lex;
     let limit = s.tokens.end;
