@@ -3,28 +3,26 @@
 //! Facts meet only within a block (same kind and rule; for fallback rules the
 //! counted thing too), so alignment never grows with the product of all
 //! facts. Within a block every cross-source pair is scored — names by how
-//! alike they are, everything else by the IDF-weighted cosine of their
-//! context words — and pairs are joined greedily, best first, into groups
-//! holding at most one fact per source (a global one-to-one assignment, not
-//! first match). A pair whose values would *conflict* needs stronger evidence
-//! than one whose values agree: calling two reports contradictory is a
-//! stronger claim than noticing they say the same thing.
+//! alike their spellings are, everything else by the evidence that the two
+//! fill one *slot*: the IDF-weighted cosine of their context words, plus a
+//! bonus when each source states one fact of the slot, when both come first
+//! of their slot, and when the event word next to one stands next to the
+//! other. Hard constraints say what is never one slot: a count, a rank and a
+//! score; a part ("two of them"), an increment and an earlier figure beside a
+//! total; two roles; two statements of a report's own news day.
+//!
+//! Values are never evidence: a pair whose values agree and a pair whose
+//! values conflict pass the same gate (`[lexicon.align]` in
+//! `rules/lexicon.toml`), and agreeing values only break exact ties. Pairs
+//! are then joined greedily, best first, into groups holding at most one
+//! fact per source (a global one-to-one assignment, not first match). The
+//! metamorphic test (`tests/metamorphic.rs`) holds this: changing a value in
+//! one source turns an agreement into a conflict, never into silence.
 
 use crate::compare::{self, Verdict};
 use crate::extract::{Fact, Value};
 use crate::rules::{Kind, RuleSet};
 use std::collections::BTreeMap;
-
-/// Minimum context similarity to align facts whose values agree.
-pub const MIN_AGREE: f32 = 0.12;
-/// Minimum context similarity to align facts whose values conflict.
-pub const MIN_CONFLICT: f32 = 0.30;
-/// Minimum context similarity for agreeing facts that a topic rule selected.
-pub const MIN_TOPIC_AGREE: f32 = 0.05;
-/// Minimum context similarity for conflicting facts that a topic rule selected.
-pub const MIN_TOPIC_CONFLICT: f32 = 0.25;
-/// Claims carry little context of their own: opposite polarity needs more.
-pub const MIN_CLAIM_CONFLICT: f32 = 0.2;
 
 /// A fact's context with each weight multiplied by its word's IDF, and the
 /// vector's norm: computed once per fact, not at every pair.
@@ -62,9 +60,10 @@ fn cosine(a: &Weighted, b: &Weighted) -> f32 {
     dot / norms
 }
 
-fn knob(name: &str, default: f32) -> f32 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
+/// What agreeing values add to a pair's score once it has passed the gate:
+/// enough to choose between two equally good candidates, never enough to
+/// choose a worse one (scores are rounded far coarser than this).
+const TIE: f32 = 1e-4;
 
 /// Score one candidate pair; `None` when they must not be aligned. The score
 /// says how sure we are that the two facts are about the same thing, from
@@ -93,7 +92,8 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
                 s = s.max(names.score(p, q));
             }
         }
-        return (s >= 0.8).then_some((s, 0.8));
+        let gate = rules.lexicon.align().name_gate;
+        return (s >= gate).then_some((s, gate));
     }
     if let (Value::Quantity { unit: ua, second: sa, ordinal: oa, .. }, Value::Quantity { unit: ub, second: sb, ordinal: ob, .. }) =
         (&x.value, &y.value)
@@ -154,10 +154,10 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
     {
         return None;
     }
-    let mut sim = cosine(wx, wy);
-    let cos = sim;
-    // The event word nearest to one of them stands next to the other too.
-    let shared_event = if x.kind == Kind::Claim || std::env::var_os("K_ANYEV").is_some() {
+    let cut = rules.lexicon.align();
+    // The event word nearest to one of them stands next to the other too
+    // (for claims, what the verb acts on: any word in common).
+    let shared_event = if x.kind == Kind::Claim {
         x.events.iter().any(|e| y.events.contains(e))
     } else {
         x.events.first().is_some_and(|e| y.events.contains(e)) || y.events.first().is_some_and(|e| x.events.contains(e))
@@ -166,37 +166,30 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
     if x.kind == Kind::Claim && rule.is_fallback() && !shared_event {
         return None;
     }
+    let mut sim = cosine(wx, wy);
     // The only fact of its slot in each source: the two are very likely about the same thing.
     if unique {
-        sim += knob("K_UNIQ", 0.15);
+        sim += cut.unique_bonus;
     }
     // The first of its slot in each source: in news, the main event comes first.
     if lead {
-        sim += knob("K_LEAD", 0.1);
+        sim += cut.lead_bonus;
     }
     // The same event word right next to both ("arrested Monday" / "arrested on Monday").
     if shared_event && x.kind != Kind::Claim {
-        sim += knob("K_EVENT", 0.1);
+        sim += cut.event_bonus;
     }
     let min = if x.kind == Kind::Claim {
-        knob("K_CLAIM", 0.2)
+        cut.claim_gate
     } else if !rule.is_fallback() {
-        knob("K_TOPIC", 0.12)
+        cut.topic_gate
     } else if x.kind == Kind::Date {
-        knob("K_DATE", 0.35)
-    } else if x.kind == Kind::Duration {
-        knob("K_DUR", 0.2)
+        cut.date_gate
     } else {
-        knob("K_MIN", 0.2)
+        cut.gate
     };
-    if std::env::var_os("CONCUR_DEBUG").is_some() {
-        eprintln!(
-            "edge {:.3} (min {min:.2}) {}..{} ~ {}..{} {} feat cos={cos:.3} uniq={unique} lead={lead} ev={shared_event} kind={}",
-            sim, x.source, x.start, y.source, y.start, x.block, x.kind.as_str()
-        );
-    }
     // Values only break ties between equally good candidates, after the gate.
-    let tie = if compare::compare(x, y, rule, names) == Verdict::Conflict { 0.0 } else { knob("K_TIE", 1e-4) };
+    let tie = if compare::compare(x, y, rule, names) == Verdict::Conflict { 0.0 } else { TIE };
     Some((sim + tie, min))
 }
 

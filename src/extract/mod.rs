@@ -833,10 +833,6 @@ fn select_rule<'r>(
     best.map(|(_, i, r)| (i, r))
 }
 
-fn knobx(name: &str, default: f32) -> f32 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
 /// Weighted context lemmas around a fact: nearer words weigh more, words
 /// across a clause boundary less, capitalised words (entities) more.
 fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Ids {
@@ -854,7 +850,7 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Ids 
             // Tokens lo..=hi, from the prefix counts.
             ((ctx.words_before[hi + 1] - ctx.words_before[lo]) as f32, (ctx.puncts_before[hi + 1] - ctx.puncts_before[lo]) as f32)
         };
-        let mut w = 1.0 / (1.0 + dist / knobx("K_DECAY", 3.0)) * knobx("K_CLAUSE", 0.6).powi(clauses as i32);
+        let mut w = 1.0 / (1.0 + dist / 3.0) * 0.6f32.powi(clauses as i32);
         if ctx.is_capitalized(t) && i != s.tokens.start {
             w *= 1.5;
         }

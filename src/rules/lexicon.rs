@@ -18,6 +18,39 @@ pub struct LexiconDef {
     pub claims: ClaimsDef,
     pub names: NamesDef,
     pub words: WordsDef,
+    /// `[lexicon.align]`: a file that gives it replaces the table whole.
+    pub align: Option<AlignDef>,
+}
+
+/// How much evidence alignment needs that two facts are about the same
+/// thing, and what each kind of evidence is worth (see `align`). Each
+/// cut-off is compared with the IDF-weighted cosine of the facts' contexts
+/// plus the bonuses their slot earns; values are never part of it.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AlignDef {
+    /// Facts under the fallback rule of their kind.
+    pub gate: f32,
+    /// Facts a topic rule selected: the rule already says what they are about.
+    pub topic_gate: f32,
+    /// Dates, of which a report names many.
+    pub date_gate: f32,
+    /// Claims of the same predicate.
+    pub claim_gate: f32,
+    /// Each source states one fact of the slot.
+    pub unique_bonus: f32,
+    /// Both facts come first of their slot in their sources.
+    pub lead_bonus: f32,
+    /// The event word nearest one fact stands next to the other.
+    pub event_bonus: f32,
+    /// Names whose spellings score at least this (see `compare::name_score`).
+    pub name_gate: f32,
+}
+
+impl Default for AlignDef {
+    fn default() -> Self {
+        AlignDef { gate: 0.2, topic_gate: 0.12, date_gate: 0.35, claim_gate: 0.2, unique_bonus: 0.15, lead_bonus: 0.1, event_bonus: 0.1, name_gate: 0.8 }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -172,6 +205,9 @@ impl LexiconDef {
         self.words.stopwords.extend(other.words.stopwords);
         m(&mut self.words.lemmas, other.words.lemmas);
         self.words.abbreviations.extend(other.words.abbreviations);
+        if other.align.is_some() {
+            self.align = other.align;
+        }
     }
 }
 
@@ -267,6 +303,10 @@ fn common_words() -> &'static HashSet<&'static str> {
 impl Lexicon {
     /// Whether a (lower-case) word is a common English word: one that opens a
     /// sentence capitalised without being a name ("Speculation", "Hackers").
+    pub fn align(&self) -> AlignDef {
+        self.def.align.unwrap_or_default()
+    }
+
     pub fn is_common_word(&self, w: &str) -> bool {
         common_words().contains(w)
     }
