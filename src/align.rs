@@ -212,9 +212,9 @@ fn slot(f: &Fact) -> (Kind, &str, Option<&str>, Option<&str>) {
     (f.kind, f.block.as_str(), f.head.as_deref().filter(|_| f.kind == Kind::Quantity), unit)
 }
 
-/// Most facts sharing one key that still make candidate pairs. A word shared
-/// by more facts than this tells nothing about which of them belong together
-/// (and would make the pairs grow with the square of the input).
+/// How many later facts of a posting list each fact is paired with (and the
+/// block size up to which every pair is scored): pairs grow linearly, not
+/// with the square of the input.
 pub const MAX_POSTING: usize = 64;
 
 /// The keys under which a fact looks for counterparts: its context words, the
@@ -246,8 +246,8 @@ fn keys(f: &Fact, rules: &RuleSet) -> Vec<String> {
 }
 
 /// Cross-source pairs worth scoring in one block: all of them in a small
-/// block; in a large one, the pairs that share a key no more than
-/// [`MAX_POSTING`] facts share.
+/// block; in a large one, the pairs that share a key, each fact paired with
+/// at most [`MAX_POSTING`] later facts of each key's list.
 fn candidates(members: &[usize], facts: &[Fact], rules: &RuleSet) -> Vec<(usize, usize)> {
     let cross = |i: usize, j: usize| facts[i].source != facts[j].source;
     if members.len() <= MAX_POSTING {
@@ -260,9 +260,13 @@ fn candidates(members: &[usize], facts: &[Fact], rules: &RuleSet) -> Vec<(usize,
         }
     }
     let mut pairs = std::collections::BTreeSet::new();
-    for list in postings.values().filter(|l| l.len() >= 2 && l.len() <= MAX_POSTING) {
+    for list in postings.values().filter(|l| l.len() >= 2) {
+        // A key shared by many facts (the same sentence in 100 sources) still
+        // joins them: each meets the next MAX_POSTING facts of the list, so
+        // cost stays linear in the list while a chain links all of it. A key
+        // is never dropped, so adding sources never silences a conflict.
         for (a, &i) in list.iter().enumerate() {
-            for &j in &list[a + 1..] {
+            for &j in list[a + 1..].iter().take(MAX_POSTING) {
                 if cross(i, j) {
                     pairs.insert((i.min(j), i.max(j)));
                 }

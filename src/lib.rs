@@ -75,23 +75,20 @@ pub struct Finding {
 }
 
 /// The identity of a finding, from what it says rather than where it says it.
-fn fingerprint(f: &Finding, sources: &[Source]) -> String {
+///
+/// Paths are left out: `a.md`, `./a.md` and `/home/x/a.md` name one file, and a
+/// baseline written in one directory must hold in another.
+fn fingerprint(f: &Finding) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     for part in [f.rule.as_str(), f.kind.as_str(), f.topic.as_str()] {
         h.update(part.as_bytes());
         h.update([0]);
     }
-    let mut claims: Vec<(String, String)> = f
-        .claims
-        .iter()
-        .map(|c| (sources[c.source].path.clone(), c.text.split_whitespace().collect::<Vec<_>>().join(" ")))
-        .collect();
+    let mut claims: Vec<String> = f.claims.iter().map(|c| c.text.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
     claims.sort();
     claims.dedup();
-    for (path, text) in claims {
-        h.update(path.as_bytes());
-        h.update([0]);
+    for text in claims {
         h.update(text.as_bytes());
         h.update([0]);
     }
@@ -282,7 +279,7 @@ pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
     });
     let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
     for f in &mut findings {
-        let base = fingerprint(f, sources);
+        let base = fingerprint(f);
         let n = seen.entry(base.clone()).or_insert(0);
         *n += 1;
         f.fingerprint = if *n == 1 { base } else { format!("{base}:{n}") };

@@ -102,6 +102,13 @@ pub enum SourceError {
     },
 }
 
+/// What identifies a file whatever way its path is written (`a.md`,
+/// `./a.md`, a symbolic link to it): its canonical path, or the path as given
+/// when it cannot be resolved (the read then reports the error).
+pub fn identity(path: &str) -> std::path::PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| std::path::PathBuf::from(path))
+}
+
 impl Source {
     /// Read a source from disk.
     /// Read a source from disk, refusing files larger than `max_bytes`.
@@ -112,19 +119,30 @@ impl Source {
                 path: path.to_string(),
             });
         }
+        let too_large = |size: u64| SourceError::TooLarge {
+            path: path.to_string(),
+            size_mb: size as f64 / 1e6,
+            limit_mb: max_bytes as f64 / 1e6,
+        };
         if let Ok(meta) = std::fs::metadata(p)
             && meta.len() > max_bytes
         {
-            return Err(SourceError::TooLarge {
-                path: path.to_string(),
-                size_mb: meta.len() as f64 / 1e6,
-                limit_mb: max_bytes as f64 / 1e6,
-            });
+            return Err(too_large(meta.len()));
         }
-        let bytes = std::fs::read(p).map_err(|e| SourceError::Io {
+        // The metadata length is 0 for devices, pipes and process
+        // substitutions (`/dev/zero`, `<(…)`): the limit holds for what is
+        // read, one byte past it is enough to refuse.
+        let io = |e: std::io::Error| SourceError::Io {
             path: path.to_string(),
             reason: io_reason(&e),
-        })?;
+        };
+        let file = std::fs::File::open(p).map_err(io)?;
+        let mut bytes = Vec::new();
+        use std::io::Read;
+        file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
+        if bytes.len() as u64 > max_bytes {
+            return Err(too_large(bytes.len() as u64));
+        }
         let empty = bytes.is_empty();
         let src = Source::from_bytes(path, bytes)?;
         if src.body().trim().is_empty() {
@@ -153,6 +171,29 @@ impl Source {
             offset: e.utf8_error().valid_up_to(),
         })?;
         Source::from_text(path, text)
+    }
+
+    /// An inline source (`concur batch`): its text exactly as given, and its
+    /// publication date as data (`YYYY-MM-DD`), never pasted into the text.
+    pub fn inline(name: &str, text: String, published: Option<&str>) -> Result<Source, SourceError> {
+        if let Some(offset) = memchr_nul(text.as_bytes()) {
+            return Err(SourceError::Binary { path: name.to_string(), offset });
+        }
+        let mut src = Source::from_text(name, text)?;
+        if src.body().trim().is_empty() {
+            let what = if src.text.is_empty() { "the text is empty" } else if src.body_start > 3 { "only front matter" } else { "only white space" };
+            return Err(SourceError::Empty { path: name.to_string(), what });
+        }
+        if let Some(p) = published {
+            let date = Some(p).filter(|p| p.len() == 10).and_then(parse_date).ok_or_else(|| SourceError::BadFrontMatter {
+                path: name.to_string(),
+                reason: format!("`published` is {p:?}; write it as YYYY-MM-DD"),
+                src: NamedSource::new(name, p.to_string()),
+                at: (0..p.len()).into(),
+            })?;
+            src.meta.published = Some(date);
+        }
+        Ok(src)
     }
 
     /// Build a source from text already in memory.

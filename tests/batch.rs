@@ -53,9 +53,10 @@ fn text_sources_and_bad_lines() {
     assert_eq!(lines[0]["sources"][0]["published"], "2025-12-01");
     assert_eq!(lines[0]["sources"][1]["path"], "wire");
     assert!(lines[0]["findings"].as_array().unwrap().iter().any(|f| f["verdict"] == "agree" && f["kind"] == "date"));
-    assert!(lines[1]["error"].as_str().unwrap().starts_with("not a cluster"));
-    assert_eq!(lines[2]["error"], "a cluster needs at least two sources, got 1");
-    assert_eq!(lines[3]["error"], "cannot read `nope.md`: no such file");
+    // Errors name the input line (blank lines count).
+    assert!(lines[1]["error"].as_str().unwrap().starts_with("line 2: not a cluster"));
+    assert_eq!(lines[2]["error"], "line 4: a cluster needs at least two sources, got 1");
+    assert_eq!(lines[3]["error"], "line 5: cannot read `nope.md`: no such file");
 }
 
 #[test]

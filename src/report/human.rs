@@ -182,26 +182,105 @@ fn quote(sources: &[Source], c: &crate::Claim) -> String {
     )
 }
 
+/// A control character a terminal would act on (escape sequences, bells,
+/// backspaces) written visibly instead: `\u{1b}`. Line breaks and tabs stay.
+fn is_hidden(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r' | '\t')
+}
+
+fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_hidden(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The sources and findings of a run with every control character written
+/// visibly, spans and positions moved to match: a source that contains
+/// `ESC ] 0 ; … BEL` must not retitle the reader's terminal when quoted.
+/// Borrowed unchanged (no copy) when no source has one.
+fn shown(run: &Checked) -> Option<(Vec<Source>, Vec<Finding>)> {
+    if !run.sources.iter().any(|s| s.text.chars().any(is_hidden)) {
+        return None;
+    }
+    // Per source: the new text, and for each hidden character its end offset and the growth so far.
+    let mut shifts: Vec<Vec<(usize, usize)>> = Vec::new();
+    let sources: Vec<Source> = run
+        .sources
+        .iter()
+        .map(|s| {
+            let mut grow = Vec::new();
+            let mut total = 0;
+            for (i, c) in s.text.char_indices().filter(|&(_, c)| is_hidden(c)) {
+                total += c.escape_unicode().to_string().len() - c.len_utf8();
+                grow.push((i + c.len_utf8(), total));
+            }
+            shifts.push(grow);
+            let text = visible(&s.text).into_owned();
+            let mut v = Source::from_text(&visible(&s.path), text).unwrap_or_else(|_| s.clone());
+            v.meta = s.meta.clone();
+            v
+        })
+        .collect();
+    let map = |source: usize, off: usize| {
+        let g = &shifts[source];
+        let k = g.partition_point(|&(end, _)| end <= off);
+        off + if k == 0 { 0 } else { g[k - 1].1 }
+    };
+    let findings = run
+        .analysis
+        .findings
+        .iter()
+        .map(|f| {
+            let mut f = f.clone();
+            f.message = visible(&f.message).into_owned();
+            f.topic = visible(&f.topic).into_owned();
+            f.diff = f.diff.as_deref().map(|d| visible(d).into_owned());
+            for c in &mut f.claims {
+                (c.start, c.end) = (map(c.source, c.start), map(c.source, c.end));
+                (c.line, c.column) = sources[c.source].line_col(c.start);
+                c.text = visible(&c.text).into_owned();
+                c.display = visible(&c.display).into_owned();
+            }
+            f
+        })
+        .collect();
+    Some((sources, findings))
+}
+
 impl Human {
     fn print_run(&self, run: &Checked, handler: &GraphicalReportHandler, out: &mut dyn Write) -> io::Result<()> {
-        let (a, sources) = (&run.analysis, run.sources.as_slice());
+        let safe = shown(run);
+        let (findings, sources) = match &safe {
+            Some((s, f)) => (f.as_slice(), s.as_slice()),
+            None => (run.analysis.findings.as_slice(), run.sources.as_slice()),
+        };
+        let a = &run.analysis;
         if let Some(g) = &run.group {
             writeln!(out, "── group {g}: {} ──", sources.iter().map(|s| s.path.as_str()).collect::<Vec<_>>().join(", "))?;
         }
-        for f in a.findings.iter().filter(|f| matches!(f.verdict, Verdict::Conflict | Verdict::Variant) && !f.baselined) {
+        for f in findings.iter().filter(|f| matches!(f.verdict, Verdict::Conflict | Verdict::Variant) && !f.baselined) {
             let mut s = String::new();
             handler.render_report(&mut s, &diag(f, sources)).map_err(io::Error::other)?;
             writeln!(out, "{}", s.trim_end())?;
             writeln!(out)?;
         }
         if self.show.agree {
-            for f in a.findings.iter().filter(|f| f.verdict == Verdict::Agree) {
+            for f in findings.iter().filter(|f| f.verdict == Verdict::Agree) {
                 let quotes: Vec<String> = f.claims.iter().map(|c| quote(sources, c)).collect();
                 writeln!(out, "agree[{}] {}: {}", f.rule, f.topic, quotes.join(" = "))?;
             }
         }
         if self.show.unmatched {
-            for f in a.findings.iter().filter(|f| f.verdict == Verdict::Unmatched) {
+            for f in findings.iter().filter(|f| f.verdict == Verdict::Unmatched) {
                 writeln!(out, "unmatched[{}] {}: {}", f.rule, f.topic, quote(sources, &f.claims[0]))?;
             }
         }
