@@ -316,7 +316,9 @@ pub struct RuleSet {
 /// Rule files parsed but not yet merged.
 pub struct Loaded {
     lexicon: Option<LexiconDef>,
-    rules: Vec<(RuleDef, Origin, String, String)>,
+    /// Each rule with its origin, its file's path and its file's text (one
+    /// shared copy per file, for error messages: never one per rule).
+    rules: Vec<(RuleDef, Origin, String, std::sync::Arc<str>)>,
 }
 
 /// Suggest the closest of `choices` to `word` (for "did you mean").
@@ -392,9 +394,10 @@ impl Loaded {
                 None => self.lexicon = Some(lex),
             }
         }
+        let shared: std::sync::Arc<str> = text.into();
         for r in def.rule {
             self.rules
-                .push((r, origin.clone(), path.to_string(), text.to_string()));
+                .push((r, origin.clone(), path.to_string(), shared.clone()));
         }
         Ok(())
     }
