@@ -20,20 +20,17 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
+/// `path:line:column` of a byte offset in a config file, for error messages
+/// that name the place even where the snippet is not shown.
+fn located(path: &str, text: &str, offset: usize) -> String {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!("{path}:{line}:{column}")
+}
+
 /// The name of the file discovery looks for.
 pub const FILE_NAME: &str = "concur.toml";
-
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum SeverityOverride {
-    Conflict(Severity),
-    Each {
-        #[serde(default)]
-        conflict: Option<Severity>,
-        #[serde(default)]
-        variant: Option<Severity>,
-    },
-}
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -43,7 +40,9 @@ struct ConfigDef {
     #[serde(default)]
     disable: Vec<Spanned<String>>,
     #[serde(default)]
-    severity: BTreeMap<Spanned<String>, Spanned<SeverityOverride>>,
+    /// `rule = "warning"` or `rule = { conflict = "error", variant = "info" }`:
+    /// read by hand so a wrong value gets a pointed error.
+    severity: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     #[serde(default)]
     group: Vec<Spanned<GroupDef>>,
 }
@@ -79,7 +78,12 @@ impl Config {
             label: String::new(),
             help: None,
         })?;
-        let def: ConfigDef = toml::from_str(&text).map_err(|e| toml_error(&shown, &text, &e))?;
+        let def: ConfigDef = toml::from_str(&text).map_err(|e| {
+            let mut err = toml_error(&shown, &text, &e);
+            let at = e.span().map_or(0, |r| r.start);
+            err.message = err.message.replacen(&format!("{shown}: "), &format!("{}: ", located(&shown, &text, at)), 1);
+            err
+        })?;
         Ok(Config { path: path.to_path_buf(), text, def })
     }
 
@@ -96,7 +100,7 @@ impl Config {
             .or_else(|| Some("`concur rules list` shows every rule".into()));
         let span = id.span();
         RuleError {
-            message: format!("{shown}: no rule `{}`", id.get_ref()),
+            message: format!("{}: no rule `{}`", located(&shown, &self.text, span.start), id.get_ref()),
             src: NamedSource::new(&shown, self.text.clone()),
             at: (span.start, span.len().max(1)).into(),
             label: "unknown rule".into(),
@@ -107,7 +111,7 @@ impl Config {
     fn error_at(&self, span: std::ops::Range<usize>, message: String, label: &str, help: Option<String>) -> RuleError {
         let shown = self.path.to_string_lossy().into_owned();
         RuleError {
-            message: format!("{shown}: {message}"),
+            message: format!("{}: {message}", located(&shown, &self.text, span.start)),
             src: NamedSource::new(&shown, self.text.clone()),
             at: (span.start, span.len().max(1)).into(),
             label: label.into(),
@@ -162,17 +166,28 @@ impl Config {
             let Some(i) = rules.index_of(id.get_ref()) else {
                 return Err(self.unknown(rules, id));
             };
+            const ALLOWED: &str = "a severity is \"error\", \"warning\" or \"info\", or a table `{ conflict = \"error\", variant = \"warning\" }`";
+            let level = |v: &toml::Value| -> Result<Severity, RuleError> {
+                match v.as_str() {
+                    Some("error") => Ok(Severity::Error),
+                    Some("warning") => Ok(Severity::Warning),
+                    Some("info") => Ok(Severity::Info),
+                    Some(other) => Err(self.error_at(o.span(), format!("severity of `{}` is \"{other}\"", id.get_ref()), "not a severity", Some(ALLOWED.into()))),
+                    None => Err(self.error_at(o.span(), format!("severity of `{}` is a {}", id.get_ref(), v.type_str()), "not a severity", Some(ALLOWED.into()))),
+                }
+            };
             let sev = &mut rules.rules[i].severity;
             match o.get_ref() {
-                SeverityOverride::Conflict(s) => sev.conflict = *s,
-                SeverityOverride::Each { conflict, variant } => {
-                    if let Some(c) = conflict {
-                        sev.conflict = *c;
-                    }
-                    if let Some(v) = variant {
-                        sev.variant = *v;
+                toml::Value::Table(t) => {
+                    for (k, v) in t {
+                        match k.as_str() {
+                            "conflict" => sev.conflict = level(v)?,
+                            "variant" => sev.variant = level(v)?,
+                            _ => return Err(self.error_at(o.span(), format!("severity of `{}` has an unknown key `{k}`", id.get_ref()), "unknown key", Some("the keys are `conflict` and `variant`".into()))),
+                        }
                     }
                 }
+                v => sev.conflict = level(v)?,
             }
         }
         let off: Vec<&str> = self.def.disable.iter().map(|s| s.get_ref().as_str()).collect();

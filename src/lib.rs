@@ -146,7 +146,9 @@ static THREADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize:
 /// Use at most `n` threads from now on (`0`: one per core). Output never
 /// depends on it; `--threads` sets it, and benchmarks use 1 to measure one core.
 pub fn set_threads(n: usize) {
-    THREADS.store(n, std::sync::atomic::Ordering::Relaxed);
+    // More threads than cores only cost memory (each holds its own work).
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    THREADS.store(n.min(cores), std::sync::atomic::Ordering::Relaxed);
 }
 
 /// How many threads concur may use.
@@ -188,6 +190,9 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], max_threads: usize, f: impl Fn(&T)
 #[derive(Debug, Clone, Serialize)]
 pub struct Analysis {
     pub version: u32,
+    /// The `concur.toml` in force, if any (set by the command line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config: Option<String>,
     pub sources: Vec<SourceInfo>,
     pub findings: Vec<Finding>,
     pub summary: Summary,
@@ -295,6 +300,7 @@ pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
     }
     Analysis {
         version: 1,
+        config: None,
         sources: sources
             .iter()
             .map(|s| SourceInfo {

@@ -180,6 +180,8 @@ fn main() {
     };
     let code = match run(args) {
         Ok(code) => code,
+        // `concur check … | head`: the reader has gone, as with any Unix filter; stop quietly.
+        Err(report) if is_broken_pipe(&report) => exit::OK,
         Err(report) => {
             let handler = miette::GraphicalReportHandler::new_themed(
                 if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
@@ -196,6 +198,11 @@ fn main() {
         }
     };
     std::process::exit(code);
+}
+
+fn is_broken_pipe(report: &miette::Report) -> bool {
+    report.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+        || report.to_string().contains("Broken pipe")
 }
 
 fn width() -> usize {
@@ -282,7 +289,8 @@ fn load_sources(paths: &[String], max_bytes: u64) -> Result<Vec<Source>> {
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for p in paths {
-        if !seen.insert(p.clone()) {
+        // `a.md`, `./a.md` and a link to it are one file.
+        if !seen.insert(concur::source::identity(p)) {
             return Err(miette!(
                 code = "concur::source::duplicate",
                 help = "give each source once",
@@ -325,7 +333,31 @@ fn run(args: Args) -> Result<i32> {
             } else {
                 vec![(None, load_sources(&sources, max_bytes)?)]
             };
+            // Never write a report or a baseline over a source.
+            for target in output.iter().chain(&write_baseline) {
+                let t = concur::source::identity(target);
+                if let Some(src) = jobs.iter().flat_map(|(_, s)| s).find(|s| concur::source::identity(&s.path) == t) {
+                    return Err(miette!(
+                        code = "concur::output",
+                        help = "write the report or baseline to another file",
+                        "`{target}` is one of the sources (`{}`); refusing to overwrite it",
+                        src.path
+                    ));
+                }
+            }
+            if let Some(c) = &config {
+                // Which config is in force, so a `concur.toml` two directories up is never a surprise.
+                if matches!(format, Format::Human) {
+                    eprintln!("concur: using config {}", c.path.display());
+                }
+            }
+            if rules.rules.is_empty() {
+                eprintln!("concur: warning: no rules are in force, so nothing is checked (see `concur rules list`)");
+            }
             let mut runs = concur::check_all(jobs, &rules);
+            for r in &mut runs {
+                r.analysis.config = config.as_ref().map(|c| c.path.display().to_string());
+            }
             let stale = match &baseline {
                 Some(path) => Baseline::load(path)?.apply(&mut runs),
                 None => Vec::new(),

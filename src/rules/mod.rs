@@ -162,7 +162,7 @@ pub struct Example {
 struct RuleDef {
     id: Spanned<String>,
     kind: Kind,
-    topic: String,
+    topic: Spanned<String>,
     #[serde(default)]
     nouns: Vec<String>,
     #[serde(default)]
@@ -178,10 +178,10 @@ struct RuleDef {
     #[serde(default)]
     units: Vec<String>,
     #[serde(default)]
-    compare: Compare,
+    compare: Option<Spanned<Compare>>,
     #[serde(default)]
     severity: Severities,
-    message: String,
+    message: Spanned<String>,
     #[serde(default)]
     help: String,
     #[serde(default)]
@@ -456,6 +456,25 @@ impl Loaded {
                     }
                 }
             }
+            // Placeholders a topic or message may use, and a tolerance that is a number of units.
+            for (field, value, allowed) in [("topic", &def.topic, &["{noun}", "{event}"][..]), ("message", &def.message, &["{topic}"][..])] {
+                let v = value.get_ref();
+                let mut rest = v.as_str();
+                while let Some(open) = rest.find('{') {
+                    let close = rest[open..].find('}').map_or(rest.len(), |c| open + c + 1);
+                    let name = &rest[open..close];
+                    if !allowed.contains(&name) {
+                        return Err(RuleError::new(&path, &text, format!("{path}: the {field} of rule `{id}` has an unknown placeholder `{name}`"), value.span(), "unknown placeholder", Some(format!("a {field} may use {}", allowed.join(", ")))));
+                    }
+                    rest = &rest[close..];
+                }
+            }
+            if let Some(c) = &def.compare {
+                let t = c.get_ref().tolerance;
+                if !t.is_finite() || t < 0.0 {
+                    return Err(RuleError::new(&path, &text, format!("{path}: rule `{id}` has tolerance {t}"), c.span(), "not a tolerance", Some("a tolerance is a number of 0 or more: in the figure's units, or a fraction of it with `relative = true`".into())));
+                }
+            }
             let lem = |v: &[String]| -> BTreeSet<String> {
                 v.iter().map(|w| lexicon.lemma(&w.to_lowercase())).collect()
             };
@@ -511,7 +530,7 @@ impl Loaded {
             let rule = Rule {
                 id: id.clone(),
                 kind: def.kind,
-                topic: def.topic,
+                topic: def.topic.into_inner(),
                 nouns: lem(&def.nouns),
                 events: lem(&def.events),
                 context: lem(&def.context),
@@ -527,9 +546,9 @@ impl Loaded {
                     .collect(),
                 antonyms: lem(&def.antonyms),
                 units: def.units.iter().map(|u| u.to_lowercase()).collect(),
-                compare: def.compare,
+                compare: def.compare.map(Spanned::into_inner).unwrap_or_default(),
                 severity: def.severity,
-                message: def.message,
+                message: def.message.into_inner(),
                 help: def.help,
                 examples: def.examples.into_iter().map(Spanned::into_inner).collect(),
                 origin,
