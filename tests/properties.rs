@@ -98,3 +98,52 @@ proptest! {
         prop_assert_eq!(run(), run());
     }
 }
+
+// ---- adding sources never silences a conflict -------------------------------
+
+const REPORTS: &[&str] = &[
+    "The storm killed {n} people in the region, officials said.",
+    "Officials said {n} people were injured when the bridge fell.",
+    "Rescuers said {n} people were still missing on the ridge.",
+    "The council voted to spend ${n} million on the harbor.",
+];
+
+/// A group of 2 to 100 reports, each a few sentences from `REPORTS` with its
+/// own figures; the first two always state the first sentence, with figures
+/// that may differ.
+fn group() -> impl Strategy<Value = Vec<String>> {
+    (2usize..=100, prop::collection::vec((0usize..REPORTS.len(), 1u32..60), 1..4), prop::collection::vec(prop::collection::vec((0usize..2 * REPORTS.len(), 1u32..60), 1..4), 100), 1u32..60, 1u32..60)
+        .prop_map(|(n, _, rest, a, b)| {
+            // Most reports tell the same story: keys shared by more than 64 facts are common.
+            let say = |parts: &[(usize, u32)]| parts.iter().map(|&(k, v)| REPORTS[if k >= REPORTS.len() { 0 } else { k }].replace("{n}", &v.to_string())).collect::<Vec<_>>().join(" ");
+            (0..n)
+                .map(|i| match i {
+                    0 => REPORTS[0].replace("{n}", &a.to_string()),
+                    1 => REPORTS[0].replace("{n}", &b.to_string()),
+                    _ => say(&rest[i]),
+                })
+                .collect()
+        })
+}
+
+proptest! {
+    // Up to 100 sources a case: fewer cases than the other properties.
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(24), ..ProptestConfig::default() })]
+
+    /// A conflict between two sources is still reported, citing both, when
+    /// more sources join them.
+    #[test]
+    fn more_sources_never_remove_a_conflict(texts in group()) {
+        let sources: Vec<Source> = texts.iter().enumerate().map(|(i, t)| Source::from_text(&format!("s{i}.md"), t.clone()).unwrap()).collect();
+        let pair = concur::check(&sources[..2], rules());
+        let all = concur::check(&sources, rules());
+        for f in pair.findings.iter().filter(|f| f.verdict == Verdict::Conflict) {
+            let spans: Vec<(usize, usize, usize)> = f.claims.iter().map(|c| (c.source, c.start, c.end)).collect();
+            let kept = all.findings.iter().any(|g| {
+                g.verdict == Verdict::Conflict
+                    && spans.iter().all(|&(s, a, b)| g.claims.iter().any(|c| c.source == s && c.start < b && a < c.end))
+            });
+            prop_assert!(kept, "conflict {:?} between the first two of {} sources is gone", f.message, sources.len());
+        }
+    }
+}
