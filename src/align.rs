@@ -217,6 +217,8 @@ fn slot(f: &Fact) -> (Kind, &str, Option<&str>, Option<&str>) {
 /// with the square of the input.
 pub const MAX_POSTING: usize = 64;
 
+
+
 /// The keys under which a fact looks for counterparts: its context words, the
 /// exact day of a date, and for names their folded words, 3-letter prefixes
 /// and nickname forms.
@@ -262,14 +264,29 @@ fn candidates(members: &[usize], facts: &[Fact], rules: &RuleSet) -> Vec<(usize,
     let mut pairs = std::collections::BTreeSet::new();
     for list in postings.values().filter(|l| l.len() >= 2) {
         // A key shared by many facts (the same sentence in 100 sources) still
-        // joins them: each meets the next MAX_POSTING facts of the list, so
-        // cost stays linear in the list while a chain links all of it. A key
-        // is never dropped, so adding sources never silences a conflict.
-        for (a, &i) in list.iter().enumerate() {
-            for &j in list[a + 1..].iter().take(MAX_POSTING) {
-                if cross(i, j) {
-                    pairs.insert((i.min(j), i.max(j)));
+        // joins them: in a long list each fact meets the next few facts of
+        // the list, so cost stays linear in the list while a chain links all
+        // of it. A key is never dropped, so adding sources never silences a
+        // conflict.
+        if list.len() <= MAX_POSTING {
+            for (a, &i) in list.iter().enumerate() {
+                for &j in &list[a + 1..] {
+                    if cross(i, j) {
+                        pairs.insert((i.min(j), i.max(j)));
+                    }
                 }
+            }
+            continue;
+        }
+        // A long list: each fact meets the next fact of another source (found
+        // for all positions in one backward pass, so the cost is linear).
+        let mut next_other = vec![usize::MAX; list.len()];
+        for k in (0..list.len().saturating_sub(1)).rev() {
+            next_other[k] = if cross(list[k], list[k + 1]) { k + 1 } else { next_other[k + 1] };
+        }
+        for (k, &i) in list.iter().enumerate() {
+            if let Some(&j) = list.get(next_other[k]) {
+                pairs.insert((i.min(j), i.max(j)));
             }
         }
     }
@@ -303,38 +320,44 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
             .or_default()
             .push(i);
     }
-    // How many facts of each slot each source states.
-    let mut per_slot: BTreeMap<((Kind, &str, Option<&str>, Option<&str>), usize), usize> = BTreeMap::new();
-    for f in facts {
-        *per_slot.entry((slot(f), f.source)).or_default() += 1;
+    // Each fact's slot as a number, once: pairs compare numbers, not strings.
+    let mut slot_ids: rustc_hash::FxHashMap<(Kind, &str, Option<&str>, Option<&str>), u32> = Default::default();
+    let slot_of: Vec<u32> = facts
+        .iter()
+        .map(|f| {
+            let next = slot_ids.len() as u32;
+            *slot_ids.entry(slot(f)).or_insert(next)
+        })
+        .collect();
+    // How many facts of each slot each source states, and each fact's place
+    // among the facts of its slot in its source (news pegs not counted).
+    let mut per_slot: rustc_hash::FxHashMap<(u32, usize), u32> = Default::default();
+    for (i, f) in facts.iter().enumerate() {
+        *per_slot.entry((slot_of[i], f.source)).or_default() += 1;
     }
-    let unique = |f: &Fact| per_slot.get(&(slot(f), f.source)) == Some(&1);
-    // Each fact's place among the facts of its slot in its source (news pegs not counted).
+    let unique: Vec<bool> = facts.iter().enumerate().map(|(i, f)| per_slot[&(slot_of[i], f.source)] == 1).collect();
     let mut order: Vec<usize> = (0..facts.len()).collect();
     order.sort_by_key(|&i| (facts[i].source, facts[i].start));
-    let mut seen: BTreeMap<((Kind, &str, Option<&str>, Option<&str>), usize), usize> = BTreeMap::new();
+    let mut seen: rustc_hash::FxHashMap<(u32, usize), usize> = Default::default();
     let mut place = vec![usize::MAX; facts.len()];
     for &i in &order {
         if !facts[i].peg {
-            let n = seen.entry((slot(&facts[i]), facts[i].source)).or_default();
+            let n = seen.entry((slot_of[i], facts[i].source)).or_default();
             place[i] = *n;
             *n += 1;
         }
     }
-    let mut scored: Vec<(f32, f32, usize, usize)> = Vec::new();
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     for members in blocks.values() {
         for (i, j) in candidates(members, facts, rules) {
-            let u = unique(&facts[i]) && unique(&facts[j]) && slot(&facts[i]) == slot(&facts[j]);
-            let lead = place[i] == 0 && place[j] == 0 && slot(&facts[i]) == slot(&facts[j]);
+            let same = slot_of[i] == slot_of[j];
+            let u = same && unique[i] && unique[j];
+            let lead = same && place[i] == 0 && place[j] == 0;
             if let Some((s, min)) = score(&facts[i], &facts[j], rules, &names, (&weighted[i], &weighted[j]), u, lead) {
-                scored.push((s, min, i, j));
+                if s >= min {
+                    edges.push((s, i, j));
+                }
             }
-        }
-    }
-    for (s, min, i, j) in scored {
-        if s >= min {
-            edges.push((s, i, j));
         }
     }
     // Best first; ties broken by the facts' text and position, never by source order alone.

@@ -137,7 +137,9 @@ impl Source {
             reason: io_reason(&e),
         };
         let file = std::fs::File::open(p).map_err(io)?;
-        let mut bytes = Vec::new();
+        // A regular file's length is a good guess; a device's 0 is not.
+        let guess = file.metadata().map_or(0, |m| m.len()).min(max_bytes.saturating_add(1));
+        let mut bytes = Vec::with_capacity(usize::try_from(guess).unwrap_or(0));
         use std::io::Read;
         file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
         if bytes.len() as u64 > max_bytes {
