@@ -330,17 +330,21 @@ pub fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
     }
     // One letter changed, added, dropped or swapped after the first
     // ("McNamara"/"McNimara", "Wales"/"Walos"); two in long words.
-    // Transliterations: the same consonants, vowels aside ("Gaddafi"/"Qadhafi").
-    if ca.min(cb) >= 5 {
-        let (sa, sb) = (skeleton(a), skeleton(b));
-        if sa.len() >= 3 && sa == sb {
+    let same_start = a.chars().next() == b.chars().next();
+    if ca.min(cb) >= 4 && same_start && ca.abs_diff(cb) <= 2 {
+        let edits = strsim::osa_distance(a, b);
+        if edits <= 1 || edits == 2 && ca.min(cb) >= 8 {
             return true;
         }
     }
-    let edits = strsim::osa_distance(a, b);
-    let same_start = a.chars().next() == b.chars().next();
-    ca.min(cb) >= 4 && same_start && (edits <= 1 || edits == 2 && ca.min(cb) >= 8)
-        || ca >= 5 && cb >= 5 && strsim::jaro_winkler(a, b) >= 0.9
+    if ca >= 5 && cb >= 5 && strsim::jaro_winkler(a, b) >= 0.9 {
+        return true;
+    }
+    // Transliterations: the same consonants, vowels aside ("Gaddafi"/"Qadhafi").
+    ca.min(cb) >= 5 && ca.abs_diff(cb) <= 3 && {
+        let sa = skeleton(a);
+        sa.len() >= 3 && sa == skeleton(b)
+    }
 }
 
 /// The consonants of a word as transliterations blur them: vowels, "h",
@@ -385,7 +389,7 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
     let (short, long) = if ta.len() <= tb.len() { (ta, tb) } else { (tb, ta) };
     // An acronym of the other name's words: "SAMR" / "State Administration
     // for Market Regulation", "Ukip" / "U.K. Independence Party".
-    if short.len() == 1 && long.len() >= 2 {
+    if short.len() == 1 && long.len() >= 2 && short[0].len() >= long.len() && short[0].len() <= 2 * long.len() {
         // Short words give all their letters ("U.K." → "uk"), others their first.
         let initials: String = long.iter().map(|w| if w.chars().count() <= 2 { w.as_str() } else { &w[..w.chars().next().map_or(0, char::len_utf8)] }).collect();
         if initials.chars().count() >= 3 && short[0] == initials {
@@ -394,7 +398,7 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
     }
     // A role word written before one of them ("Executive Richard Fairbank" /
     // "Richard Fairbank"): common words leading the longer name are dropped.
-    let lead = long.iter().take_while(|w| lex.is_common_word(w) && !short.contains(w)).count();
+    let lead = if long.len() > short.len() && long[0] != short[0] { long.iter().take_while(|w| !short.contains(w) && lex.is_common_word(w)).count() } else { 0 };
     if lead > 0 && lead < long.len() && long.len() - lead >= short.len() && short.len() >= 2 {
         // The rest written alike is the same name with its role (a shorter
         // form, which agrees); written differently, a variant.

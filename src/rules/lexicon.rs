@@ -295,10 +295,9 @@ static COMMON_WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLoc
 
 fn common_words() -> &'static [&'static str] {
     COMMON_WORDS.get_or_init(|| {
-        let mut words: Vec<&'static str> = include_str!("../../rules/common-words.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect();
+        let text = include_str!("../../rules/common-words.txt");
+        let mut words: Vec<&'static str> = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
+        words.extend(text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()));
         if !words.is_sorted() {
             words.sort_unstable();
         }
