@@ -134,7 +134,7 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
             let same = x.head == y.head
                 || generic(&x.head) && y.head.is_some()
                 || generic(&y.head) && x.head.is_some();
-            // A role ("140 passengers") is a part of the people aboard, never "146 people".
+            // A role ("212 passengers") is a part of the people aboard, never "221 people".
             let role = |h: &Option<String>| h.as_ref().is_some_and(|h| rules.lexicon.role_nouns.contains(h));
             if !same || role(&x.head) && generic(&y.head) && !role(&y.head) || role(&y.head) && generic(&x.head) && !role(&x.head) {
                 return None;

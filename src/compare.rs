@@ -38,7 +38,7 @@ fn overlap(a: (f64, f64), b: (f64, f64), slack: f64) -> bool {
 /// tolerance, agree. With `hedges = false` only the stated figures count.
 /// `steps` are the places of the figures' last digits (0 when unknown): the
 /// less precise figure stands for everything that rounds to it ("52 percent"
-/// and "51.9%" agree; "94" and "95" do not).
+/// and "62.3%" agree; "94" and "95" do not).
 fn figures_verdict(a: (f64, f64, f64), b: (f64, f64, f64), steps: (f64, f64), rule: &Rule) -> Verdict {
     let (mut ra, mut rb) = if rule.compare.hedges {
         ((a.1, a.2), (b.1, b.2))
@@ -229,8 +229,8 @@ fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict)
         return (3, Verdict::Agree);
     }
     // Style, not spelling: full stops in an abbreviation ("U.S." / "US"), or
-    // the plural of a one-word name ("Germans" / "German"). In a longer name
-    // a dropped "s" is a variant ("Harrison Farms" / "Harrison Farm").
+    // the plural of a one-word name ("Danes" / "Dane"). In a longer name
+    // a dropped "s" is a variant ("Ortega Farms" / "Ortega Farm").
     let one_word = !a.contains(' ') && !b.contains(' ');
     let plain = |s: &str| s.split_whitespace().map(|w| {
         let w: String = w.chars().filter(|c| *c != '.').flat_map(char::to_lowercase).collect();
@@ -329,7 +329,7 @@ pub fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
         return false;
     }
     // One letter changed, added, dropped or swapped after the first
-    // ("McNamara"/"McNimara", "Wales"/"Walos"); two in long words.
+    // ("Okafor"/"Okafar", "Brandt"/"Brant"); two in long words.
     let same_start = a.chars().next() == b.chars().next();
     if ca.min(cb) >= 4 && same_start && ca.abs_diff(cb) <= 2 {
         let edits = strsim::osa_distance(a, b);
@@ -387,8 +387,8 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
         return 0.9;
     }
     let (short, long) = if ta.len() <= tb.len() { (ta, tb) } else { (tb, ta) };
-    // An acronym of the other name's words: "SAMR" / "State Administration
-    // for Market Regulation", "Ukip" / "U.K. Independence Party".
+    // An acronym of the other name's words: "NWRB" / "National Water
+    // Resources Board", "Unra" / "U.N. Relief Agency".
     if short.len() == 1 && long.len() >= 2 && short[0].len() >= long.len() && short[0].len() <= 2 * long.len() {
         // Short words give all their letters ("U.K." → "uk"), others their first.
         let initials: String = long.iter().map(|w| if w.chars().count() <= 2 { w.as_str() } else { &w[..w.chars().next().map_or(0, char::len_utf8)] }).collect();
@@ -396,8 +396,8 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
             return 0.9;
         }
     }
-    // A role word written before one of them ("Executive Richard Fairbank" /
-    // "Richard Fairbank"): common words leading the longer name are dropped.
+    // A role word written before one of them ("Organiser Dana Reyes" /
+    // "Dana Reyes"): common words leading the longer name are dropped.
     let lead = if long.len() > short.len() && long[0] != short[0] { long.iter().take_while(|w| !short.contains(w) && lex.is_common_word(w)).count() } else { 0 };
     if lead > 0 && lead < long.len() && long.len() - lead >= short.len() && short.len() >= 2 {
         // The rest written alike is the same name with its role (a shorter
@@ -410,7 +410,7 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
             return s.max(0.9);
         }
     }
-    // A given name and its short form, the surname alike: "Shep" / "Sheperd".
+    // A given name and its short form, the surname alike: "Val" / "Valentina".
     let given = |x: &str, y: &str| {
         let (a, b) = if x.len() <= y.len() { (x, y) } else { (y, x) };
         a.chars().count() >= 3 && b.starts_with(a)
@@ -445,13 +445,13 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
             k += 1;
         }
         // One missing word between the first and the last: a middle initial
-        // or a middle name ("Stephen Craig Paddock" / "Stephen Paddock").
+        // or a middle name ("Anna Louise Berg" / "Anna Berg").
         if long.len() - short.len() <= 1 {
             return 0.9;
         }
     }
-    // A shorter form: the longer name begins with the shorter one ("Harrison
-    // Farm" / "Harrison Farm of Yuma"); written alike it is just shorter (0.8),
+    // A shorter form: the longer name begins with the shorter one ("Ortega
+    // Farm" / "Ortega Farm of Salinas"); written alike it is just shorter (0.8),
     // with a nickname or a spelling difference it is a variant (0.9).
     if short.len() >= 2 && short.iter().zip(long.iter()).all(|(s, l)| token_match(lex, s, l)) {
         return if long.starts_with(short) { 0.8 } else { 0.9 };

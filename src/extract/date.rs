@@ -1,6 +1,6 @@
 //! Dates: absolute ("Oct. 3", "June 9, 2021", "2021-10-03", "3/14",
 //! "the 4th of July 1976"), holidays ("New Year's Day"), month and year
-//! spans ("mid-March", "March of last year", "in 2012", "the 1990s"),
+//! spans ("mid-March", "May of last year", "in 2012", "the 1990s"),
 //! weekdays and relative days resolved against the publication date, and
 //! times of day ("4:30 p.m.").
 //!
@@ -156,7 +156,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             Some((h, m)) => (h.parse::<u16>().ok(), m.parse::<u16>().ok()),
             None => (t.lower.parse::<u16>().ok(), Some(0)),
         };
-        // A 24-hour clock: "18:08", "14:05 GMT" (two digits after the colon).
+        // A 24-hour clock: "21:40", "14:05 GMT" (two digits after the colon).
         if let (Some(h), Some(mi), Some((_, m))) = (h, mi, t.lower.split_once(':')) {
             let ap = w(i + 1).map(|a| a.replace('.', ""));
             if m.len() == 2 && h <= 23 && mi < 60 && !matches!(ap.as_deref(), Some("am" | "pm")) && !t.lower.contains('/') {
@@ -220,7 +220,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             return day(y, m, d).map(|dt| single(i, i + 1, dt, known));
         }
     }
-    // Month-first: "Oct. 3", "June 9, 2021", "March 5 to 16", "March 2014", "March of last year", "in May".
+    // Month-first: "Oct. 3", "June 9, 2021", "March 5 to 16", "March 2014", "May of last year", "in May".
     if let Some((m, after_m)) = month_of(ctx, i, s) {
         let ambiguous = lex.ambiguous_months.contains(t.lower.as_str());
         if let Some((d, after_d)) = small_int(ctx, after_m, s, 31) {

@@ -50,7 +50,7 @@ pub enum Value {
         second: Option<f64>,
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         ordinal: bool,
-        /// The place of the last digit written ("51.9" 0.1, "1.3 million"
+        /// The place of the last digit written ("62.3" 0.1, "4.7 million"
         /// 100,000, "52" 1): a figure stands for what rounds to it when
         /// another source writes it more precisely.
         #[serde(skip)]
@@ -71,7 +71,7 @@ pub enum Value {
         #[serde(skip_serializing_if = "Option::is_none")]
         time: Option<u16>,
         /// The time zone written after a time, in minutes east of UTC
-        /// ("1:42 p.m. ET" is -240 in summer); none for "local time" or none written.
+        /// ("9:15 a.m. ET" is -240 in summer); none for "local time" or none written.
         #[serde(skip_serializing_if = "Option::is_none")]
         zone: Option<i16>,
     },
@@ -500,7 +500,7 @@ fn merge_repeats(facts: impl ExactSizeIterator<Item = (Fact, Ids)>) -> Vec<(Fact
             // those are other events.
             Value::Claim { negated, modality, .. } => write!(key, "{}|{negated}|{:?}|{:?}", f.block, modality, f.years),
             Value::Name { .. } => Ok(()),
-            // One day named twice ("the Dec. 25 release", "its Christmas Day
+            // One day named twice ("the July 4 parade", "its Independence Day
             // premiere") is one fact, whatever word stands next to each mention.
             v @ Value::Date { .. } => write!(key, "{}|", f.block).and_then(|_| value_key(v, &mut key)),
             v => write!(key, "{}|{}|", f.block, f.topic).and_then(|_| value_key(v, &mut key)),
@@ -519,8 +519,8 @@ fn merge_repeats(facts: impl ExactSizeIterator<Item = (Fact, Ids)>) -> Vec<(Fact
 }
 
 /// A figure restated in parentheses right after another of the same kind and
-/// dimension ("about 100 miles (160 kilometers)", "6:08 p.m. local time
-/// (11:08 a.m. EDT)") is the same fact: it joins the first as another
+/// dimension ("about 50 miles (80 kilometres)", "7:30 p.m. local time
+/// (11:30 a.m. EDT)") is the same fact: it joins the first as another
 /// mention. A figure in another currency or unit stays a fact of its own.
 fn merge_restatements(ctx: &Ctx, mut facts: Vec<(Fact, Ids)>, order: Vec<usize>) -> (Vec<(Fact, Ids)>, Vec<usize>) {
     let text = &ctx.src.text;
@@ -658,10 +658,10 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -
             format!("{}/{}", rule.id, c.head.as_deref().unwrap_or(""))
         }
         Kind::Date if c.head.as_deref() == Some("time of day") => format!("{}/time", rule.id),
-        // "said Friday", "the hackers said earlier this week": when something
+        // "said Friday", "the union said earlier this week": when something
         // was said, a slot of its own beside the dates of events.
         Kind::Date if said_near(ctx, s, &c.toks) => format!("{}/said", rule.id),
-        // A date well before the report ("a cyber attack in March of last
+        // A date well before the report ("a flood in May of last
         // year") is background, not the news it reports: a slot of its own.
         Kind::Date if is_background(&c.value, ctx.published()) => format!("{}/past", rule.id),
         _ => rule.id.clone(),

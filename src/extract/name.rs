@@ -271,7 +271,7 @@ fn acronyms(ctx: &Ctx, ms: &[Mention]) -> std::collections::BTreeMap<String, (Ve
 /// Extract one name fact per entity.
 ///
 /// Words another fact already reads (`claimed`: "EDT" in "11:08 a.m. EDT",
-/// "Central" in "12:42 p.m. Central time") are not names on their own.
+/// "Central" in "9:15 a.m. Central time") are not names on their own.
 pub fn extract(ctx: &Ctx, claimed: &[bool], out: &mut Vec<Candidate>) {
     let ms = mentions(ctx, claimed);
     let acronyms = acronyms(ctx, &ms);

@@ -195,8 +195,8 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
     add_sums(ctx, first, out);
 }
 
-/// Counts joined by "and" make a whole: "140 passengers and six crew" is
-/// also 146 people aboard, which is what a report that gives only the total
+/// Counts joined by "and" make a whole: "212 passengers and nine crew" is
+/// also 221 people aboard, which is what a report that gives only the total
 /// says. The whole is a fact of its own, of people in general (a generic
 /// noun), beside its parts.
 fn add_sums(ctx: &Ctx, first: usize, out: &mut Vec<Candidate>) {
@@ -255,7 +255,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             }
             continue;
         }
-        // Identifiers are not counts: "Flight 4U 9525", "Route 66", "COVID-19", "A320".
+        // Identifiers are not counts: "Flight 7K 4410", "Route 66", "XR-7", "A330".
         if let Some(end) = identifier(ctx, s, i) {
             for c in claimed.iter_mut().take(end).skip(i) {
                 *c = true;
@@ -334,7 +334,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             if toks[m].lower == "the" {
                 m += 1;
             }
-            // "of the train's eight cars": a few words may stand before the total.
+            // "of the ship's ten lifeboats": a few words may stand before the total.
             let total_at = (m..(m + 4).min(limit)).take_while(|&q| q == m || toks[q].kind == TokKind::Word && !ctx.has(q, super::flag::CLAUSE_BREAK) || toks[q].lower == "'s").find(|&q| toks[q].kind == TokKind::Number || ctx.has(q, super::flag::NUMBER) && lex.number_word(toks[q].lower.as_str()).is_some_and(|v| v > 1.0));
             if let Some(total) =
                 total_at.and_then(|m| number::read(ctx, m, limit)).filter(|x| !x.ordinal && x.value >= n.value)
@@ -353,7 +353,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 partitive = true;
             }
         }
-        // "Two of those killed": a part of a group counted elsewhere, its own slot.
+        // "Three of those hurt": a part of a group counted elsewhere, its own slot.
         let part = partitive && n.value > 0.0;
         // Post hedges: "3,000-plus".
         let mut post_hedge = None;
@@ -550,8 +550,8 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
 
 /// Whether the number at token `i` names something instead of counting it:
 /// right after a capitalised word inside a sentence or after a code
-/// ("Flight 4U 9525", "Route 66", "Windows 11"), glued to capitals
-/// ("COVID-19", "A320"). Returns the token after the identifier.
+/// ("Flight 7K 4410", "Route 66", "Windows 11"), glued to capitals
+/// ("XR-7", "A330"). Returns the token after the identifier.
 fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     let t = &toks[i];
@@ -572,10 +572,10 @@ fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
             && !ctx.lex.def.numbers.currencies.contains_key(toks[k].lower.as_str())
     };
     let after_name = if p.glued && p.lower == "-" {
-        // "COVID-19": glued to a word in capitals.
+        // "XR-7": glued to a word in capitals.
         i >= s.tokens.start + 2 && toks[i].glued && capital_word(i - 2) && ctx.text(&toks[i - 2]).chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
     } else if t.glued {
-        // "A320": glued straight to a capital.
+        // "A330": glued straight to a capital.
         p.kind == TokKind::Word && p.caps
     } else {
         // "Route 66": after a capitalised word that does not open the sentence, or a code.
@@ -681,7 +681,7 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
 pub const AGE: &str = "age";
 
 /// The place of the last digit of the number read at token `i` (see
-/// `Value::Quantity::step`): 0.1 for "51.9", 100,000 for "1.3 million",
+/// `Value::Quantity::step`): 0.1 for "62.3", 100,000 for "4.7 million",
 /// 1 for "52" or "three"; 0 for vague counts ("hundreds").
 fn precision(ctx: &Ctx, i: usize, n: &Num) -> f64 {
     if n.low != n.high {

@@ -307,7 +307,7 @@ fn common_words() -> &'static [&'static str] {
 
 impl Lexicon {
     /// Whether a (lower-case) word is a common English word: one that opens a
-    /// sentence capitalised without being a name ("Speculation", "Hackers").
+    /// sentence capitalised without being a name ("Meanwhile", "Residents").
     pub fn align(&self) -> AlignDef {
         self.def.align.unwrap_or_default()
     }
