@@ -584,6 +584,13 @@ fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     if !after_name {
         return None;
     }
+    // "London 59.9%", "Texas 12 percent", "Berlin 4,000 people": a figure
+    // with a unit or a counted noun after it counts, whatever stands before.
+    let next = toks.get(i + 1).filter(|_| i + 1 < s.tokens.end);
+    let counted = |n: &crate::segment::Token| n.kind == TokKind::Word && !n.caps && (n.lower.ends_with('s') && n.lower.len() > 3 || ctx.lex.generic_nouns.contains(ctx.lex.lemma(n.lower.as_str()).as_str()));
+    if t.lower.contains('.') || next.is_some_and(|n| n.lower == "%" || ctx.has(i + 1, super::flag::UNIT) || counted(n)) {
+        return None;
+    }
     // "Boeing 747-8": the identifier runs on through glued figures and hyphens.
     let mut end = i + 1;
     while end + 1 < s.tokens.end && toks[end].glued && toks[end].lower == "-" && toks[end + 1].glued && toks[end + 1].kind == TokKind::Number {
