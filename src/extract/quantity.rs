@@ -209,7 +209,9 @@ fn add_sums(ctx: &Ctx, first: usize, out: &mut Vec<Candidate>) {
     for k in first..out.len().saturating_sub(1) {
         let (a, b) = (&out[k], &out[k + 1]);
         let joined = b.toks.start == a.toks.end + 1 && toks[a.toks.end].lower == "and";
-        if joined && plain(a) && plain(b) && a.head != b.head {
+        // Only a group of people makes "people in all": passengers and crew, not cars and engines.
+        let people = |c: &Candidate| c.head.as_ref().is_some_and(|h| ctx.lex.role_nouns.contains(h) || ctx.lex.generic_nouns.contains(h));
+        if joined && plain(a) && plain(b) && a.head != b.head && (people(a) || people(b)) {
             let (Value::Quantity { value: x, .. }, Value::Quantity { value: y, .. }) = (&a.value, &b.value) else { continue };
             let span = a.toks.start..b.toks.end;
             let v = x + y;
