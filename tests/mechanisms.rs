@@ -297,3 +297,144 @@ fn claims_about_other_years_are_other_facts() {
     let deaths: Vec<&str> = f.iter().filter(|x| x.kind == Kind::Claim && matches!(x.value, Value::Claim { negated: false, .. })).map(|x| &s.text[x.start..x.end]).collect();
     assert_eq!(deaths.len(), 2, "this year's deaths (two mentions, one fact) and 2011's: {deaths:?}");
 }
+
+// ---- what unseen reports contain (issue: find the conflicts) ---------------
+// Every sentence below is invented for these tests.
+
+#[test]
+fn shares_per_cent_and_fractions() {
+    assert_eq!(verdict(("Turnout was 20.4 per cent, the board said.", None), ("Turnout was 31 percent, the board said.", None), "20.4 per cent", "31 percent"), Some(Verdict::Conflict));
+    assert_eq!(verdict(("About a third of the ballots were spoiled.", None), ("Some 33 percent of the ballots were spoiled.", None), "a third", "33 percent"), Some(Verdict::Agree));
+    // A whole figure stands for what rounds to it; 94 and 95 are still two figures.
+    assert_eq!(verdict(("The plan won 62 percent of the vote.", None), ("The plan won 62.3% of the vote.", None), "62 percent", "62.3%"), Some(Verdict::Agree));
+    assert_eq!(verdict(("Inspectors found 94 cracked beams.", None), ("Inspectors found 95 cracked beams.", None), "94", "95"), Some(Verdict::Conflict));
+    // A share has a ceiling: "more than 90%" is anything above 90.
+    assert_eq!(verdict(("The vaccine was more than 90% effective.", None), ("The vaccine was 95% effective.", None), "90%", "95%"), Some(Verdict::Agree));
+}
+
+#[test]
+fn ages_of_people_and_of_things() {
+    assert_eq!(verdict(("The driver, Jane Porter, 41, was unhurt.", None), ("Jane Porter, 44, was unhurt, police said.", None), "41", "44"), Some(Verdict::Conflict));
+    assert_eq!(verdict(("A 38-year-old man was arrested.", None), ("Police arrested a man aged 38.", None), "38-year-old", "38"), Some(Verdict::Agree));
+    // A ferry's age never meets its captain's.
+    let (s, f) = facts("The 24-year-old ferry was steered by Ana Ruiz, 51, its captain.", None);
+    let (a, b) = (fact(&s, &f, Kind::Quantity, "24-year-old"), fact(&s, &f, Kind::Quantity, "51"));
+    assert_ne!(a.head, b.head);
+}
+
+#[test]
+fn clock_times_with_time_zones() {
+    assert_eq!(verdict(("The train hit the truck at 9:15 a.m. ET, the railroad said.", Some("2023-07-10")), ("The train hit the truck at 8:15 a.m. Central time, the railroad said.", Some("2023-07-10")), "9:15", "8:15"), Some(Verdict::Agree));
+    assert_eq!(verdict(("The tower fell at 14:05 GMT.", Some("2023-07-10")), ("The tower fell at 10:05 a.m. EDT.", Some("2023-07-10")), "14:05", "10:05"), Some(Verdict::Agree));
+    assert_eq!(verdict(("The tower fell at 14:05 GMT.", Some("2023-07-10")), ("The tower fell at 11:05 a.m. EDT.", Some("2023-07-10")), "14:05", "11:05"), Some(Verdict::Conflict));
+}
+
+#[test]
+fn money_with_scales_and_british_dates() {
+    assert_eq!(verdict(("The club paid £40m for the striker.", None), ("The club paid £40 million for the striker.", None), "£40m", "£40 million"), Some(Verdict::Agree));
+    assert_eq!(verdict(("The firm raised $2.6bn in the sale.", None), ("The firm raised $3.1 billion in the sale.", None), "$2.6bn", "$3.1 billion"), Some(Verdict::Conflict));
+    assert_eq!(verdict(("The mill burned on 14 June 2017 near the river.", None), ("The mill burned on June 14, 2017, near the river.", None), "14 June 2017", "June 14, 2017"), Some(Verdict::Agree));
+}
+
+#[test]
+fn a_figure_restated_in_parentheses_is_one_figure() {
+    assert_eq!(verdict(("The camp lies about 50 miles (80 kilometres) north of the city.", None), ("The camp lies some 62 miles north of the city.", None), "50 miles", "62 miles"), Some(Verdict::Conflict));
+    let (s, f) = facts("The fine was €12 million ($13 million), the court said.", None);
+    assert!(f.iter().any(|x| s.text[x.start..x.end].contains("$13 million")), "another currency stays a fact of its own");
+}
+
+#[test]
+fn tolls_stated_as_a_change() {
+    assert_eq!(verdict(("A second patient died, bringing the death toll to four.", None), ("The death toll from the fire rose to five.", None), "four", "five"), Some(Verdict::Conflict));
+    let (s, f) = facts("The death toll rose to 12 from nine overnight.", None);
+    assert!(fact(&s, &f, Kind::Quantity, "nine").head.as_deref().is_some_and(|h| h.starts_with("earlier")), "the figure it rose from is an earlier figure");
+}
+
+#[test]
+fn parts_roles_and_wholes() {
+    assert_eq!(verdict(("The plane carried 212 passengers and nine crew.", None), ("The plane had 221 people on board.", None), "212 passengers", "221 people"), Some(Verdict::Agree));
+    // A role is not the whole: no conflict between 212 passengers and 221 people.
+    assert_eq!(verdict(("The plane carried 212 passengers.", None), ("The plane had 221 people on board.", None), "212 passengers", "221 people"), None);
+    // A part is its own slot: "three of those hurt" is not the number hurt.
+    assert_eq!(verdict(("Three of those hurt were children.", None), ("Twelve people were hurt in the crash.", None), "Three", "Twelve"), None);
+}
+
+#[test]
+fn identifiers_are_not_counts() {
+    let (s, f) = facts("An Airbus A330 flying as Flight 7K 4410 left Route 66 and the Windows 11 lab.", None);
+    for id in ["330", "4410", "66", "11"] {
+        assert!(!f.iter().any(|x| x.kind == Kind::Quantity && s.text[x.start..x.end].contains(id)), "{id} is a name's number, not a count");
+    }
+    let (s, f) = facts("Voters in London 59.9% backed the plan.", None);
+    assert!(f.iter().any(|x| x.kind == Kind::Quantity && s.text[x.start..x.end].contains("59.9%")), "a share after a place still counts");
+}
+
+#[test]
+fn one_figure_under_two_verbs_is_one_slot() {
+    assert_eq!(verdict(("The pilot, Dana Reyes, had logged 900 hours on the type.", None), ("The pilot, Dana Reyes, had flown 1,200 hours on the type.", None), "900 hours", "1,200 hours"), Some(Verdict::Conflict));
+}
+
+#[test]
+fn a_weekday_beside_a_date_is_one_date() {
+    let (s, f) = facts("The council met on Tuesday, March 3, to vote.", None);
+    assert!(f.iter().any(|x| x.kind == Kind::Date && &s.text[x.start..x.end] == "Tuesday, March 3"));
+    // With no publication date the year is unknown, so March 3 has no weekday: not comparable.
+    assert_ne!(verdict(("The council met on Tuesday, March 3, to vote.", None), ("The council met on Tuesday to vote.", None), "March 3", "Tuesday"), Some(Verdict::Conflict));
+}
+
+#[test]
+fn names_written_two_ways() {
+    let variant = |a: &str, b: &str, qa: &str, qb: &str| verdict((a, None), (b, None), qa, qb);
+    assert_eq!(variant("Leader Moammar Gaddafi spoke.", "Leader Muammar Qadhafi spoke.", "Gaddafi", "Qadhafi"), Some(Verdict::Variant));
+    assert_eq!(variant("Minister Abdul Rahman spoke on Monday.", "Minister Abdulrahman spoke on Monday.", "Abdul Rahman", "Abdulrahman"), Some(Verdict::Variant));
+    assert_eq!(variant("The pilot, Robert T. Hale, spoke.", "The pilot, Bob Hale, spoke.", "Robert T. Hale", "Bob Hale"), Some(Verdict::Variant));
+    assert_eq!(variant("Coach Emil Okafor resigned.", "Coach Emil Okafar resigned.", "Okafor", "Okafar"), Some(Verdict::Variant));
+    assert_eq!(variant("The board, the National Water Resources Board, met.", "The NWRB met.", "National Water", "NWRB"), Some(Verdict::Variant));
+    assert_eq!(variant("The treasurer, Anna Louise Berg, left.", "The treasurer, Anna Berg, left.", "Anna Louise Berg", "Anna Berg"), Some(Verdict::Variant));
+    assert_eq!(variant("The team thanked Driver Dana Reyes.", "The team thanked Dana Reyes.", "Dana Reyes", "Dana Reyes"), Some(Verdict::Agree));
+    assert_eq!(variant("Officials said Danes voted early.", "Officials said a Dane voted early.", "Danes", "Dane"), Some(Verdict::Agree));
+}
+
+#[test]
+fn three_spellings_are_one_variant_citing_each() {
+    let sources = [src("a", "Mayor Katherine Lopez opened the bridge.", None), src("b", "Mayor Catherine Lopez opened the bridge.", None), src("c", "Mayor Katharine Lopez opened the bridge.", None)];
+    let analysis = concur::check(&sources, &rules());
+    let f = analysis.findings.iter().find(|f| f.kind == Kind::Name && f.claims.len() >= 3).expect("one finding for the three spellings");
+    assert_eq!(f.verdict, Verdict::Variant);
+    for s in 0..3 {
+        assert!(f.claims.iter().any(|c| c.source == s), "source {s} is cited");
+    }
+}
+
+#[test]
+fn noise_that_is_not_a_name() {
+    let (s, f) = facts("SPRINGFIELD, Mo. — Cpl. Dana Reyes told station WXYZ7 the road closed at 9:15 a.m. ET.", None);
+    let names: Vec<&str> = f.iter().filter(|x| x.kind == Kind::Name).map(|x| &s.text[x.start..x.end]).collect();
+    for noise in ["Mo", "Cpl", "WXYZ", "ET"] {
+        assert!(!names.contains(&noise), "{noise} in {names:?}");
+    }
+    assert!(names.contains(&"Dana Reyes"), "{names:?}");
+}
+
+#[test]
+fn sentence_openers_are_names_only_by_use() {
+    // "Meanwhile" and "Residents" open sentences; "Ortega" does and is capitalised mid-sentence too.
+    let (s, f) = facts("Meanwhile the river rose. Residents left. Ortega stayed. The mayor thanked Ortega.", None);
+    let names: Vec<&str> = f.iter().filter(|x| x.kind == Kind::Name).map(|x| &s.text[x.start..x.end]).collect();
+    assert!(!names.iter().any(|n| n.contains("Meanwhile") || n.contains("Residents")), "{names:?}");
+    assert!(names.contains(&"Ortega"), "{names:?}");
+}
+
+#[test]
+fn open_vocabulary_claims_with_polarity() {
+    assert_eq!(verdict(("No serious safety concerns have been reported.", None), ("No serious safety concerns were seen in the trial.", None), "No serious safety concerns", "No serious safety concerns"), Some(Verdict::Agree));
+    assert_eq!(verdict(("The crossing had no lights or signals.", None), ("The crossing has no gates and no warning lights.", None), "no lights", "no warning lights"), Some(Verdict::Agree));
+    assert_eq!(verdict(("Police declined to name the driver.", None), ("Police named the driver on Monday.", None), "declined to name", "named"), Some(Verdict::Conflict));
+}
+
+#[test]
+fn a_negated_verb_meets_its_positive_use_on_the_same_object() {
+    let a = "The council did not approve a new parking fee. It voted 5-2 to approve the plan.";
+    let b = "The council approved a new parking fee. It voted 5-2 to approve the plan.";
+    assert_eq!(verdict((a, None), (b, None), "not approve", "approved"), Some(Verdict::Conflict));
+}
