@@ -158,7 +158,10 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
     // The event word nearest to one of them stands next to the other too
     // (for claims, what the verb acts on: any word in common).
     let shared_event = if x.kind == Kind::Claim {
-        x.events.iter().any(|e| y.events.contains(e))
+        // What the verbs act on, or the thing a "no …" phrase denies: "did not
+        // send a distress call" meets "no mayday call" on "call".
+        let names = |a: &Fact, b: &Fact| a.head.as_deref().is_some_and(|h| b.events.iter().any(|e| e.as_str() == h));
+        x.events.iter().any(|e| y.events.contains(e)) || names(x, y) || names(y, x)
     } else {
         x.events.first().is_some_and(|e| y.events.contains(e)) || y.events.first().is_some_and(|e| x.events.contains(e))
     };
