@@ -414,6 +414,10 @@ fn noise_that_is_not_a_name() {
         assert!(!names.contains(&noise), "{noise} in {names:?}");
     }
     assert!(names.contains(&"Dana Reyes"), "{names:?}");
+    // A letter glued to figures is a model code, not part of a name.
+    let (s, f) = facts("An Airbus A330 of Skyway Air landed.", None);
+    let names: Vec<&str> = f.iter().filter(|x| x.kind == Kind::Name).map(|x| &s.text[x.start..x.end]).collect();
+    assert!(names.contains(&"Airbus") && !names.iter().any(|n| n.ends_with(" A")), "{names:?}");
 }
 
 #[test]

@@ -94,11 +94,17 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 i += 1;
                 continue;
             }
+            // A letter glued to figures is a code, not a name: "A330", "B52".
+            let code = |k: usize| toks[k].end - toks[k].start == 1 && toks.get(k + 1).is_some_and(|n| n.glued && n.kind == TokKind::Number);
+            if code(i) {
+                i += 1;
+                continue;
+            }
             // Grow the run.
             let mut j = i + 1;
             while j < s.tokens.end {
                 let t = &toks[j];
-                if ctx.is_capitalized(t) {
+                if ctx.is_capitalized(t) && !code(j) {
                     j += 1;
                 } else if t.glued
                     && t.lower == "-"
