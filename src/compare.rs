@@ -263,6 +263,7 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
             weekday: wa,
             time: ta,
             zone: za,
+            range: ra,
         },
         Value::Date {
             start: sb,
@@ -271,6 +272,7 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
             weekday: wb,
             time: tb,
             zone: zb,
+            range: rb,
         },
     ) = (a, b)
     else {
@@ -308,6 +310,11 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
     let bound = |d: Date, known: bool, open: (i32, i32)| if d == Date::MIN || d == Date::MAX { open } else { key(d, known) };
     let (lo_a, hi_a) = (bound(*sa, *ya, (i32::MIN, 0)), bound(*ea, *ya, (i32::MAX, 0)));
     let (lo_b, hi_b) = (bound(*sb, *yb, (i32::MIN, 0)), bound(*eb, *yb, (i32::MAX, 0)));
+    // Two periods each written with both ends ("March 5 to 16" / "between
+    // March 5 and March 16") state the same ends, or differ.
+    if *ra && *rb {
+        return lo_a == lo_b && hi_a == hi_b;
+    }
     lo_a <= hi_b && lo_b <= hi_a
 }
 

@@ -507,6 +507,7 @@ pub fn display_value(v: &Value) -> String {
             weekday,
             time,
             zone,
+            ..
         } => {
             if let Some(t) = time {
                 let z = match zone {

@@ -442,3 +442,12 @@ fn a_negated_verb_meets_its_positive_use_on_the_same_object() {
     let b = "The council approved a new parking fee. It voted 5-2 to approve the plan.";
     assert_eq!(verdict((a, None), (b, None), "not approve", "approved"), Some(Verdict::Conflict));
 }
+
+#[test]
+fn two_periods_written_with_both_ends_agree_only_on_both() {
+    let a = ("The lettuce was harvested from March 5 to 16.", None);
+    assert_eq!(verdict(a, ("The lettuce was harvested between March 5 and March 16.", None), "March 5", "March 5"), Some(Verdict::Agree));
+    assert_eq!(verdict(a, ("The lettuce was harvested between March 14 and March 16.", None), "March 5", "March 14"), Some(Verdict::Conflict));
+    // A single day inside the period agrees with it.
+    assert_eq!(verdict(a, ("The lettuce was harvested on March 9.", None), "March 5", "March 9"), Some(Verdict::Agree));
+}

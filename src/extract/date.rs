@@ -29,6 +29,9 @@ struct Found {
     year_known: bool,
     weekday: Option<i8>,
     time: Option<u16>,
+    /// Both ends were written as days ("March 5 to 16", "between March 12
+    /// and July 17"), not a month or a year standing for its days.
+    range: bool,
 }
 
 fn looks_forward(ctx: &Ctx, s: &Sentence) -> bool {
@@ -147,6 +150,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
         year_known: known,
         weekday: None,
         time: None,
+        range: false,
     };
     let single = |start, end, d: Date, known| days(start, end, d, d, known);
 
@@ -169,6 +173,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                     year_known: false,
                     weekday: None,
                     time: Some(h * 60 + mi),
+                    range: false,
                 });
             }
         }
@@ -185,6 +190,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                     year_known: false,
                     weekday: None,
                     time: Some(hour * 60 + mi),
+                    range: false,
                 });
             }
         }
@@ -256,7 +262,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                     }
                 }
             }
-            return Some(days(i, end, first, last, known));
+            return Some(Found { range: last > first, ..days(i, end, first, last, known) });
         }
         // Month + year, month "of last year".
         let year_after = year_at(ctx, after_m, s).map(|(y, e)| (y, e)).or_else(|| {
@@ -408,6 +414,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                 year_known: false,
                 weekday: Some(wd),
                 time: None,
+                range: false,
             });
         };
         let pw = p.weekday().to_monday_one_offset();
@@ -566,6 +573,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], anchor:
                 weekday: f.weekday,
                 time: f.time,
                 zone,
+                range: f.range,
             },
             head: if f.time.is_some() {
                 Some("time of day".into())

@@ -74,6 +74,10 @@ pub enum Value {
         /// ("9:15 a.m. ET" is -240 in summer); none for "local time" or none written.
         #[serde(skip_serializing_if = "Option::is_none")]
         zone: Option<i16>,
+        /// Both ends were written as days ("March 5 to 16"): two such ranges
+        /// agree only on both ends.
+        #[serde(skip)]
+        range: bool,
     },
     Duration {
         /// Seconds, as stated and as a range.
@@ -558,7 +562,7 @@ fn value_key(v: &Value, key: &mut String) -> std::fmt::Result {
     let day = |d: &Date| (d.year(), d.month(), d.day());
     match v {
         Value::Quantity { value, low, high, unit, second, ordinal, step } => write!(key, "q{:x},{:x},{:x},{unit:?},{:?},{ordinal},{:x}", bits(value), bits(low), bits(high), second.as_ref().map(bits), bits(step)),
-        Value::Date { start, end, year_known, weekday, time, zone } => write!(key, "d{:?},{:?},{year_known},{weekday:?},{time:?},{zone:?}", day(start), day(end)),
+        Value::Date { start, end, year_known, weekday, time, zone, range } => write!(key, "d{:?},{:?},{year_known},{weekday:?},{time:?},{zone:?},{range}", day(start), day(end)),
         Value::Duration { seconds, low, high } => write!(key, "u{:x},{:x},{:x}", bits(seconds), bits(low), bits(high)),
         Value::Name { .. } | Value::Claim { .. } => write!(key, "{v:?}"),
     }
