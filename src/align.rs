@@ -115,11 +115,9 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
         }
         // People counted by a role ("passengers", "children") are a part of
         // those counted by a topic: only the same role meets.
-        if !rule.is_fallback() && x.head != y.head {
-            let role = |h: &Option<String>| h.as_ref().is_some_and(|h| rules.lexicon.role_nouns.contains(h));
-            if role(&x.head) || role(&y.head) {
-                return None;
-            }
+        let is_role = |h: &Option<String>| h.as_ref().is_some_and(|h| rules.lexicon.role_nouns.contains(h));
+        if !rule.is_fallback() && x.head != y.head && (is_role(&x.head) || is_role(&y.head)) {
+            return None;
         }
         // Ages are of someone or something: a jet's age never meets a pilot's.
         if ua.as_deref() == Some(crate::extract::quantity::AGE) && x.head != y.head {
@@ -135,8 +133,8 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
                 || generic(&x.head) && y.head.is_some()
                 || generic(&y.head) && x.head.is_some();
             // A role ("212 passengers") is a part of the people aboard, never "221 people".
-            let role = |h: &Option<String>| h.as_ref().is_some_and(|h| rules.lexicon.role_nouns.contains(h));
-            if !same || role(&x.head) && generic(&y.head) && !role(&y.head) || role(&y.head) && generic(&x.head) && !role(&x.head) {
+            let role_and_people = |a: &Option<String>, b: &Option<String>| is_role(a) && generic(b) && !is_role(b);
+            if !same || role_and_people(&x.head, &y.head) || role_and_people(&y.head, &x.head) {
                 return None;
             }
         }

@@ -655,6 +655,8 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -
     } else {
         rule.topic.replace("{event}", &head_display)
     };
+    // A date right beside "said" tells when something was said (read once, used twice).
+    let said = c.kind == Kind::Date && said_near(ctx, s, &c.toks);
     // Facts align only within a block: the rule, and for fallback quantity
     // rules the counted thing too, so "five ferries" never meets "five buses".
     let block = match c.kind {
@@ -664,7 +666,7 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -
         Kind::Date if c.head.as_deref() == Some("time of day") => format!("{}/time", rule.id),
         // "said Friday", "the union said earlier this week": when something
         // was said, a slot of its own beside the dates of events.
-        Kind::Date if said_near(ctx, s, &c.toks) => format!("{}/said", rule.id),
+        Kind::Date if said => format!("{}/said", rule.id),
         // A date well before the report ("a flood in May of last
         // year") is background, not the news it reports: a slot of its own.
         Kind::Date if is_background(&c.value, ctx.published()) => format!("{}/past", rule.id),
@@ -722,7 +724,7 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -
         context: Vec::new(),
         years,
         peg: c.relative
-            && said_near(ctx, s, &c.toks)
+            && said
             && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if (*start <= p && p <= *end) || p.yesterday().is_ok_and(|y| *start <= y && y <= *end)),
         attribution: ctx.attributions[c.sentence].clone(),
         events: c.events.iter().take(if c.kind == Kind::Claim { 3 } else { EVENT_WORDS }).cloned().collect(),

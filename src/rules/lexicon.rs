@@ -233,6 +233,8 @@ pub struct Lexicon {
     pub articles: HashSet<String>,
     pub titles: HashSet<String>,
     pub not_names: HashSet<String>,
+    /// Given names the nickname table knows, short and full ("matt", "matthew").
+    pub given_names: HashSet<String>,
     pub stopwords: HashSet<String>,
     pub abbreviations: HashSet<String>,
     /// Hedge phrases, indexed by their last word (they end right before a figure).
@@ -319,7 +321,7 @@ impl Lexicon {
     /// Whether a (lower-case) word is a given name the lexicon knows, as a
     /// nickname or the full form ("matt", "matthew").
     pub fn is_given_name(&self, w: &str) -> bool {
-        self.def.names.nicknames.contains_key(w) || self.def.names.nicknames.values().any(|v| v == w)
+        self.given_names.contains(w)
     }
 
     pub fn new(def: LexiconDef) -> Result<Lexicon, String> {
@@ -357,6 +359,7 @@ impl Lexicon {
             articles: set(&def.names.articles),
             titles: set(&def.names.titles),
             not_names: set(&def.names.not_names),
+            given_names: def.names.nicknames.iter().flat_map(|(k, v)| [k.clone(), v.clone()]).collect(),
             stopwords: set(&def.words.stopwords),
             abbreviations: set(&def.words.abbreviations),
             hedge_phrases,
