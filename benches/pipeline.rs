@@ -10,7 +10,7 @@
 use concur::rules::RuleSet;
 use concur::source::Source;
 use divan::counter::BytesCount;
-use divan::{black_box, Bencher};
+use divan::{Bencher, black_box};
 use std::sync::OnceLock;
 
 // The same allocator as the binary, so stage numbers match it.
@@ -29,23 +29,40 @@ fn rules() -> &'static RuleSet {
 /// The fixture texts, bodies only.
 fn fixture_texts() -> Vec<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut paths: Vec<_> = glob::glob(&format!("{}/**/*.md", root.display())).unwrap().filter_map(Result::ok).collect();
+    let mut paths: Vec<_> = glob::glob(&format!("{}/**/*.md", root.display()))
+        .unwrap()
+        .filter_map(Result::ok)
+        .collect();
     paths.sort();
-    paths.iter().map(|p| Source::from_text("f", std::fs::read_to_string(p).unwrap()).unwrap().body().to_string()).collect()
+    paths
+        .iter()
+        .map(|p| {
+            Source::from_text("f", std::fs::read_to_string(p).unwrap())
+                .unwrap()
+                .body()
+                .to_string()
+        })
+        .collect()
 }
 
 /// About `size` bytes of news-like text: fixtures repeated, every figure
 /// nudged by a deterministic generator seeded with `seed`.
 fn corpus(size: usize, seed: u64) -> String {
     let texts = fixture_texts();
-    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let mut out = String::with_capacity(size + 8192);
     let mut i = 0;
     while out.len() < size {
         for word in texts[i % texts.len()].split(' ') {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             match word.parse::<u64>() {
-                Ok(n) if (state >> 33) % 3 == 0 => out.push_str(&(n + (state >> 40) % 7).to_string()),
+                Ok(n) if (state >> 33) % 3 == 0 => {
+                    out.push_str(&(n + (state >> 40) % 7).to_string())
+                }
                 _ => out.push_str(word),
             }
             out.push(' ');
@@ -57,7 +74,15 @@ fn corpus(size: usize, seed: u64) -> String {
 }
 
 fn source(size: usize, seed: u64) -> Source {
-    Source::from_text(&format!("s{seed}"), format!("+++\npublished = 2024-05-0{}\n+++\n{}", 1 + seed % 9, corpus(size, seed))).unwrap()
+    Source::from_text(
+        &format!("s{seed}"),
+        format!(
+            "+++\npublished = 2024-05-0{}\n+++\n{}",
+            1 + seed % 9,
+            corpus(size, seed)
+        ),
+    )
+    .unwrap()
 }
 
 const SIZES: &[usize] = &[10_000, 100_000, 1_000_000, 10_000_000];
@@ -65,27 +90,35 @@ const SIZES: &[usize] = &[10_000, 100_000, 1_000_000, 10_000_000];
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn segment(bencher: Bencher, size: usize) {
     let s = source(size, 1);
-    bencher.counter(BytesCount::new(s.text.len())).bench(|| concur::segment::segment(black_box(&s), &rules().lexicon));
+    bencher
+        .counter(BytesCount::new(s.text.len()))
+        .bench(|| concur::segment::segment(black_box(&s), &rules().lexicon));
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn extract(bencher: Bencher, size: usize) {
     let s = [source(size, 1)];
-    bencher.counter(BytesCount::new(s[0].text.len())).bench(|| concur::facts(black_box(&s), rules()));
+    bencher
+        .counter(BytesCount::new(s[0].text.len()))
+        .bench(|| concur::facts(black_box(&s), rules()));
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn align(bencher: Bencher, size: usize) {
     let s = [source(size, 1), source(size, 2)];
     let facts = concur::facts(&s, rules());
-    bencher.counter(BytesCount::new(s[0].text.len() + s[1].text.len())).bench(|| concur::align::align(black_box(&facts), rules()));
+    bencher
+        .counter(BytesCount::new(s[0].text.len() + s[1].text.len()))
+        .bench(|| concur::align::align(black_box(&facts), rules()));
 }
 
 /// The whole pipeline on two sources of this size (comparison and findings included).
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn end_to_end(bencher: Bencher, size: usize) {
     let s = [source(size, 1), source(size, 2)];
-    bencher.counter(BytesCount::new(s[0].text.len() + s[1].text.len())).bench(|| concur::check(black_box(&s), rules()));
+    bencher
+        .counter(BytesCount::new(s[0].text.len() + s[1].text.len()))
+        .bench(|| concur::check(black_box(&s), rules()));
 }
 
 /// The same on one thread: throughput per core (the issue's 20 MB/s target).
@@ -94,7 +127,9 @@ fn end_to_end(bencher: Bencher, size: usize) {
 fn end_to_end_one_core(bencher: Bencher, size: usize) {
     let s = [source(size, 1), source(size, 2)];
     concur::set_threads(1);
-    bencher.counter(BytesCount::new(s[0].text.len() + s[1].text.len())).bench(|| concur::check(black_box(&s), rules()));
+    bencher
+        .counter(BytesCount::new(s[0].text.len() + s[1].text.len()))
+        .bench(|| concur::check(black_box(&s), rules()));
     concur::set_threads(0);
 }
 
@@ -104,19 +139,26 @@ fn compare(bencher: Bencher, size: usize) {
     let s = [source(size, 1), source(size, 2)];
     let facts = concur::facts(&s, rules());
     let groups = concur::align::align(&facts, rules());
-    bencher.counter(BytesCount::new(s[0].text.len() + s[1].text.len())).bench(|| {
-        let names = concur::compare::Names::new(&facts, &rules().lexicon);
-        let mut conflicts = 0;
-        for g in &groups {
-            for (a, &i) in g.iter().enumerate() {
-                for &j in &g[a + 1..] {
-                    let v = concur::compare::compare(&facts[i], &facts[j], &rules().rules[facts[i].rule], &names);
-                    conflicts += (v == concur::compare::Verdict::Conflict) as usize;
+    bencher
+        .counter(BytesCount::new(s[0].text.len() + s[1].text.len()))
+        .bench(|| {
+            let names = concur::compare::Names::new(&facts, &rules().lexicon);
+            let mut conflicts = 0;
+            for g in &groups {
+                for (a, &i) in g.iter().enumerate() {
+                    for &j in &g[a + 1..] {
+                        let v = concur::compare::compare(
+                            &facts[i],
+                            &facts[j],
+                            &rules().rules[facts[i].rule],
+                            &names,
+                        );
+                        conflicts += (v == concur::compare::Verdict::Conflict) as usize;
+                    }
                 }
             }
-        }
-        conflicts
-    });
+            conflicts
+        });
 }
 
 /// Rendering a 2-source analysis as JSON, the human report and the review
@@ -124,17 +166,39 @@ fn compare(bencher: Bencher, size: usize) {
 #[divan::bench(args = ["json 100000", "json 1000000", "human 100000", "human 1000000", "html 100000", "html 1000000"], sample_count = 5, sample_size = 1)]
 fn render(bencher: Bencher, arg: &str) {
     let (format, size) = arg.split_once(' ').unwrap();
-    let s = vec![source(size.parse().unwrap(), 1), source(size.parse().unwrap(), 2)];
+    let s = vec![
+        source(size.parse().unwrap(), 1),
+        source(size.parse().unwrap(), 2),
+    ];
     let analysis = concur::check(&s, rules());
-    let runs = [concur::Checked { group: None, sources: s, analysis }];
+    let runs = [concur::Checked {
+        group: None,
+        sources: s,
+        analysis,
+    }];
     let printer: Box<dyn concur::report::Printer + Sync> = match format {
         "json" => Box::new(concur::report::json::Json),
         "html" => Box::new(concur::report::html::Html),
-        _ => Box::new(concur::report::human::Human { color: false, width: 100, show: concur::report::Show { agree: true, unmatched: false } }),
+        _ => Box::new(concur::report::human::Human {
+            color: false,
+            width: 100,
+            show: concur::report::Show {
+                agree: true,
+                unmatched: false,
+            },
+        }),
     };
     bencher.bench(|| {
         let mut out = Vec::new();
-        printer.print(&concur::report::Outcome { runs: &runs, stale: &[] }, &mut out).unwrap();
+        printer
+            .print(
+                &concur::report::Outcome {
+                    runs: &runs,
+                    stale: &[],
+                },
+                &mut out,
+            )
+            .unwrap();
         out
     });
 }
@@ -144,7 +208,11 @@ fn sources_of_100kb(bencher: Bencher, n: u64) {
     let s: Vec<Source> = (0..n).map(|i| source(100_000, i + 1)).collect();
     // One thread, so the rows compare work, not how many cores joined in.
     concur::set_threads(1);
-    bencher.counter(BytesCount::new(s.iter().map(|x| x.text.len()).sum::<usize>())).bench(|| concur::check(black_box(&s), rules()));
+    bencher
+        .counter(BytesCount::new(
+            s.iter().map(|x| x.text.len()).sum::<usize>(),
+        ))
+        .bench(|| concur::check(black_box(&s), rules()));
     concur::set_threads(0);
 }
 
@@ -167,7 +235,12 @@ fn two_files() -> &'static (std::path::PathBuf, std::path::PathBuf) {
 fn process_concur_2x1mb(bencher: Bencher, threads: &str) {
     let (a, b) = two_files();
     bencher.counter(BytesCount::new(2_000_000usize)).bench(|| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_concur")).args(["check", threads, "--format", "json"]).arg(a).arg(b).output().unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_concur"))
+            .args(["check", threads, "--format", "json"])
+            .arg(a)
+            .arg(b)
+            .output()
+            .unwrap();
         assert!(out.status.code().is_some_and(|c| c <= 1));
     });
 }
@@ -182,7 +255,12 @@ for p in sys.argv[1:]:
     len(pat.findall(open(p, encoding="utf-8").read()))
 "#;
     bencher.counter(BytesCount::new(2_000_000usize)).bench(|| {
-        let out = std::process::Command::new("python3").args(["-c", script]).arg(a).arg(b).output().unwrap();
+        let out = std::process::Command::new("python3")
+            .args(["-c", script])
+            .arg(a)
+            .arg(b)
+            .output()
+            .unwrap();
         assert!(out.status.success());
     });
 }
@@ -203,6 +281,11 @@ fn hostile(kind: &str, size: usize) -> String {
 #[divan::bench(args = ["digits 100000", "digits 400000", "digits 1600000", "capitals 100000", "capitals 400000", "capitals 1600000", "figures 100000", "figures 400000", "figures 1600000", "quotes 100000", "quotes 400000", "quotes 1600000"], sample_count = 3, sample_size = 1)]
 fn hostile_input(bencher: Bencher, arg: &str) {
     let (kind, size) = arg.split_once(' ').unwrap();
-    let s = [Source::from_text("h", hostile(kind, size.parse().unwrap())).unwrap(), source(10_000, 1)];
-    bencher.counter(BytesCount::new(s[0].text.len())).bench(|| concur::check(black_box(&s), rules()));
+    let s = [
+        Source::from_text("h", hostile(kind, size.parse().unwrap())).unwrap(),
+        source(10_000, 1),
+    ];
+    bencher
+        .counter(BytesCount::new(s[0].text.len()))
+        .bench(|| concur::check(black_box(&s), rules()));
 }

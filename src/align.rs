@@ -32,8 +32,14 @@ struct Weighted<'f> {
 }
 
 impl<'f> Weighted<'f> {
-    fn new(context: &'f [(crate::extract::Word, f32)], idf: &rustc_hash::FxHashMap<&crate::extract::Word, f32>) -> Weighted<'f> {
-        let words: Vec<_> = context.iter().map(|(w, x)| (w, x * idf.get(w).copied().unwrap_or(1.0))).collect();
+    fn new(
+        context: &'f [(crate::extract::Word, f32)],
+        idf: &rustc_hash::FxHashMap<&crate::extract::Word, f32>,
+    ) -> Weighted<'f> {
+        let words: Vec<_> = context
+            .iter()
+            .map(|(w, x)| (w, x * idf.get(w).copied().unwrap_or(1.0)))
+            .collect();
         let norm = words.iter().map(|(_, x)| x.powi(2)).sum::<f32>().sqrt();
         Weighted { words, norm }
     }
@@ -68,7 +74,15 @@ const TIE: f32 = 1e-4;
 /// Score one candidate pair; `None` when they must not be aligned. The score
 /// says how sure we are that the two facts are about the same thing, from
 /// what they are about — never from whether their values agree.
-fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): (&Weighted, &Weighted), unique: bool, lead: bool) -> Option<(f32, f32)> {
+fn score(
+    x: &Fact,
+    y: &Fact,
+    rules: &RuleSet,
+    names: &compare::Names,
+    (wx, wy): (&Weighted, &Weighted),
+    unique: bool,
+    lead: bool,
+) -> Option<(f32, f32)> {
     let rule = &rules.rules[x.rule];
     if x.kind == Kind::Name {
         let (
@@ -95,8 +109,20 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
         let gate = rules.lexicon.align().name_gate;
         return (s >= gate).then_some((s, gate));
     }
-    if let (Value::Quantity { unit: ua, second: sa, ordinal: oa, .. }, Value::Quantity { unit: ub, second: sb, ordinal: ob, .. }) =
-        (&x.value, &y.value)
+    if let (
+        Value::Quantity {
+            unit: ua,
+            second: sa,
+            ordinal: oa,
+            ..
+        },
+        Value::Quantity {
+            unit: ub,
+            second: sb,
+            ordinal: ob,
+            ..
+        },
+    ) = (&x.value, &y.value)
     {
         // A count, a rank ("52nd minute") and a score ("4-2") are different
         // kinds of figure, whatever they say.
@@ -110,12 +136,18 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
         }
         // Two parts of a total meet only under the same event: "convicted on
         // 11 of 13 counts" is not "acquitted on two of the 13".
-        if role(x.head.as_deref()) == "part" && !x.events.first().is_some_and(|e| y.events.contains(e)) && !y.events.first().is_some_and(|e| x.events.contains(e)) {
+        if role(x.head.as_deref()) == "part"
+            && !x.events.first().is_some_and(|e| y.events.contains(e))
+            && !y.events.first().is_some_and(|e| x.events.contains(e))
+        {
             return None;
         }
         // People counted by a role ("passengers", "children") are a part of
         // those counted by a topic: only the same role meets.
-        let is_role = |h: &Option<String>| h.as_ref().is_some_and(|h| rules.lexicon.role_nouns.contains(h));
+        let is_role = |h: &Option<String>| {
+            h.as_ref()
+                .is_some_and(|h| rules.lexicon.role_nouns.contains(h))
+        };
         if !rule.is_fallback() && x.head != y.head && (is_role(&x.head) || is_role(&y.head)) {
             return None;
         }
@@ -133,7 +165,8 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
                 || generic(&x.head) && y.head.is_some()
                 || generic(&y.head) && x.head.is_some();
             // A role ("212 passengers") is a part of the people aboard, never "221 people".
-            let role_and_people = |a: &Option<String>, b: &Option<String>| is_role(a) && generic(b) && !is_role(b);
+            let role_and_people =
+                |a: &Option<String>, b: &Option<String>| is_role(a) && generic(b) && !is_role(b);
             if !same || role_and_people(&x.head, &y.head) || role_and_people(&y.head, &x.head) {
                 return None;
             }
@@ -158,10 +191,15 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
     let shared_event = if x.kind == Kind::Claim {
         // What the verbs act on, or the thing a "no …" phrase denies: "did not
         // send a distress call" meets "no mayday call" on "call".
-        let names = |a: &Fact, b: &Fact| a.head.as_deref().is_some_and(|h| b.events.iter().any(|e| e.as_str() == h));
+        let names = |a: &Fact, b: &Fact| {
+            a.head
+                .as_deref()
+                .is_some_and(|h| b.events.iter().any(|e| e.as_str() == h))
+        };
         x.events.iter().any(|e| y.events.contains(e)) || names(x, y) || names(y, x)
     } else {
-        x.events.first().is_some_and(|e| y.events.contains(e)) || y.events.first().is_some_and(|e| x.events.contains(e))
+        x.events.first().is_some_and(|e| y.events.contains(e))
+            || y.events.first().is_some_and(|e| x.events.contains(e))
     };
     // A verb alone says little ("released"): what it acts on must match too.
     if x.kind == Kind::Claim && rule.is_fallback() && !shared_event {
@@ -190,7 +228,11 @@ fn score(x: &Fact, y: &Fact, rules: &RuleSet, names: &compare::Names, (wx, wy): 
         cut.gate
     };
     // Values only break ties between equally good candidates, after the gate.
-    let tie = if compare::compare(x, y, rule, names) == Verdict::Conflict { 0.0 } else { TIE };
+    let tie = if compare::compare(x, y, rule, names) == Verdict::Conflict {
+        0.0
+    } else {
+        TIE
+    };
     Some((sim + tie, min))
 }
 
@@ -210,15 +252,18 @@ fn slot(f: &Fact) -> (Kind, &str, Option<&str>, Option<&str>) {
         Value::Quantity { unit, .. } => unit.as_deref(),
         _ => None,
     };
-    (f.kind, f.block.as_str(), f.head.as_deref().filter(|_| f.kind == Kind::Quantity), unit)
+    (
+        f.kind,
+        f.block.as_str(),
+        f.head.as_deref().filter(|_| f.kind == Kind::Quantity),
+        unit,
+    )
 }
 
 /// How many later facts of a posting list each fact is paired with (and the
 /// block size up to which every pair is scored): pairs grow linearly, not
 /// with the square of the input.
 pub const MAX_POSTING: usize = 64;
-
-
 
 /// The keys under which a fact looks for counterparts: its context words, the
 /// exact day of a date, and for names their folded words, 3-letter prefixes
@@ -227,7 +272,13 @@ fn keys(f: &Fact, rules: &RuleSet) -> Vec<String> {
     let lex = &rules.lexicon;
     let mut out: Vec<String> = f.context.iter().map(|(w, _)| w.to_string()).collect();
     match &f.value {
-        Value::Date { start, end, year_known: true, time: None, .. } if start == end => out.push(format!("day:{start}")),
+        Value::Date {
+            start,
+            end,
+            year_known: true,
+            time: None,
+            ..
+        } if start == end => out.push(format!("day:{start}")),
         Value::Date { time: Some(t), .. } => out.push(format!("time:{t}")),
         Value::Name { written, forms, .. } => {
             for name in std::iter::once(written).chain(forms) {
@@ -254,7 +305,16 @@ fn keys(f: &Fact, rules: &RuleSet) -> Vec<String> {
 fn candidates(members: &[usize], facts: &[Fact], rules: &RuleSet) -> Vec<(usize, usize)> {
     let cross = |i: usize, j: usize| facts[i].source != facts[j].source;
     if members.len() <= MAX_POSTING {
-        return members.iter().enumerate().flat_map(|(a, &i)| members[a + 1..].iter().filter(move |&&j| cross(i, j)).map(move |&j| (i, j))).collect();
+        return members
+            .iter()
+            .enumerate()
+            .flat_map(|(a, &i)| {
+                members[a + 1..]
+                    .iter()
+                    .filter(move |&&j| cross(i, j))
+                    .map(move |&j| (i, j))
+            })
+            .collect();
     }
     let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for &i in members {
@@ -283,7 +343,11 @@ fn candidates(members: &[usize], facts: &[Fact], rules: &RuleSet) -> Vec<(usize,
         // for all positions in one backward pass, so the cost is linear).
         let mut next_other = vec![usize::MAX; list.len()];
         for k in (0..list.len().saturating_sub(1)).rev() {
-            next_other[k] = if cross(list[k], list[k + 1]) { k + 1 } else { next_other[k + 1] };
+            next_other[k] = if cross(list[k], list[k + 1]) {
+                k + 1
+            } else {
+                next_other[k + 1]
+            };
         }
         for (k, &i) in list.iter().enumerate() {
             if let Some(&j) = list.get(next_other[k]) {
@@ -312,7 +376,10 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
         .map(|(w, d)| (w, (1.0 + n / d).ln()))
         .collect();
 
-    let weighted: Vec<Weighted> = facts.iter().map(|f| Weighted::new(&f.context, &idf)).collect();
+    let weighted: Vec<Weighted> = facts
+        .iter()
+        .map(|f| Weighted::new(&f.context, &idf))
+        .collect();
     let names = compare::Names::new(facts, &rules.lexicon);
     let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
     for (i, f) in facts.iter().enumerate() {
@@ -322,7 +389,8 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
             .push(i);
     }
     // Each fact's slot as a number, once: pairs compare numbers, not strings.
-    let mut slot_ids: rustc_hash::FxHashMap<(Kind, &str, Option<&str>, Option<&str>), u32> = Default::default();
+    let mut slot_ids: rustc_hash::FxHashMap<(Kind, &str, Option<&str>, Option<&str>), u32> =
+        Default::default();
     let slot_of: Vec<u32> = facts
         .iter()
         .map(|f| {
@@ -336,7 +404,11 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     for (i, f) in facts.iter().enumerate() {
         *per_slot.entry((slot_of[i], f.source)).or_default() += 1;
     }
-    let unique: Vec<bool> = facts.iter().enumerate().map(|(i, f)| per_slot[&(slot_of[i], f.source)] == 1).collect();
+    let unique: Vec<bool> = facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| per_slot[&(slot_of[i], f.source)] == 1)
+        .collect();
     let mut order: Vec<usize> = (0..facts.len()).collect();
     order.sort_by_key(|&i| (facts[i].source, facts[i].start));
     let mut seen: rustc_hash::FxHashMap<(u32, usize), usize> = Default::default();
@@ -354,7 +426,15 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
             let same = slot_of[i] == slot_of[j];
             let u = same && unique[i] && unique[j];
             let lead = same && place[i] == 0 && place[j] == 0;
-            if let Some((s, min)) = score(&facts[i], &facts[j], rules, &names, (&weighted[i], &weighted[j]), u, lead) {
+            if let Some((s, min)) = score(
+                &facts[i],
+                &facts[j],
+                rules,
+                &names,
+                (&weighted[i], &weighted[j]),
+                u,
+                lead,
+            ) {
                 if s >= min {
                     edges.push((s, i, j));
                 }

@@ -7,8 +7,8 @@
 //! baselined (they are shown as such and do not fail the run) and reports the
 //! entries that match nothing any more as stale.
 
-use crate::compare::Verdict;
 use crate::Checked;
+use crate::compare::Verdict;
 use miette::Diagnostic;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -60,17 +60,32 @@ impl Baseline {
                 texts: f.claims.iter().map(|c| c.text.clone()).collect(),
             })
             .collect();
-        Baseline { version: 1, findings }
+        Baseline {
+            version: 1,
+            findings,
+        }
     }
 
     pub fn load(path: &str) -> Result<Baseline, BaselineError> {
-        let text = std::fs::read_to_string(path).map_err(|e| BaselineError::Read { path: path.into(), reason: e.to_string() })?;
-        serde_json::from_str(&text).map_err(|e| BaselineError::Parse { path: path.into(), reason: e.to_string() })
+        let text = std::fs::read_to_string(path).map_err(|e| BaselineError::Read {
+            path: path.into(),
+            reason: e.to_string(),
+        })?;
+        serde_json::from_str(&text).map_err(|e| BaselineError::Parse {
+            path: path.into(),
+            reason: e.to_string(),
+        })
     }
 
     pub fn write(&self, path: &str) -> Result<(), BaselineError> {
-        let text = serde_json::to_string_pretty(self).map_err(|e| BaselineError::Write { path: path.into(), reason: e.to_string() })? + "\n";
-        std::fs::write(path, text).map_err(|e| BaselineError::Write { path: path.into(), reason: e.to_string() })
+        let text = serde_json::to_string_pretty(self).map_err(|e| BaselineError::Write {
+            path: path.into(),
+            reason: e.to_string(),
+        })? + "\n";
+        std::fs::write(path, text).map_err(|e| BaselineError::Write {
+            path: path.into(),
+            reason: e.to_string(),
+        })
     }
 
     /// Mark the findings the baseline records; return the entries that matched nothing.
@@ -78,8 +93,17 @@ impl Baseline {
         let mut used = vec![false; self.findings.len()];
         for run in runs.iter_mut() {
             let mut count = 0;
-            for f in run.analysis.findings.iter_mut().filter(|f| matches!(f.verdict, Verdict::Conflict | Verdict::Variant)) {
-                if let Some(i) = self.findings.iter().position(|e| e.fingerprint == f.fingerprint && e.group == run.group) {
+            for f in run
+                .analysis
+                .findings
+                .iter_mut()
+                .filter(|f| matches!(f.verdict, Verdict::Conflict | Verdict::Variant))
+            {
+                if let Some(i) = self
+                    .findings
+                    .iter()
+                    .position(|e| e.fingerprint == f.fingerprint && e.group == run.group)
+                {
                     used[i] = true;
                     f.baselined = true;
                     count += 1;
@@ -87,6 +111,11 @@ impl Baseline {
             }
             run.analysis.summary.baselined = count;
         }
-        self.findings.iter().zip(used).filter(|(_, u)| !u).map(|(e, _)| e.clone()).collect()
+        self.findings
+            .iter()
+            .zip(used)
+            .filter(|(_, u)| !u)
+            .map(|(e, _)| e.clone())
+            .collect()
     }
 }

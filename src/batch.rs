@@ -27,8 +27,16 @@ struct Cluster {
 #[derive(Debug, Deserialize)]
 #[serde(untagged, deny_unknown_fields)]
 enum ClusterSource {
-    Path { path: String },
-    Text { text: String, #[serde(default)] published: Option<String>, #[serde(default)] name: Option<String> },
+    Path {
+        path: String,
+    },
+    Text {
+        text: String,
+        #[serde(default)]
+        published: Option<String>,
+        #[serde(default)]
+        name: Option<String>,
+    },
 }
 
 /// What a batch did.
@@ -43,7 +51,10 @@ pub struct Totals {
 
 fn load(c: &Cluster, max_bytes: u64) -> Result<Vec<Source>, String> {
     if c.sources.len() < 2 {
-        return Err(format!("a cluster needs at least two sources, got {}", c.sources.len()));
+        return Err(format!(
+            "a cluster needs at least two sources, got {}",
+            c.sources.len()
+        ));
     }
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::with_capacity(c.sources.len());
@@ -55,17 +66,27 @@ fn load(c: &Cluster, max_bytes: u64) -> Result<Vec<Source>, String> {
                 }
                 Source::load(path, max_bytes).map_err(|e| e.to_string())?
             }
-            ClusterSource::Text { text, published, name } => {
+            ClusterSource::Text {
+                text,
+                published,
+                name,
+            } => {
                 let name = name.clone().unwrap_or_else(|| format!("source-{}", i + 1));
                 if !seen.insert(std::path::PathBuf::from(format!("\0inline:{name}"))) {
                     return Err(format!("`{name}` is given twice"));
                 }
                 // The same limit as for files: an inline text is a source too.
                 if text.len() as u64 > max_bytes {
-                    return Err(crate::source::SourceError::TooLarge { path: name, size_mb: text.len() as f64 / 1e6, limit_mb: max_bytes as f64 / 1e6 }.to_string());
+                    return Err(crate::source::SourceError::TooLarge {
+                        path: name,
+                        size_mb: text.len() as f64 / 1e6,
+                        limit_mb: max_bytes as f64 / 1e6,
+                    }
+                    .to_string());
                 }
                 // The date is data, never pasted into text: spans stay those of `text`.
-                Source::inline(&name, text.clone(), published.as_deref()).map_err(|e| e.to_string())?
+                Source::inline(&name, text.clone(), published.as_deref())
+                    .map_err(|e| e.to_string())?
             }
         };
         out.push(src);
@@ -84,22 +105,63 @@ fn error_line(id: Option<&RawValue>, message: String) -> String {
 }
 
 /// Check one input line (`n` counts from 1); the output line and whether it failed or errored.
-fn one(n: usize, line: &Line, rules: &RuleSet, max_bytes: u64, deny_warnings: bool) -> (String, bool, bool) {
+fn one(
+    n: usize,
+    line: &Line,
+    rules: &RuleSet,
+    max_bytes: u64,
+    deny_warnings: bool,
+) -> (String, bool, bool) {
     let line = match line {
         Line::Text(t) => t,
-        Line::TooLong(len) => return (error_line(None, format!("line {n}: {len} bytes or more, longer than any cluster within the source size limit")), false, true),
+        Line::TooLong(len) => {
+            return (
+                error_line(
+                    None,
+                    format!(
+                        "line {n}: {len} bytes or more, longer than any cluster within the source size limit"
+                    ),
+                ),
+                false,
+                true,
+            );
+        }
         Line::Invalid { offset, id } => {
             let id = id.as_deref();
-            return (error_line(id, format!("line {n}: not valid UTF-8 (invalid byte at offset {offset} of the line)")), false, true);
+            return (
+                error_line(
+                    id,
+                    format!(
+                        "line {n}: not valid UTF-8 (invalid byte at offset {offset} of the line)"
+                    ),
+                ),
+                false,
+                true,
+            );
         }
     };
     let cluster: Cluster = match serde_json::from_str(line) {
         Ok(c) => c,
-        Err(e) => return (error_line(id_of(line).as_deref(), format!("line {n}: not a cluster: {e}")), false, true),
+        Err(e) => {
+            return (
+                error_line(
+                    id_of(line).as_deref(),
+                    format!("line {n}: not a cluster: {e}"),
+                ),
+                false,
+                true,
+            );
+        }
     };
     let sources = match load(&cluster, max_bytes) {
         Ok(s) => s,
-        Err(e) => return (error_line(cluster.id.as_deref(), format!("line {n}: {e}")), false, true),
+        Err(e) => {
+            return (
+                error_line(cluster.id.as_deref(), format!("line {n}: {e}")),
+                false,
+                true,
+            );
+        }
     };
     let analysis = crate::check(&sources, rules);
     let fails = analysis.fails(deny_warnings);
@@ -110,7 +172,11 @@ fn one(n: usize, line: &Line, rules: &RuleSet, max_bytes: u64, deny_warnings: bo
         #[serde(flatten)]
         analysis: &'a crate::Analysis,
     }
-    let line = serde_json::to_string(&WithId { id: cluster.id.as_deref(), analysis: &analysis }).unwrap_or_else(|e| error_line(cluster.id.as_deref(), format!("line {n}: {e}")));
+    let line = serde_json::to_string(&WithId {
+        id: cluster.id.as_deref(),
+        analysis: &analysis,
+    })
+    .unwrap_or_else(|e| error_line(cluster.id.as_deref(), format!("line {n}: {e}")));
     (line, fails, false)
 }
 
@@ -127,7 +193,10 @@ fn id_of(line: &str) -> Option<Box<RawValue>> {
 enum Line {
     Text(String),
     TooLong(usize),
-    Invalid { offset: usize, id: Option<Box<RawValue>> },
+    Invalid {
+        offset: usize,
+        id: Option<Box<RawValue>>,
+    },
 }
 
 /// Read the next line (without its newline) as bytes, holding at most
@@ -177,12 +246,24 @@ fn next_line(input: &mut impl BufRead, limit: usize) -> io::Result<Option<Line>>
 
 /// Run a batch from `input` to `output`. `progress` is called after each chunk
 /// with the number of clusters done.
-pub fn run(mut input: impl BufRead, mut output: impl Write, rules: &RuleSet, max_bytes: u64, deny_warnings: bool, progress: &dyn Fn(usize)) -> io::Result<Totals> {
+pub fn run(
+    mut input: impl BufRead,
+    mut output: impl Write,
+    rules: &RuleSet,
+    max_bytes: u64,
+    deny_warnings: bool,
+    progress: &dyn Fn(usize),
+) -> io::Result<Totals> {
     let threads = crate::threads();
     let chunk = threads * 4;
     let mut totals = Totals::default();
     // A line holds a cluster: a few sources of at most `max_bytes` each, and JSON around them.
-    let limit = usize::try_from(max_bytes.saturating_mul(LINE_SOURCES).saturating_add(1 << 20)).unwrap_or(usize::MAX);
+    let limit = usize::try_from(
+        max_bytes
+            .saturating_mul(LINE_SOURCES)
+            .saturating_add(1 << 20),
+    )
+    .unwrap_or(usize::MAX);
     let mut n = 0usize;
     loop {
         let mut batch = Vec::with_capacity(chunk);
@@ -199,7 +280,9 @@ pub fn run(mut input: impl BufRead, mut output: impl Write, rules: &RuleSet, max
         if batch.is_empty() {
             break;
         }
-        for (text, fails, error) in crate::par_map(&batch, threads, |(n, line)| one(*n, line, rules, max_bytes, deny_warnings)) {
+        for (text, fails, error) in crate::par_map(&batch, threads, |(n, line)| {
+            one(*n, line, rules, max_bytes, deny_warnings)
+        }) {
             writeln!(output, "{text}")?;
             totals.clusters += 1;
             totals.failing += fails as usize;

@@ -39,7 +39,12 @@ fn overlap(a: (f64, f64), b: (f64, f64), slack: f64) -> bool {
 /// `steps` are the places of the figures' last digits (0 when unknown): the
 /// less precise figure stands for everything that rounds to it ("52 percent"
 /// and "62.3%" agree; "94" and "95" do not).
-fn figures_verdict(a: (f64, f64, f64), b: (f64, f64, f64), steps: (f64, f64), rule: &Rule) -> Verdict {
+fn figures_verdict(
+    a: (f64, f64, f64),
+    b: (f64, f64, f64),
+    steps: (f64, f64),
+    rule: &Rule,
+) -> Verdict {
     let (mut ra, mut rb) = if rule.compare.hedges {
         ((a.1, a.2), (b.1, b.2))
     } else {
@@ -68,7 +73,12 @@ fn figures_verdict(a: (f64, f64, f64), b: (f64, f64, f64), steps: (f64, f64), ru
 /// themselves are what the sources state, and they are compared as figures.
 fn same_open_hedge(a: &Fact, b: &Fact, lex: &Lexicon) -> bool {
     use crate::rules::lexicon::HedgeShape::*;
-    let side = |f: &Fact| match f.hedge.as_deref().and_then(|h| lex.def.hedges.get(h)).map(|d| d.shape) {
+    let side = |f: &Fact| match f
+        .hedge
+        .as_deref()
+        .and_then(|h| lex.def.hedges.get(h))
+        .map(|d| d.shape)
+    {
         Some(AtMost | LessThan) => -1,
         Some(AtLeast | MoreThan) => 1,
         _ => 0,
@@ -90,7 +100,9 @@ impl<'a> Names<'a> {
         for f in facts {
             if let Value::Name { written, forms, .. } = &f.value {
                 for s in std::iter::once(written).chain(forms) {
-                    tokens.entry(s.as_str()).or_insert_with(|| norm_tokens(lex, s));
+                    tokens
+                        .entry(s.as_str())
+                        .or_insert_with(|| norm_tokens(lex, s));
                 }
             }
         }
@@ -160,8 +172,21 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
                 low: lb,
                 high: hb,
             },
-        ) if same_open_hedge(a, b, names.lex) => figures_verdict((*va, *va, *va), (*vb, *vb, *vb), (0.0, 0.0), rule),
-        (Value::Duration { seconds: va, low: la, high: ha }, Value::Duration { seconds: vb, low: lb, high: hb }) => figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), (0.0, 0.0), rule),
+        ) if same_open_hedge(a, b, names.lex) => {
+            figures_verdict((*va, *va, *va), (*vb, *vb, *vb), (0.0, 0.0), rule)
+        }
+        (
+            Value::Duration {
+                seconds: va,
+                low: la,
+                high: ha,
+            },
+            Value::Duration {
+                seconds: vb,
+                low: lb,
+                high: hb,
+            },
+        ) => figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), (0.0, 0.0), rule),
         (Value::Date { .. }, Value::Date { .. }) => {
             if dates_agree(&a.value, &b.value, rule) {
                 Verdict::Agree
@@ -224,7 +249,11 @@ pub fn compare(a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
 /// 2 a spelling variant, 1 a shorter form of the same name, 0 different.
 fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict) {
     // Case alone differs and one is in capitals (a dateline, a headline): same spelling.
-    let caps = |s: &str| s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let caps = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    };
     if a == b || (caps(a) || caps(b)) && a.to_lowercase() == b.to_lowercase() {
         return (3, Verdict::Agree);
     }
@@ -232,16 +261,29 @@ fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict)
     // the plural of a one-word name ("Danes" / "Dane"). In a longer name
     // a dropped "s" is a variant ("Ortega Farms" / "Ortega Farm").
     let one_word = !a.contains(' ') && !b.contains(' ');
-    let plain = |s: &str| s.split_whitespace().map(|w| {
-        let w: String = w.chars().filter(|c| *c != '.').flat_map(char::to_lowercase).collect();
-        match w.strip_suffix('s') { Some(b) if one_word && b.chars().count() >= 3 => b.to_string(), _ => w }
-    }).collect::<Vec<_>>();
+    let plain = |s: &str| {
+        s.split_whitespace()
+            .map(|w| {
+                let w: String = w
+                    .chars()
+                    .filter(|c| *c != '.')
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                match w.strip_suffix('s') {
+                    Some(b) if one_word && b.chars().count() >= 3 => b.to_string(),
+                    _ => w,
+                }
+            })
+            .collect::<Vec<_>>()
+    };
     if plain(a) == plain(b) {
         return (3, Verdict::Agree);
     }
     let alias = || {
         let (na, nb) = (names.tokens(a).join(" "), names.tokens(b).join(" "));
-        rule.aliases.iter().any(|g| g.contains(&na) && g.contains(&nb))
+        rule.aliases
+            .iter()
+            .any(|g| g.contains(&na) && g.contains(&nb))
     };
     match rule.compare.names {
         NamePolicy::Exact => (0, Verdict::Conflict),
@@ -281,7 +323,9 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
     if ta.is_some() || tb.is_some() {
         // With both zones known, compare the instants; else the clock times.
         return match (ta, tb, za, zb) {
-            (Some(x), Some(y), Some(p), Some(q)) => (*x as i32 - *p as i32 - (*y as i32 - *q as i32)).rem_euclid(1440) == 0,
+            (Some(x), Some(y), Some(p), Some(q)) => {
+                (*x as i32 - *p as i32 - (*y as i32 - *q as i32)).rem_euclid(1440) == 0
+            }
             _ => ta == tb,
         };
     }
@@ -307,9 +351,21 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
         }
     };
     // An open end (Date::MIN / MAX, from "at least", "before") is unbounded.
-    let bound = |d: Date, known: bool, open: (i32, i32)| if d == Date::MIN || d == Date::MAX { open } else { key(d, known) };
-    let (lo_a, hi_a) = (bound(*sa, *ya, (i32::MIN, 0)), bound(*ea, *ya, (i32::MAX, 0)));
-    let (lo_b, hi_b) = (bound(*sb, *yb, (i32::MIN, 0)), bound(*eb, *yb, (i32::MAX, 0)));
+    let bound = |d: Date, known: bool, open: (i32, i32)| {
+        if d == Date::MIN || d == Date::MAX {
+            open
+        } else {
+            key(d, known)
+        }
+    };
+    let (lo_a, hi_a) = (
+        bound(*sa, *ya, (i32::MIN, 0)),
+        bound(*ea, *ya, (i32::MAX, 0)),
+    );
+    let (lo_b, hi_b) = (
+        bound(*sb, *yb, (i32::MIN, 0)),
+        bound(*eb, *yb, (i32::MAX, 0)),
+    );
     // Two periods each written with both ends ("March 5 to 16" / "between
     // March 5 and March 16") state the same ends, or differ.
     if *ra && *rb {
@@ -393,19 +449,42 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
     if ta.len() != tb.len() && ta.concat() == tb.concat() {
         return 0.9;
     }
-    let (short, long) = if ta.len() <= tb.len() { (ta, tb) } else { (tb, ta) };
+    let (short, long) = if ta.len() <= tb.len() {
+        (ta, tb)
+    } else {
+        (tb, ta)
+    };
     // An acronym of the other name's words: "NWRB" / "National Water
     // Resources Board", "Unra" / "U.N. Relief Agency".
-    if short.len() == 1 && long.len() >= 2 && short[0].len() >= long.len() && short[0].len() <= 2 * long.len() {
+    if short.len() == 1
+        && long.len() >= 2
+        && short[0].len() >= long.len()
+        && short[0].len() <= 2 * long.len()
+    {
         // Short words give all their letters ("U.K." → "uk"), others their first.
-        let initials: String = long.iter().map(|w| if w.chars().count() <= 2 { w.as_str() } else { &w[..w.chars().next().map_or(0, char::len_utf8)] }).collect();
+        let initials: String = long
+            .iter()
+            .map(|w| {
+                if w.chars().count() <= 2 {
+                    w.as_str()
+                } else {
+                    &w[..w.chars().next().map_or(0, char::len_utf8)]
+                }
+            })
+            .collect();
         if initials.chars().count() >= 3 && short[0] == initials {
             return 0.9;
         }
     }
     // A role word written before one of them ("Organiser Dana Reyes" /
     // "Dana Reyes"): common words leading the longer name are dropped.
-    let lead = if long.len() > short.len() && long[0] != short[0] { long.iter().take_while(|w| !short.contains(w) && lex.is_common_word(w)).count() } else { 0 };
+    let lead = if long.len() > short.len() && long[0] != short[0] {
+        long.iter()
+            .take_while(|w| !short.contains(w) && lex.is_common_word(w))
+            .count()
+    } else {
+        0
+    };
     if lead > 0 && lead < long.len() && long.len() - lead >= short.len() && short.len() >= 2 {
         // The rest written alike is the same name with its role (a shorter
         // form, which agrees); written differently, a variant.
@@ -460,7 +539,12 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
     // A shorter form: the longer name begins with the shorter one ("Ortega
     // Farm" / "Ortega Farm of Salinas"); written alike it is just shorter (0.8),
     // with a nickname or a spelling difference it is a variant (0.9).
-    if short.len() >= 2 && short.iter().zip(long.iter()).all(|(s, l)| token_match(lex, s, l)) {
+    if short.len() >= 2
+        && short
+            .iter()
+            .zip(long.iter())
+            .all(|(s, l)| token_match(lex, s, l))
+    {
         return if long.starts_with(short) { 0.8 } else { 0.9 };
     }
     0.0

@@ -13,7 +13,7 @@
 //!
 //! Like rule files, every error points at its span in the file.
 
-use crate::rules::{suggest, toml_error, RuleError, RuleSet, Severity};
+use crate::rules::{RuleError, RuleSet, Severity, suggest, toml_error};
 use miette::NamedSource;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -66,7 +66,10 @@ pub struct Config {
 impl Config {
     /// The nearest `concur.toml` in `start` or any directory above it.
     pub fn discover(start: &Path) -> Option<PathBuf> {
-        start.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+        start
+            .ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|p| p.is_file())
     }
 
     pub fn load(path: &Path) -> Result<Config, RuleError> {
@@ -81,16 +84,28 @@ impl Config {
         let def: ConfigDef = toml::from_str(&text).map_err(|e| {
             let mut err = toml_error(&shown, &text, &e);
             let at = e.span().map_or(0, |r| r.start);
-            err.message = err.message.replacen(&format!("{shown}: "), &format!("{}: ", located(&shown, &text, at)), 1);
+            err.message = err.message.replacen(
+                &format!("{shown}: "),
+                &format!("{}: ", located(&shown, &text, at)),
+                1,
+            );
             err
         })?;
-        Ok(Config { path: path.to_path_buf(), text, def })
+        Ok(Config {
+            path: path.to_path_buf(),
+            text,
+            def,
+        })
     }
 
     /// Rule paths named by the config, resolved against its directory.
     pub fn rule_paths(&self) -> Vec<String> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
-        self.def.rules.iter().map(|r| dir.join(r).to_string_lossy().into_owned()).collect()
+        self.def
+            .rules
+            .iter()
+            .map(|r| dir.join(r).to_string_lossy().into_owned())
+            .collect()
     }
 
     fn unknown(&self, rules: &RuleSet, id: &Spanned<String>) -> RuleError {
@@ -100,7 +115,11 @@ impl Config {
             .or_else(|| Some("`concur rules list` shows every rule".into()));
         let span = id.span();
         RuleError {
-            message: format!("{}: no rule `{}`", located(&shown, &self.text, span.start), id.get_ref()),
+            message: format!(
+                "{}: no rule `{}`",
+                located(&shown, &self.text, span.start),
+                id.get_ref()
+            ),
             src: NamedSource::new(&shown, self.text.clone()),
             at: (span.start, span.len().max(1)).into(),
             label: "unknown rule".into(),
@@ -108,7 +127,13 @@ impl Config {
         }
     }
 
-    fn error_at(&self, span: std::ops::Range<usize>, message: String, label: &str, help: Option<String>) -> RuleError {
+    fn error_at(
+        &self,
+        span: std::ops::Range<usize>,
+        message: String,
+        label: &str,
+        help: Option<String>,
+    ) -> RuleError {
         let shown = self.path.to_string_lossy().into_owned();
         RuleError {
             message: format!("{}: {message}", located(&shown, &self.text, span.start)),
@@ -127,14 +152,35 @@ impl Config {
         for g in &self.def.group {
             let def = g.get_ref();
             if out.iter().any(|(n, _)| *n == def.name) {
-                return Err(self.error_at(g.span(), format!("group `{}` is defined twice", def.name), "again here", None));
+                return Err(self.error_at(
+                    g.span(),
+                    format!("group `{}` is defined twice", def.name),
+                    "again here",
+                    None,
+                ));
             }
             // Sources in the order the patterns list them; each glob's matches sorted.
             let mut paths: Vec<String> = Vec::new();
             for pattern in &def.sources {
                 let full = dir.join(pattern).to_string_lossy().into_owned();
-                let matches = glob::glob(&full).map_err(|e| self.error_at(g.span(), format!("group `{}`: bad pattern `{pattern}`: {}", def.name, e.msg), "in this group", None))?;
-                let mut found: Vec<String> = matches.filter_map(Result::ok).filter(|p| p.is_file()).map(|p| p.strip_prefix(cwd).unwrap_or(&p).to_string_lossy().into_owned()).collect();
+                let matches = glob::glob(&full).map_err(|e| {
+                    self.error_at(
+                        g.span(),
+                        format!("group `{}`: bad pattern `{pattern}`: {}", def.name, e.msg),
+                        "in this group",
+                        None,
+                    )
+                })?;
+                let mut found: Vec<String> = matches
+                    .filter_map(Result::ok)
+                    .filter(|p| p.is_file())
+                    .map(|p| {
+                        p.strip_prefix(cwd)
+                            .unwrap_or(&p)
+                            .to_string_lossy()
+                            .into_owned()
+                    })
+                    .collect();
                 found.sort();
                 for p in found {
                     if !paths.contains(&p) {
@@ -145,7 +191,12 @@ impl Config {
             if paths.len() < 2 {
                 return Err(self.error_at(
                     g.span(),
-                    format!("group `{}` has {} source{}; a group needs at least two", def.name, paths.len(), if paths.len() == 1 { "" } else { "s" }),
+                    format!(
+                        "group `{}` has {} source{}; a group needs at least two",
+                        def.name,
+                        paths.len(),
+                        if paths.len() == 1 { "" } else { "s" }
+                    ),
                     "this group",
                     Some("patterns are relative to the directory of concur.toml".into()),
                 ));
@@ -172,8 +223,18 @@ impl Config {
                     Some("error") => Ok(Severity::Error),
                     Some("warning") => Ok(Severity::Warning),
                     Some("info") => Ok(Severity::Info),
-                    Some(other) => Err(self.error_at(o.span(), format!("severity of `{}` is \"{other}\"", id.get_ref()), "not a severity", Some(ALLOWED.into()))),
-                    None => Err(self.error_at(o.span(), format!("severity of `{}` is a {}", id.get_ref(), v.type_str()), "not a severity", Some(ALLOWED.into()))),
+                    Some(other) => Err(self.error_at(
+                        o.span(),
+                        format!("severity of `{}` is \"{other}\"", id.get_ref()),
+                        "not a severity",
+                        Some(ALLOWED.into()),
+                    )),
+                    None => Err(self.error_at(
+                        o.span(),
+                        format!("severity of `{}` is a {}", id.get_ref(), v.type_str()),
+                        "not a severity",
+                        Some(ALLOWED.into()),
+                    )),
                 }
             };
             let sev = &mut rules.rules[i].severity;
@@ -183,14 +244,29 @@ impl Config {
                         match k.as_str() {
                             "conflict" => sev.conflict = level(v)?,
                             "variant" => sev.variant = level(v)?,
-                            _ => return Err(self.error_at(o.span(), format!("severity of `{}` has an unknown key `{k}`", id.get_ref()), "unknown key", Some("the keys are `conflict` and `variant`".into()))),
+                            _ => {
+                                return Err(self.error_at(
+                                    o.span(),
+                                    format!(
+                                        "severity of `{}` has an unknown key `{k}`",
+                                        id.get_ref()
+                                    ),
+                                    "unknown key",
+                                    Some("the keys are `conflict` and `variant`".into()),
+                                ));
+                            }
                         }
                     }
                 }
                 v => sev.conflict = level(v)?,
             }
         }
-        let off: Vec<&str> = self.def.disable.iter().map(|s| s.get_ref().as_str()).collect();
+        let off: Vec<&str> = self
+            .def
+            .disable
+            .iter()
+            .map(|s| s.get_ref().as_str())
+            .collect();
         rules.rules.retain(|r| !off.contains(&r.id.as_str()));
         rules.reindex();
         Ok(())

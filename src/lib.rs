@@ -85,14 +85,22 @@ fn fingerprint(f: &Finding) -> String {
         h.update(part.as_bytes());
         h.update([0]);
     }
-    let mut claims: Vec<String> = f.claims.iter().map(|c| c.text.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let mut claims: Vec<String> = f
+        .claims
+        .iter()
+        .map(|c| c.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
     claims.sort();
     claims.dedup();
     for text in claims {
         h.update(text.as_bytes());
         h.update([0]);
     }
-    h.finalize().iter().take(12).map(|b| format!("{b:02x}")).collect()
+    h.finalize()
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -129,11 +137,18 @@ pub struct Checked {
 /// Check several sets of sources on all cores. Each set is independent; the
 /// results come back in the order given, whatever order the threads finish in.
 pub fn check_all(jobs: Vec<(Option<String>, Vec<Source>)>, rules: &RuleSet) -> Vec<Checked> {
-    let jobs: Vec<std::sync::Mutex<Option<(Option<String>, Vec<Source>)>>> = jobs.into_iter().map(|j| std::sync::Mutex::new(Some(j))).collect();
+    let jobs: Vec<std::sync::Mutex<Option<(Option<String>, Vec<Source>)>>> = jobs
+        .into_iter()
+        .map(|j| std::sync::Mutex::new(Some(j)))
+        .collect();
     par_map(&jobs, usize::MAX, |slot| {
         let (group, sources) = slot.lock().unwrap_or_else(|e| e.into_inner()).take()?;
         let analysis = check(&sources, rules);
-        Some(Checked { group, sources, analysis })
+        Some(Checked {
+            group,
+            sources,
+            analysis,
+        })
     })
     .into_iter()
     .flatten()
@@ -163,26 +178,37 @@ pub fn threads() -> usize {
 /// results in the order of `items` whatever the schedule: output never
 /// depends on timing. Threads take the next item as they finish one, so a
 /// large item does not hold up a whole share.
-pub fn par_map<T: Sync, R: Send>(items: &[T], max_threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn par_map<T: Sync, R: Send>(
+    items: &[T],
+    max_threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let threads = threads().min(max_threads).min(items.len());
     if threads <= 1 {
         return items.iter().map(f).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<Option<R>>> = items.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let results: Vec<std::sync::Mutex<Option<R>>> =
+        items.iter().map(|_| std::sync::Mutex::new(None)).collect();
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(item) = items.get(i) else { break };
-                let r = f(item);
-                *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let r = f(item);
+                    *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
+                }
             });
         }
     });
     results
         .into_iter()
-        .map(|r| r.into_inner().unwrap_or_else(|e| e.into_inner()).expect("every item was mapped"))
+        .map(|r| {
+            r.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .expect("every item was mapped")
+        })
         .collect()
 }
 
@@ -204,7 +230,13 @@ impl Analysis {
         self.findings
             .iter()
             .filter(|f| f.verdict != Verdict::Unmatched)
-            .map(|f| f.claims.iter().map(|c| c.source).collect::<std::collections::BTreeSet<_>>().len())
+            .map(|f| {
+                f.claims
+                    .iter()
+                    .map(|c| c.source)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len()
+            })
             .sum()
     }
 
@@ -230,20 +262,30 @@ pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
     // parallel (small ones are not worth a thread, and `check_all` and
     // `batch` already keep the cores busy with many small clusters).
     let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
-    let threads = if bytes >= PARALLEL_BYTES { usize::MAX } else { 1 };
+    let threads = if bytes >= PARALLEL_BYTES {
+        usize::MAX
+    } else {
+        1
+    };
     let indexed: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
-    let segs: Vec<_> = par_map(&indexed, threads, |(_, s)| segment::segment(s, &rules.lexicon));
+    let segs: Vec<_> = par_map(&indexed, threads, |(_, s)| {
+        segment::segment(s, &rules.lexicon)
+    });
     let read: Vec<_> = indexed.iter().zip(&segs).collect();
     let mut ctxs: Vec<_> = par_map(&read, threads, |((i, src), seg)| {
         let ctx = extract::Ctx::new(src, seg, rules, *i);
         let negated = extract::negated_verbs(&ctx);
         (ctx, negated)
     });
-    let negated: rustc_hash::FxHashSet<String> = ctxs.iter().flat_map(|(_, n)| n.iter().cloned()).collect();
+    let negated: rustc_hash::FxHashSet<String> =
+        ctxs.iter().flat_map(|(_, n)| n.iter().cloned()).collect();
     for (ctx, _) in &mut ctxs {
         ctx.mark_negated(&negated);
     }
-    par_map(&ctxs, threads, |(ctx, _)| extract::extract(ctx)).into_iter().flatten().collect()
+    par_map(&ctxs, threads, |(ctx, _)| extract::extract(ctx))
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Below this many bytes of sources in all, `facts` reads them on one thread.
@@ -259,10 +301,15 @@ pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
     let counterpart_only = |g: &Vec<usize>| {
         g.iter().all(|&i| {
             let f = &facts[i];
-            f.kind == Kind::Claim && rules.rules[f.rule].is_fallback() && matches!(f.value, Value::Claim { negated: false, .. })
+            f.kind == Kind::Claim
+                && rules.rules[f.rule].is_fallback()
+                && matches!(f.value, Value::Claim { negated: false, .. })
         })
     };
-    let groups: Vec<Vec<usize>> = groups.into_iter().filter(|g| !counterpart_only(g)).collect();
+    let groups: Vec<Vec<usize>> = groups
+        .into_iter()
+        .filter(|g| !counterpart_only(g))
+        .collect();
     let mut findings: Vec<Finding> = groups
         .iter()
         .map(|g| finding(g, &facts, sources, rules, &names))
@@ -330,7 +377,13 @@ fn claim(f: &Fact, (start, end): (usize, usize), sources: &[Source]) -> Claim {
     }
 }
 
-fn finding(group: &[usize], facts: &[Fact], sources: &[Source], rules: &RuleSet, names: &compare::Names) -> Finding {
+fn finding(
+    group: &[usize],
+    facts: &[Fact],
+    sources: &[Source],
+    rules: &RuleSet,
+    names: &compare::Names,
+) -> Finding {
     let first = &facts[group[0]];
     let rule = &rules.rules[first.rule];
     let mut verdict = if group.len() == 1 {
@@ -353,8 +406,14 @@ fn finding(group: &[usize], facts: &[Fact], sources: &[Source], rules: &RuleSet,
         .iter()
         .flat_map(|&i| {
             let f = &facts[i];
-            let more = if group.len() > 1 { f.also.as_slice() } else { &[] };
-            std::iter::once((f.start, f.end)).chain(more.iter().copied()).map(move |span| claim(f, span, sources))
+            let more = if group.len() > 1 {
+                f.also.as_slice()
+            } else {
+                &[]
+            };
+            std::iter::once((f.start, f.end))
+                .chain(more.iter().copied())
+                .map(move |span| claim(f, span, sources))
         })
         .collect();
     let severity = match verdict {
@@ -473,7 +532,11 @@ pub fn display_value(v: &Value) -> String {
             ..
         } => {
             if unit.as_deref() == Some(extract::quantity::AGE) {
-                return if low == high { format!("aged {}", fmt_num(*value)) } else { format!("aged {}–{}", fmt_num(*low), fmt_num(*high)) };
+                return if low == high {
+                    format!("aged {}", fmt_num(*value))
+                } else {
+                    format!("aged {}–{}", fmt_num(*low), fmt_num(*high))
+                };
             }
             let u = unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
             if let Some(s) = second {

@@ -3,10 +3,12 @@
 //! every error comes back here to be printed as a diagnostic with exit code 2.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use concur::exit;
 use concur::baseline::Baseline;
 use concur::config::Config;
-use concur::report::{Outcome, Printer, Show, github::Github, html::Html, human::Human, json::Json, sarif::Sarif};
+use concur::exit;
+use concur::report::{
+    Outcome, Printer, Show, github::Github, html::Html, human::Human, json::Json, sarif::Sarif,
+};
 use concur::rules::{BUILTIN, Loaded, Origin, RuleSet};
 use concur::source::Source;
 use miette::{IntoDiagnostic, Result, miette};
@@ -201,8 +203,10 @@ fn main() {
 }
 
 fn is_broken_pipe(report: &miette::Report) -> bool {
-    report.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
-        || report.to_string().contains("Broken pipe")
+    report.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    }) || report.to_string().contains("Broken pipe")
 }
 
 fn width() -> usize {
@@ -220,7 +224,10 @@ fn load_config(args: &RuleArgs) -> Result<Option<Config>> {
         (_, true) => Ok(None),
         (Some(p), _) => {
             if !Path::new(p).is_file() {
-                return Err(miette!(code = "concur::config", "config file `{p}` does not exist"));
+                return Err(miette!(
+                    code = "concur::config",
+                    "config file `{p}` does not exist"
+                ));
             }
             Ok(Some(Config::load(Path::new(p))?))
         }
@@ -249,7 +256,8 @@ fn load_rules(args: &RuleArgs, config: Option<&Config>) -> Result<RuleSet> {
     let config_paths = config.map(|c| c.rule_paths()).unwrap_or_default();
     for p in config_paths.iter().chain(&args.rules) {
         for file in rule_files(p)? {
-            let text = std::fs::read_to_string(&file).map_err(|e| miette!("cannot read rule file `{file}`: {e}"))?;
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| miette!("cannot read rule file `{file}`: {e}"))?;
             l.add(&file, &text, Origin::File(file.clone()))?;
         }
     }
@@ -304,7 +312,19 @@ fn load_sources(paths: &[String], max_bytes: u64) -> Result<Vec<Source>> {
 
 fn run(args: Args) -> Result<i32> {
     match args.command {
-        Command::Check { sources, format, show, deny, color, max_source_mb, baseline, write_baseline, output, threads, rules: rule_args } => {
+        Command::Check {
+            sources,
+            format,
+            show,
+            deny,
+            color,
+            max_source_mb,
+            baseline,
+            write_baseline,
+            output,
+            threads,
+            rules: rule_args,
+        } => {
             concur::set_threads(threads);
             let config = load_config(&rule_args)?;
             let rules = load_rules(&rule_args, config.as_ref())?;
@@ -322,7 +342,10 @@ fn run(args: Args) -> Result<i32> {
                         "concur check needs at least two sources to compare, got 0"
                     ));
                 }
-                groups.into_iter().map(|(name, paths)| Ok((Some(name), load_sources(&paths, max_bytes)?))).collect::<Result<Vec<_>>>()?
+                groups
+                    .into_iter()
+                    .map(|(name, paths)| Ok((Some(name), load_sources(&paths, max_bytes)?)))
+                    .collect::<Result<Vec<_>>>()?
             } else if sources.len() < 2 {
                 return Err(miette!(
                     code = "concur::usage",
@@ -336,7 +359,11 @@ fn run(args: Args) -> Result<i32> {
             // Never write a report or a baseline over a source.
             for target in output.iter().chain(&write_baseline) {
                 let t = concur::source::identity(target);
-                if let Some(src) = jobs.iter().flat_map(|(_, s)| s).find(|s| concur::source::identity(&s.path) == t) {
+                if let Some(src) = jobs
+                    .iter()
+                    .flat_map(|(_, s)| s)
+                    .find(|s| concur::source::identity(&s.path) == t)
+                {
                     return Err(miette!(
                         code = "concur::output",
                         help = "write the report or baseline to another file",
@@ -352,7 +379,9 @@ fn run(args: Args) -> Result<i32> {
                 }
             }
             if rules.rules.is_empty() {
-                eprintln!("concur: warning: no rules are in force, so nothing is checked (see `concur rules list`)");
+                eprintln!(
+                    "concur: warning: no rules are in force, so nothing is checked (see `concur rules list`)"
+                );
             }
             let mut runs = concur::check_all(jobs, &rules);
             for r in &mut runs {
@@ -365,44 +394,86 @@ fn run(args: Args) -> Result<i32> {
             let color = match color {
                 Color::Always => true,
                 Color::Never => false,
-                Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                Color::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
             };
             let all = show.contains(&ShowArg::All);
             let printer: Box<dyn Printer> = match format {
-                Format::Human => Box::new(Human { color, width: width(), show: Show { agree: true, unmatched: all || show.contains(&ShowArg::Unmatched) } }),
+                Format::Human => Box::new(Human {
+                    color,
+                    width: width(),
+                    show: Show {
+                        agree: true,
+                        unmatched: all || show.contains(&ShowArg::Unmatched),
+                    },
+                }),
                 Format::Json => Box::new(Json),
                 Format::Sarif => Box::new(Sarif { rules: &rules }),
                 Format::Github => Box::new(Github),
                 Format::Html => Box::new(Html),
             };
             let mut out: Box<dyn Write> = match &output {
-                Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| miette!(code = "concur::output", "cannot write `{p}`: {e}"))?)),
+                Some(p) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(p)
+                        .map_err(|e| miette!(code = "concur::output", "cannot write `{p}`: {e}"))?,
+                )),
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
-            printer.print(&Outcome { runs: &runs, stale: &stale }, &mut out).into_diagnostic()?;
+            printer
+                .print(
+                    &Outcome {
+                        runs: &runs,
+                        stale: &stale,
+                    },
+                    &mut out,
+                )
+                .into_diagnostic()?;
             out.flush().into_diagnostic()?;
             if let Some(path) = &write_baseline {
                 Baseline::record(&runs).write(path)?;
                 return Ok(exit::OK);
             }
             let deny_warnings = deny.contains(&Deny::Warnings);
-            Ok(if runs.iter().any(|r| r.analysis.fails(deny_warnings)) { exit::FINDINGS } else { exit::OK })
+            Ok(if runs.iter().any(|r| r.analysis.fails(deny_warnings)) {
+                exit::FINDINGS
+            } else {
+                exit::OK
+            })
         }
-Command::Batch { input, output, deny, max_source_mb, threads, rules: rule_args } => {
+        Command::Batch {
+            input,
+            output,
+            deny,
+            max_source_mb,
+            threads,
+            rules: rule_args,
+        } => {
             concur::set_threads(threads);
             let rules = rules_only(&rule_args)?;
             let reader: Box<dyn std::io::BufRead> = match &input {
-                Some(p) => Box::new(std::io::BufReader::new(std::fs::File::open(p).map_err(|e| miette!(code = "concur::batch", "cannot read `{p}`: {e}"))?)),
+                Some(p) => Box::new(std::io::BufReader::new(
+                    std::fs::File::open(p)
+                        .map_err(|e| miette!(code = "concur::batch", "cannot read `{p}`: {e}"))?,
+                )),
                 None => Box::new(std::io::stdin().lock()),
             };
             let writer: Box<dyn Write> = match &output {
-                Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| miette!(code = "concur::batch", "cannot write `{p}`: {e}"))?)),
+                Some(p) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(p)
+                        .map_err(|e| miette!(code = "concur::batch", "cannot write `{p}`: {e}"))?,
+                )),
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
             // A progress counter on a terminal; nothing when stderr is a pipe or a log.
             let bar = std::io::stderr().is_terminal().then(|| {
                 let b = indicatif::ProgressBar::new_spinner();
-                b.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} clusters checked ({per_sec}) {elapsed}").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()));
+                b.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{spinner} {pos} clusters checked ({per_sec}) {elapsed}",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+                );
                 b
             });
             let progress = |n: usize| {
@@ -410,7 +481,15 @@ Command::Batch { input, output, deny, max_source_mb, threads, rules: rule_args }
                     b.set_position(n as u64);
                 }
             };
-            let totals = concur::batch::run(reader, writer, &rules, max_source_mb.saturating_mul(1_000_000), deny.contains(&Deny::Warnings), &progress).into_diagnostic()?;
+            let totals = concur::batch::run(
+                reader,
+                writer,
+                &rules,
+                max_source_mb.saturating_mul(1_000_000),
+                deny.contains(&Deny::Warnings),
+                &progress,
+            )
+            .into_diagnostic()?;
             if let Some(b) = bar {
                 b.finish_and_clear();
             }

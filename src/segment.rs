@@ -109,7 +109,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     let Some(cj) = at(j) else { break };
                     if cj.is_alphabetic() {
                         j += cj.len_utf8();
-                    } else if is_apostrophe(cj) && at(j + cj.len_utf8()).is_some_and(char::is_alphabetic) {
+                    } else if is_apostrophe(cj)
+                        && at(j + cj.len_utf8()).is_some_and(char::is_alphabetic)
+                    {
                         let next = at(j + cj.len_utf8()).map_or(0, char::len_utf8);
                         j += cj.len_utf8() + next;
                     } else {
@@ -123,7 +125,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 let b = bytes[j];
                 if b.is_ascii_digit() {
                     j += 1;
-                } else if matches!(b, b',' | b'.' | b':' | b'/') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                } else if matches!(b, b',' | b'.' | b':' | b'/')
+                    && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
+                {
                     j += 2;
                 } else {
                     break;
@@ -143,9 +147,20 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 compact_str::CompactString::from(slice)
             }
         } else {
-            slice.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).flat_map(char::to_lowercase).collect()
+            slice
+                .chars()
+                .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect()
         };
-        out.push(Token { start: base + start, end: base + j, kind, glued: prev_end == Some(base + start), caps: c.is_uppercase(), lower });
+        out.push(Token {
+            start: base + start,
+            end: base + j,
+            kind,
+            glued: prev_end == Some(base + start),
+            caps: c.is_uppercase(),
+            lower,
+        });
         prev_end = Some(base + j);
         i = j;
     }

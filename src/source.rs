@@ -61,12 +61,23 @@ pub enum SourceError {
     #[error("`{path}` is {size_mb:.1} MB, more than the {limit_mb:.0} MB a source may be")]
     #[diagnostic(
         code(concur::source::too_large),
-        help("a source this large is usually a log or a data dump given by mistake; raise the limit with --max-source-mb")
+        help(
+            "a source this large is usually a log or a data dump given by mistake; raise the limit with --max-source-mb"
+        )
     )]
-    TooLarge { path: String, size_mb: f64, limit_mb: f64 },
+    TooLarge {
+        path: String,
+        size_mb: f64,
+        limit_mb: f64,
+    },
 
     #[error("`{path}` has no text to check ({what})")]
-    #[diagnostic(code(concur::source::empty), help("give concur documents with text; an empty file is usually a failed download or export"))]
+    #[diagnostic(
+        code(concur::source::empty),
+        help(
+            "give concur documents with text; an empty file is usually a failed download or export"
+        )
+    )]
     Empty { path: String, what: &'static str },
 
     #[error("`{path}` looks binary (NUL byte at offset {offset})")]
@@ -138,10 +149,15 @@ impl Source {
         };
         let file = std::fs::File::open(p).map_err(io)?;
         // A regular file's length is a good guess; a device's 0 is not.
-        let guess = file.metadata().map_or(0, |m| m.len()).min(max_bytes.saturating_add(1));
+        let guess = file
+            .metadata()
+            .map_or(0, |m| m.len())
+            .min(max_bytes.saturating_add(1));
         let mut bytes = Vec::with_capacity(usize::try_from(guess).unwrap_or(0));
         use std::io::Read;
-        file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
+        file.take(max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
         if bytes.len() as u64 > max_bytes {
             return Err(too_large(bytes.len() as u64));
         }
@@ -155,7 +171,10 @@ impl Source {
             } else {
                 "only white space"
             };
-            return Err(SourceError::Empty { path: path.to_string(), what });
+            return Err(SourceError::Empty {
+                path: path.to_string(),
+                what,
+            });
         }
         Ok(src)
     }
@@ -177,22 +196,41 @@ impl Source {
 
     /// An inline source (`concur batch`): its text exactly as given, and its
     /// publication date as data (`YYYY-MM-DD`), never pasted into the text.
-    pub fn inline(name: &str, text: String, published: Option<&str>) -> Result<Source, SourceError> {
+    pub fn inline(
+        name: &str,
+        text: String,
+        published: Option<&str>,
+    ) -> Result<Source, SourceError> {
         if let Some(offset) = memchr_nul(text.as_bytes()) {
-            return Err(SourceError::Binary { path: name.to_string(), offset });
+            return Err(SourceError::Binary {
+                path: name.to_string(),
+                offset,
+            });
         }
         let mut src = Source::from_text(name, text)?;
         if src.body().trim().is_empty() {
-            let what = if src.text.is_empty() { "the text is empty" } else if src.body_start > 3 { "only front matter" } else { "only white space" };
-            return Err(SourceError::Empty { path: name.to_string(), what });
+            let what = if src.text.is_empty() {
+                "the text is empty"
+            } else if src.body_start > 3 {
+                "only front matter"
+            } else {
+                "only white space"
+            };
+            return Err(SourceError::Empty {
+                path: name.to_string(),
+                what,
+            });
         }
         if let Some(p) = published {
-            let date = Some(p).filter(|p| p.len() == 10).and_then(parse_date).ok_or_else(|| SourceError::BadFrontMatter {
-                path: name.to_string(),
-                reason: format!("`published` is {p:?}; write it as YYYY-MM-DD"),
-                src: NamedSource::new(name, p.to_string()),
-                at: (0..p.len()).into(),
-            })?;
+            let date = Some(p)
+                .filter(|p| p.len() == 10)
+                .and_then(parse_date)
+                .ok_or_else(|| SourceError::BadFrontMatter {
+                    path: name.to_string(),
+                    reason: format!("`published` is {p:?}; write it as YYYY-MM-DD"),
+                    src: NamedSource::new(name, p.to_string()),
+                    at: (0..p.len()).into(),
+                })?;
             src.meta.published = Some(date);
         }
         Ok(src)
@@ -241,12 +279,17 @@ impl Source {
 
     /// The 0-based line that holds byte `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// Where 0-based line `line` starts; the end of the text past the last line.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts.get(line).copied().unwrap_or(self.text.len())
+        self.line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len())
     }
 }
 
@@ -377,7 +420,9 @@ fn parse_front_matter(path: &str, text: &str, from: usize) -> Result<(Meta, usiz
         // others are skipped without a scan, so 20,000 keys cost a parse, not
         // 20,000 searches of the block.
         for key in ["published", "title", "outlet"] {
-            let Some(value) = table.get(key) else { continue };
+            let Some(value) = table.get(key) else {
+                continue;
+            };
             let at = find_key(block, key)
                 .map(|o| (after_open + o, key.len()))
                 .unwrap_or((after_open, 1));

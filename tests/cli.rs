@@ -322,10 +322,21 @@ fn three_sources() {
 
 #[test]
 fn usage_errors_exit_2() {
-    for (second, message) in [(None, "at least two sources"), (Some("no/such/file.md"), "no/such/file.md"), (Some("fixtures"), "is a directory")] {
-        let out = concur().args(["check", "fixtures/sony/a.md"]).args(second).output().unwrap();
+    for (second, message) in [
+        (None, "at least two sources"),
+        (Some("no/such/file.md"), "no/such/file.md"),
+        (Some("fixtures"), "is a directory"),
+    ] {
+        let out = concur()
+            .args(["check", "fixtures/sony/a.md"])
+            .args(second)
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2), "{second:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains(message), "{second:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(message),
+            "{second:?}"
+        );
     }
 }
 
@@ -374,16 +385,29 @@ fn output_is_the_same_on_any_number_of_threads() {
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut paths = Vec::new();
-    for (name, seed) in [("a.md", "fixtures/sony/a.md"), ("b.md", "fixtures/sony/b.md")] {
+    for (name, seed) in [
+        ("a.md", "fixtures/sony/a.md"),
+        ("b.md", "fixtures/sony/b.md"),
+    ] {
         let body = std::fs::read_to_string(root.join(seed)).unwrap();
         let body = body.rsplit("+++").next().unwrap();
         // Over the size at which sources are read in parallel.
-        let text = format!("+++\npublished = 2014-12-19\n+++\n{}", format!("{body}\n\n").repeat(300_000 / body.len() + 1));
+        let text = format!(
+            "+++\npublished = 2014-12-19\n+++\n{}",
+            format!("{body}\n\n").repeat(300_000 / body.len() + 1)
+        );
         let p = dir.path().join(name);
         std::fs::write(&p, text).unwrap();
         paths.push(p);
     }
-    let run = |j: &str| concur().args(["check", "--format", "json", "-j", j]).args(&paths).output().unwrap().stdout;
+    let run = |j: &str| {
+        concur()
+            .args(["check", "--format", "json", "-j", j])
+            .args(&paths)
+            .output()
+            .unwrap()
+            .stdout
+    };
     let one = run("1");
     assert!(one.len() > 1000);
     for j in ["2", "4", "0", "2"] {

@@ -27,12 +27,21 @@ fn facts(text: &str, published: Option<&str>) -> (Source, Vec<Fact>) {
 fn fact<'a>(s: &Source, fs: &'a [Fact], kind: Kind, text: &str) -> &'a Fact {
     fs.iter()
         .find(|f| f.kind == kind && s.text[f.start..f.end].contains(text))
-        .unwrap_or_else(|| panic!("no {kind:?} fact with {text:?} in {:?}", fs.iter().map(|f| &s.text[f.start..f.end]).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no {kind:?} fact with {text:?} in {:?}",
+                fs.iter()
+                    .map(|f| &s.text[f.start..f.end])
+                    .collect::<Vec<_>>()
+            )
+        })
 }
 
 fn range(f: &Fact) -> (f64, f64, f64) {
     match &f.value {
-        Value::Quantity { value, low, high, .. } => (*value, *low, *high),
+        Value::Quantity {
+            value, low, high, ..
+        } => (*value, *low, *high),
         Value::Duration { seconds, low, high } => (*seconds, *low, *high),
         v => panic!("not a figure: {v:?}"),
     }
@@ -47,13 +56,25 @@ fn day(f: &Fact) -> String {
 }
 
 /// The verdict of the finding that cites `a` in the first text and `b` in the second.
-fn verdict(a: (&str, Option<&str>), b: (&str, Option<&str>), qa: &str, qb: &str) -> Option<Verdict> {
+fn verdict(
+    a: (&str, Option<&str>),
+    b: (&str, Option<&str>),
+    qa: &str,
+    qb: &str,
+) -> Option<Verdict> {
     let sources = [src("a", a.0, a.1), src("b", b.0, b.1)];
     let analysis = concur::check(&sources, &rules());
     analysis
         .findings
         .iter()
-        .find(|f| f.claims.iter().any(|c| c.source == 0 && c.text.contains(qa)) && f.claims.iter().any(|c| c.source == 1 && c.text.contains(qb)))
+        .find(|f| {
+            f.claims
+                .iter()
+                .any(|c| c.source == 0 && c.text.contains(qa))
+                && f.claims
+                    .iter()
+                    .any(|c| c.source == 1 && c.text.contains(qb))
+        })
         .map(|f| f.verdict)
 }
 
@@ -61,7 +82,10 @@ fn verdict(a: (&str, Option<&str>), b: (&str, Option<&str>), qa: &str, qb: &str)
 
 #[test]
 fn numbers_in_news_forms() {
-    let (s, f) = facts("Crews cleared a dozen roads. Hundreds of homes flooded. The dam cost 1.2 billion dollars. The fund holds $4.5bn in bonds. About 3,000-plus volunteers came. Turnout was 64 percent.", None);
+    let (s, f) = facts(
+        "Crews cleared a dozen roads. Hundreds of homes flooded. The dam cost 1.2 billion dollars. The fund holds $4.5bn in bonds. About 3,000-plus volunteers came. Turnout was 64 percent.",
+        None,
+    );
     assert_eq!(range(fact(&s, &f, Kind::Quantity, "dozen")).0, 12.0);
     assert_eq!(range(fact(&s, &f, Kind::Quantity, "Hundreds")).1, 200.0);
     let dam = fact(&s, &f, Kind::Quantity, "1.2 billion");
@@ -70,56 +94,94 @@ fn numbers_in_news_forms() {
     assert_eq!(range(fact(&s, &f, Kind::Quantity, "$4.5bn")).0, 4.5e9);
     let plus = range(fact(&s, &f, Kind::Quantity, "3,000-plus"));
     assert!(plus.1 <= 3000.0 && plus.2 > 3000.0, "{plus:?}");
-    assert!(matches!(&fact(&s, &f, Kind::Quantity, "64 percent").value, Value::Quantity { unit: Some(u), .. } if u == "percent"));
+    assert!(
+        matches!(&fact(&s, &f, Kind::Quantity, "64 percent").value, Value::Quantity { unit: Some(u), .. } if u == "percent")
+    );
 }
 
 #[test]
 fn ranges_and_earlier_figures() {
-    let (s, f) = facts("Between 30 and 40 boats sank. The count rose to 41 boats, up from 12 boats.", None);
+    let (s, f) = facts(
+        "Between 30 and 40 boats sank. The count rose to 41 boats, up from 12 boats.",
+        None,
+    );
     let r = range(fact(&s, &f, Kind::Quantity, "30 and 40"));
     assert_eq!((r.1, r.2), (30.0, 40.0));
     let earlier = fact(&s, &f, Kind::Quantity, "12 boats");
     let now = fact(&s, &f, Kind::Quantity, "41 boats");
-    assert_ne!(earlier.topic, now.topic, "the earlier figure is its own topic");
+    assert_ne!(
+        earlier.topic, now.topic,
+        "the earlier figure is its own topic"
+    );
 }
 
 #[test]
 fn hedges_make_ranges() {
-    let (s, f) = facts("Almost 40 stores closed. At least 46 patients were treated. More than $200,000 was raised.", None);
-    assert_eq!(range(fact(&s, &f, Kind::Quantity, "Almost 40")), (40.0, 36.0, 40.0));
+    let (s, f) = facts(
+        "Almost 40 stores closed. At least 46 patients were treated. More than $200,000 was raised.",
+        None,
+    );
+    assert_eq!(
+        range(fact(&s, &f, Kind::Quantity, "Almost 40")),
+        (40.0, 36.0, 40.0)
+    );
     let at_least = range(fact(&s, &f, Kind::Quantity, "At least 46"));
-    assert!(at_least.1 == 46.0 && at_least.2.is_finite() && at_least.2 < 52.0, "{at_least:?}");
+    assert!(
+        at_least.1 == 46.0 && at_least.2.is_finite() && at_least.2 < 52.0,
+        "{at_least:?}"
+    );
     let more = range(fact(&s, &f, Kind::Quantity, "More than $200,000"));
     assert!(more.2 < 215_000.0, "{more:?}");
 }
 
 #[test]
 fn counted_noun_and_participles() {
-    let (s, f) = facts("Some 45,000 spectators watched. A crowd of 45,210 filled the arena. The court heard 11 of 13 fraud and perjury counts.", None);
-    assert_eq!(fact(&s, &f, Kind::Quantity, "45,210").rule, fact(&s, &f, Kind::Quantity, "45,000").rule);
+    let (s, f) = facts(
+        "Some 45,000 spectators watched. A crowd of 45,210 filled the arena. The court heard 11 of 13 fraud and perjury counts.",
+        None,
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Quantity, "45,210").rule,
+        fact(&s, &f, Kind::Quantity, "45,000").rule
+    );
     // A part of a total ("11 of 13 counts") is its own slot, beside the total.
-    assert_eq!(fact(&s, &f, Kind::Quantity, "11 of 13").head.as_deref(), Some("part count"));
+    assert_eq!(
+        fact(&s, &f, Kind::Quantity, "11 of 13").head.as_deref(),
+        Some("part count")
+    );
 }
 
 #[test]
 fn ordinals_of_titles_are_not_counts() {
-    let (s, f) = facts("It was their second World Cup and the 52nd minute of play.", None);
+    let (s, f) = facts(
+        "It was their second World Cup and the 52nd minute of play.",
+        None,
+    );
     assert!(f.iter().all(|x| !s.text[x.start..x.end].contains("second")));
     fact(&s, &f, Kind::Quantity, "52nd minute");
 }
 
 #[test]
 fn units_convert_and_stay_out_of_topic_rules() {
-    let (s, f) = facts("The survey put the magnitude at 5.9, at a depth of 12 kilometres, some 200 miles from the coast.", None);
+    let (s, f) = facts(
+        "The survey put the magnitude at 5.9, at a depth of 12 kilometres, some 200 miles from the coast.",
+        None,
+    );
     let depth = fact(&s, &f, Kind::Quantity, "12 kilometres");
     assert_eq!(range(depth).0, 12_000.0);
-    assert_ne!(concur::rules::RuleSet::builtin().unwrap().rules[depth.rule].id, "magnitude");
+    assert_ne!(
+        concur::rules::RuleSet::builtin().unwrap().rules[depth.rule].id,
+        "magnitude"
+    );
     assert!((range(fact(&s, &f, Kind::Quantity, "200 miles")).0 - 321_868.8).abs() < 1.0);
 }
 
 #[test]
 fn event_words_follow_clauses() {
-    let (s, f) = facts("The agency said 1,200 people had been injured, nine remained missing and 40,000 had been evacuated.", None);
+    let (s, f) = facts(
+        "The agency said 1,200 people had been injured, nine remained missing and 40,000 had been evacuated.",
+        None,
+    );
     let rs = rules();
     let id = |t: &str| rs.rules[fact(&s, &f, Kind::Quantity, t).rule].id.clone();
     assert_eq!(id("1,200"), "people-injured");
@@ -129,9 +191,19 @@ fn event_words_follow_clauses() {
 
 #[test]
 fn repeated_figures_are_one_fact_citing_each_mention() {
-    let (s, f) = facts("Storm kills at least 27 in the valley\n\nThe storm killed at least 27 people in the valley on Monday.", None);
+    let (s, f) = facts(
+        "Storm kills at least 27 in the valley\n\nThe storm killed at least 27 people in the valley on Monday.",
+        None,
+    );
     let toll: Vec<_> = f.iter().filter(|x| x.kind == Kind::Quantity).collect();
-    assert_eq!(toll.len(), 1, "{:?}", toll.iter().map(|x| &s.text[x.start..x.end]).collect::<Vec<_>>());
+    assert_eq!(
+        toll.len(),
+        1,
+        "{:?}",
+        toll.iter()
+            .map(|x| &s.text[x.start..x.end])
+            .collect::<Vec<_>>()
+    );
     assert_eq!(toll[0].also.len(), 1);
 }
 
@@ -139,12 +211,19 @@ fn repeated_figures_are_one_fact_citing_each_mention() {
 
 #[test]
 fn durations_round_to_half_a_unit() {
-    let (s, f) = facts("After a five-week strike and two to three weeks of talks, the plant reopened. The 30-year-old driver was fined.", None);
+    let (s, f) = facts(
+        "After a five-week strike and two to three weeks of talks, the plant reopened. The 30-year-old driver was fined.",
+        None,
+    );
     let strike = fact(&s, &f, Kind::Duration, "five-week");
     assert_eq!(strike.head.as_deref(), Some("strik"));
     let talks = range(fact(&s, &f, Kind::Duration, "two to three weeks"));
     assert!(talks.1 < 2.0 * 604_800.0 && talks.2 > 3.0 * 604_800.0);
-    assert!(f.iter().all(|x| x.kind != Kind::Duration || !s.text[x.start..x.end].contains("30-year")), "an age is not a duration");
+    assert!(
+        f.iter()
+            .all(|x| x.kind != Kind::Duration || !s.text[x.start..x.end].contains("30-year")),
+        "an age is not a duration"
+    );
 }
 
 // ---- dates ------------------------------------------------------------------
@@ -152,63 +231,148 @@ fn durations_round_to_half_a_unit() {
 #[test]
 fn relative_dates_resolve_against_publication() {
     // 2025-11-05 is a Wednesday.
-    let (s, f) = facts("The council voted on Tuesday. A ruling could come as soon as Friday. Talks began earlier this week. A report last week said so. The bridge closed on March 3; it reopened the following day.", Some("2025-11-05"));
+    let (s, f) = facts(
+        "The council voted on Tuesday. A ruling could come as soon as Friday. Talks began earlier this week. A report last week said so. The bridge closed on March 3; it reopened the following day.",
+        Some("2025-11-05"),
+    );
     assert_eq!(day(fact(&s, &f, Kind::Date, "Tuesday")), "2025-11-04");
     let friday = fact(&s, &f, Kind::Date, "as soon as Friday");
-    assert!(matches!(&friday.value, Value::Date { start, end, .. } if start.to_string() == "2025-11-07" && *end == jiff::civil::Date::MAX));
-    assert_eq!(day(fact(&s, &f, Kind::Date, "earlier this week")), "2025-11-03..2025-11-05");
-    assert_eq!(day(fact(&s, &f, Kind::Date, "last week")), "2025-10-27..2025-11-02");
+    assert!(
+        matches!(&friday.value, Value::Date { start, end, .. } if start.to_string() == "2025-11-07" && *end == jiff::civil::Date::MAX)
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "earlier this week")),
+        "2025-11-03..2025-11-05"
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "last week")),
+        "2025-10-27..2025-11-02"
+    );
     assert_eq!(day(fact(&s, &f, Kind::Date, "March 3")), "2025-03-03");
-    assert_eq!(day(fact(&s, &f, Kind::Date, "the following day")), "2025-03-04");
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "the following day")),
+        "2025-03-04"
+    );
 }
 
 #[test]
 fn month_year_and_holiday_dates() {
-    let (s, f) = facts("The fire started in mid-March of last year and spread in 2019. Since the 1990s it has burned on New Year's Day. Crews met at 4:30 p.m. local time.", Some("2021-06-01"));
-    assert_eq!(day(fact(&s, &f, Kind::Date, "mid-March")), "2020-03-11..2020-03-20");
-    assert_eq!(day(fact(&s, &f, Kind::Date, "2019")), "2019-01-01..2019-12-31");
-    assert_eq!(day(fact(&s, &f, Kind::Date, "1990s")), "1990-01-01..1999-12-31");
-    assert_eq!(day(fact(&s, &f, Kind::Date, "New Year's Day")), "2021-01-01");
+    let (s, f) = facts(
+        "The fire started in mid-March of last year and spread in 2019. Since the 1990s it has burned on New Year's Day. Crews met at 4:30 p.m. local time.",
+        Some("2021-06-01"),
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "mid-March")),
+        "2020-03-11..2020-03-20"
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "2019")),
+        "2019-01-01..2019-12-31"
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "1990s")),
+        "1990-01-01..1999-12-31"
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "New Year's Day")),
+        "2021-01-01"
+    );
     let t = fact(&s, &f, Kind::Date, "4:30 p.m. local time");
-    assert!(matches!(t.value, Value::Date { time: Some(990), .. }));
+    assert!(matches!(
+        t.value,
+        Value::Date {
+            time: Some(990),
+            ..
+        }
+    ));
 }
 
 #[test]
 fn dates_without_an_anchor_compare_month_and_day() {
-    assert_eq!(verdict(("The museum reopens on Dec. 24.", None), ("The museum reopens on Christmas Eve.", None), "Dec. 24", "Christmas Eve"), Some(Verdict::Agree));
+    assert_eq!(
+        verdict(
+            ("The museum reopens on Dec. 24.", None),
+            ("The museum reopens on Christmas Eve.", None),
+            "Dec. 24",
+            "Christmas Eve"
+        ),
+        Some(Verdict::Agree)
+    );
 }
 
 #[test]
 fn each_reports_own_news_day_is_not_a_conflict() {
-    let a = ("The agency said Friday that 12 wells were dry.", Some("2025-05-02"));
-    let b = ("The agency said Wednesday that 19 wells were dry.", Some("2025-05-07"));
-    assert_ne!(verdict(a, b, "Friday", "Wednesday"), Some(Verdict::Conflict));
+    let a = (
+        "The agency said Friday that 12 wells were dry.",
+        Some("2025-05-02"),
+    );
+    let b = (
+        "The agency said Wednesday that 19 wells were dry.",
+        Some("2025-05-07"),
+    );
+    assert_ne!(
+        verdict(a, b, "Friday", "Wednesday"),
+        Some(Verdict::Conflict)
+    );
 }
 
 // ---- names ------------------------------------------------------------------
 
 #[test]
 fn names_lose_titles_and_possessives_keep_initials() {
-    let (s, f) = facts("Prosecutors met Gov. Ana M. Ruiz at the Harbor Trust. Ruiz's office said the Federal Bureau of Investigation (FBI) was told. The FBI declined comment.", None);
-    let names: Vec<&str> = f.iter().filter(|x| x.kind == Kind::Name).map(|x| &s.text[x.start..x.end]).collect();
-    assert!(names.contains(&"Ana M. Ruiz") && names.contains(&"Harbor Trust") && names.contains(&"Federal Bureau of Investigation"), "{names:?}");
-    assert!(!names.contains(&"Prosecutors") && !names.contains(&"Ruiz") && !names.contains(&"FBI"), "{names:?}");
+    let (s, f) = facts(
+        "Prosecutors met Gov. Ana M. Ruiz at the Harbor Trust. Ruiz's office said the Federal Bureau of Investigation (FBI) was told. The FBI declined comment.",
+        None,
+    );
+    let names: Vec<&str> = f
+        .iter()
+        .filter(|x| x.kind == Kind::Name)
+        .map(|x| &s.text[x.start..x.end])
+        .collect();
+    assert!(
+        names.contains(&"Ana M. Ruiz")
+            && names.contains(&"Harbor Trust")
+            && names.contains(&"Federal Bureau of Investigation"),
+        "{names:?}"
+    );
+    assert!(
+        !names.contains(&"Prosecutors") && !names.contains(&"Ruiz") && !names.contains(&"FBI"),
+        "{names:?}"
+    );
 }
 
 #[test]
 fn name_variants_and_non_variants() {
-    let v = |a: &str, b: &str| verdict((&format!("The deal was signed by {a} on the pier."), None), (&format!("The deal was signed by {b} on the pier."), None), a, b);
+    let v = |a: &str, b: &str| {
+        verdict(
+            (&format!("The deal was signed by {a} on the pier."), None),
+            (&format!("The deal was signed by {b} on the pier."), None),
+            a,
+            b,
+        )
+    };
     assert_eq!(v("Robert Ortega", "Bob Ortega"), Some(Verdict::Variant));
     assert_eq!(v("Lena Sørensen", "Lena Sorensen"), Some(Verdict::Variant));
-    assert_eq!(v("Marta Kowalczyk", "Marta Kowalczik"), Some(Verdict::Variant));
-    assert_eq!(v("Marta Kowalczyk", "Marta Kowalczyk"), Some(Verdict::Agree));
+    assert_eq!(
+        v("Marta Kowalczyk", "Marta Kowalczik"),
+        Some(Verdict::Variant)
+    );
+    assert_eq!(
+        v("Marta Kowalczyk", "Marta Kowalczyk"),
+        Some(Verdict::Agree)
+    );
     assert_eq!(v("West Ruritania", "East Ruritania"), None);
 }
 
 #[test]
 fn acronyms_align_with_the_full_name() {
     assert_eq!(
-        verdict(("The Coastal Safety Board (CSB) closed the pier.", None), ("The CSB closed the pier after the storm.", None), "Coastal Safety Board", "CSB"),
+        verdict(
+            ("The Coastal Safety Board (CSB) closed the pier.", None),
+            ("The CSB closed the pier after the storm.", None),
+            "Coastal Safety Board",
+            "CSB"
+        ),
         Some(Verdict::Agree)
     );
 }
@@ -217,26 +381,66 @@ fn acronyms_align_with_the_full_name() {
 
 #[test]
 fn negation_scope_modality_and_attribution() {
-    let (s, f) = facts("The jury did not convict on every charge, court officials said. The mayor could be charged next year.", None);
+    let (s, f) = facts(
+        "The jury did not convict on every charge, court officials said. The mayor could be charged next year.",
+        None,
+    );
     let convict = fact(&s, &f, Kind::Claim, "convict");
     assert!(matches!(convict.value, Value::Claim { negated: true, .. }));
     assert_eq!(convict.attribution.as_deref(), Some("court officials"));
-    let charge = f.iter().find(|x| x.kind == Kind::Claim && s.text[x.start..x.end].contains("charge") && x.start < convict.end + 40);
-    assert!(charge.is_none_or(|c| !matches!(c.value, Value::Claim { negated: true, .. })), "the negation belongs to `convict`");
+    let charge = f.iter().find(|x| {
+        x.kind == Kind::Claim
+            && s.text[x.start..x.end].contains("charge")
+            && x.start < convict.end + 40
+    });
+    assert!(
+        charge.is_none_or(|c| !matches!(c.value, Value::Claim { negated: true, .. })),
+        "the negation belongs to `convict`"
+    );
     let hedged = fact(&s, &f, Kind::Claim, "charged");
-    assert!(matches!(hedged.value, Value::Claim { modality: concur::extract::Modality::Hedged, .. }));
+    assert!(matches!(
+        hedged.value,
+        Value::Claim {
+            modality: concur::extract::Modality::Hedged,
+            ..
+        }
+    ));
 }
 
 #[test]
 fn antonyms_and_predictions() {
-    assert_eq!(verdict(("The clerk was found not guilty of theft.", None), ("The clerk was acquitted of theft.", None), "not guilty", "acquitted"), Some(Verdict::Agree));
-    assert_ne!(verdict(("The clerk could be charged with theft.", None), ("Police did not charge the clerk with theft.", None), "charged", "charge"), Some(Verdict::Conflict));
+    assert_eq!(
+        verdict(
+            ("The clerk was found not guilty of theft.", None),
+            ("The clerk was acquitted of theft.", None),
+            "not guilty",
+            "acquitted"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_ne!(
+        verdict(
+            ("The clerk could be charged with theft.", None),
+            ("Police did not charge the clerk with theft.", None),
+            "charged",
+            "charge"
+        ),
+        Some(Verdict::Conflict)
+    );
 }
 
 #[test]
 fn a_negation_meets_the_positive_verb_in_another_source() {
     assert_eq!(
-        verdict(("The council did not approve the budget for the library.", None), ("The council approved the budget for the library.", None), "approve", "approved"),
+        verdict(
+            (
+                "The council did not approve the budget for the library.",
+                None
+            ),
+            ("The council approved the budget for the library.", None),
+            "approve",
+            "approved"
+        ),
         Some(Verdict::Conflict)
     );
 }
@@ -246,7 +450,18 @@ fn a_negation_meets_the_positive_verb_in_another_source() {
 #[test]
 fn generic_nouns_align_with_specific_ones() {
     assert_eq!(
-        verdict(("Four people climbed onto the stage during the concert.", None), ("The four protesters climbed onto the stage during the concert.", None), "Four people", "four protesters"),
+        verdict(
+            (
+                "Four people climbed onto the stage during the concert.",
+                None
+            ),
+            (
+                "The four protesters climbed onto the stage during the concert.",
+                None
+            ),
+            "Four people",
+            "four protesters"
+        ),
         Some(Verdict::Agree)
     );
 }
@@ -254,28 +469,55 @@ fn generic_nouns_align_with_specific_ones() {
 #[test]
 fn different_years_are_different_events() {
     assert_eq!(
-        verdict(("A 2012 flood in the valley killed 81 people.", None), ("The 2008 flood in the valley killed more than 8,000 people.", None), "81 people", "8,000 people"),
+        verdict(
+            ("A 2012 flood in the valley killed 81 people.", None),
+            (
+                "The 2008 flood in the valley killed more than 8,000 people.",
+                None
+            ),
+            "81 people",
+            "8,000 people"
+        ),
         None
     );
 }
 
 #[test]
 fn a_figure_aligns_with_its_nearest_counterpart_not_a_subset() {
-    let a = ("Health officials said 98 people fell ill in 22 states.", None);
-    let b = ("Health officials said 121 people fell ill in 25 states. In Ohio, three people fell ill.", None);
+    let a = (
+        "Health officials said 98 people fell ill in 22 states.",
+        None,
+    );
+    let b = (
+        "Health officials said 121 people fell ill in 25 states. In Ohio, three people fell ill.",
+        None,
+    );
     assert_eq!(verdict(a, b, "98", "121"), Some(Verdict::Conflict));
     assert_eq!(verdict(a, b, "98", "three"), None);
 }
 
 #[test]
 fn topic_vocabulary_is_shared_evidence() {
-    assert_eq!(verdict(("At least 41 people are dead after the storm.", None), ("The storm killed 38 people.", None), "41", "38"), Some(Verdict::Conflict));
+    assert_eq!(
+        verdict(
+            ("At least 41 people are dead after the storm.", None),
+            ("The storm killed 38 people.", None),
+            "41",
+            "38"
+        ),
+        Some(Verdict::Conflict)
+    );
 }
 
 #[test]
 fn a_longer_name_that_begins_with_a_nickname_form_is_a_variant() {
     assert_eq!(
-        verdict(("Matthew Ortega, a deputy chief, spoke.", None), ("Matt Ortega of the Harbor Trust urged calm.", None), "Matthew Ortega", "Matt Ortega"),
+        verdict(
+            ("Matthew Ortega, a deputy chief, spoke.", None),
+            ("Matt Ortega of the Harbor Trust urged calm.", None),
+            "Matthew Ortega",
+            "Matt Ortega"
+        ),
         Some(Verdict::Variant)
     );
 }
@@ -283,19 +525,42 @@ fn a_longer_name_that_begins_with_a_nickname_form_is_a_variant() {
 #[test]
 fn a_spelling_variant_among_forms_beats_a_shorter_form() {
     // a: "Ortega Farms of Millbrook" and later "Ortega Farms"; b: "Ortega Farm".
-    let a = ("The lettuce came from Ortega Farms of Millbrook. Ortega Farms has stopped selling.", None);
-    let b = ("A crop from Ortega Farm in Millbrook was sold to the prison.", None);
-    assert_eq!(verdict(a, b, "Ortega Farms of Millbrook", "Ortega Farm"), Some(Verdict::Variant));
+    let a = (
+        "The lettuce came from Ortega Farms of Millbrook. Ortega Farms has stopped selling.",
+        None,
+    );
+    let b = (
+        "A crop from Ortega Farm in Millbrook was sold to the prison.",
+        None,
+    );
+    assert_eq!(
+        verdict(a, b, "Ortega Farms of Millbrook", "Ortega Farm"),
+        Some(Verdict::Variant)
+    );
     // Written alike, a shorter form agrees.
     let c = ("A crop from Ortega Farms was sold to the prison.", None);
-    assert_eq!(verdict(a, c, "Ortega Farms of Millbrook", "Ortega Farms"), Some(Verdict::Agree));
+    assert_eq!(
+        verdict(a, c, "Ortega Farms of Millbrook", "Ortega Farms"),
+        Some(Verdict::Agree)
+    );
 }
 
 #[test]
 fn claims_about_other_years_are_other_facts() {
-    let (s, f) = facts("The storm killed 12 people on Monday. Officials confirmed the deaths. A 2011 storm in the valley killed 40 people.", None);
-    let deaths: Vec<&str> = f.iter().filter(|x| x.kind == Kind::Claim && matches!(x.value, Value::Claim { negated: false, .. })).map(|x| &s.text[x.start..x.end]).collect();
-    assert_eq!(deaths.len(), 2, "this year's deaths (two mentions, one fact) and 2011's: {deaths:?}");
+    let (s, f) = facts(
+        "The storm killed 12 people on Monday. Officials confirmed the deaths. A 2011 storm in the valley killed 40 people.",
+        None,
+    );
+    let deaths: Vec<&str> = f
+        .iter()
+        .filter(|x| x.kind == Kind::Claim && matches!(x.value, Value::Claim { negated: false, .. }))
+        .map(|x| &s.text[x.start..x.end])
+        .collect();
+    assert_eq!(
+        deaths.len(),
+        2,
+        "this year's deaths (two mentions, one fact) and 2011's: {deaths:?}"
+    );
 }
 
 // ---- what unseen reports contain (issue: find the conflicts) ---------------
@@ -303,151 +568,520 @@ fn claims_about_other_years_are_other_facts() {
 
 #[test]
 fn shares_per_cent_and_fractions() {
-    assert_eq!(verdict(("Turnout was 20.4 per cent, the board said.", None), ("Turnout was 31 percent, the board said.", None), "20.4 per cent", "31 percent"), Some(Verdict::Conflict));
-    assert_eq!(verdict(("About a third of the ballots were spoiled.", None), ("Some 33 percent of the ballots were spoiled.", None), "a third", "33 percent"), Some(Verdict::Agree));
+    assert_eq!(
+        verdict(
+            ("Turnout was 20.4 per cent, the board said.", None),
+            ("Turnout was 31 percent, the board said.", None),
+            "20.4 per cent",
+            "31 percent"
+        ),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        verdict(
+            ("About a third of the ballots were spoiled.", None),
+            ("Some 33 percent of the ballots were spoiled.", None),
+            "a third",
+            "33 percent"
+        ),
+        Some(Verdict::Agree)
+    );
     // A whole figure stands for what rounds to it; 94 and 95 are still two figures.
-    assert_eq!(verdict(("The plan won 62 percent of the vote.", None), ("The plan won 62.3% of the vote.", None), "62 percent", "62.3%"), Some(Verdict::Agree));
-    assert_eq!(verdict(("Inspectors found 94 cracked beams.", None), ("Inspectors found 95 cracked beams.", None), "94", "95"), Some(Verdict::Conflict));
+    assert_eq!(
+        verdict(
+            ("The plan won 62 percent of the vote.", None),
+            ("The plan won 62.3% of the vote.", None),
+            "62 percent",
+            "62.3%"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(
+            ("Inspectors found 94 cracked beams.", None),
+            ("Inspectors found 95 cracked beams.", None),
+            "94",
+            "95"
+        ),
+        Some(Verdict::Conflict)
+    );
     // A share has a ceiling: "more than 90%" is anything above 90.
-    assert_eq!(verdict(("The vaccine was more than 90% effective.", None), ("The vaccine was 95% effective.", None), "90%", "95%"), Some(Verdict::Agree));
+    assert_eq!(
+        verdict(
+            ("The vaccine was more than 90% effective.", None),
+            ("The vaccine was 95% effective.", None),
+            "90%",
+            "95%"
+        ),
+        Some(Verdict::Agree)
+    );
 }
 
 #[test]
 fn ages_of_people_and_of_things() {
-    assert_eq!(verdict(("The driver, Jane Porter, 41, was unhurt.", None), ("Jane Porter, 44, was unhurt, police said.", None), "41", "44"), Some(Verdict::Conflict));
-    assert_eq!(verdict(("A 38-year-old man was arrested.", None), ("Police arrested a man aged 38.", None), "38-year-old", "38"), Some(Verdict::Agree));
+    assert_eq!(
+        verdict(
+            ("The driver, Jane Porter, 41, was unhurt.", None),
+            ("Jane Porter, 44, was unhurt, police said.", None),
+            "41",
+            "44"
+        ),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        verdict(
+            ("A 38-year-old man was arrested.", None),
+            ("Police arrested a man aged 38.", None),
+            "38-year-old",
+            "38"
+        ),
+        Some(Verdict::Agree)
+    );
     // A ferry's age never meets its captain's.
-    let (s, f) = facts("The 24-year-old ferry was steered by Ana Ruiz, 51, its captain.", None);
-    let (a, b) = (fact(&s, &f, Kind::Quantity, "24-year-old"), fact(&s, &f, Kind::Quantity, "51"));
+    let (s, f) = facts(
+        "The 24-year-old ferry was steered by Ana Ruiz, 51, its captain.",
+        None,
+    );
+    let (a, b) = (
+        fact(&s, &f, Kind::Quantity, "24-year-old"),
+        fact(&s, &f, Kind::Quantity, "51"),
+    );
     assert_ne!(a.head, b.head);
 }
 
 #[test]
 fn clock_times_with_time_zones() {
-    assert_eq!(verdict(("The train hit the truck at 9:15 a.m. ET, the railroad said.", Some("2023-07-10")), ("The train hit the truck at 8:15 a.m. Central time, the railroad said.", Some("2023-07-10")), "9:15", "8:15"), Some(Verdict::Agree));
-    assert_eq!(verdict(("The tower fell at 14:05 GMT.", Some("2023-07-10")), ("The tower fell at 10:05 a.m. EDT.", Some("2023-07-10")), "14:05", "10:05"), Some(Verdict::Agree));
-    assert_eq!(verdict(("The tower fell at 14:05 GMT.", Some("2023-07-10")), ("The tower fell at 11:05 a.m. EDT.", Some("2023-07-10")), "14:05", "11:05"), Some(Verdict::Conflict));
+    assert_eq!(
+        verdict(
+            (
+                "The train hit the truck at 9:15 a.m. ET, the railroad said.",
+                Some("2023-07-10")
+            ),
+            (
+                "The train hit the truck at 8:15 a.m. Central time, the railroad said.",
+                Some("2023-07-10")
+            ),
+            "9:15",
+            "8:15"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(
+            ("The tower fell at 14:05 GMT.", Some("2023-07-10")),
+            ("The tower fell at 10:05 a.m. EDT.", Some("2023-07-10")),
+            "14:05",
+            "10:05"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(
+            ("The tower fell at 14:05 GMT.", Some("2023-07-10")),
+            ("The tower fell at 11:05 a.m. EDT.", Some("2023-07-10")),
+            "14:05",
+            "11:05"
+        ),
+        Some(Verdict::Conflict)
+    );
 }
 
 #[test]
 fn money_with_scales_and_british_dates() {
-    assert_eq!(verdict(("The club paid £40m for the striker.", None), ("The club paid £40 million for the striker.", None), "£40m", "£40 million"), Some(Verdict::Agree));
-    assert_eq!(verdict(("The firm raised $2.6bn in the sale.", None), ("The firm raised $3.1 billion in the sale.", None), "$2.6bn", "$3.1 billion"), Some(Verdict::Conflict));
-    assert_eq!(verdict(("The mill burned on 14 June 2017 near the river.", None), ("The mill burned on June 14, 2017, near the river.", None), "14 June 2017", "June 14, 2017"), Some(Verdict::Agree));
+    assert_eq!(
+        verdict(
+            ("The club paid £40m for the striker.", None),
+            ("The club paid £40 million for the striker.", None),
+            "£40m",
+            "£40 million"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(
+            ("The firm raised $2.6bn in the sale.", None),
+            ("The firm raised $3.1 billion in the sale.", None),
+            "$2.6bn",
+            "$3.1 billion"
+        ),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        verdict(
+            ("The mill burned on 14 June 2017 near the river.", None),
+            ("The mill burned on June 14, 2017, near the river.", None),
+            "14 June 2017",
+            "June 14, 2017"
+        ),
+        Some(Verdict::Agree)
+    );
 }
 
 #[test]
 fn a_figure_restated_in_parentheses_is_one_figure() {
-    assert_eq!(verdict(("The camp lies about 50 miles (80 kilometres) north of the city.", None), ("The camp lies some 62 miles north of the city.", None), "50 miles", "62 miles"), Some(Verdict::Conflict));
-    let (s, f) = facts("The fine was €12 million ($13 million), the court said.", None);
-    assert!(f.iter().any(|x| s.text[x.start..x.end].contains("$13 million")), "another currency stays a fact of its own");
+    assert_eq!(
+        verdict(
+            (
+                "The camp lies about 50 miles (80 kilometres) north of the city.",
+                None
+            ),
+            ("The camp lies some 62 miles north of the city.", None),
+            "50 miles",
+            "62 miles"
+        ),
+        Some(Verdict::Conflict)
+    );
+    let (s, f) = facts(
+        "The fine was €12 million ($13 million), the court said.",
+        None,
+    );
+    assert!(
+        f.iter()
+            .any(|x| s.text[x.start..x.end].contains("$13 million")),
+        "another currency stays a fact of its own"
+    );
 }
 
 #[test]
 fn tolls_stated_as_a_change() {
-    assert_eq!(verdict(("A second patient died, bringing the death toll to four.", None), ("The death toll from the fire rose to five.", None), "four", "five"), Some(Verdict::Conflict));
+    assert_eq!(
+        verdict(
+            (
+                "A second patient died, bringing the death toll to four.",
+                None
+            ),
+            ("The death toll from the fire rose to five.", None),
+            "four",
+            "five"
+        ),
+        Some(Verdict::Conflict)
+    );
     let (s, f) = facts("The death toll rose to 12 from nine overnight.", None);
-    assert!(fact(&s, &f, Kind::Quantity, "nine").head.as_deref().is_some_and(|h| h.starts_with("earlier")), "the figure it rose from is an earlier figure");
+    assert!(
+        fact(&s, &f, Kind::Quantity, "nine")
+            .head
+            .as_deref()
+            .is_some_and(|h| h.starts_with("earlier")),
+        "the figure it rose from is an earlier figure"
+    );
 }
 
 #[test]
 fn parts_roles_and_wholes() {
-    assert_eq!(verdict(("The plane carried 212 passengers and nine crew.", None), ("The plane had 221 people on board.", None), "212 passengers", "221 people"), Some(Verdict::Agree));
+    assert_eq!(
+        verdict(
+            ("The plane carried 212 passengers and nine crew.", None),
+            ("The plane had 221 people on board.", None),
+            "212 passengers",
+            "221 people"
+        ),
+        Some(Verdict::Agree)
+    );
     // A role is not the whole: no conflict between 212 passengers and 221 people.
-    assert_eq!(verdict(("The plane carried 212 passengers.", None), ("The plane had 221 people on board.", None), "212 passengers", "221 people"), None);
+    assert_eq!(
+        verdict(
+            ("The plane carried 212 passengers.", None),
+            ("The plane had 221 people on board.", None),
+            "212 passengers",
+            "221 people"
+        ),
+        None
+    );
     // A part is its own slot: "three of those hurt" is not the number hurt.
-    assert_eq!(verdict(("Three of those hurt were children.", None), ("Twelve people were hurt in the crash.", None), "Three", "Twelve"), None);
+    assert_eq!(
+        verdict(
+            ("Three of those hurt were children.", None),
+            ("Twelve people were hurt in the crash.", None),
+            "Three",
+            "Twelve"
+        ),
+        None
+    );
 }
 
 #[test]
 fn identifiers_are_not_counts() {
-    let (s, f) = facts("An Airbus A330 flying as Flight 7K 4410 left Route 66 and the Windows 11 lab.", None);
+    let (s, f) = facts(
+        "An Airbus A330 flying as Flight 7K 4410 left Route 66 and the Windows 11 lab.",
+        None,
+    );
     for id in ["330", "4410", "66", "11"] {
-        assert!(!f.iter().any(|x| x.kind == Kind::Quantity && s.text[x.start..x.end].contains(id)), "{id} is a name's number, not a count");
+        assert!(
+            !f.iter()
+                .any(|x| x.kind == Kind::Quantity && s.text[x.start..x.end].contains(id)),
+            "{id} is a name's number, not a count"
+        );
     }
     let (s, f) = facts("Voters in London 59.9% backed the plan.", None);
-    assert!(f.iter().any(|x| x.kind == Kind::Quantity && s.text[x.start..x.end].contains("59.9%")), "a share after a place still counts");
+    assert!(
+        f.iter()
+            .any(|x| x.kind == Kind::Quantity && s.text[x.start..x.end].contains("59.9%")),
+        "a share after a place still counts"
+    );
 }
 
 #[test]
 fn one_figure_under_two_verbs_is_one_slot() {
-    assert_eq!(verdict(("The pilot, Dana Reyes, had logged 900 hours on the type.", None), ("The pilot, Dana Reyes, had flown 1,200 hours on the type.", None), "900 hours", "1,200 hours"), Some(Verdict::Conflict));
+    assert_eq!(
+        verdict(
+            (
+                "The pilot, Dana Reyes, had logged 900 hours on the type.",
+                None
+            ),
+            (
+                "The pilot, Dana Reyes, had flown 1,200 hours on the type.",
+                None
+            ),
+            "900 hours",
+            "1,200 hours"
+        ),
+        Some(Verdict::Conflict)
+    );
 }
 
 #[test]
 fn a_weekday_beside_a_date_is_one_date() {
     let (s, f) = facts("The council met on Tuesday, March 3, to vote.", None);
-    assert!(f.iter().any(|x| x.kind == Kind::Date && &s.text[x.start..x.end] == "Tuesday, March 3"));
+    assert!(
+        f.iter()
+            .any(|x| x.kind == Kind::Date && &s.text[x.start..x.end] == "Tuesday, March 3")
+    );
     // With no publication date the year is unknown, so March 3 has no weekday: not comparable.
-    assert_ne!(verdict(("The council met on Tuesday, March 3, to vote.", None), ("The council met on Tuesday to vote.", None), "March 3", "Tuesday"), Some(Verdict::Conflict));
+    assert_ne!(
+        verdict(
+            ("The council met on Tuesday, March 3, to vote.", None),
+            ("The council met on Tuesday to vote.", None),
+            "March 3",
+            "Tuesday"
+        ),
+        Some(Verdict::Conflict)
+    );
 }
 
 #[test]
 fn names_written_two_ways() {
     let variant = |a: &str, b: &str, qa: &str, qb: &str| verdict((a, None), (b, None), qa, qb);
-    assert_eq!(variant("Leader Moammar Gaddafi spoke.", "Leader Muammar Qadhafi spoke.", "Gaddafi", "Qadhafi"), Some(Verdict::Variant));
-    assert_eq!(variant("Minister Abdul Rahman spoke on Monday.", "Minister Abdulrahman spoke on Monday.", "Abdul Rahman", "Abdulrahman"), Some(Verdict::Variant));
-    assert_eq!(variant("The pilot, Robert T. Hale, spoke.", "The pilot, Bob Hale, spoke.", "Robert T. Hale", "Bob Hale"), Some(Verdict::Variant));
-    assert_eq!(variant("Coach Emil Okafor resigned.", "Coach Emil Okafar resigned.", "Okafor", "Okafar"), Some(Verdict::Variant));
-    assert_eq!(variant("The board, the National Water Resources Board, met.", "The NWRB met.", "National Water", "NWRB"), Some(Verdict::Variant));
-    assert_eq!(variant("The treasurer, Anna Louise Berg, left.", "The treasurer, Anna Berg, left.", "Anna Louise Berg", "Anna Berg"), Some(Verdict::Variant));
-    assert_eq!(variant("The team thanked Driver Dana Reyes.", "The team thanked Dana Reyes.", "Dana Reyes", "Dana Reyes"), Some(Verdict::Agree));
-    assert_eq!(variant("Officials said Danes voted early.", "Officials said a Dane voted early.", "Danes", "Dane"), Some(Verdict::Agree));
+    assert_eq!(
+        variant(
+            "Leader Moammar Gaddafi spoke.",
+            "Leader Muammar Qadhafi spoke.",
+            "Gaddafi",
+            "Qadhafi"
+        ),
+        Some(Verdict::Variant)
+    );
+    assert_eq!(
+        variant(
+            "Minister Abdul Rahman spoke on Monday.",
+            "Minister Abdulrahman spoke on Monday.",
+            "Abdul Rahman",
+            "Abdulrahman"
+        ),
+        Some(Verdict::Variant)
+    );
+    assert_eq!(
+        variant(
+            "The pilot, Robert T. Hale, spoke.",
+            "The pilot, Bob Hale, spoke.",
+            "Robert T. Hale",
+            "Bob Hale"
+        ),
+        Some(Verdict::Variant)
+    );
+    assert_eq!(
+        variant(
+            "Coach Emil Okafor resigned.",
+            "Coach Emil Okafar resigned.",
+            "Okafor",
+            "Okafar"
+        ),
+        Some(Verdict::Variant)
+    );
+    assert_eq!(
+        variant(
+            "The board, the National Water Resources Board, met.",
+            "The NWRB met.",
+            "National Water",
+            "NWRB"
+        ),
+        Some(Verdict::Variant)
+    );
+    assert_eq!(
+        variant(
+            "The treasurer, Anna Louise Berg, left.",
+            "The treasurer, Anna Berg, left.",
+            "Anna Louise Berg",
+            "Anna Berg"
+        ),
+        Some(Verdict::Variant)
+    );
+    assert_eq!(
+        variant(
+            "The team thanked Driver Dana Reyes.",
+            "The team thanked Dana Reyes.",
+            "Dana Reyes",
+            "Dana Reyes"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        variant(
+            "Officials said Danes voted early.",
+            "Officials said a Dane voted early.",
+            "Danes",
+            "Dane"
+        ),
+        Some(Verdict::Agree)
+    );
 }
 
 #[test]
 fn three_spellings_are_one_variant_citing_each() {
-    let sources = [src("a", "Mayor Katherine Lopez opened the bridge.", None), src("b", "Mayor Catherine Lopez opened the bridge.", None), src("c", "Mayor Katharine Lopez opened the bridge.", None)];
+    let sources = [
+        src("a", "Mayor Katherine Lopez opened the bridge.", None),
+        src("b", "Mayor Catherine Lopez opened the bridge.", None),
+        src("c", "Mayor Katharine Lopez opened the bridge.", None),
+    ];
     let analysis = concur::check(&sources, &rules());
-    let f = analysis.findings.iter().find(|f| f.kind == Kind::Name && f.claims.len() >= 3).expect("one finding for the three spellings");
+    let f = analysis
+        .findings
+        .iter()
+        .find(|f| f.kind == Kind::Name && f.claims.len() >= 3)
+        .expect("one finding for the three spellings");
     assert_eq!(f.verdict, Verdict::Variant);
     for s in 0..3 {
-        assert!(f.claims.iter().any(|c| c.source == s), "source {s} is cited");
+        assert!(
+            f.claims.iter().any(|c| c.source == s),
+            "source {s} is cited"
+        );
     }
 }
 
 #[test]
 fn noise_that_is_not_a_name() {
-    let (s, f) = facts("SPRINGFIELD, Mo. — Cpl. Dana Reyes told station WXYZ7 the road closed at 9:15 a.m. ET.", None);
-    let names: Vec<&str> = f.iter().filter(|x| x.kind == Kind::Name).map(|x| &s.text[x.start..x.end]).collect();
+    let (s, f) = facts(
+        "SPRINGFIELD, Mo. — Cpl. Dana Reyes told station WXYZ7 the road closed at 9:15 a.m. ET.",
+        None,
+    );
+    let names: Vec<&str> = f
+        .iter()
+        .filter(|x| x.kind == Kind::Name)
+        .map(|x| &s.text[x.start..x.end])
+        .collect();
     for noise in ["Mo", "Cpl", "WXYZ", "ET"] {
         assert!(!names.contains(&noise), "{noise} in {names:?}");
     }
     assert!(names.contains(&"Dana Reyes"), "{names:?}");
     // A letter glued to figures is a model code, not part of a name.
     let (s, f) = facts("An Airbus A330 of Skyway Air landed.", None);
-    let names: Vec<&str> = f.iter().filter(|x| x.kind == Kind::Name).map(|x| &s.text[x.start..x.end]).collect();
-    assert!(names.contains(&"Airbus") && !names.iter().any(|n| n.ends_with(" A")), "{names:?}");
+    let names: Vec<&str> = f
+        .iter()
+        .filter(|x| x.kind == Kind::Name)
+        .map(|x| &s.text[x.start..x.end])
+        .collect();
+    assert!(
+        names.contains(&"Airbus") && !names.iter().any(|n| n.ends_with(" A")),
+        "{names:?}"
+    );
 }
 
 #[test]
 fn sentence_openers_are_names_only_by_use() {
     // "Meanwhile" and "Residents" open sentences; "Ortega" does and is capitalised mid-sentence too.
-    let (s, f) = facts("Meanwhile the river rose. Residents left. Ortega stayed. The mayor thanked Ortega.", None);
-    let names: Vec<&str> = f.iter().filter(|x| x.kind == Kind::Name).map(|x| &s.text[x.start..x.end]).collect();
-    assert!(!names.iter().any(|n| n.contains("Meanwhile") || n.contains("Residents")), "{names:?}");
+    let (s, f) = facts(
+        "Meanwhile the river rose. Residents left. Ortega stayed. The mayor thanked Ortega.",
+        None,
+    );
+    let names: Vec<&str> = f
+        .iter()
+        .filter(|x| x.kind == Kind::Name)
+        .map(|x| &s.text[x.start..x.end])
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Meanwhile") || n.contains("Residents")),
+        "{names:?}"
+    );
     assert!(names.contains(&"Ortega"), "{names:?}");
 }
 
 #[test]
 fn open_vocabulary_claims_with_polarity() {
-    assert_eq!(verdict(("No serious safety concerns have been reported.", None), ("No serious safety concerns were seen in the trial.", None), "No serious safety concerns", "No serious safety concerns"), Some(Verdict::Agree));
-    assert_eq!(verdict(("The crossing had no lights or signals.", None), ("The crossing has no gates and no warning lights.", None), "no lights", "no warning lights"), Some(Verdict::Agree));
-    assert_eq!(verdict(("Police declined to name the driver.", None), ("Police named the driver on Monday.", None), "declined to name", "named"), Some(Verdict::Conflict));
+    assert_eq!(
+        verdict(
+            ("No serious safety concerns have been reported.", None),
+            ("No serious safety concerns were seen in the trial.", None),
+            "No serious safety concerns",
+            "No serious safety concerns"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(
+            ("The crossing had no lights or signals.", None),
+            ("The crossing has no gates and no warning lights.", None),
+            "no lights",
+            "no warning lights"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(
+            ("Police declined to name the driver.", None),
+            ("Police named the driver on Monday.", None),
+            "declined to name",
+            "named"
+        ),
+        Some(Verdict::Conflict)
+    );
 }
 
 #[test]
 fn a_negated_verb_meets_its_positive_use_on_the_same_object() {
     let a = "The council did not approve a new parking fee. It voted 5-2 to approve the plan.";
     let b = "The council approved a new parking fee. It voted 5-2 to approve the plan.";
-    assert_eq!(verdict((a, None), (b, None), "not approve", "approved"), Some(Verdict::Conflict));
+    assert_eq!(
+        verdict((a, None), (b, None), "not approve", "approved"),
+        Some(Verdict::Conflict)
+    );
 }
 
 #[test]
 fn two_periods_written_with_both_ends_agree_only_on_both() {
     let a = ("The lettuce was harvested from March 5 to 16.", None);
-    assert_eq!(verdict(a, ("The lettuce was harvested between March 5 and March 16.", None), "March 5", "March 5"), Some(Verdict::Agree));
-    assert_eq!(verdict(a, ("The lettuce was harvested between March 14 and March 16.", None), "March 5", "March 14"), Some(Verdict::Conflict));
+    assert_eq!(
+        verdict(
+            a,
+            (
+                "The lettuce was harvested between March 5 and March 16.",
+                None
+            ),
+            "March 5",
+            "March 5"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(
+            a,
+            (
+                "The lettuce was harvested between March 14 and March 16.",
+                None
+            ),
+            "March 5",
+            "March 14"
+        ),
+        Some(Verdict::Conflict)
+    );
     // A single day inside the period agrees with it.
-    assert_eq!(verdict(a, ("The lettuce was harvested on March 9.", None), "March 5", "March 9"), Some(Verdict::Agree));
+    assert_eq!(
+        verdict(
+            a,
+            ("The lettuce was harvested on March 9.", None),
+            "March 5",
+            "March 9"
+        ),
+        Some(Verdict::Agree)
+    );
 }

@@ -14,16 +14,96 @@ fn rules() -> &'static RuleSet {
 }
 
 const WORDS: &[&str] = &[
-    "the", "storm", "killed", "at", "least", "almost", "about", "41", "38", "1,900", "2.5", "people", "were", "injured", "on", "Friday",
-    "Nov.", "24", "Christmas", "Day", "three", "weeks", "nearly", "a", "month", "did", "not", "charge", "was", "charged", "Ana", "Ruiz",
-    "Harbor", "Trust", "of", "Guild", "said", "police", "could", "be", "acquitted", "guilty", "$4.5bn", "up", "to", "20", "years", "in",
-    "prison", "mid-March", "2019", "4:30", "p.m.", "café", "Zoë", "Ørsted", "“quoted”", "‘single’", "—", "–", "(FBI)", "Federal", "Bureau",
-    "Investigation", "dozen", "hundreds", "millions", "52nd", "minute", "4-2", "#1", "9/11", "U.S.", "Jong-un", "Mr.", "Dr.", "no", "deaths",
+    "the",
+    "storm",
+    "killed",
+    "at",
+    "least",
+    "almost",
+    "about",
+    "41",
+    "38",
+    "1,900",
+    "2.5",
+    "people",
+    "were",
+    "injured",
+    "on",
+    "Friday",
+    "Nov.",
+    "24",
+    "Christmas",
+    "Day",
+    "three",
+    "weeks",
+    "nearly",
+    "a",
+    "month",
+    "did",
+    "not",
+    "charge",
+    "was",
+    "charged",
+    "Ana",
+    "Ruiz",
+    "Harbor",
+    "Trust",
+    "of",
+    "Guild",
+    "said",
+    "police",
+    "could",
+    "be",
+    "acquitted",
+    "guilty",
+    "$4.5bn",
+    "up",
+    "to",
+    "20",
+    "years",
+    "in",
+    "prison",
+    "mid-March",
+    "2019",
+    "4:30",
+    "p.m.",
+    "café",
+    "Zoë",
+    "Ørsted",
+    "“quoted”",
+    "‘single’",
+    "—",
+    "–",
+    "(FBI)",
+    "Federal",
+    "Bureau",
+    "Investigation",
+    "dozen",
+    "hundreds",
+    "millions",
+    "52nd",
+    "minute",
+    "4-2",
+    "#1",
+    "9/11",
+    "U.S.",
+    "Jong-un",
+    "Mr.",
+    "Dr.",
+    "no",
+    "deaths",
 ];
-const BREAKS: &[&str] = &[" ", " ", " ", "\u{a0}", ", ", ". ", ".\n", ".\r\n", ".\r", "\n\n", "\r\n\r\n", "; ", ": ", "? ", "! "];
+const BREAKS: &[&str] = &[
+    " ", " ", " ", "\u{a0}", ", ", ". ", ".\n", ".\r\n", ".\r", "\n\n", "\r\n\r\n", "; ", ": ",
+    "? ", "! ",
+];
 
 fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec((prop::sample::select(WORDS), prop::sample::select(BREAKS)), 0..120).prop_map(|parts| {
+    prop::collection::vec(
+        (prop::sample::select(WORDS), prop::sample::select(BREAKS)),
+        0..120,
+    )
+    .prop_map(|parts| {
         let mut s = String::new();
         for (w, b) in parts {
             s.push_str(w);
@@ -34,7 +114,9 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn published() -> impl Strategy<Value = Option<String>> {
-    prop::option::of((2000i16..2030, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")))
+    prop::option::of(
+        (2000i16..2030, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+    )
 }
 
 fn source(name: &str, body: &str, published: &Option<String>) -> Source {
@@ -46,7 +128,10 @@ fn source(name: &str, body: &str, published: &Option<String>) -> Source {
 }
 
 /// Verdicts as (kind, verdict, claims by (source, start)) with sources renamed by `map`.
-fn verdicts(a: &concur::Analysis, map: impl Fn(usize) -> usize) -> Vec<(String, Verdict, Vec<(usize, usize)>)> {
+fn verdicts(
+    a: &concur::Analysis,
+    map: impl Fn(usize) -> usize,
+) -> Vec<(String, Verdict, Vec<(usize, usize)>)> {
     let mut v: Vec<_> = a
         .findings
         .iter()
@@ -112,10 +197,28 @@ const REPORTS: &[&str] = &[
 /// own figures; the first two always state the first sentence, with figures
 /// that may differ.
 fn group() -> impl Strategy<Value = Vec<String>> {
-    (2usize..=100, prop::collection::vec((0usize..REPORTS.len(), 1u32..60), 1..4), prop::collection::vec(prop::collection::vec((0usize..2 * REPORTS.len(), 1u32..60), 1..4), 100), 1u32..60, 1u32..60)
+    (
+        2usize..=100,
+        prop::collection::vec((0usize..REPORTS.len(), 1u32..60), 1..4),
+        prop::collection::vec(
+            prop::collection::vec((0usize..2 * REPORTS.len(), 1u32..60), 1..4),
+            100,
+        ),
+        1u32..60,
+        1u32..60,
+    )
         .prop_map(|(n, _, rest, a, b)| {
             // Most reports tell the same story: keys shared by more than 64 facts are common.
-            let say = |parts: &[(usize, u32)]| parts.iter().map(|&(k, v)| REPORTS[if k >= REPORTS.len() { 0 } else { k }].replace("{n}", &v.to_string())).collect::<Vec<_>>().join(" ");
+            let say = |parts: &[(usize, u32)]| {
+                parts
+                    .iter()
+                    .map(|&(k, v)| {
+                        REPORTS[if k >= REPORTS.len() { 0 } else { k }]
+                            .replace("{n}", &v.to_string())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
             (0..n)
                 .map(|i| match i {
                     0 => REPORTS[0].replace("{n}", &a.to_string()),

@@ -7,7 +7,7 @@
 //! missing outside CI the test says so and stops; under CI it fails.
 
 use base64::Engine;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
@@ -34,12 +34,24 @@ impl Drop for Driver {
 
 fn start_driver() -> Option<Driver> {
     if !Path::new(CHROMEDRIVER).exists() || !Path::new(CHROMIUM).exists() {
-        assert!(std::env::var_os("CI").is_none(), "CI must install chromium and chromium-driver (see .ci/run)");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium and chromium-driver (see .ci/run)"
+        );
         eprintln!("skipped: install Debian's chromium and chromium-driver to run the browser test");
         return None;
     }
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = Command::new(CHROMEDRIVER).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(CHROMEDRIVER)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
     let base = format!("http://127.0.0.1:{port}");
     for _ in 0..100 {
         if ureq::get(&format!("{base}/status")).call().is_ok() {
@@ -62,13 +74,25 @@ impl Session {
                      "--disable-background-networking", "--disable-component-update", "--disable-sync",
                      format!("--user-data-dir={}", profile.display()), "--window-size=1400,900"]
         } } } });
-        let v: Value = ureq::post(&format!("{}/session", driver.1)).send_json(&caps).unwrap().body_mut().read_json().unwrap();
+        let v: Value = ureq::post(&format!("{}/session", driver.1))
+            .send_json(&caps)
+            .unwrap()
+            .body_mut()
+            .read_json()
+            .unwrap();
         let id = v["value"]["sessionId"].as_str().unwrap().to_string();
-        Session { base: format!("{}/session/{id}", driver.1) }
+        Session {
+            base: format!("{}/session/{id}", driver.1),
+        }
     }
 
     fn post(&self, path: &str, body: Value) -> Value {
-        let mut r = ureq::post(&format!("{}{path}", self.base)).config().http_status_as_error(false).build().send_json(&body).unwrap();
+        let mut r = ureq::post(&format!("{}{path}", self.base))
+            .config()
+            .http_status_as_error(false)
+            .build()
+            .send_json(&body)
+            .unwrap();
         let v: Value = r.body_mut().read_json().unwrap();
         assert!(v["value"].get("error").is_none(), "{path}: {v}");
         v["value"].clone()
@@ -84,14 +108,26 @@ impl Session {
 
     fn click(&self, css: &str) {
         let el = self.post("/element", json!({ "using": "css selector", "value": css }));
-        let id = el.as_object().unwrap().values().next().unwrap().as_str().unwrap().to_string();
+        let id = el
+            .as_object()
+            .unwrap()
+            .values()
+            .next()
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string();
         self.post(&format!("/element/{id}/click"), json!({}));
     }
 
     fn screenshot(&self, name: &str) {
-        let mut r = ureq::get(&format!("{}/screenshot", self.base)).call().unwrap();
+        let mut r = ureq::get(&format!("{}/screenshot", self.base))
+            .call()
+            .unwrap();
         let v: Value = r.body_mut().read_json().unwrap();
-        let png = base64::engine::general_purpose::STANDARD.decode(v["value"].as_str().unwrap()).unwrap();
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(v["value"].as_str().unwrap())
+            .unwrap();
         let dir = root().join("target/review-screenshots");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join(name), png).unwrap();
@@ -105,7 +141,16 @@ impl Drop for Session {
 }
 
 fn report(a: &Path, b: &Path, out: &Path) {
-    let status = assert_cmd::Command::cargo_bin("concur").unwrap().current_dir(root()).args(["check", "--format", "html", "-o"]).arg(out).arg(a).arg(b).output().unwrap().status;
+    let status = assert_cmd::Command::cargo_bin("concur")
+        .unwrap()
+        .current_dir(root())
+        .args(["check", "--format", "html", "-o"])
+        .arg(out)
+        .arg(a)
+        .arg(b)
+        .output()
+        .unwrap()
+        .status;
     assert!(status.code().is_some_and(|c| c <= 1));
 }
 
@@ -128,7 +173,11 @@ fn review_page_in_chromium() {
 
     // The edited seed pair: a conflict about files stolen far down both texts.
     let page = tmp.path().join("report.html");
-    report(&root().join("fixtures/cases/count-conflict/a.md"), &root().join("fixtures/cases/count-conflict/b.md"), &page);
+    report(
+        &root().join("fixtures/cases/count-conflict/a.md"),
+        &root().join("fixtures/cases/count-conflict/b.md"),
+        &page,
+    );
     session.go(&format!("file://{}", page.display()));
     session.screenshot("01-opened.png");
 
@@ -136,10 +185,20 @@ fn review_page_in_chromium() {
     session.click("button.finding.v-conflict");
     let f = session.run("return document.querySelector('button.finding.v-conflict').dataset.f;");
     let f = f.as_str().unwrap().to_string();
-    let marks = session.post("/execute/sync", json!({ "script": MARKED_AND_IN_VIEW, "args": [f] }));
+    let marks = session.post(
+        "/execute/sync",
+        json!({ "script": MARKED_AND_IN_VIEW, "args": [f] }),
+    );
     let marks = marks.as_array().unwrap();
-    let columns: std::collections::BTreeSet<&str> = marks.iter().map(|m| m["column"].as_str().unwrap()).collect();
-    assert_eq!(columns.len(), 2, "the conflict has a claim in each column: {marks:?}");
+    let columns: std::collections::BTreeSet<&str> = marks
+        .iter()
+        .map(|m| m["column"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        columns.len(),
+        2,
+        "the conflict has a claim in each column: {marks:?}"
+    );
     for m in marks {
         assert_eq!(m["selected"], true, "{marks:?}");
         assert_eq!(m["inView"], true, "{marks:?}");
@@ -154,17 +213,24 @@ fn review_page_in_chromium() {
     assert_ne!(f, g);
     let state = session.run(&format!("var b = document.querySelector('button.finding[data-f=\"{g}\"]'); return [b.classList.contains('selected'), b.getAttribute('aria-pressed'), document.querySelectorAll('button.finding.selected').length];"));
     assert_eq!(state, json!([true, "true", 1]));
-    let marks = session.post("/execute/sync", json!({ "script": MARKED_AND_IN_VIEW, "args": [g] }));
+    let marks = session.post(
+        "/execute/sync",
+        json!({ "script": MARKED_AND_IN_VIEW, "args": [g] }),
+    );
     let marks = marks.as_array().unwrap();
     assert!(marks.iter().all(|m| m["selected"] == true), "{marks:?}");
     // The other column scrolled to the matching claim (the clicked one is where the reader is).
     let other: Vec<_> = marks.iter().filter(|m| m["column"] == "0").collect();
-    assert!(!other.is_empty() && other.iter().all(|m| m["inView"] == true), "{marks:?}");
+    assert!(
+        !other.is_empty() && other.iter().all(|m| m["inView"] == true),
+        "{marks:?}"
+    );
     session.screenshot("03-claim-clicked.png");
 
     // j moves to the next finding; filters hide verdicts.
     session.post("/actions", json!({ "actions": [{ "type": "key", "id": "kb", "actions": [{ "type": "keyDown", "value": "j" }, { "type": "keyUp", "value": "j" }] }] }));
-    let after_j = session.run("return document.querySelector('button.finding.selected').dataset.f;");
+    let after_j =
+        session.run("return document.querySelector('button.finding.selected').dataset.f;");
     assert_ne!(after_j, json!(g));
     session.click("input[name=verdict][value=agree]");
     let hidden_agree = session.run("return Array.from(document.querySelectorAll('li.item[data-verdict=agree]')).every(function (li) { return li.hidden; });");
@@ -173,19 +239,30 @@ fn review_page_in_chromium() {
     // Accessibility: axe-core over the page.
     let axe = axe_path();
     if axe.exists() {
-        session.run(&format!("{}\nreturn true;", std::fs::read_to_string(&axe).unwrap()));
+        session.run(&format!(
+            "{}\nreturn true;",
+            std::fs::read_to_string(&axe).unwrap()
+        ));
         let v = session.post("/execute/async", json!({ "script": "var done = arguments[arguments.length - 1]; axe.run(document, { resultTypes: ['violations'] }).then(function (r) { done(r.violations.map(function (v) { return v.id + ': ' + v.help + ' (' + v.nodes.length + ')'; })); });", "args": [] }));
         assert_eq!(v, json!([]), "axe-core violations");
     } else {
-        assert!(std::env::var_os("CI").is_none(), "CI must install axe-core (see .ci/run)");
-        eprintln!("axe-core not installed: accessibility audit skipped (npm install --prefix target/axe axe-core)");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install axe-core (see .ci/run)"
+        );
+        eprintln!(
+            "axe-core not installed: accessibility audit skipped (npm install --prefix target/axe axe-core)"
+        );
     }
 
     // Large sources (about 1 MB each) still open, and selecting still works.
     let big: Vec<PathBuf> = ["a", "b"]
         .iter()
         .map(|side| {
-            let body = std::fs::read_to_string(root().join(format!("fixtures/cases/count-conflict/{side}.md"))).unwrap();
+            let body = std::fs::read_to_string(
+                root().join(format!("fixtures/cases/count-conflict/{side}.md")),
+            )
+            .unwrap();
             let path = tmp.path().join(format!("big-{side}.md"));
             std::fs::write(&path, body.repeat(1_000_000 / body.len() + 1)).unwrap();
             path
@@ -200,8 +277,18 @@ fn review_page_in_chromium() {
     assert!(count[0].as_u64().unwrap() > 1000, "{count}");
     session.click("button.finding.v-conflict");
     let f = session.run("return document.querySelector('button.finding.v-conflict').dataset.f;");
-    let marks = session.post("/execute/sync", json!({ "script": MARKED_AND_IN_VIEW, "args": [f] }));
-    assert!(marks.as_array().unwrap().iter().all(|m| m["selected"] == true), "{marks}");
+    let marks = session.post(
+        "/execute/sync",
+        json!({ "script": MARKED_AND_IN_VIEW, "args": [f] }),
+    );
+    assert!(
+        marks
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["selected"] == true),
+        "{marks}"
+    );
     eprintln!("two ~1 MB sources: page loaded in {loaded:?}, {count} marks and findings");
     session.screenshot("05-large-sources.png");
 
@@ -209,7 +296,11 @@ fn review_page_in_chromium() {
     let evil = tmp.path().join("evil.md");
     std::fs::write(&evil, "The Harbor Bridge closed on March 3. <script>window.__pwned = 1; alert(1)</script> <img src=x onerror=\"window.__pwned = 2\">\n").unwrap();
     let plain = tmp.path().join("plain.md");
-    std::fs::write(&plain, "The Harbor Bridge closed on March 9 after inspectors found cracks.\n").unwrap();
+    std::fs::write(
+        &plain,
+        "The Harbor Bridge closed on March 9 after inspectors found cracks.\n",
+    )
+    .unwrap();
     let page2 = tmp.path().join("evil.html");
     report(&evil, &plain, &page2);
     session.go(&format!("file://{}", page2.display()));

@@ -5,7 +5,7 @@
 //! antonyms ("acquit" for "convict") flip it. Modal cues ("could",
 //! "expected to") make the claim a prediction, which never conflicts.
 
-use super::{flag, Candidate, Ctx, Modality, Value};
+use super::{Candidate, Ctx, Modality, Value, flag};
 use crate::rules::Kind;
 use crate::segment::{Sentence, TokKind};
 
@@ -19,13 +19,7 @@ fn clause_break(lower: &str) -> bool {
 /// Look back from token `i` within its clause for a cue in `set`; the first
 /// hit's index. Another predicate in between ends the scope: in "did not
 /// convict on every charge" the negation belongs to "convict".
-fn cue_before(
-    ctx: &Ctx,
-    s: &Sentence,
-    i: usize,
-    window: usize,
-    cue: u32,
-) -> Option<usize> {
+fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, cue: u32) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     let mut k = i;
     let mut n = 0;
@@ -67,19 +61,19 @@ fn negation_before(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
         if ctx.has(k, flag::NEGATION) && l != "no" && l != "without" {
             return true;
         }
-        if !(l.ends_with("ly") || matches!(l, "be" | "been" | "have" | "yet" | "even" | "ever" | "to" | "do" | "did" | "does")) {
+        if !(l.ends_with("ly")
+            || matches!(
+                l,
+                "be" | "been" | "have" | "yet" | "even" | "ever" | "to" | "do" | "did" | "does"
+            ))
+        {
             return false;
         }
     }
     false
 }
 
-pub fn extract(
-    ctx: &Ctx,
-    si: usize,
-    s: &Sentence,
-    out: &mut Vec<Candidate>,
-) {
+pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
     let toks = &ctx.seg.tokens;
     for i in s.tokens.clone() {
         let t = &toks[i];
@@ -94,14 +88,21 @@ pub fn extract(
             continue;
         }
         let lemma: &str = ctx.lemma(i);
-        let known = if ctx.has(i, flag::PREDICATE) { ctx.rules.claim_predicates.get(lemma) } else { None };
+        let known = if ctx.has(i, flag::PREDICATE) {
+            ctx.rules.claim_predicates.get(lemma)
+        } else {
+            None
+        };
         let antonym = known.is_some_and(|(_, a)| *a);
         let predicate = known.is_some();
         // Fallback: the verb right after a negation ("did not formally specify").
         let mut generic = false;
         if !predicate {
             // Or a positive use of a verb some source negates (see `negated_verbs`).
-            let candidate = ctx.rules.claim_fallback && !ctx.has(i, flag::STOP) && !ctx.has(i, flag::NEGATION) && !t.lower.ends_with("ly");
+            let candidate = ctx.rules.claim_fallback
+                && !ctx.has(i, flag::STOP)
+                && !ctx.has(i, flag::NEGATION)
+                && !t.lower.ends_with("ly");
             if !candidate || !ctx.has(i, flag::NEGATED_VERB) && !negated_verb_at(ctx, s, i) {
                 continue;
             }
@@ -173,23 +174,39 @@ fn negated_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidat
     for k in i + 1..s.tokens.end.min(i + 5) {
         let t = &toks[k];
         let verbish = t.lower.ends_with("ed") || t.lower.ends_with("ly");
-        if t.kind != TokKind::Word || ctx.has(k, flag::STOP) || ctx.has(k, flag::CLAUSE_BREAK) || verbish || ctx.has(k, flag::NEGATION) {
+        if t.kind != TokKind::Word
+            || ctx.has(k, flag::STOP)
+            || ctx.has(k, flag::CLAUSE_BREAK)
+            || verbish
+            || ctx.has(k, flag::NEGATION)
+        {
             break;
         }
         words.push(k);
     }
     let &head = words.last()?;
-    if matches!(toks[head].lower.as_str(), "longer" | "one" | "more" | "less" | "matter" | "doubt") {
+    if matches!(
+        toks[head].lower.as_str(),
+        "longer" | "one" | "more" | "less" | "matter" | "doubt"
+    ) {
         return None;
     }
     let hedge = cue_before(ctx, s, i, 6, flag::HEDGED);
-    let modality = if hedge.is_some() { Modality::Hedged } else { Modality::Asserted };
+    let modality = if hedge.is_some() {
+        Modality::Hedged
+    } else {
+        Modality::Asserted
+    };
     let lemma = ctx.lemma(head).to_string();
     Some(Candidate {
         kind: Kind::Claim,
         sentence: si,
         toks: i..head + 1,
-        value: Value::Claim { predicate: toks[head].lower.to_string(), negated: true, modality },
+        value: Value::Claim {
+            predicate: toks[head].lower.to_string(),
+            negated: true,
+            modality,
+        },
         head: Some(lemma),
         events: words.iter().map(|&k| ctx.lemma(k).clone()).collect(),
         hedge: hedge.map(|h| toks[h].lower.to_string()),

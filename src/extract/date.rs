@@ -35,7 +35,9 @@ struct Found {
 }
 
 fn looks_forward(ctx: &Ctx, s: &Sentence) -> bool {
-    s.tokens.clone().any(|i| ctx.has(i, super::flag::FUTURE_CUE))
+    s.tokens
+        .clone()
+        .any(|i| ctx.has(i, super::flag::FUTURE_CUE))
 }
 
 /// Pick the year for a month/day: nearest to publication, future penalised
@@ -163,7 +165,12 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
         // A 24-hour clock: "21:40", "14:05 GMT" (two digits after the colon).
         if let (Some(h), Some(mi), Some((_, m))) = (h, mi, t.lower.split_once(':')) {
             let ap = w(i + 1).map(|a| a.replace('.', ""));
-            if m.len() == 2 && h <= 23 && mi < 60 && !matches!(ap.as_deref(), Some("am" | "pm")) && !t.lower.contains('/') {
+            if m.len() == 2
+                && h <= 23
+                && mi < 60
+                && !matches!(ap.as_deref(), Some("am" | "pm"))
+                && !t.lower.contains('/')
+            {
                 return Some(Found {
                     relative: false,
                     start: i,
@@ -262,7 +269,10 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                     }
                 }
             }
-            return Some(Found { range: last > first, ..days(i, end, first, last, known) });
+            return Some(Found {
+                range: last > first,
+                ..days(i, end, first, last, known)
+            });
         }
         // Month + year, month "of last year".
         let year_after = year_at(ctx, after_m, s).map(|(y, e)| (y, e)).or_else(|| {
@@ -366,9 +376,14 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     if let Some(base) = anchor {
         for (words, offset) in lex.anchored_phrases.get(t.lower.as_str()) {
             let n = words.len();
-            if (0..n).all(|k| w(i + k) == Some(words[k].as_str())) && !w(i + n).is_some_and(|x| x == "of" || x == "the") {
+            if (0..n).all(|k| w(i + k) == Some(words[k].as_str()))
+                && !w(i + n).is_some_and(|x| x == "of" || x == "the")
+            {
                 let d = base.checked_add((*offset as i64).days()).ok()?;
-                return Some(Found { relative: true, ..single(i, i + n, d, true) });
+                return Some(Found {
+                    relative: true,
+                    ..single(i, i + n, d, true)
+                });
             }
         }
     }
@@ -399,8 +414,18 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
         }
         // A weekday next to a date is one date: "Tuesday, March 3", "Friday 13 January".
         let after = if w(i + 1) == Some(",") { i + 2 } else { i + 1 };
-        if bare == t.lower.as_str() && after < s.tokens.end && lex.def.dates.weekdays.get(toks[after].lower.as_str()).is_none() {
-            if let Some(date) = at(ctx, s, after, anchor).filter(|d| d.first == d.last && d.weekday.is_none() && d.time.is_none() && d.start == after) {
+        if bare == t.lower.as_str()
+            && after < s.tokens.end
+            && lex
+                .def
+                .dates
+                .weekdays
+                .get(toks[after].lower.as_str())
+                .is_none()
+        {
+            if let Some(date) = at(ctx, s, after, anchor).filter(|d| {
+                d.first == d.last && d.weekday.is_none() && d.time.is_none() && d.start == after
+            }) {
                 return Some(Found { start, ..date });
             }
         }
@@ -429,7 +454,10 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             -back
         };
         let d = p.checked_add(offset.days()).ok()?;
-        return Some(Found { relative: true, ..single(start, i + 1, d, true) });
+        return Some(Found {
+            relative: true,
+            ..single(start, i + 1, d, true)
+        });
     }
     // Relative days and weeks: "yesterday", "last week", "earlier this week".
     if let Some(p) = ctx.published() {
@@ -442,7 +470,10 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
         }
         // "this morning", "this afternoon": the day of publication.
         if t.lower == "this" && matches!(w(i + 1), Some("morning" | "afternoon" | "evening")) {
-            return Some(Found { relative: true, ..single(i, i + 2, p, true) });
+            return Some(Found {
+                relative: true,
+                ..single(i, i + 2, p, true)
+            });
         }
         if matches!(t.lower.as_str(), "last" | "this")
             && matches!(w(i + 1), Some("week") | Some("month") | Some("year"))
@@ -485,17 +516,28 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             } else {
                 i
             };
-            return Some(Found { relative: true, ..days(start, i + 2, first, last, true) });
+            return Some(Found {
+                relative: true,
+                ..days(start, i + 2, first, last, true)
+            });
         }
     }
     None
 }
 
-pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], anchor: &mut Option<Date>, out: &mut Vec<Candidate>) {
+pub fn extract(
+    ctx: &Ctx,
+    si: usize,
+    s: &Sentence,
+    claimed: &mut [bool],
+    anchor: &mut Option<Date>,
+    out: &mut Vec<Candidate>,
+) {
     let mut i = s.tokens.start;
     while i < s.tokens.end {
         // Only figures and the words `Lexicon::starts_date` names can start a date.
-        if claimed[i] || ctx.seg.tokens[i].kind != TokKind::Number && !ctx.has(i, super::flag::DATE) {
+        if claimed[i] || ctx.seg.tokens[i].kind != TokKind::Number && !ctx.has(i, super::flag::DATE)
+        {
             i += 1;
             continue;
         }
@@ -523,7 +565,14 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], anchor:
         // Time zones after a time: "Beijing time", "GMT", "local time", "Central time".
         if f.time.is_some() {
             let toks = &ctx.seg.tokens;
-            let zone_of = |k: usize| ctx.lex.def.dates.zones.get(toks[k].lower.trim_end_matches('.')).copied();
+            let zone_of = |k: usize| {
+                ctx.lex
+                    .def
+                    .dates
+                    .zones
+                    .get(toks[k].lower.trim_end_matches('.'))
+                    .copied()
+            };
             if toks
                 .get(end)
                 .is_some_and(|t| end < s.tokens.end && t.lower == "time")
@@ -548,8 +597,16 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], anchor:
         }
         // Summer time for the zones that keep it, judged from the publication date.
         let zone = zone.map(|(z, k)| {
-            let summer = ctx.lex.def.dates.summer_zones.iter().any(|w| *w == ctx.seg.tokens[k].lower.trim_end_matches('.'));
-            let in_summer = ctx.published().is_some_and(|p| (p.month(), p.day()) >= (3, 10) && (p.month(), p.day()) <= (11, 3));
+            let summer = ctx
+                .lex
+                .def
+                .dates
+                .summer_zones
+                .iter()
+                .any(|w| *w == ctx.seg.tokens[k].lower.trim_end_matches('.'));
+            let in_summer = ctx.published().is_some_and(|p| {
+                (p.month(), p.day()) >= (3, 10) && (p.month(), p.day()) <= (11, 3)
+            });
             z + if summer && in_summer { 60 } else { 0 }
         });
         for c in claimed.iter_mut().take(end).skip(start) {

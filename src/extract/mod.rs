@@ -229,7 +229,9 @@ fn window(s: &Sentence, span: &std::ops::Range<usize>) -> std::ops::Range<usize>
     if span.is_empty() {
         return s.tokens.clone();
     }
-    span.start.saturating_sub(CONTEXT_WINDOW).max(s.tokens.start)..(span.end + CONTEXT_WINDOW).min(s.tokens.end)
+    span.start
+        .saturating_sub(CONTEXT_WINDOW)
+        .max(s.tokens.start)..(span.end + CONTEXT_WINDOW).min(s.tokens.end)
 }
 
 fn is_clause_punct(lower: &str) -> bool {
@@ -239,7 +241,6 @@ fn is_clause_punct(lower: &str) -> bool {
 fn is_clause_break(lower: &str) -> bool {
     is_clause_punct(lower) || matches!(lower, "and" | "or" | "but" | "while")
 }
-
 
 impl<'a> Ctx<'a> {
     pub fn text(&self, t: &Token) -> &'a str {
@@ -259,7 +260,9 @@ impl<'a> Ctx<'a> {
     /// their positive uses become claims too.
     pub fn mark_negated(&mut self, verbs: &rustc_hash::FxHashSet<String>) {
         for (lemma, flags) in &mut self.words {
-            if *flags & flag::CONTENT != 0 && verbs.contains(self.lemmas.words[*lemma as usize].as_str()) {
+            if *flags & flag::CONTENT != 0
+                && verbs.contains(self.lemmas.words[*lemma as usize].as_str())
+            {
                 *flags |= flag::NEGATED_VERB;
             }
         }
@@ -313,15 +316,23 @@ impl<'a> Ctx<'a> {
         // (in lower case, capitalised mid-sentence), and prefix counts of
         // words and numbers, clause punctuation and clause breaks.
         let n = seg.tokens.len() + 1;
-        let (mut words_before, mut puncts_before, mut breaks_before) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut words_before, mut puncts_before, mut breaks_before) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
         let (mut w, mut p, mut b) = (0u32, 0u32, 0u32);
         let mut si = 0;
         for (i, t) in seg.tokens.iter().enumerate() {
             let id = *memo.entry(t.lower.as_str()).or_insert_with(|| {
                 let l = t.lower.as_str();
-                let clause = (is_clause_punct(l) as u32 * flag::CLAUSE_PUNCT) | (is_clause_break(l) as u32 * flag::CLAUSE_BREAK);
+                let clause = (is_clause_punct(l) as u32 * flag::CLAUSE_PUNCT)
+                    | (is_clause_break(l) as u32 * flag::CLAUSE_BREAK);
                 let (lemma, flags) = if t.kind != TokKind::Word {
-                    (Word::new(l), clause | if lex.starts_date(l) { flag::DATE } else { 0 })
+                    (
+                        Word::new(l),
+                        clause | if lex.starts_date(l) { flag::DATE } else { 0 },
+                    )
                 } else {
                     word_entry(l, lex, rules, clause)
                 };
@@ -334,9 +345,20 @@ impl<'a> Ctx<'a> {
             }
             let opens_sentence = seg.sentences.get(si).is_none_or(|s| s.tokens.start == i);
             if t.kind == TokKind::Word {
-                let seen = if !t.caps && src.text[t.start..t.end].chars().next().is_some_and(char::is_lowercase) {
+                let seen = if !t.caps
+                    && src.text[t.start..t.end]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+                {
                     flag::LOWERCASE_SEEN
-                } else if t.caps && !opens_sentence && !matches!(seg.tokens[i - 1].lower.as_str(), "\"" | "\u{201c}" | ":" | "(") {
+                } else if t.caps
+                    && !opens_sentence
+                    && !matches!(
+                        seg.tokens[i - 1].lower.as_str(),
+                        "\"" | "\u{201c}" | ":" | "("
+                    )
+                {
                     flag::MIDSENTENCE_CAP
                 } else {
                     0
@@ -375,26 +397,40 @@ impl<'a> Ctx<'a> {
 
 /// A distinct word of a source: its lemma and its `flag`s from the lexicon and rules.
 fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u32) {
-                let lemma = Word::from(lex.lemma(l));
-                let stop = lex.stopwords.contains(l);
-                let bits = [
-                    (stop, flag::STOP),
-                    (lex.negation.contains(l), flag::NEGATION),
-                    (lex.hedged.contains(l), flag::HEDGED),
-                    (rules.claim_predicates.contains_key(lemma.as_str()), flag::PREDICATE),
-                    (lex.attribution.contains(l), flag::ATTRIBUTION),
-                    (!stop, flag::CONTENT),
-                    (!stop || lex.def.words.lemmas.contains_key(l), flag::EVENTISH),
-                    (lex.starts_date(l), flag::DATE),
-                    (lex.starts_number(l), flag::NUMBER),
-                    (lex.is_unit(l, &lemma) || lex.def.numbers.currencies.contains_key(l), flag::UNIT),
-                    (lex.future_cues.contains(l), flag::FUTURE_CUE),
-                    (lex.titles.contains(l.trim_end_matches('.')), flag::TITLE),
-                    (lex.not_names.contains(l), flag::NOT_NAME),
-                    (lex.connectors.contains(l), flag::CONNECTOR),
-                    (lex.is_common_word(l), flag::COMMON),
-                ];
-                (lemma, bits.iter().filter(|(on, _)| *on).fold(clause, |acc, (_, b)| acc | b))
+    let lemma = Word::from(lex.lemma(l));
+    let stop = lex.stopwords.contains(l);
+    let bits = [
+        (stop, flag::STOP),
+        (lex.negation.contains(l), flag::NEGATION),
+        (lex.hedged.contains(l), flag::HEDGED),
+        (
+            rules.claim_predicates.contains_key(lemma.as_str()),
+            flag::PREDICATE,
+        ),
+        (lex.attribution.contains(l), flag::ATTRIBUTION),
+        (!stop, flag::CONTENT),
+        (
+            !stop || lex.def.words.lemmas.contains_key(l),
+            flag::EVENTISH,
+        ),
+        (lex.starts_date(l), flag::DATE),
+        (lex.starts_number(l), flag::NUMBER),
+        (
+            lex.is_unit(l, &lemma) || lex.def.numbers.currencies.contains_key(l),
+            flag::UNIT,
+        ),
+        (lex.future_cues.contains(l), flag::FUTURE_CUE),
+        (lex.titles.contains(l.trim_end_matches('.')), flag::TITLE),
+        (lex.not_names.contains(l), flag::NOT_NAME),
+        (lex.connectors.contains(l), flag::CONNECTOR),
+        (lex.is_common_word(l), flag::COMMON),
+    ];
+    (
+        lemma,
+        bits.iter()
+            .filter(|(on, _)| *on)
+            .fold(clause, |acc, (_, b)| acc | b),
+    )
 }
 
 /// The verbs a source negates with no claim rule of their own ("did not
@@ -424,20 +460,36 @@ pub fn extract(ctx: &Ctx) -> Vec<Fact> {
         claim::extract(ctx, si, s, &mut cands);
     }
     name::extract(ctx, &claimed, &mut cands);
-    let mut memo = SentenceMemo { contexts: vec![None; seg.sentences.len()], patterns: vec![None; seg.sentences.len()] };
-    let mut vocab = Vocab { base: &ctx.lemmas, more: Lemmas::default() };
-    let facts: Vec<(Fact, Ids)> = cands.into_iter().filter_map(|c| finish(ctx, c, &mut memo, &mut vocab)).collect();
+    let mut memo = SentenceMemo {
+        contexts: vec![None; seg.sentences.len()],
+        patterns: vec![None; seg.sentences.len()],
+    };
+    let mut vocab = Vocab {
+        base: &ctx.lemmas,
+        more: Lemmas::default(),
+    };
+    let facts: Vec<(Fact, Ids)> = cands
+        .into_iter()
+        .filter_map(|c| finish(ctx, c, &mut memo, &mut vocab))
+        .collect();
     // In text order; sorting indices rather than the facts moves each fact once.
     let mut order: Vec<usize> = (0..facts.len()).collect();
     order.sort_by_key(|&i| (facts[i].0.start, facts[i].0.end, facts[i].0.kind));
     let (facts, order) = merge_restatements(ctx, facts, order);
     let mut slots: Vec<Option<(Fact, Ids)>> = facts.into_iter().map(Some).collect();
-    let merged = merge_repeats(order.into_iter().map(|i| slots[i].take().expect("each index once")));
+    let merged = merge_repeats(
+        order
+            .into_iter()
+            .map(|i| slots[i].take().expect("each index once")),
+    );
     // Contexts leave the source as words, sorted the way alignment compares them.
     merged
         .into_iter()
         .map(|(mut f, ids)| {
-            f.context = ids.into_iter().map(|(id, x)| (vocab.word(id).clone(), x)).collect();
+            f.context = ids
+                .into_iter()
+                .map(|(id, x)| (vocab.word(id).clone(), x))
+                .collect();
             word::normalize(&mut f.context);
             f
         })
@@ -483,7 +535,10 @@ impl Vocab<'_> {
 
     fn word(&self, id: u32) -> &Word {
         let id = id as usize;
-        self.base.words.get(id).unwrap_or_else(|| &self.more.words[id - self.base.words.len()])
+        self.base
+            .words
+            .get(id)
+            .unwrap_or_else(|| &self.more.words[id - self.base.words.len()])
     }
 }
 
@@ -502,11 +557,15 @@ fn merge_repeats(facts: impl ExactSizeIterator<Item = (Fact, Ids)>) -> Vec<(Fact
             // Claims merge per rule, polarity and modality, but not across
             // sentences naming different years ("a 2012 quake that killed"):
             // those are other events.
-            Value::Claim { negated, modality, .. } => write!(key, "{}|{negated}|{:?}|{:?}", f.block, modality, f.years),
+            Value::Claim {
+                negated, modality, ..
+            } => write!(key, "{}|{negated}|{:?}|{:?}", f.block, modality, f.years),
             Value::Name { .. } => Ok(()),
             // One day named twice ("the July 4 parade", "its Independence Day
             // premiere") is one fact, whatever word stands next to each mention.
-            v @ Value::Date { .. } => write!(key, "{}|", f.block).and_then(|_| value_key(v, &mut key)),
+            v @ Value::Date { .. } => {
+                write!(key, "{}|", f.block).and_then(|_| value_key(v, &mut key))
+            }
             v => write!(key, "{}|{}|", f.block, f.topic).and_then(|_| value_key(v, &mut key)),
         };
         if !key.is_empty() {
@@ -526,10 +585,27 @@ fn merge_repeats(facts: impl ExactSizeIterator<Item = (Fact, Ids)>) -> Vec<(Fact
 /// dimension ("about 50 miles (80 kilometres)", "7:30 p.m. local time
 /// (11:30 a.m. EDT)") is the same fact: it joins the first as another
 /// mention. A figure in another currency or unit stays a fact of its own.
-fn merge_restatements(ctx: &Ctx, mut facts: Vec<(Fact, Ids)>, order: Vec<usize>) -> (Vec<(Fact, Ids)>, Vec<usize>) {
+fn merge_restatements(
+    ctx: &Ctx,
+    mut facts: Vec<(Fact, Ids)>,
+    order: Vec<usize>,
+) -> (Vec<(Fact, Ids)>, Vec<usize>) {
     let text = &ctx.src.text;
     let same_kind = |a: &Value, b: &Value| match (a, b) {
-        (Value::Quantity { unit: ua, second: sa, ordinal: oa, .. }, Value::Quantity { unit: ub, second: sb, ordinal: ob, .. }) => ua.is_some() && ua == ub && sa.is_none() && sb.is_none() && oa == ob,
+        (
+            Value::Quantity {
+                unit: ua,
+                second: sa,
+                ordinal: oa,
+                ..
+            },
+            Value::Quantity {
+                unit: ub,
+                second: sb,
+                ordinal: ob,
+                ..
+            },
+        ) => ua.is_some() && ua == ub && sa.is_none() && sb.is_none() && oa == ob,
         (Value::Date { time: Some(_), .. }, Value::Date { time: Some(_), .. }) => true,
         _ => false,
     };
@@ -539,8 +615,15 @@ fn merge_restatements(ctx: &Ctx, mut facts: Vec<(Fact, Ids)>, order: Vec<usize>)
         if let Some(p) = last {
             let (a, b) = (&facts[p].0, &facts[i].0);
             let between = text.get(a.end..b.start).unwrap_or("");
-            let closes = text.get(b.end..).is_some_and(|t| t.trim_start().starts_with(')'));
-            if a.kind == b.kind && a.sentence == b.sentence && between.trim() == "(" && closes && same_kind(&a.value, &b.value) {
+            let closes = text
+                .get(b.end..)
+                .is_some_and(|t| t.trim_start().starts_with(')'));
+            if a.kind == b.kind
+                && a.sentence == b.sentence
+                && between.trim() == "("
+                && closes
+                && same_kind(&a.value, &b.value)
+            {
                 let span = (b.start, b.end);
                 facts[p].0.also.push(span);
                 continue;
@@ -561,9 +644,40 @@ fn value_key(v: &Value, key: &mut String) -> std::fmt::Result {
     let bits = |x: &f64| x.to_bits();
     let day = |d: &Date| (d.year(), d.month(), d.day());
     match v {
-        Value::Quantity { value, low, high, unit, second, ordinal, step } => write!(key, "q{:x},{:x},{:x},{unit:?},{:?},{ordinal},{:x}", bits(value), bits(low), bits(high), second.as_ref().map(bits), bits(step)),
-        Value::Date { start, end, year_known, weekday, time, zone, range } => write!(key, "d{:?},{:?},{year_known},{weekday:?},{time:?},{zone:?},{range}", day(start), day(end)),
-        Value::Duration { seconds, low, high } => write!(key, "u{:x},{:x},{:x}", bits(seconds), bits(low), bits(high)),
+        Value::Quantity {
+            value,
+            low,
+            high,
+            unit,
+            second,
+            ordinal,
+            step,
+        } => write!(
+            key,
+            "q{:x},{:x},{:x},{unit:?},{:?},{ordinal},{:x}",
+            bits(value),
+            bits(low),
+            bits(high),
+            second.as_ref().map(bits),
+            bits(step)
+        ),
+        Value::Date {
+            start,
+            end,
+            year_known,
+            weekday,
+            time,
+            zone,
+            range,
+        } => write!(
+            key,
+            "d{:?},{:?},{year_known},{weekday:?},{time:?},{zone:?},{range}",
+            day(start),
+            day(end)
+        ),
+        Value::Duration { seconds, low, high } => {
+            write!(key, "u{:x},{:x},{:x}", bits(seconds), bits(low), bits(high))
+        }
         Value::Name { .. } | Value::Claim { .. } => write!(key, "{v:?}"),
     }
 }
@@ -580,13 +694,30 @@ fn attribution(ctx: &Ctx, s: &Sentence) -> Option<String> {
             continue;
         }
         let words: Vec<usize> = if toks[i].lower == "according" {
-            let from = if toks.get(i + 1).is_some_and(|t| t.lower == "to") { i + 2 } else { i + 1 };
-            (from..range.end).take_while(|&k| is_word(k)).filter(|&k| !ctx.lex.articles.contains(toks[k].lower.as_str())).take(5).collect()
+            let from = if toks.get(i + 1).is_some_and(|t| t.lower == "to") {
+                i + 2
+            } else {
+                i + 1
+            };
+            (from..range.end)
+                .take_while(|&k| is_word(k))
+                .filter(|&k| !ctx.lex.articles.contains(toks[k].lower.as_str()))
+                .take(5)
+                .collect()
         } else {
-            let mut before: Vec<usize> = (range.start..i).rev().take_while(|&k| is_word(k) && !ctx.has(k, flag::STOP)).take(4).collect();
+            let mut before: Vec<usize> = (range.start..i)
+                .rev()
+                .take_while(|&k| is_word(k) && !ctx.has(k, flag::STOP))
+                .take(4)
+                .collect();
             before.reverse();
             if before.is_empty() {
-                (i + 1..range.end).take_while(|&k| ctx.is_capitalized(&toks[k]) || toks[k].lower == "." && toks[k].glued).take(5).collect()
+                (i + 1..range.end)
+                    .take_while(|&k| {
+                        ctx.is_capitalized(&toks[k]) || toks[k].lower == "." && toks[k].glued
+                    })
+                    .take(5)
+                    .collect()
             } else {
                 before
             }
@@ -616,7 +747,12 @@ struct SentenceMemo {
 }
 
 /// Choose the rule for a candidate and build the fact.
-fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -> Option<(Fact, Ids)> {
+fn finish(
+    ctx: &Ctx,
+    c: Candidate,
+    memo: &mut SentenceMemo,
+    vocab: &mut Vocab,
+) -> Option<(Fact, Ids)> {
     let s = &ctx.seg.sentences[c.sentence];
     let toks = ctx.seg.sentence_tokens(s);
     let unit = match &c.value {
@@ -677,12 +813,19 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -
     if c.kind == Kind::Claim {
         // Neighbouring sentences of the same paragraph (two either side: bounded work).
         let near = c.sentence.saturating_sub(2)..(c.sentence + 3).min(ctx.seg.sentences.len());
-        for (k, other) in ctx.seg.sentences[near.clone()].iter().enumerate().map(|(k, o)| (k + near.start, o)) {
+        for (k, other) in ctx.seg.sentences[near.clone()]
+            .iter()
+            .enumerate()
+            .map(|(k, o)| (k + near.start, o))
+        {
             if k == c.sentence || other.paragraph != s.paragraph {
                 continue;
             }
             let words = memo.contexts[k].get_or_insert_with(|| context_words(ctx, other, &(0..0)));
-            word::merge(&mut context, words.iter().map(|&(w, x)| (w, x.min(0.35))).collect());
+            word::merge(
+                &mut context,
+                words.iter().map(|&(w, x)| (w, x.min(0.35))).collect(),
+            );
         }
     }
     // The head ("files", "trial") sits inside the span but says what the fact is
@@ -697,10 +840,16 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -
     // Under a topic rule, its own vocabulary ("dead", "killed", "toll") is one
     // word for the topic: two facts that each use some of it share it.
     if !rule.is_fallback() {
-        let (marked, rest): (Vec<_>, Vec<_>) = context.into_iter().partition(|&(w, _)| ctx.rules.in_vocabulary(ri, vocab.word(w)));
+        let (marked, rest): (Vec<_>, Vec<_>) = context
+            .into_iter()
+            .partition(|&(w, _)| ctx.rules.in_vocabulary(ri, vocab.word(w)));
         context = rest;
         if let Some(weight) = marked.iter().map(|(_, x)| *x).reduce(f32::max) {
-            add_context(&mut context, vocab.id(Word::from(format!("topic:{}", rule.id))), weight);
+            add_context(
+                &mut context,
+                vocab.id(Word::from(format!("topic:{}", rule.id))),
+                weight,
+            );
         }
     }
     let years = toks
@@ -727,7 +876,16 @@ fn finish(ctx: &Ctx, c: Candidate, memo: &mut SentenceMemo, vocab: &mut Vocab) -
             && said
             && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if (*start <= p && p <= *end) || p.yesterday().is_ok_and(|y| *start <= y && y <= *end)),
         attribution: ctx.attributions[c.sentence].clone(),
-        events: c.events.iter().take(if c.kind == Kind::Claim { 3 } else { EVENT_WORDS }).cloned().collect(),
+        events: c
+            .events
+            .iter()
+            .take(if c.kind == Kind::Claim {
+                3
+            } else {
+                EVENT_WORDS
+            })
+            .cloned()
+            .collect(),
         value: c.value,
         also: Vec::new(),
     };
@@ -742,19 +900,39 @@ pub const NEWS_WINDOW_DAYS: i64 = 60;
 /// on `published` (see [`NEWS_WINDOW_DAYS`]). Unknown years and undated
 /// reports have no background.
 fn is_background(v: &Value, published: Option<Date>) -> bool {
-    let (Value::Date { end, year_known: true, time: None, .. }, Some(p)) = (v, published) else {
+    let (
+        Value::Date {
+            end,
+            year_known: true,
+            time: None,
+            ..
+        },
+        Some(p),
+    ) = (v, published)
+    else {
         return false;
     };
-    *end != Date::MAX && p.checked_sub(jiff::Span::new().days(NEWS_WINDOW_DAYS)).is_ok_and(|from| *end < from)
+    *end != Date::MAX
+        && p.checked_sub(jiff::Span::new().days(NEWS_WINDOW_DAYS))
+            .is_ok_and(|from| *end < from)
 }
 
 /// Whether an attribution verb stands right next to a span ("said Friday",
 /// "Friday, police said"): the date then tells when the report was made.
 fn said_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
     let toks = &ctx.seg.tokens;
-    let before = (s.tokens.start.max(span.start.saturating_sub(3))..span.start).rev().find(|&k| toks[k].kind == TokKind::Word && !matches!(toks[k].lower.as_str(), "on" | "late" | "early" | "earlier" | "later" | "last" | "this" | "next"));
+    let before = (s.tokens.start.max(span.start.saturating_sub(3))..span.start)
+        .rev()
+        .find(|&k| {
+            toks[k].kind == TokKind::Word
+                && !matches!(
+                    toks[k].lower.as_str(),
+                    "on" | "late" | "early" | "earlier" | "later" | "last" | "this" | "next"
+                )
+        });
     let after = (span.end..s.tokens.end.min(span.end + 3)).find(|&k| toks[k].kind == TokKind::Word);
-    before.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION)) || after.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION))
+    before.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION))
+        || after.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION))
 }
 
 fn is_currency(u: &str) -> bool {
@@ -777,7 +955,11 @@ fn select_rule<'r>(
     let nearest_events = || {
         let mut at = vec![usize::MAX; rules.rules.len()];
         for (pos, e) in c.events.iter().enumerate() {
-            for &ri in rules.event_rules.get(e.as_str()).map_or(&[][..], Vec::as_slice) {
+            for &ri in rules
+                .event_rules
+                .get(e.as_str())
+                .map_or(&[][..], Vec::as_slice)
+            {
                 at[ri] = at[ri].min(pos);
             }
         }
@@ -793,10 +975,18 @@ fn select_rule<'r>(
             }
             continue;
         }
-        if !r.context.is_empty() && !s.tokens.clone().any(|k| r.context.contains(ctx.lemma(k).as_str())) {
+        if !r.context.is_empty()
+            && !s
+                .tokens
+                .clone()
+                .any(|k| r.context.contains(ctx.lemma(k).as_str()))
+        {
             continue;
         }
-        if !r.patterns.is_empty() && !patterns.get_or_insert_with(|| rules.pattern_matches(&ctx.src.text[s.start..s.end]))[i] {
+        if !r.patterns.is_empty()
+            && !patterns.get_or_insert_with(|| rules.pattern_matches(&ctx.src.text[s.start..s.end]))
+                [i]
+        {
             continue;
         }
         // A figure in units ("10 kilometres", "$250") is only a topic rule's if the rule names the unit.
@@ -852,9 +1042,16 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Ids 
         let (dist, clauses) = if span.is_empty() {
             (4.0, 1.0) // words of a neighbouring sentence: a fixed, low weight
         } else {
-            let (lo, hi) = if i < span.start { (i, span.start) } else { (span.end - 1, i) };
+            let (lo, hi) = if i < span.start {
+                (i, span.start)
+            } else {
+                (span.end - 1, i)
+            };
             // Tokens lo..=hi, from the prefix counts.
-            ((ctx.words_before[hi + 1] - ctx.words_before[lo]) as f32, (ctx.puncts_before[hi + 1] - ctx.puncts_before[lo]) as f32)
+            (
+                (ctx.words_before[hi + 1] - ctx.words_before[lo]) as f32,
+                (ctx.puncts_before[hi + 1] - ctx.puncts_before[lo]) as f32,
+            )
         };
         let mut w = 1.0 / (1.0 + dist / 3.0) * 0.6f32.powi(clauses as i32);
         if ctx.is_capitalized(t) && i != s.tokens.start {
@@ -874,7 +1071,10 @@ pub fn nearby_events(
     span: &std::ops::Range<usize>,
     limit: usize,
 ) -> Vec<Word> {
-    nearby_words(ctx, s, span, limit).into_iter().map(|(lemma, _)| lemma).collect()
+    nearby_words(ctx, s, span, limit)
+        .into_iter()
+        .map(|(lemma, _)| lemma)
+        .collect()
 }
 
 /// Content words near a span as (lemma, word as written), nearest first.
@@ -891,10 +1091,23 @@ fn nearby_words(
     // and 230,000 had been evacuated" the 230,000 belongs to "evacuated".
     // Left distances are odd and right ones even, so there are no ties.
     let eventish = |i: &usize| !span.contains(i) && ctx.has(*i, flag::EVENTISH);
-    let left_d = |i: usize| (span.start - i) * 2 + 1 + (ctx.breaks_before[span.start] - ctx.breaks_before[i]) as usize * 8;
-    let right_d = |i: usize| (i - span.end + 1) * 2 + (ctx.breaks_before[i] - ctx.breaks_before[span.end]) as usize * 8;
-    let mut left = (w.start..span.start.max(w.start)).rev().filter(eventish).map(|i| (left_d(i), i)).peekable();
-    let mut right = (span.end.max(w.start)..w.end).filter(eventish).map(|i| (right_d(i), i)).peekable();
+    let left_d = |i: usize| {
+        (span.start - i) * 2
+            + 1
+            + (ctx.breaks_before[span.start] - ctx.breaks_before[i]) as usize * 8
+    };
+    let right_d = |i: usize| {
+        (i - span.end + 1) * 2 + (ctx.breaks_before[i] - ctx.breaks_before[span.end]) as usize * 8
+    };
+    let mut left = (w.start..span.start.max(w.start))
+        .rev()
+        .filter(eventish)
+        .map(|i| (left_d(i), i))
+        .peekable();
+    let mut right = (span.end.max(w.start)..w.end)
+        .filter(eventish)
+        .map(|i| (right_d(i), i))
+        .peekable();
     let mut out: Vec<(Word, usize)> = Vec::new();
     while out.len() < limit {
         let next = match (left.peek(), right.peek()) {

@@ -4,7 +4,7 @@
 //! normalised form, a surname alone, a shorter prefix — are merged, so each
 //! entity is one fact whose span is its fullest mention.
 
-use super::{flag, Candidate, Ctx, Modality, Value};
+use super::{Candidate, Ctx, Modality, Value, flag};
 use crate::rules::{Kind, Lexicon};
 use crate::segment::{Sentence, TokKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -14,7 +14,11 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(w: &str) -> String {
     // ASCII has nothing to decompose: the same result without NFKD.
     if w.is_ascii() {
-        return w.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char).collect();
+        return w
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
     }
     w.nfkd()
         .filter(|c| c.is_alphanumeric())
@@ -58,11 +62,18 @@ pub fn normalize(lex: &Lexicon, name: &str) -> String {
 /// A title-case line without closing punctuation: "Storm Batters Coast Towns".
 fn is_headline(ctx: &Ctx, s: &Sentence) -> bool {
     let toks = ctx.seg.sentence_tokens(s);
-    if toks.last().is_some_and(|t| matches!(t.lower.as_str(), "." | "!" | "?" | "\"" | "\u{201d}")) {
+    if toks
+        .last()
+        .is_some_and(|t| matches!(t.lower.as_str(), "." | "!" | "?" | "\"" | "\u{201d}"))
+    {
         return false;
     }
     let (mut words, mut caps) = (0, 0);
-    for i in s.tokens.clone().filter(|&i| ctx.seg.tokens[i].kind == TokKind::Word && !ctx.has(i, flag::CONNECTOR)) {
+    for i in s
+        .tokens
+        .clone()
+        .filter(|&i| ctx.seg.tokens[i].kind == TokKind::Word && !ctx.has(i, flag::CONNECTOR))
+    {
         words += 1;
         caps += ctx.is_capitalized(&ctx.seg.tokens[i]) as usize;
     }
@@ -95,7 +106,12 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 continue;
             }
             // A letter glued to figures is a code, not a name: "A330", "B52".
-            let code = |k: usize| toks[k].end - toks[k].start == 1 && toks.get(k + 1).is_some_and(|n| n.glued && n.kind == TokKind::Number);
+            let code = |k: usize| {
+                toks[k].end - toks[k].start == 1
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.glued && n.kind == TokKind::Number)
+            };
             if code(i) {
                 i += 1;
                 continue;
@@ -140,7 +156,10 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 }
             }
             // A possessive ends a name: "China's State Administration" is two.
-            if let Some(k) = (i..j.saturating_sub(1)).find(|&k| toks[k].kind == TokKind::Word && (toks[k].lower.ends_with("'s") || toks[k].lower.ends_with("\u{2019}s"))) {
+            if let Some(k) = (i..j.saturating_sub(1)).find(|&k| {
+                toks[k].kind == TokKind::Word
+                    && (toks[k].lower.ends_with("'s") || toks[k].lower.ends_with("\u{2019}s"))
+            }) {
                 j = k + 1;
             }
             let run = i..j;
@@ -162,7 +181,11 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                     // A word opening a sentence (or a quote) that the source
                     // also writes in lower case, or a common English word it
                     // never capitalises mid-sentence, is no part of a name.
-                    let opening = p.start == s.tokens.start || matches!(toks[p.start - 1].lower.as_str(), "\"" | "\u{201c}" | "(" | ":");
+                    let opening = p.start == s.tokens.start
+                        || matches!(
+                            toks[p.start - 1].lower.as_str(),
+                            "\"" | "\u{201c}" | "(" | ":"
+                        );
                     let common = ctx.has(p.start, flag::NOT_NAME)
                         || ctx.has(p.start, flag::CONNECTOR)
                         || opening
@@ -175,7 +198,8 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                                     // first name; before a connector, a name's first word ("Friends of …").
                                     && (p.start + 1 >= p.end || ctx.has(p.start + 1, super::flag::COMMON) && !ctx.has(p.start + 1, flag::CONNECTOR)))
                         || t.kind != TokKind::Word
-                        || lex.def.dates.months.contains_key(t.lower.as_str()) && p.end - p.start == 1;
+                        || lex.def.dates.months.contains_key(t.lower.as_str())
+                            && p.end - p.start == 1;
                     if common {
                         p.start += 1;
                     } else {
@@ -214,7 +238,10 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 }
                 let written = ctx.src.text[start..end].to_string();
                 // Names recur: normalise each distinct spelling once.
-                let key = keys.entry(&ctx.src.text[start..end]).or_insert_with(|| norm_tokens(lex, &written).into()).clone();
+                let key = keys
+                    .entry(&ctx.src.text[start..end])
+                    .or_insert_with(|| norm_tokens(lex, &written).into())
+                    .clone();
                 if key.is_empty()
                     || key
                         .iter()
@@ -230,7 +257,9 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 if p.end - p.start == 1 {
                     let t = &toks[p.start];
                     let next = toks.get(p.end).filter(|n| n.glued && p.end < s.tokens.end);
-                    let abbreviation = next.is_some_and(|n| n.lower == ".") && (2..=4).contains(&t.lower.len()) && !t.lower.contains('.');
+                    let abbreviation = next.is_some_and(|n| n.lower == ".")
+                        && (2..=4).contains(&t.lower.len())
+                        && !t.lower.contains('.');
                     let code = next.is_some_and(|n| n.kind == TokKind::Number);
                     if abbreviation || code {
                         continue;
@@ -252,14 +281,24 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
 
 /// Acronyms a source introduces in parentheses right after a name whose
 /// capitalised words they abbreviate: acronym key → the name's key.
-fn acronyms(ctx: &Ctx, ms: &[Mention]) -> std::collections::BTreeMap<String, (Vec<String>, String)> {
+fn acronyms(
+    ctx: &Ctx,
+    ms: &[Mention],
+) -> std::collections::BTreeMap<String, (Vec<String>, String)> {
     let toks = &ctx.seg.tokens;
     let mut out = std::collections::BTreeMap::new();
     for m in ms {
         let e = m.toks.end;
-        let (Some(open), Some(acr), Some(close)) = (toks.get(e), toks.get(e + 1), toks.get(e + 2)) else { continue };
+        let (Some(open), Some(acr), Some(close)) = (toks.get(e), toks.get(e + 1), toks.get(e + 2))
+        else {
+            continue;
+        };
         let text = ctx.text(acr);
-        if open.lower != "(" || close.lower != ")" || text.len() < 2 || !text.chars().all(|c| c.is_ascii_uppercase()) {
+        if open.lower != "("
+            || close.lower != ")"
+            || text.len() < 2
+            || !text.chars().all(|c| c.is_ascii_uppercase())
+        {
             continue;
         }
         let initials: String = toks[m.toks.clone()]
@@ -301,8 +340,20 @@ pub fn extract(ctx: &Ctx, claimed: &[bool], out: &mut Vec<Candidate>) {
     let mut surname: HashMap<&str, usize> = HashMap::default();
     for &m in &order {
         let key = &ms[m].key[..];
-        let acronym_of = (key.len() == 1).then(|| acronyms.get(&key[0])).flatten().and_then(|(full, _)| exact.get(full.as_slice()));
-        let home = exact.get(key).or(acronym_of).or_else(|| prefix.get(key)).or_else(|| (key.len() == 1).then(|| surname.get(key[0].as_str())).flatten()).copied();
+        let acronym_of = (key.len() == 1)
+            .then(|| acronyms.get(&key[0]))
+            .flatten()
+            .and_then(|(full, _)| exact.get(full.as_slice()));
+        let home = exact
+            .get(key)
+            .or(acronym_of)
+            .or_else(|| prefix.get(key))
+            .or_else(|| {
+                (key.len() == 1)
+                    .then(|| surname.get(key[0].as_str()))
+                    .flatten()
+            })
+            .copied();
         match home {
             Some(e) => entities[e].1.push(m),
             None => {
@@ -333,7 +384,8 @@ pub fn extract(ctx: &Ctx, claimed: &[bool], out: &mut Vec<Candidate>) {
             .find(|m| m.key == r.key)
             .unwrap_or(r);
         let mut seen = vec![first_full.written.clone()];
-        let mut seen_set: rustc_hash::FxHashSet<&str> = std::iter::once(first_full.written.as_str()).collect();
+        let mut seen_set: rustc_hash::FxHashSet<&str> =
+            std::iter::once(first_full.written.as_str()).collect();
         for &m in &members {
             let mm = &ms[m];
             let acronym = mm.key.len() == 1 && acronyms.contains_key(&mm.key[0]);

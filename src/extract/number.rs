@@ -80,7 +80,13 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
                 weak: false,
             });
         }
-        if let Some((lo, hi)) = lex.def.numbers.vague.get(t.lower.as_str()).map(|r| (r[0], r[1])) {
+        if let Some((lo, hi)) = lex
+            .def
+            .numbers
+            .vague
+            .get(t.lower.as_str())
+            .map(|r| (r[0], r[1]))
+        {
             vague = Some((lo, hi));
             value = lo;
             j = i + 1;

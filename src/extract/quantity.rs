@@ -129,7 +129,11 @@ pub fn extract_durations(
         // A rate, not a length of time: "5,000 barrels a day", "$2 an hour", "twice a week".
         let rate = n.weak && i > s.tokens.start && {
             let p = &toks[i - 1];
-            p.kind == TokKind::Number || matches!(p.lower.as_str(), "per" | ")" | "%") || p.kind == TokKind::Word && !ctx.has(i - 1, super::flag::STOP) && hedge_before(ctx, s, i).is_none()
+            p.kind == TokKind::Number
+                || matches!(p.lower.as_str(), "per" | ")" | "%")
+                || p.kind == TokKind::Word
+                    && !ctx.has(i - 1, super::flag::STOP)
+                    && hedge_before(ctx, s, i).is_none()
         };
         if rate {
             i = end;
@@ -202,7 +206,18 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
 fn add_sums(ctx: &Ctx, first: usize, out: &mut Vec<Candidate>) {
     let toks = &ctx.seg.tokens;
     let plain = |c: &Candidate| match (&c.value, &c.head) {
-        (Value::Quantity { unit: None, second: None, ordinal: false, low, high, value, .. }, Some(h)) => !h.contains(' ') && low == value && high == value,
+        (
+            Value::Quantity {
+                unit: None,
+                second: None,
+                ordinal: false,
+                low,
+                high,
+                value,
+                ..
+            },
+            Some(h),
+        ) => !h.contains(' ') && low == value && high == value,
         _ => false,
     };
     let mut sums = Vec::new();
@@ -210,16 +225,32 @@ fn add_sums(ctx: &Ctx, first: usize, out: &mut Vec<Candidate>) {
         let (a, b) = (&out[k], &out[k + 1]);
         let joined = b.toks.start == a.toks.end + 1 && toks[a.toks.end].lower == "and";
         // Only a group of people makes "people in all": passengers and crew, not cars and engines.
-        let people = |c: &Candidate| c.head.as_ref().is_some_and(|h| ctx.lex.role_nouns.contains(h) || ctx.lex.generic_nouns.contains(h));
+        let people = |c: &Candidate| {
+            c.head.as_ref().is_some_and(|h| {
+                ctx.lex.role_nouns.contains(h) || ctx.lex.generic_nouns.contains(h)
+            })
+        };
         if joined && plain(a) && plain(b) && a.head != b.head && (people(a) || people(b)) {
-            let (Value::Quantity { value: x, .. }, Value::Quantity { value: y, .. }) = (&a.value, &b.value) else { continue };
+            let (Value::Quantity { value: x, .. }, Value::Quantity { value: y, .. }) =
+                (&a.value, &b.value)
+            else {
+                continue;
+            };
             let span = a.toks.start..b.toks.end;
             let v = x + y;
             sums.push(Candidate {
                 kind: Kind::Quantity,
                 sentence: a.sentence,
                 toks: span,
-                value: Value::Quantity { value: v, low: v, high: v, unit: None, second: None, ordinal: false, step: 1.0 },
+                value: Value::Quantity {
+                    value: v,
+                    low: v,
+                    high: v,
+                    unit: None,
+                    second: None,
+                    ordinal: false,
+                    step: 1.0,
+                },
                 head: Some(ctx.lex.lemma("people")),
                 events: a.events.clone(),
                 hedge: None,
@@ -267,11 +298,18 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         }
         // Shares: "a third of", "two-thirds of", "half of".
         if let Some(share) = fraction(ctx, s, i) {
-            for c in claimed.iter_mut().take(share.toks.end).skip(share.toks.start) {
+            for c in claimed
+                .iter_mut()
+                .take(share.toks.end)
+                .skip(share.toks.start)
+            {
                 *c = true;
             }
             i = share.toks.end;
-            out.push(Candidate { sentence: si, ..share });
+            out.push(Candidate {
+                sentence: si,
+                ..share
+            });
             continue;
         }
         // Ages: "a 38-year-old", "aged 38", "Jane Porter, 41,", "in her late 30s".
@@ -280,7 +318,10 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 *c = true;
             }
             i = age.toks.end;
-            out.push(Candidate { sentence: si, ..age });
+            out.push(Candidate {
+                sentence: si,
+                ..age
+            });
             continue;
         }
         let Some(mut n) = number::read(ctx, i, limit) else {
@@ -318,8 +359,15 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             }
         }
         // Ranges in words: "between 30 and 40 people".
-        if i > s.tokens.start && toks[i - 1].lower == "between" && toks.get(j).is_some_and(|t| t.lower == "and" && j + 1 < limit) {
-            if let Some(m) = number::read(ctx, j + 1, limit).filter(|m| m.value > n.value && !m.ordinal) {
+        if i > s.tokens.start
+            && toks[i - 1].lower == "between"
+            && toks
+                .get(j)
+                .is_some_and(|t| t.lower == "and" && j + 1 < limit)
+        {
+            if let Some(m) =
+                number::read(ctx, j + 1, limit).filter(|m| m.value > n.value && !m.ordinal)
+            {
                 n.high = m.high;
                 j = m.end;
                 start = i - 1;
@@ -327,7 +375,13 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         }
         // An earlier figure given for comparison ("41, up from 12") is its own topic.
         // "rose to 12 from nine", "up from 12", "revised down from 21".
-        let previous = i >= s.tokens.start + 2 && toks[i - 1].lower == "from" && (matches!(toks[i - 2].lower.as_str(), "up" | "down" | "rising" | "falling") || toks[i - 2].kind == TokKind::Number || ctx.has(i - 2, super::flag::NUMBER) && !ctx.has(i - 2, super::flag::STOP));
+        let previous = i >= s.tokens.start + 2
+            && toks[i - 1].lower == "from"
+            && (matches!(
+                toks[i - 2].lower.as_str(),
+                "up" | "down" | "rising" | "falling"
+            ) || toks[i - 2].kind == TokKind::Number
+                || ctx.has(i - 2, super::flag::NUMBER) && !ctx.has(i - 2, super::flag::STOP));
         // Partitive: "11 of the 13 counts", "10 of them".
         let mut k = j;
         let mut partitive = false;
@@ -337,9 +391,22 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 m += 1;
             }
             // "of the ship's ten lifeboats": a few words may stand before the total.
-            let total_at = (m..(m + 4).min(limit)).take_while(|&q| q == m || toks[q].kind == TokKind::Word && !ctx.has(q, super::flag::CLAUSE_BREAK) || toks[q].lower == "'s").find(|&q| toks[q].kind == TokKind::Number || ctx.has(q, super::flag::NUMBER) && lex.number_word(toks[q].lower.as_str()).is_some_and(|v| v > 1.0));
-            if let Some(total) =
-                total_at.and_then(|m| number::read(ctx, m, limit)).filter(|x| !x.ordinal && x.value >= n.value)
+            let total_at = (m..(m + 4).min(limit))
+                .take_while(|&q| {
+                    q == m
+                        || toks[q].kind == TokKind::Word && !ctx.has(q, super::flag::CLAUSE_BREAK)
+                        || toks[q].lower == "'s"
+                })
+                .find(|&q| {
+                    toks[q].kind == TokKind::Number
+                        || ctx.has(q, super::flag::NUMBER)
+                            && lex
+                                .number_word(toks[q].lower.as_str())
+                                .is_some_and(|v| v > 1.0)
+                });
+            if let Some(total) = total_at
+                .and_then(|m| number::read(ctx, m, limit))
+                .filter(|x| !x.ordinal && x.value >= n.value)
             {
                 let _ = total;
                 k = total.end;
@@ -347,10 +414,12 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 for c in claimed.iter_mut().take(k).skip(j) {
                     *c = true;
                 }
-            } else if toks
-                .get(m)
-                .is_some_and(|t| matches!(t.lower.as_str(), "them" | "those" | "these" | "us" | "whom" | "which"))
-            {
+            } else if toks.get(m).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "them" | "those" | "these" | "us" | "whom" | "which"
+                )
+            }) {
                 k = m + 1;
                 partitive = true;
             }
@@ -386,7 +455,10 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     continue;
                 }
                 // "20.4 per cent": British style.
-                if t.lower == "per" && toks.get(m + 1).is_some_and(|n| n.lower == "cent") && m + 1 < limit {
+                if t.lower == "per"
+                    && toks.get(m + 1).is_some_and(|n| n.lower == "cent")
+                    && m + 1 < limit
+                {
                     unit.get_or_insert_with(|| "percent".into());
                     words.push((m + 1, "percent".to_string()));
                     break;
@@ -410,7 +482,8 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 let is_unit = ctx.has(m, super::flag::UNIT);
                 if !is_unit
                     && (lex.not_nouns.contains(t.lower.as_str())
-                        || lex.stopwords.contains(t.lower.as_str()) && !lex.def.words.lemmas.contains_key(t.lower.as_str()))
+                        || lex.stopwords.contains(t.lower.as_str())
+                            && !lex.def.words.lemmas.contains_key(t.lower.as_str()))
                 {
                     break;
                 }
@@ -439,14 +512,23 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // A total named before the figure: "bringing the death toll to four",
         // "the number of dead rose to 12", "the tally stood at 30".
         let mut total_noun: Option<(usize, String)> = None;
-        if noun.is_none() && !partitive && i > s.tokens.start && matches!(toks[i - 1].lower.as_str(), "to" | "at" | "of" | "reached" | "hit" | "is" | "was") {
+        if noun.is_none()
+            && !partitive
+            && i > s.tokens.start
+            && matches!(
+                toks[i - 1].lower.as_str(),
+                "to" | "at" | "of" | "reached" | "hit" | "is" | "was"
+            )
+        {
             total_noun = (s.tokens.start.max(i.saturating_sub(7))..i - 1)
                 .rev()
                 .find(|&k| lex.totals.contains(toks[k].lower.as_str()))
                 .map(|k| (k, toks[k].lower.to_string()));
         }
         // Weak and word numbers count only with a noun ("one of the", "a" alone are not counts).
-        if (n.weak || !is_digits && noun.is_none() && total_noun.is_none() && n.value < 100.0) && !partitive {
+        if (n.weak || !is_digits && noun.is_none() && total_noun.is_none() && n.value < 100.0)
+            && !partitive
+        {
             i = n.end.max(i + 1);
             continue;
         }
@@ -482,7 +564,15 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             }
         } else if let Some((_, w)) = &total_noun {
             // "toll … to four": the figure counts what the total counts.
-            let counted = (i.saturating_sub(9).max(s.tokens.start)..i).find(|&k| lex.def.words.lemmas.get(toks[k].lower.as_str()).is_some_and(|l| l != w) && ctx.has(k, super::flag::CONTENT) && !lex.totals.contains(toks[k].lower.as_str()));
+            let counted = (i.saturating_sub(9).max(s.tokens.start)..i).find(|&k| {
+                lex.def
+                    .words
+                    .lemmas
+                    .get(toks[k].lower.as_str())
+                    .is_some_and(|l| l != w)
+                    && ctx.has(k, super::flag::CONTENT)
+                    && !lex.totals.contains(toks[k].lower.as_str())
+            });
             head = Some(lex.lemma(w));
             label = Some(counted.map_or_else(|| w.clone(), |k| format!("{} {w}", toks[k].lower)));
         } else if start == i && i >= s.tokens.start + 2 {
@@ -505,7 +595,10 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         }
         if part {
             head = Some(format!("part {}", head.as_deref().unwrap_or("figure")));
-            label = Some(format!("{} among them", label.as_deref().unwrap_or("figure")));
+            label = Some(format!(
+                "{} among them",
+                label.as_deref().unwrap_or("figure")
+            ));
         }
         if previous {
             head = Some(format!("earlier {}", head.as_deref().unwrap_or("figure")));
@@ -517,7 +610,11 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         };
         let (low, mut high) = apply_hedge(hedge.as_ref().map(|h| &h.1), value, low, high);
         // A share has a ceiling: "more than 90%" is anything above 90, to 100.
-        if unit.as_deref() == Some("percent") && hedge.as_ref().is_some_and(|h| matches!(h.1.shape, HedgeShape::AtLeast | HedgeShape::MoreThan)) {
+        if unit.as_deref() == Some("percent")
+            && hedge
+                .as_ref()
+                .is_some_and(|h| matches!(h.1.shape, HedgeShape::AtLeast | HedgeShape::MoreThan))
+        {
             high = high.max(100.0);
         }
         for c in claimed.iter_mut().take(end).skip(hedge_start.min(start)) {
@@ -571,17 +668,30 @@ fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
             && !ctx.has(k, super::flag::DATE)
             && !ctx.has(k, super::flag::NUMBER)
             && !ctx.has(k, super::flag::UNIT)
-            && !ctx.lex.def.numbers.currencies.contains_key(toks[k].lower.as_str())
+            && !ctx
+                .lex
+                .def
+                .numbers
+                .currencies
+                .contains_key(toks[k].lower.as_str())
     };
     let after_name = if p.glued && p.lower == "-" {
         // "XR-7": glued to a word in capitals.
-        i >= s.tokens.start + 2 && toks[i].glued && capital_word(i - 2) && ctx.text(&toks[i - 2]).chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+        i >= s.tokens.start + 2
+            && toks[i].glued
+            && capital_word(i - 2)
+            && ctx
+                .text(&toks[i - 2])
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase())
     } else if t.glued {
         // "A330": glued straight to a capital.
         p.kind == TokKind::Word && p.caps
     } else {
         // "Route 66": after a capitalised word that does not open the sentence, or a code.
-        (capital_word(i - 1) && i - 1 > s.tokens.start && !ctx.has(i - 1, super::flag::NOT_NAME)) || (p.kind != TokKind::Word || p.caps) && code(i - 1)
+        (capital_word(i - 1) && i - 1 > s.tokens.start && !ctx.has(i - 1, super::flag::NOT_NAME))
+            || (p.kind != TokKind::Word || p.caps) && code(i - 1)
     };
     if !after_name {
         return None;
@@ -589,13 +699,28 @@ fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     // "London 59.9%", "Texas 12 percent", "Berlin 4,000 people": a figure
     // with a unit or a counted noun after it counts, whatever stands before.
     let next = toks.get(i + 1).filter(|_| i + 1 < s.tokens.end);
-    let counted = |n: &crate::segment::Token| n.kind == TokKind::Word && !n.caps && (n.lower.ends_with('s') && n.lower.len() > 3 || ctx.lex.generic_nouns.contains(ctx.lex.lemma(n.lower.as_str()).as_str()));
-    if t.lower.contains('.') || next.is_some_and(|n| n.lower == "%" || ctx.has(i + 1, super::flag::UNIT) || counted(n)) {
+    let counted = |n: &crate::segment::Token| {
+        n.kind == TokKind::Word
+            && !n.caps
+            && (n.lower.ends_with('s') && n.lower.len() > 3
+                || ctx
+                    .lex
+                    .generic_nouns
+                    .contains(ctx.lex.lemma(n.lower.as_str()).as_str()))
+    };
+    if t.lower.contains('.')
+        || next.is_some_and(|n| n.lower == "%" || ctx.has(i + 1, super::flag::UNIT) || counted(n))
+    {
         return None;
     }
     // "Boeing 747-8": the identifier runs on through glued figures and hyphens.
     let mut end = i + 1;
-    while end + 1 < s.tokens.end && toks[end].glued && toks[end].lower == "-" && toks[end + 1].glued && toks[end + 1].kind == TokKind::Number {
+    while end + 1 < s.tokens.end
+        && toks[end].glued
+        && toks[end].lower == "-"
+        && toks[end + 1].glued
+        && toks[end + 1].kind == TokKind::Number
+    {
         end += 2;
     }
     Some(end)
@@ -615,7 +740,16 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     // "building"); a person otherwise ("a 38-year-old German", "Porter, 41").
     let aged = |to: usize| {
         toks.get(to)
-            .filter(|t| to < limit && t.kind == TokKind::Word && !t.caps && !ctx.has(to, super::flag::STOP) && !ctx.lex.generic_nouns.contains(ctx.lex.lemma(t.lower.as_str()).as_str()))
+            .filter(|t| {
+                to < limit
+                    && t.kind == TokKind::Word
+                    && !t.caps
+                    && !ctx.has(to, super::flag::STOP)
+                    && !ctx
+                        .lex
+                        .generic_nouns
+                        .contains(ctx.lex.lemma(t.lower.as_str()).as_str())
+            })
             .map_or_else(|| "person".to_string(), |t| ctx.lex.lemma(t.lower.as_str()))
     };
     let found = |from: usize, to: usize, value: f64, low: f64, high: f64| {
@@ -625,7 +759,15 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
             sentence: 0,
             events: nearby_events(ctx, s, &span, usize::MAX),
             toks: span,
-            value: Value::Quantity { value, low, high, unit: Some(AGE.into()), second: None, ordinal: false, step: 1.0 },
+            value: Value::Quantity {
+                value,
+                low,
+                high,
+                unit: Some(AGE.into()),
+                second: None,
+                ordinal: false,
+                step: 1.0,
+            },
             head: Some(aged(to)),
             hedge: None,
             modality: Modality::Asserted,
@@ -639,14 +781,20 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
         let n = whole(&t.lower);
         if let Some(n) = n {
             let years = |k: usize| matches!(w(k), Some("year" | "years"));
-            if w(i + 1) == Some("-") && years(i + 2) && w(i + 3) == Some("-") && w(i + 4) == Some("old") {
+            if w(i + 1) == Some("-")
+                && years(i + 2)
+                && w(i + 3) == Some("-")
+                && w(i + 4) == Some("old")
+            {
                 return found(i, i + 5, n as f64, n as f64, n as f64);
             }
             if years(i + 1) && w(i + 2) == Some("old") {
                 return found(i, i + 3, n as f64, n as f64, n as f64);
             }
             // "aged 38", "age 38", "at the age of 38".
-            if i > s.tokens.start && matches!(toks[i - 1].lower.as_str(), "aged" | "age") || i > s.tokens.start + 1 && toks[i - 1].lower == "of" && toks[i - 2].lower == "age" {
+            if i > s.tokens.start && matches!(toks[i - 1].lower.as_str(), "aged" | "age")
+                || i > s.tokens.start + 1 && toks[i - 1].lower == "of" && toks[i - 2].lower == "age"
+            {
                 return found(i, i + 1, n as f64, n as f64, n as f64);
             }
             // "Jane Porter, 41, said": a figure set off by commas right after a name.
@@ -661,7 +809,15 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
             }
         }
         // "in his late 30s": a decade of life.
-        let decade = t.lower.strip_suffix('s').and_then(whole).filter(|d| d % 10 == 0).or_else(|| whole(&t.lower).filter(|d| d % 10 == 0 && w(i + 1) == Some("s") && toks[i + 1].glued));
+        let decade = t
+            .lower
+            .strip_suffix('s')
+            .and_then(whole)
+            .filter(|d| d % 10 == 0)
+            .or_else(|| {
+                whole(&t.lower)
+                    .filter(|d| d % 10 == 0 && w(i + 1) == Some("s") && toks[i + 1].glued)
+            });
         if let Some(d) = decade {
             let end = if t.lower.ends_with('s') { i + 1 } else { i + 2 };
             let mut from = i;
@@ -674,10 +830,16 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
                     _ => {}
                 }
             }
-            if from > s.tokens.start + 1 && toks[from - 1].lower == "-" && toks[from - 2].lower == "mid" {
+            if from > s.tokens.start + 1
+                && toks[from - 1].lower == "-"
+                && toks[from - 2].lower == "mid"
+            {
                 (lo, hi, from) = (d + 3, d + 6, from - 2);
             }
-            let owner = from.checked_sub(1).filter(|&k| k >= s.tokens.start).is_some_and(|k| matches!(toks[k].lower.as_str(), "his" | "her" | "their"));
+            let owner = from
+                .checked_sub(1)
+                .filter(|&k| k >= s.tokens.start)
+                .is_some_and(|k| matches!(toks[k].lower.as_str(), "his" | "her" | "their"));
             if owner {
                 return found(from, end, (lo + hi) as f64 / 2.0, lo as f64, hi as f64);
             }
@@ -703,7 +865,11 @@ fn precision(ctx: &Ctx, i: usize, n: &Num) -> f64 {
     let text = t.lower.replace(',', "");
     let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
     let written: f64 = text.parse().unwrap_or(n.value);
-    let scale = if written != 0.0 { n.value / written } else { 1.0 };
+    let scale = if written != 0.0 {
+        n.value / written
+    } else {
+        1.0
+    };
     10f64.powi(-(decimals as i32)) * scale
 }
 
@@ -720,13 +886,14 @@ fn fraction(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     let w = |k: usize| toks.get(k).filter(|_| k < limit).map(|t| t.lower.as_str());
     let fractions = &ctx.lex.def.numbers.fractions;
     // "half of" alone, or a count before the fraction: "a third", "two-thirds", "two thirds".
-    let (from, numerator, at) = if fractions.contains_key(toks[i].lower.as_str()) && toks[i].lower.starts_with("half") {
-        (i, 1.0, i)
-    } else {
-        let n = ctx.lex.number_word(toks[i].lower.as_str())?;
-        let at = if w(i + 1) == Some("-") { i + 2 } else { i + 1 };
-        (i, n, at)
-    };
+    let (from, numerator, at) =
+        if fractions.contains_key(toks[i].lower.as_str()) && toks[i].lower.starts_with("half") {
+            (i, 1.0, i)
+        } else {
+            let n = ctx.lex.number_word(toks[i].lower.as_str())?;
+            let at = if w(i + 1) == Some("-") { i + 2 } else { i + 1 };
+            (i, n, at)
+        };
     let share = *fractions.get(w(at)?)?;
     if w(at + 1) != Some("of") || numerator <= 0.0 || numerator * share > 1.0 {
         return None;
@@ -747,7 +914,15 @@ fn fraction(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
         sentence: 0,
         events: nearby_events(ctx, s, &span, usize::MAX),
         toks: span,
-        value: Value::Quantity { value, low, high, unit: Some("percent".into()), second: None, ordinal: false, step: 0.0 },
+        value: Value::Quantity {
+            value,
+            low,
+            high,
+            unit: Some("percent".into()),
+            second: None,
+            ordinal: false,
+            step: 0.0,
+        },
         head: None,
         hedge,
         modality: Modality::Asserted,

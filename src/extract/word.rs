@@ -19,12 +19,17 @@ pub struct Word {
 
 /// FNV-1a, 64 bits: fixed constants, no seed, so keys never vary by run or machine.
 fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 impl Word {
     pub fn new(text: &str) -> Word {
-        Word { key: fnv1a(text), text: Arc::from(text) }
+        Word {
+            key: fnv1a(text),
+            text: Arc::from(text),
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -40,7 +45,10 @@ impl From<&str> for Word {
 
 impl From<String> for Word {
     fn from(s: String) -> Word {
-        Word { key: fnv1a(&s), text: Arc::from(s) }
+        Word {
+            key: fnv1a(&s),
+            text: Arc::from(s),
+        }
     }
 }
 
@@ -149,7 +157,11 @@ mod tests {
 
     #[test]
     fn order_is_total_and_equality_is_by_text() {
-        let (a, b, a2) = (Word::new("quake"), Word::new("killed"), Word::from("quake".to_string()));
+        let (a, b, a2) = (
+            Word::new("quake"),
+            Word::new("killed"),
+            Word::from("quake".to_string()),
+        );
         assert_eq!(a, a2);
         assert_ne!(a, b);
         assert_eq!(a.cmp(&a2), Ordering::Equal);
@@ -161,7 +173,12 @@ mod tests {
 
     #[test]
     fn normalize_keeps_the_largest_weight() {
-        let mut c = vec![(Word::new("b"), 0.2), (Word::new("a"), 0.5), (Word::new("b"), 0.9), (Word::new("a"), 0.1)];
+        let mut c = vec![
+            (Word::new("b"), 0.2),
+            (Word::new("a"), 0.5),
+            (Word::new("b"), 0.9),
+            (Word::new("a"), 0.1),
+        ];
         normalize(&mut c);
         let mut got: Vec<(String, f32)> = c.iter().map(|(w, x)| (w.to_string(), *x)).collect();
         got.sort_by(|a, b| a.0.cmp(&b.0));
@@ -173,11 +190,17 @@ mod tests {
     fn merge_equals_normalize_of_both() {
         let words = ["quake", "killed", "toll", "rose", "county", "dead"];
         let list = |picks: &[(usize, f32)]| {
-            let mut v: Vec<(Word, f32)> = picks.iter().map(|&(i, x)| (Word::new(words[i]), x)).collect();
+            let mut v: Vec<(Word, f32)> = picks
+                .iter()
+                .map(|&(i, x)| (Word::new(words[i]), x))
+                .collect();
             normalize(&mut v);
             v
         };
-        let (a, b) = (list(&[(0, 0.5), (1, 0.2), (3, 0.9)]), list(&[(1, 0.7), (2, 0.1), (5, 0.3), (0, 0.4)]));
+        let (a, b) = (
+            list(&[(0, 0.5), (1, 0.2), (3, 0.9)]),
+            list(&[(1, 0.7), (2, 0.1), (5, 0.3), (0, 0.4)]),
+        );
         let mut merged = a.clone();
         merge(&mut merged, b.clone());
         let mut both = [a, b].concat();

@@ -8,14 +8,16 @@
 //! Escaping follows the runner: `%`, CR and LF in the message; also `:` and
 //! `,` in properties.
 
-use super::{discrepancies, Outcome, Printer};
+use super::{Outcome, Printer, discrepancies};
 use crate::rules::Severity;
 use std::io::{self, Write};
 
 pub struct Github;
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
@@ -34,10 +36,19 @@ impl Printer for Github {
                     Severity::Warning => "warning",
                     Severity::Info => "notice",
                 };
-                let group = run.group.as_ref().map(|g| format!(" (group {g})")).unwrap_or_default();
+                let group = run
+                    .group
+                    .as_ref()
+                    .map(|g| format!(" (group {g})"))
+                    .unwrap_or_default();
                 let others: Vec<String> = f.claims[1..]
                     .iter()
-                    .map(|o| format!("{}:{}:{} says “{}”", run.sources[o.source].path, o.line, o.column, o.text))
+                    .map(|o| {
+                        format!(
+                            "{}:{}:{} says “{}”",
+                            run.sources[o.source].path, o.line, o.column, o.text
+                        )
+                    })
                     .collect();
                 let mut message = f.message.clone();
                 if !others.is_empty() {
@@ -61,7 +72,14 @@ impl Printer for Github {
             }
         }
         for e in outcome.stale {
-            writeln!(out, "::notice title=concur: stale baseline entry::{}", escape_data(&format!("[{}] {} ({}) is no longer found", e.rule, e.topic, e.fingerprint)))?;
+            writeln!(
+                out,
+                "::notice title=concur: stale baseline entry::{}",
+                escape_data(&format!(
+                    "[{}] {} ({}) is no longer found",
+                    e.rule, e.topic, e.fingerprint
+                ))
+            )?;
         }
         Ok(())
     }

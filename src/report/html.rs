@@ -68,7 +68,10 @@ fn marks(run: &Checked, source: usize) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for (_, start, end, fi) in claims {
         let before = taken.range(..=start).next_back().map(|(&s, &e)| (s, e));
-        let overlapping: Vec<(usize, usize)> = before.into_iter().chain(taken.range(start + 1..end).map(|(&s, &e)| (s, e))).collect();
+        let overlapping: Vec<(usize, usize)> = before
+            .into_iter()
+            .chain(taken.range(start + 1..end).map(|(&s, &e)| (s, e)))
+            .collect();
         let mut at = start;
         let mut free = Vec::new();
         for (ts, te) in overlapping {
@@ -98,7 +101,11 @@ fn render_text(run: &Checked, source: usize, html: &mut String) {
     html.push_str("<p>");
     let plain = |html: &mut String, s: &str| {
         let mut first = true;
-        for para in s.split("\n\n").flat_map(|p| p.split("\r\n\r\n")).flat_map(|p| p.split("\r\r")) {
+        for para in s
+            .split("\n\n")
+            .flat_map(|p| p.split("\r\n\r\n"))
+            .flat_map(|p| p.split("\r\r"))
+        {
             if !first {
                 html.push_str("</p>\n<p>");
             }
@@ -130,9 +137,25 @@ fn finding_item(run: &Checked, fi: usize, f: &Finding, html: &mut String) {
     let values: Vec<String> = f
         .claims
         .iter()
-        .map(|c| format!("<li><span class=\"src\">{}</span> “{}” <span class=\"val\">{}</span></li>", escape(&run.sources[c.source].path), escape(&c.text), escape(&c.display)))
+        .map(|c| {
+            format!(
+                "<li><span class=\"src\">{}</span> “{}” <span class=\"val\">{}</span></li>",
+                escape(&run.sources[c.source].path),
+                escape(&c.text),
+                escape(&c.display)
+            )
+        })
         .collect();
-    let diff = f.diff.as_ref().map(|d| format!("<p class=\"diff\">word diff: <code>{}</code></p>", escape(d))).unwrap_or_default();
+    let diff = f
+        .diff
+        .as_ref()
+        .map(|d| {
+            format!(
+                "<p class=\"diff\">word diff: <code>{}</code></p>",
+                escape(d)
+            )
+        })
+        .unwrap_or_default();
     let _ = write!(
         html,
         "<li class=\"item\" data-verdict=\"{v}\" data-kind=\"{k}\"><button type=\"button\" class=\"finding v-{v}\" data-f=\"{fi}\" aria-pressed=\"false\"><span class=\"badge\"><span aria-hidden=\"true\">{icon}</span> {v}</span> <span class=\"topic\">{topic}</span> <span class=\"rule\">{rule}</span><span class=\"msg\">{msg}</span><ul class=\"values\">{values}</ul>{diff}</button></li>\n",
@@ -148,14 +171,23 @@ fn finding_item(run: &Checked, fi: usize, f: &Finding, html: &mut String) {
 
 fn render_run(ri: usize, run: &Checked, html: &mut String) {
     let s = &run.analysis.summary;
-    let _ = write!(html, "<section class=\"review\" data-run=\"{ri}\" aria-label=\"{}\">\n", escape(run.group.as_deref().unwrap_or("review")));
+    let _ = write!(
+        html,
+        "<section class=\"review\" data-run=\"{ri}\" aria-label=\"{}\">\n",
+        escape(run.group.as_deref().unwrap_or("review"))
+    );
     if let Some(g) = &run.group {
         let _ = write!(html, "<h2 class=\"group\">Group {}</h2>\n", escape(g));
     }
     // Summary: counts per verdict and a bar chart of them.
     let total = (s.agree + s.variant + s.conflict + s.unmatched).max(1);
     html.push_str("<div class=\"summary\"><ul class=\"counts\">");
-    for (v, n) in [(Verdict::Conflict, s.conflict), (Verdict::Variant, s.variant), (Verdict::Agree, s.agree), (Verdict::Unmatched, s.unmatched)] {
+    for (v, n) in [
+        (Verdict::Conflict, s.conflict),
+        (Verdict::Variant, s.variant),
+        (Verdict::Agree, s.agree),
+        (Verdict::Unmatched, s.unmatched),
+    ] {
         let _ = write!(
             html,
             "<li class=\"v-{v}\"><span aria-hidden=\"true\">{icon}</span> <strong>{n}</strong> {v}<span class=\"bar\" style=\"width:{w:.1}%\"></span></li>",
@@ -169,11 +201,17 @@ fn render_run(ri: usize, run: &Checked, html: &mut String) {
     html.push_str("<div class=\"body\"><aside class=\"panel\" aria-label=\"Findings\"><form class=\"filters\"><fieldset><legend>Verdict</legend>");
     for v in ["conflict", "variant", "agree", "unmatched"] {
         let checked = if v == "unmatched" { "" } else { " checked" };
-        let _ = write!(html, "<label><input type=\"checkbox\" name=\"verdict\" value=\"{v}\"{checked}> {v}</label>");
+        let _ = write!(
+            html,
+            "<label><input type=\"checkbox\" name=\"verdict\" value=\"{v}\"{checked}> {v}</label>"
+        );
     }
     html.push_str("</fieldset><fieldset><legend>Kind</legend>");
     for k in ["quantity", "date", "duration", "name", "claim"] {
-        let _ = write!(html, "<label><input type=\"checkbox\" name=\"kind\" value=\"{k}\" checked> {k}</label>");
+        let _ = write!(
+            html,
+            "<label><input type=\"checkbox\" name=\"kind\" value=\"{k}\" checked> {k}</label>"
+        );
     }
     html.push_str("</fieldset></form><p class=\"keys\">Keys: <kbd>j</kbd> next, <kbd>k</kbd> previous finding.</p><ol class=\"findings\">\n");
     let mut order: Vec<usize> = (0..run.analysis.findings.len()).collect();
@@ -187,8 +225,16 @@ fn render_run(ri: usize, run: &Checked, html: &mut String) {
         for side in ["left", "right"] {
             let _ = write!(html, "<label>{side} <select data-side=\"{side}\">");
             for (i, src) in run.sources.iter().enumerate() {
-                let sel = if (side == "left" && i == 0) || (side == "right" && i == 1) { " selected" } else { "" };
-                let _ = write!(html, "<option value=\"{i}\"{sel}>{}</option>", escape(&src.path));
+                let sel = if (side == "left" && i == 0) || (side == "right" && i == 1) {
+                    " selected"
+                } else {
+                    ""
+                };
+                let _ = write!(
+                    html,
+                    "<option value=\"{i}\"{sel}>{}</option>",
+                    escape(&src.path)
+                );
             }
             html.push_str("</select></label> ");
         }
@@ -200,7 +246,11 @@ fn render_run(ri: usize, run: &Checked, html: &mut String) {
         // Headings go down one level at a time: h2 under the page, h3 under a group's h2.
         let h = if run.group.is_some() { "h3" } else { "h2" };
         let title = src.meta.title.clone().unwrap_or_else(|| src.path.clone());
-        let published = src.meta.published.map(|d| format!(" · published {d}")).unwrap_or_default();
+        let published = src
+            .meta
+            .published
+            .map(|d| format!(" · published {d}"))
+            .unwrap_or_default();
         let _ = write!(
             html,
             "<article class=\"column\" data-source=\"{i}\"{hidden}><header><{h} class=\"title\">{}</{h}><p class=\"meta\">{}{}</p></header><div class=\"text\" tabindex=\"0\" aria-label=\"Text of {}\">",
@@ -328,8 +378,18 @@ impl Printer for Html {
         html.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>concur review</title>\n<style>");
         html.push_str(STYLE);
         html.push_str("</style>\n</head>\n<body>\n<header><h1>concur review</h1><ul class=\"legend\" aria-label=\"Legend\">");
-        for (v, style) in [(Verdict::Conflict, "solid underline"), (Verdict::Variant, "wavy underline"), (Verdict::Agree, "dotted underline"), (Verdict::Unmatched, "dashed underline")] {
-            let _ = write!(html, "<li class=\"v-{v}\"><span aria-hidden=\"true\">{icon}</span> {v} ({style})</li>", v = v.as_str(), icon = icon(v));
+        for (v, style) in [
+            (Verdict::Conflict, "solid underline"),
+            (Verdict::Variant, "wavy underline"),
+            (Verdict::Agree, "dotted underline"),
+            (Verdict::Unmatched, "dashed underline"),
+        ] {
+            let _ = write!(
+                html,
+                "<li class=\"v-{v}\"><span aria-hidden=\"true\">{icon}</span> {v} ({style})</li>",
+                v = v.as_str(),
+                icon = icon(v)
+            );
         }
         html.push_str("</ul></header>\n<main>\n");
         for (ri, run) in outcome.runs.iter().enumerate() {
@@ -348,6 +408,9 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(escape("<script>alert('x') & \"y\"</script>"), "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+        assert_eq!(
+            escape("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
     }
 }

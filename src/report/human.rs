@@ -8,7 +8,8 @@ use crate::rules::Severity;
 use crate::source::Source;
 use crate::{Checked, Finding};
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
 use std::io::{self, Write};
@@ -34,7 +35,12 @@ impl fmt::Debug for Lines<'_> {
 }
 
 impl SourceCode for Lines<'_> {
-    fn read_span<'a>(&'a self, span: &SourceSpan, before: usize, after: usize) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let src = self.0;
         let end = span.offset() + span.len();
         if end > src.text.len() {
@@ -43,8 +49,15 @@ impl SourceCode for Lines<'_> {
         // Whole lines from one more than `before` lines above the span (miette
         // looks at the line break before a span) to a little past `after` below it.
         let first = src.line_index(span.offset()).saturating_sub(before + 1);
-        let (from, to) = (src.line_start(first), src.line_start(src.line_index(end) + after + 2));
-        let inner = src.text[from..to].read_span(&SourceSpan::new((span.offset() - from).into(), span.len()), before, after)?;
+        let (from, to) = (
+            src.line_start(first),
+            src.line_start(src.line_index(end) + after + 2),
+        );
+        let inner = src.text[from..to].read_span(
+            &SourceSpan::new((span.offset() - from).into(), span.len()),
+            before,
+            after,
+        )?;
         Ok(Box::new(MietteSpanContents::new_named(
             src.path.clone(),
             inner.data(),
@@ -257,7 +270,12 @@ fn shown(run: &Checked) -> Option<(Vec<Source>, Vec<Finding>)> {
 }
 
 impl Human {
-    fn print_run(&self, run: &Checked, handler: &GraphicalReportHandler, out: &mut dyn Write) -> io::Result<()> {
+    fn print_run(
+        &self,
+        run: &Checked,
+        handler: &GraphicalReportHandler,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let safe = shown(run);
         let (findings, sources) = match &safe {
             Some((s, f)) => (f.as_slice(), s.as_slice()),
@@ -265,11 +283,24 @@ impl Human {
         };
         let a = &run.analysis;
         if let Some(g) = &run.group {
-            writeln!(out, "── group {g}: {} ──", sources.iter().map(|s| s.path.as_str()).collect::<Vec<_>>().join(", "))?;
+            writeln!(
+                out,
+                "── group {g}: {} ──",
+                sources
+                    .iter()
+                    .map(|s| s.path.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )?;
         }
-        for f in findings.iter().filter(|f| matches!(f.verdict, Verdict::Conflict | Verdict::Variant) && !f.baselined) {
+        for f in findings
+            .iter()
+            .filter(|f| matches!(f.verdict, Verdict::Conflict | Verdict::Variant) && !f.baselined)
+        {
             let mut s = String::new();
-            handler.render_report(&mut s, &diag(f, sources)).map_err(io::Error::other)?;
+            handler
+                .render_report(&mut s, &diag(f, sources))
+                .map_err(io::Error::other)?;
             writeln!(out, "{}", s.trim_end())?;
             writeln!(out)?;
         }
@@ -281,11 +312,21 @@ impl Human {
         }
         if self.show.unmatched {
             for f in findings.iter().filter(|f| f.verdict == Verdict::Unmatched) {
-                writeln!(out, "unmatched[{}] {}: {}", f.rule, f.topic, quote(sources, &f.claims[0]))?;
+                writeln!(
+                    out,
+                    "unmatched[{}] {}: {}",
+                    f.rule,
+                    f.topic,
+                    quote(sources, &f.claims[0])
+                )?;
             }
         }
         let s = &a.summary;
-        let baselined = if s.baselined > 0 { format!(" · {} baselined", s.baselined) } else { String::new() };
+        let baselined = if s.baselined > 0 {
+            format!(" · {} baselined", s.baselined)
+        } else {
+            String::new()
+        };
         writeln!(
             out,
             "{} sources · {} facts aligned · {} agree · {} variant · {} conflict · {} unmatched{baselined}",
@@ -301,8 +342,14 @@ impl Human {
 
 impl Printer for Human {
     fn print(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        let theme = if self.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-        let handler = GraphicalReportHandler::new_themed(theme).with_width(self.width).with_links(false);
+        let theme = if self.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(self.width)
+            .with_links(false);
         for (i, run) in outcome.runs.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;
@@ -310,8 +357,16 @@ impl Printer for Human {
             self.print_run(run, &handler, out)?;
         }
         for e in outcome.stale {
-            let group = e.group.as_ref().map(|g| format!(" (group {g})")).unwrap_or_default();
-            writeln!(out, "stale baseline entry {}{group}: [{}] {} is no longer found", e.fingerprint, e.rule, e.topic)?;
+            let group = e
+                .group
+                .as_ref()
+                .map(|g| format!(" (group {g})"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "stale baseline entry {}{group}: [{}] {} is no longer found",
+                e.fingerprint, e.rule, e.topic
+            )?;
         }
         Ok(())
     }
@@ -331,15 +386,30 @@ mod tests {
         let lines = Lines(&src);
         for start in 0..whole.len() {
             for len in [0, 1, 5, 14] {
-                if start + len > whole.len() || !whole.is_char_boundary(start) || !whole.is_char_boundary(start + len) {
+                if start + len > whole.len()
+                    || !whole.is_char_boundary(start)
+                    || !whole.is_char_boundary(start + len)
+                {
                     continue;
                 }
                 let span = SourceSpan::new(start.into(), len);
                 for (before, after) in [(0, 0), (1, 1), (2, 3)] {
                     let ours = lines.read_span(&span, before, after).unwrap();
                     let theirs = whole.read_span(&span, before, after).unwrap();
-                    let key = |c: &dyn SpanContents| (c.data().to_vec(), *c.span(), c.line(), c.column(), c.line_count());
-                    assert_eq!(key(&*ours), key(&*theirs), "span {start}+{len}, context {before}/{after}");
+                    let key = |c: &dyn SpanContents| {
+                        (
+                            c.data().to_vec(),
+                            *c.span(),
+                            c.line(),
+                            c.column(),
+                            c.line_count(),
+                        )
+                    };
+                    assert_eq!(
+                        key(&*ours),
+                        key(&*theirs),
+                        "span {start}+{len}, context {before}/{after}"
+                    );
                     assert_eq!(ours.name(), Some("t.md"));
                 }
             }

@@ -48,7 +48,13 @@ impl Printer for Json {
     fn print(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
         let stale_baseline = outcome.stale;
         let written = match outcome.runs {
-            [run] if run.group.is_none() => serde_json::to_writer_pretty(&mut *out, &Single { analysis: &run.analysis, stale_baseline }),
+            [run] if run.group.is_none() => serde_json::to_writer_pretty(
+                &mut *out,
+                &Single {
+                    analysis: &run.analysis,
+                    stale_baseline,
+                },
+            ),
             runs => {
                 let mut summary = Summary::default();
                 for s in runs.iter().map(|r| &r.analysis.summary) {
@@ -58,8 +64,22 @@ impl Printer for Json {
                     summary.unmatched += s.unmatched;
                     summary.baselined += s.baselined;
                 }
-                let groups = runs.iter().map(|r| Group { group: &r.group, analysis: &r.analysis }).collect();
-                serde_json::to_writer_pretty(&mut *out, &Groups { version: 1, groups, summary, stale_baseline })
+                let groups = runs
+                    .iter()
+                    .map(|r| Group {
+                        group: &r.group,
+                        analysis: &r.analysis,
+                    })
+                    .collect();
+                serde_json::to_writer_pretty(
+                    &mut *out,
+                    &Groups {
+                        version: 1,
+                        groups,
+                        summary,
+                        stale_baseline,
+                    },
+                )
             }
         };
         written.map_err(io::Error::other)?;

@@ -8,8 +8,8 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
-use crate::baseline::Entry;
 use crate::Checked;
+use crate::baseline::Entry;
 use std::io::{self, Write};
 
 /// Everything a run produced: one checked set of sources per `check` or group,
@@ -33,8 +33,10 @@ pub trait Printer {
 
 /// Conflicts and variants that are not baselined: what CI formats report.
 pub fn discrepancies(run: &Checked) -> impl Iterator<Item = &crate::Finding> {
-    run.analysis
-        .findings
-        .iter()
-        .filter(|f| matches!(f.verdict, crate::compare::Verdict::Conflict | crate::compare::Verdict::Variant) && !f.baselined)
+    run.analysis.findings.iter().filter(|f| {
+        matches!(
+            f.verdict,
+            crate::compare::Verdict::Conflict | crate::compare::Verdict::Variant
+        ) && !f.baselined
+    })
 }

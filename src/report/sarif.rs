@@ -4,11 +4,11 @@
 //! rule used; the finding's fingerprint as `partialFingerprints`, so a finding
 //! keeps its identity across runs and edits that move text.
 
-use super::{discrepancies, Outcome, Printer};
+use super::{Outcome, Printer, discrepancies};
+use crate::Claim;
 use crate::rules::{RuleSet, Severity};
 use crate::source::Source;
-use crate::Claim;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::io::{self, Write};
 
 pub struct Sarif<'a> {
@@ -28,7 +28,9 @@ fn uri(path: &str) -> String {
     let mut out = String::new();
     for b in path.replace('\\', "/").bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }

@@ -4,8 +4,8 @@
 //! `rules/lexicon.toml` first; user files may add entries). Extraction reads
 //! all its vocabulary from here, never from literals in code.
 
-use serde::Deserialize;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -49,7 +49,16 @@ pub struct AlignDef {
 
 impl Default for AlignDef {
     fn default() -> Self {
-        AlignDef { gate: 0.2, topic_gate: 0.12, date_gate: 0.35, claim_gate: 0.2, unique_bonus: 0.15, lead_bonus: 0.1, event_bonus: 0.1, name_gate: 0.8 }
+        AlignDef {
+            gate: 0.2,
+            topic_gate: 0.12,
+            date_gate: 0.35,
+            claim_gate: 0.2,
+            unique_bonus: 0.15,
+            lead_bonus: 0.1,
+            event_bonus: 0.1,
+            name_gate: 0.8,
+        }
     }
 }
 
@@ -254,7 +263,9 @@ pub struct Phrases<V> {
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
-        Phrases { by_word: HashMap::default() }
+        Phrases {
+            by_word: HashMap::default(),
+        }
     }
 }
 
@@ -262,7 +273,11 @@ impl<V> Phrases<V> {
     fn new(items: Vec<(Vec<String>, V)>, by_last_word: bool) -> Self {
         let mut by_word: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::default();
         for (words, v) in items.into_iter().filter(|(w, _)| !w.is_empty()) {
-            let key = if by_last_word { words[words.len() - 1].clone() } else { words[0].clone() };
+            let key = if by_last_word {
+                words[words.len() - 1].clone()
+            } else {
+                words[0].clone()
+            };
             by_word.entry(key).or_default().push((words, v));
         }
         for list in by_word.values_mut() {
@@ -298,8 +313,12 @@ static COMMON_WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLoc
 fn common_words() -> &'static [&'static str] {
     COMMON_WORDS.get_or_init(|| {
         let text = include_str!("../../rules/common-words.txt");
-        let mut words: Vec<&'static str> = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
-        words.extend(text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()));
+        let mut words: Vec<&'static str> =
+            Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
+        words.extend(
+            text.lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty()),
+        );
         if !words.is_sorted() {
             words.sort_unstable();
         }
@@ -325,7 +344,13 @@ impl Lexicon {
     }
 
     pub fn new(def: LexiconDef) -> Result<Lexicon, String> {
-        let hedge_phrases = Phrases::new(def.hedges.iter().map(|(k, v)| (phrase_words(k), *v)).collect(), true);
+        let hedge_phrases = Phrases::new(
+            def.hedges
+                .iter()
+                .map(|(k, v)| (phrase_words(k), *v))
+                .collect(),
+            true,
+        );
         let mut holiday_phrases = Vec::new();
         let mut holidays: Vec<_> = def.dates.holidays.iter().collect();
         holidays.sort();
@@ -338,7 +363,14 @@ impl Lexicon {
             holiday_phrases.push((phrase_words(k), (m, d)));
         }
         let holiday_phrases = Phrases::new(holiday_phrases, false);
-        let anchored_phrases = Phrases::new(def.dates.anchored.iter().map(|(k, v)| (phrase_words(k), *v)).collect(), false);
+        let anchored_phrases = Phrases::new(
+            def.dates
+                .anchored
+                .iter()
+                .map(|(k, v)| (phrase_words(k), *v))
+                .collect(),
+            false,
+        );
         Ok(Lexicon {
             anchored_phrases,
             weak_numbers: set(&def.numbers.weak),
@@ -359,7 +391,12 @@ impl Lexicon {
             articles: set(&def.names.articles),
             titles: set(&def.names.titles),
             not_names: set(&def.names.not_names),
-            given_names: def.names.nicknames.iter().flat_map(|(k, v)| [k.clone(), v.clone()]).collect(),
+            given_names: def
+                .names
+                .nicknames
+                .iter()
+                .flat_map(|(k, v)| [k.clone(), v.clone()])
+                .collect(),
             stopwords: set(&def.words.stopwords),
             abbreviations: set(&def.words.abbreviations),
             hedge_phrases,
@@ -410,7 +447,9 @@ impl Lexicon {
     /// without building its canonical name.
     pub fn is_unit(&self, w: &str, lemma: &str) -> bool {
         let units = &self.def.units;
-        units.contains_key(w) || units.contains_key(lemma) || units.contains_key(w.trim_end_matches('s'))
+        units.contains_key(w)
+            || units.contains_key(lemma)
+            || units.contains_key(w.trim_end_matches('s'))
     }
 
     /// Resolve a unit word (singular or plural) to (dimension, factor, canonical name).

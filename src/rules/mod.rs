@@ -333,7 +333,13 @@ pub fn suggest<'a>(word: &str, choices: impl IntoIterator<Item = &'a str>) -> Op
 
 /// The names serde lists after "expected" in an error message: "expected one of `a`, `b`".
 fn expected_names(msg: &str) -> Vec<&str> {
-    msg.split("expected").nth(1).unwrap_or("").split('`').skip(1).step_by(2).collect()
+    msg.split("expected")
+        .nth(1)
+        .unwrap_or("")
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .collect()
 }
 
 /// Turn a toml/serde error into a diagnostic, adding a "did you mean" for unknown keys.
@@ -457,14 +463,26 @@ impl Loaded {
                 }
             }
             // Placeholders a topic or message may use, and a tolerance that is a number of units.
-            for (field, value, allowed) in [("topic", &def.topic, &["{noun}", "{event}"][..]), ("message", &def.message, &["{topic}"][..])] {
+            for (field, value, allowed) in [
+                ("topic", &def.topic, &["{noun}", "{event}"][..]),
+                ("message", &def.message, &["{topic}"][..]),
+            ] {
                 let v = value.get_ref();
                 let mut rest = v.as_str();
                 while let Some(open) = rest.find('{') {
                     let close = rest[open..].find('}').map_or(rest.len(), |c| open + c + 1);
                     let name = &rest[open..close];
                     if !allowed.contains(&name) {
-                        return Err(RuleError::new(&path, &text, format!("{path}: the {field} of rule `{id}` has an unknown placeholder `{name}`"), value.span(), "unknown placeholder", Some(format!("a {field} may use {}", allowed.join(", ")))));
+                        return Err(RuleError::new(
+                            &path,
+                            &text,
+                            format!(
+                                "{path}: the {field} of rule `{id}` has an unknown placeholder `{name}`"
+                            ),
+                            value.span(),
+                            "unknown placeholder",
+                            Some(format!("a {field} may use {}", allowed.join(", "))),
+                        ));
                     }
                     rest = &rest[close..];
                 }
@@ -494,7 +512,9 @@ impl Loaded {
                     let problem = if t.trim().is_empty() {
                         Some("is empty".to_string())
                     } else {
-                        crate::source::Source::from_text("example", t.clone()).err().map(|e| format!("does not load as a source: {e}"))
+                        crate::source::Source::from_text("example", t.clone())
+                            .err()
+                            .map(|e| format!("does not load as a source: {e}"))
                     };
                     if let Some(problem) = problem {
                         return Err(RuleError::new(
@@ -673,20 +693,32 @@ impl RuleSet {
     pub fn reindex(&mut self) {
         let rules = &self.rules;
         let mut claim_predicates = rustc_hash::FxHashMap::default();
-        for r in rules.iter().filter(|r| r.kind == Kind::Claim && !r.is_fallback()) {
+        for r in rules
+            .iter()
+            .filter(|r| r.kind == Kind::Claim && !r.is_fallback())
+        {
             let head = r.nouns.iter().next().cloned().unwrap_or_default();
             for (words, antonym) in [(&r.nouns, false), (&r.antonyms, true)] {
                 for w in words {
-                    claim_predicates.entry(w.clone()).or_insert((head.clone(), antonym));
+                    claim_predicates
+                        .entry(w.clone())
+                        .or_insert((head.clone(), antonym));
                 }
             }
         }
         self.claim_predicates = claim_predicates;
-        self.claim_fallback = rules.iter().any(|r| r.kind == Kind::Claim && r.is_fallback());
-        let patterns: Vec<(usize, &str)> = rules.iter().enumerate().flat_map(|(i, r)| r.patterns.iter().map(move |p| (i, p.as_str()))).collect();
+        self.claim_fallback = rules
+            .iter()
+            .any(|r| r.kind == Kind::Claim && r.is_fallback());
+        let patterns: Vec<(usize, &str)> = rules
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| r.patterns.iter().map(move |p| (i, p.as_str())))
+            .collect();
         // Each pattern compiled on its own when its rule was read. Should the
         // set exceed the regex size limit, `pattern_matches` tries them one by one.
-        self.patterns = regex::RegexSet::new(patterns.iter().map(|(_, p)| p)).unwrap_or_else(|_| regex::RegexSet::empty());
+        self.patterns = regex::RegexSet::new(patterns.iter().map(|(_, p)| p))
+            .unwrap_or_else(|_| regex::RegexSet::empty());
         self.pattern_rules = patterns.into_iter().map(|(i, _)| i).collect();
         let mut event_rules: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
         for (i, r) in self.rules.iter().enumerate() {
@@ -706,7 +738,9 @@ impl RuleSet {
 
     /// Whether `lemma` is one of rule `i`'s nouns or events.
     pub fn in_vocabulary(&self, i: usize, lemma: &str) -> bool {
-        self.vocabulary.get(lemma).is_some_and(|rules| rules.contains(&i))
+        self.vocabulary
+            .get(lemma)
+            .is_some_and(|rules| rules.contains(&i))
     }
 
     /// Which rules have a pattern that matches `text` (indexed like `rules`).
@@ -779,10 +813,15 @@ mod tests {
 
     #[test]
     fn patterns_match_through_one_set() {
-        let rule = |id: &str, pats: &str| format!("[[rule]]\nid = \"{id}\"\nkind = \"quantity\"\ntopic = \"t\"\nmessage = \"m\"\npatterns = [{pats}]\n");
+        let rule = |id: &str, pats: &str| {
+            format!(
+                "[[rule]]\nid = \"{id}\"\nkind = \"quantity\"\ntopic = \"t\"\nmessage = \"m\"\npatterns = [{pats}]\n"
+            )
+        };
         let text = rule("ferries", "'(?i)\\bferr(y|ies)\\b'") + &rule("buses", "'bus', 'coach'");
         let mut l = Loaded::new();
-        l.add("r.toml", &text, Origin::File("r.toml".into())).unwrap();
+        l.add("r.toml", &text, Origin::File("r.toml".into()))
+            .unwrap();
         let mut rs = l.compile().unwrap();
         let at = |rs: &RuleSet, id: &str| rs.index_of(id).unwrap();
         let m = rs.pattern_matches("Two Ferries sank; a coach overturned.");
