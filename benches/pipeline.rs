@@ -60,7 +60,7 @@ fn corpus(size: usize, seed: u64) -> String {
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
             match word.parse::<u64>() {
-                Ok(n) if (state >> 33) % 3 == 0 => {
+                Ok(n) if (state >> 33).is_multiple_of(3) => {
                     out.push_str(&(n + (state >> 40) % 7).to_string())
                 }
                 _ => out.push_str(word),

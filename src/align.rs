@@ -389,8 +389,8 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
             .push(i);
     }
     // Each fact's slot as a number, once: pairs compare numbers, not strings.
-    let mut slot_ids: rustc_hash::FxHashMap<(Kind, &str, Option<&str>, Option<&str>), u32> =
-        Default::default();
+    type Slot<'a> = (Kind, &'a str, Option<&'a str>, Option<&'a str>);
+    let mut slot_ids: rustc_hash::FxHashMap<Slot, u32> = Default::default();
     let slot_of: Vec<u32> = facts
         .iter()
         .map(|f| {
@@ -434,10 +434,9 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
                 (&weighted[i], &weighted[j]),
                 u,
                 lead,
-            ) {
-                if s >= min {
-                    edges.push((s, i, j));
-                }
+            ) && s >= min
+            {
+                edges.push((s, i, j));
             }
         }
     }

@@ -76,7 +76,7 @@ impl Config {
         let shown = path.to_string_lossy().into_owned();
         let text = std::fs::read_to_string(path).map_err(|e| RuleError {
             message: format!("cannot read config `{shown}`: {e}"),
-            src: NamedSource::new(&shown, String::new()),
+            src: std::sync::Arc::new(NamedSource::new(&shown, String::new())),
             at: (0, 0).into(),
             label: String::new(),
             help: None,
@@ -120,7 +120,7 @@ impl Config {
                 located(&shown, &self.text, span.start),
                 id.get_ref()
             ),
-            src: NamedSource::new(&shown, self.text.clone()),
+            src: std::sync::Arc::new(NamedSource::new(&shown, self.text.clone())),
             at: (span.start, span.len().max(1)).into(),
             label: "unknown rule".into(),
             help,
@@ -137,7 +137,7 @@ impl Config {
         let shown = self.path.to_string_lossy().into_owned();
         RuleError {
             message: format!("{}: {message}", located(&shown, &self.text, span.start)),
-            src: NamedSource::new(&shown, self.text.clone()),
+            src: std::sync::Arc::new(NamedSource::new(&shown, self.text.clone())),
             at: (span.start, span.len().max(1)).into(),
             label: label.into(),
             help,

@@ -137,7 +137,8 @@ pub struct Checked {
 /// Check several sets of sources on all cores. Each set is independent; the
 /// results come back in the order given, whatever order the threads finish in.
 pub fn check_all(jobs: Vec<(Option<String>, Vec<Source>)>, rules: &RuleSet) -> Vec<Checked> {
-    let jobs: Vec<std::sync::Mutex<Option<(Option<String>, Vec<Source>)>>> = jobs
+    type Job = std::sync::Mutex<Option<(Option<String>, Vec<Source>)>>;
+    let jobs: Vec<Job> = jobs
         .into_iter()
         .map(|j| std::sync::Mutex::new(Some(j)))
         .collect();
@@ -454,17 +455,18 @@ fn finding(
                 sources[x.source].meta.published,
                 sources[y.source].meta.published,
             );
-            if let (Some(px), Some(py)) = (px, py) {
-                if px != py && matches!(first.kind, Kind::Quantity | Kind::Claim) {
-                    let (old, new) = if px < py { (x, y) } else { (y, x) };
-                    m = format!(
-                        "{base}: changed from {} ({}) to {} ({})",
-                        display_value(&old.value),
-                        px.min(py),
-                        display_value(&new.value),
-                        px.max(py)
-                    );
-                }
+            if let (Some(px), Some(py)) = (px, py)
+                && px != py
+                && matches!(first.kind, Kind::Quantity | Kind::Claim)
+            {
+                let (old, new) = if px < py { (x, y) } else { (y, x) };
+                m = format!(
+                    "{base}: changed from {} ({}) to {} ({})",
+                    display_value(&old.value),
+                    px.min(py),
+                    display_value(&new.value),
+                    px.max(py)
+                );
             }
             m
         }

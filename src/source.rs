@@ -96,7 +96,7 @@ pub enum SourceError {
         path: String,
         fence: &'static str,
         #[source_code]
-        src: NamedSource<String>,
+        src: std::sync::Arc<NamedSource<String>>,
         #[label("front matter opens here")]
         at: SourceSpan,
     },
@@ -107,7 +107,7 @@ pub enum SourceError {
         path: String,
         reason: String,
         #[source_code]
-        src: NamedSource<String>,
+        src: std::sync::Arc<NamedSource<String>>,
         #[label("{reason}")]
         at: SourceSpan,
     },
@@ -228,7 +228,7 @@ impl Source {
                 .ok_or_else(|| SourceError::BadFrontMatter {
                     path: name.to_string(),
                     reason: format!("`published` is {p:?}; write it as YYYY-MM-DD"),
-                    src: NamedSource::new(name, p.to_string()),
+                    src: std::sync::Arc::new(NamedSource::new(name, p.to_string())),
                     at: (0..p.len()).into(),
                 })?;
             src.meta.published = Some(date);
@@ -387,7 +387,7 @@ fn parse_front_matter(path: &str, text: &str, from: usize) -> Result<(Meta, usiz
         return Err(SourceError::UnclosedFrontMatter {
             path: path.to_string(),
             fence,
-            src: NamedSource::new(path, text.to_string()),
+            src: std::sync::Arc::new(NamedSource::new(path, text.to_string())),
             at: (s, e - s).into(),
         });
     };
@@ -395,7 +395,7 @@ fn parse_front_matter(path: &str, text: &str, from: usize) -> Result<(Meta, usiz
     let bad = |reason: String, at: (usize, usize)| SourceError::BadFrontMatter {
         path: path.to_string(),
         reason,
-        src: NamedSource::new(path, text.to_string()),
+        src: std::sync::Arc::new(NamedSource::new(path, text.to_string())),
         at: at.into(),
     };
     let mut meta = Meta::default();

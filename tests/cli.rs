@@ -119,7 +119,9 @@ fn fixture_cases() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-fn verdicts(json: &Value, swap: bool) -> Vec<(String, String, Vec<(u64, u64)>)> {
+type Verdicts = Vec<(String, String, Vec<(u64, u64)>)>;
+
+fn verdicts(json: &Value, swap: bool) -> Verdicts {
     let mut v: Vec<_> = json["findings"]
         .as_array()
         .unwrap()

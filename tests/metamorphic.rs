@@ -162,12 +162,12 @@ fn mutate_date(s: &str) -> Option<String> {
         return Some(format!("{}{}{}", &s[..hs], (h + 2) % 12 + 1, &s[colon..]));
     }
     // A day of the month next to a month name.
-    if MONTHS.iter().any(|m| s.contains(m)) {
-        if let Some((a, e)) = first_figure(s).filter(|&(a, e)| e - a <= 2) {
-            let d: u32 = s[a..e].parse().ok()?;
-            let nd = if d <= 19 { d + 9 } else { d - 9 };
-            return Some(format!("{}{nd}{}", &s[..a], &s[e..]));
-        }
+    if MONTHS.iter().any(|m| s.contains(m))
+        && let Some((a, e)) = first_figure(s).filter(|&(a, e)| e - a <= 2)
+    {
+        let d: u32 = s[a..e].parse().ok()?;
+        let nd = if d <= 19 { d + 9 } else { d - 9 };
+        return Some(format!("{}{nd}{}", &s[..a], &s[e..]));
     }
     for (k, w) in WEEKDAYS.iter().enumerate() {
         if let Some(p) = s.find(w) {
@@ -220,9 +220,8 @@ fn mutate_claim(s: &str) -> Option<String> {
 
 /// The one word that differs between two spellings (same word count).
 fn changed_word(old: &str, new: &str) -> (String, String) {
-    let pairs: Vec<((usize, &str), (usize, &str))> = words(old).zip(words(new)).collect();
-    pairs
-        .into_iter()
+    words(old)
+        .zip(words(new))
         .find(|((_, a), (_, b))| a != b)
         .map_or((old.to_string(), new.to_string()), |((_, a), (_, b))| {
             (a.to_string(), b.to_string())
@@ -232,11 +231,9 @@ fn changed_word(old: &str, new: &str) -> (String, String) {
 /// Every occurrence of `old` in `text` (after the front matter) becomes `new`;
 /// the byte spans of the replacements in the new text.
 fn replace_all(text: &str, old: &str, new: &str) -> (String, Vec<(usize, usize)>) {
-    let body = if text.starts_with("+++\n") {
-        text[4..].find("\n+++\n").map_or(0, |p| p + 9)
-    } else {
-        0
-    };
+    let body = text
+        .strip_prefix("+++\n")
+        .map_or(0, |rest| rest.find("\n+++\n").map_or(0, |p| p + 9));
     let mut out = String::from(&text[..body]);
     let mut spans = Vec::new();
     let mut rest = &text[body..];

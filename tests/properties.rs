@@ -128,10 +128,9 @@ fn source(name: &str, body: &str, published: &Option<String>) -> Source {
 }
 
 /// Verdicts as (kind, verdict, claims by (source, start)) with sources renamed by `map`.
-fn verdicts(
-    a: &concur::Analysis,
-    map: impl Fn(usize) -> usize,
-) -> Vec<(String, Verdict, Vec<(usize, usize)>)> {
+type Verdicts = Vec<(String, Verdict, Vec<(usize, usize)>)>;
+
+fn verdicts(a: &concur::Analysis, map: impl Fn(usize) -> usize) -> Verdicts {
     let mut v: Vec<_> = a
         .findings
         .iter()

@@ -41,7 +41,7 @@ impl Project {
     }
 }
 
-fn two_sided<'a>(json: &'a Value) -> impl Iterator<Item = &'a Value> {
+fn two_sided(json: &Value) -> impl Iterator<Item = &Value> {
     json["findings"]
         .as_array()
         .unwrap()

@@ -171,8 +171,12 @@ fn object(ctx: &Ctx, s: &Sentence, i: usize) -> Vec<crate::extract::Word> {
 fn negated_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidate> {
     let toks = &ctx.seg.tokens;
     let mut words = Vec::new();
-    for k in i + 1..s.tokens.end.min(i + 5) {
-        let t = &toks[k];
+    for (k, t) in toks
+        .iter()
+        .enumerate()
+        .take(s.tokens.end.min(i + 5))
+        .skip(i + 1)
+    {
         let verbish = t.lower.ends_with("ed") || t.lower.ends_with("ly");
         if t.kind != TokKind::Word
             || ctx.has(k, flag::STOP)

@@ -207,18 +207,18 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     }
     // Numeric dates: "2021-10-03", "3/14", "12/25/2019".
     if t.kind == TokKind::Number {
-        if let Some((y, _)) = year_at(ctx, i, s) {
-            if w(i + 1) == Some("-") && toks[i + 1].glued {
-                if let (Some((m, _)), Some("-"), Some((d, e))) = (
-                    small_int(ctx, i + 2, s, 12),
-                    w(i + 3),
-                    small_int(ctx, i + 4, s, 31),
-                ) {
-                    if toks[i + 2].glued && toks[i + 4].glued {
-                        return day(y, m as i8, d as i8).map(|dt| single(i, e, dt, true));
-                    }
-                }
-            }
+        if let Some((y, _)) = year_at(ctx, i, s)
+            && w(i + 1) == Some("-")
+            && toks[i + 1].glued
+            && let (Some((m, _)), Some("-"), Some((d, e))) = (
+                small_int(ctx, i + 2, s, 12),
+                w(i + 3),
+                small_int(ctx, i + 4, s, 31),
+            )
+            && toks[i + 2].glued
+            && toks[i + 4].glued
+        {
+            return day(y, m as i8, d as i8).map(|dt| single(i, e, dt, true));
         }
         if t.lower.contains('/') {
             let parts: Vec<&str> = t.lower.split('/').collect();
@@ -262,11 +262,11 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             ) {
                 let k = end + 1;
                 let (m2, k2) = month_of(ctx, k, s).map_or((m, k), |(m2, e)| (m2, e));
-                if let Some((d2, e2)) = small_int(ctx, k2, s, 31) {
-                    if let Some(l) = day(y, m2, d2 as i8).filter(|l| *l > first) {
-                        last = l;
-                        end = e2;
-                    }
+                if let Some((d2, e2)) = small_int(ctx, k2, s, 31)
+                    && let Some(l) = day(y, m2, d2 as i8).filter(|l| *l > first)
+                {
+                    last = l;
+                    end = e2;
                 }
             }
             return Some(Found {
@@ -275,7 +275,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             });
         }
         // Month + year, month "of last year".
-        let year_after = year_at(ctx, after_m, s).map(|(y, e)| (y, e)).or_else(|| {
+        let year_after = year_at(ctx, after_m, s).or_else(|| {
             (w(after_m) == Some("of")
                 && matches!(w(after_m + 1), Some("last") | Some("this") | Some("next"))
                 && w(after_m + 2) == Some("year"))
@@ -365,7 +365,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             }
             let next = w(e).unwrap_or("");
             let counted = next.ends_with('s') && next.len() > 3 && !lex.stopwords.contains(next);
-            if !counted && !(w(e) == Some("-") && toks[e].glued) {
+            if !(counted || w(e) == Some("-") && toks[e].glued) {
                 let (first, last) = (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?);
                 return Some(days(i, e, first, last, true));
             }
@@ -416,18 +416,16 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
         let after = if w(i + 1) == Some(",") { i + 2 } else { i + 1 };
         if bare == t.lower.as_str()
             && after < s.tokens.end
-            && lex
+            && !lex
                 .def
                 .dates
                 .weekdays
-                .get(toks[after].lower.as_str())
-                .is_none()
-        {
-            if let Some(date) = at(ctx, s, after, anchor).filter(|d| {
+                .contains_key(toks[after].lower.as_str())
+            && let Some(date) = at(ctx, s, after, anchor).filter(|d| {
                 d.first == d.last && d.weekday.is_none() && d.time.is_none() && d.start == after
-            }) {
-                return Some(Found { start, ..date });
-            }
+            })
+        {
+            return Some(Found { start, ..date });
         }
         let Some(p) = ctx.published() else {
             return Some(Found {

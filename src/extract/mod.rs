@@ -1145,7 +1145,7 @@ pub fn hedge_before(
             continue;
         }
         let from = i - n;
-        if toks[from..i].iter().zip(words).all(|(t, w)| &t.lower == w) {
+        if toks[from..i].iter().zip(words).all(|(t, w)| t.lower == w) {
             return Some((from, words.join(" "), *def));
         }
     }

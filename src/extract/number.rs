@@ -118,20 +118,17 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
             weak = lex.weak_numbers.contains(t.lower.as_str());
             j = i + 1;
             // "twenty-five", "fifty-two"
-            if value >= 20.0
-                && value < 100.0
+            if (20.0..100.0).contains(&value)
                 && toks.get(j).is_some_and(|h| h.glued && h.lower == "-")
-            {
-                if let Some(u) = toks
+                && let Some(u) = toks
                     .get(j + 1)
                     .filter(|u| u.glued)
                     .and_then(|u| lex.number_word(u.lower.as_str()))
                     .filter(|u| *u < 10.0)
-                {
-                    value += u;
-                    j += 2;
-                    weak = false;
-                }
+            {
+                value += u;
+                j += 2;
+                weak = false;
             }
             // "one hundred twenty" is rare in news; "two dozen" and "a dozen" are not.
         }

@@ -87,13 +87,13 @@ pub fn extract_durations(
         // Optional range: "two to three weeks", "three or four days", "5-7 days".
         let mut second: Option<Num> = None;
         let mut j = n.end;
-        if j + 1 < limit && matches!(toks[j].lower.as_str(), "to" | "or" | "-" | "–") {
-            if let Some(m) =
+        if j + 1 < limit
+            && matches!(toks[j].lower.as_str(), "to" | "or" | "-" | "–")
+            && let Some(m) =
                 number::read(ctx, j + 1, limit).filter(|m| !m.ordinal && m.value > n.value)
-            {
-                j = m.end;
-                second = Some(m);
-            }
+        {
+            j = m.end;
+            second = Some(m);
         }
         let compound = toks.get(j).is_some_and(|t| t.glued && t.lower == "-")
             && toks.get(j + 1).is_some_and(|t| t.glued);
@@ -146,14 +146,14 @@ pub fn extract_durations(
         // The noun a compound qualifies ("five-week trial") is the head.
         let mut head = None;
         let mut label = None;
-        if compound {
-            if let Some(t) = toks.get(end).filter(|t| {
+        if compound
+            && let Some(t) = toks.get(end).filter(|t| {
                 end < limit && t.kind == TokKind::Word && !lex.stopwords.contains(t.lower.as_str())
-            }) {
-                head = Some(lex.lemma(t.lower.as_str()));
-                label = Some(t.lower.to_string());
-                end += 1;
-            }
+            })
+        {
+            head = Some(lex.lemma(t.lower.as_str()));
+            label = Some(t.lower.to_string());
+            end += 1;
         }
         let lo_n = n.low;
         let hi_n = second.as_ref().map_or(n.high, |m| m.high);
@@ -333,11 +333,12 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // Currency before: "$165,000", "US$4.5bn".
         let mut start = i;
         let mut unit: Option<String> = None;
-        if i > s.tokens.start && !claimed[i - 1] {
-            if let Some(c) = lex.def.numbers.currencies.get(toks[i - 1].lower.as_str()) {
-                unit = Some(c.clone());
-                start = i - 1;
-            }
+        if i > s.tokens.start
+            && !claimed[i - 1]
+            && let Some(c) = lex.def.numbers.currencies.get(toks[i - 1].lower.as_str())
+        {
+            unit = Some(c.clone());
+            start = i - 1;
         }
         // Scores and ranges: "4-2", "30-40".
         let mut second = None;
@@ -348,15 +349,14 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             && toks
                 .get(j + 1)
                 .is_some_and(|t| t.glued && t.kind == TokKind::Number)
+            && let Some(m) = number::read(ctx, j + 1, limit)
         {
-            if let Some(m) = number::read(ctx, j + 1, limit) {
-                if n.value >= m.value || n.value <= 20.0 && m.value <= 20.0 {
-                    second = Some(m.value);
-                } else {
-                    n.high = m.value;
-                }
-                j = m.end;
+            if n.value >= m.value || n.value <= 20.0 && m.value <= 20.0 {
+                second = Some(m.value);
+            } else {
+                n.high = m.value;
             }
+            j = m.end;
         }
         // Ranges in words: "between 30 and 40 people".
         if i > s.tokens.start
@@ -364,14 +364,12 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             && toks
                 .get(j)
                 .is_some_and(|t| t.lower == "and" && j + 1 < limit)
-        {
-            if let Some(m) =
+            && let Some(m) =
                 number::read(ctx, j + 1, limit).filter(|m| m.value > n.value && !m.ordinal)
-            {
-                n.high = m.high;
-                j = m.end;
-                start = i - 1;
-            }
+        {
+            n.high = m.high;
+            j = m.end;
+            start = i - 1;
         }
         // An earlier figure given for comparison ("41, up from 12") is its own topic.
         // "rose to 12 from nine", "up from 12", "revised down from 21".
@@ -433,14 +431,15 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             k = e;
         }
         // The counted noun after the number (a hyphen compound counts: "81,000-seat").
-        let noun: Option<(usize, String)>;
         let mut increment = false;
         let mut m = k;
-        if toks.get(m).is_some_and(|t| t.glued && t.lower == "-")
+        let noun: Option<(usize, String)> = if toks
+            .get(m)
+            .is_some_and(|t| t.glued && t.lower == "-")
             && is_word(ctx, m + 1)
             && toks[m + 1].glued
         {
-            noun = Some((m + 1, toks[m + 1].lower.to_string()));
+            Some((m + 1, toks[m + 1].lower.to_string()))
         } else {
             let mut words = Vec::new();
             while m < limit && words.len() < 4 {
@@ -499,7 +498,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     && !lex.def.words.lemmas.contains_key(w)
                     && lex.unit(w).is_none())
             });
-            noun = words
+            words
                 .iter()
                 .find(|(_, w)| {
                     w.ends_with('s') && w.len() > 3
@@ -507,8 +506,8 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                         || lex.def.numbers.currencies.contains_key(w)
                 })
                 .cloned()
-                .or_else(|| words.first().cloned());
-        }
+                .or_else(|| words.first().cloned())
+        };
         // A total named before the figure: "bringing the death toll to four",
         // "the number of dead rose to 12", "the tally stood at 30".
         let mut total_noun: Option<(usize, String)> = None;

@@ -52,7 +52,7 @@ impl Printer for Github {
                     .collect();
                 let mut message = f.message.clone();
                 if !others.is_empty() {
-                    message.push_str("\n");
+                    message.push('\n');
                     message.push_str(&others.join("\n"));
                 }
                 if let Some(d) = &f.diff {

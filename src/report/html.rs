@@ -156,9 +156,9 @@ fn finding_item(run: &Checked, fi: usize, f: &Finding, html: &mut String) {
             )
         })
         .unwrap_or_default();
-    let _ = write!(
+    let _ = writeln!(
         html,
-        "<li class=\"item\" data-verdict=\"{v}\" data-kind=\"{k}\"><button type=\"button\" class=\"finding v-{v}\" data-f=\"{fi}\" aria-pressed=\"false\"><span class=\"badge\"><span aria-hidden=\"true\">{icon}</span> {v}</span> <span class=\"topic\">{topic}</span> <span class=\"rule\">{rule}</span><span class=\"msg\">{msg}</span><ul class=\"values\">{values}</ul>{diff}</button></li>\n",
+        "<li class=\"item\" data-verdict=\"{v}\" data-kind=\"{k}\"><button type=\"button\" class=\"finding v-{v}\" data-f=\"{fi}\" aria-pressed=\"false\"><span class=\"badge\"><span aria-hidden=\"true\">{icon}</span> {v}</span> <span class=\"topic\">{topic}</span> <span class=\"rule\">{rule}</span><span class=\"msg\">{msg}</span><ul class=\"values\">{values}</ul>{diff}</button></li>",
         v = f.verdict.as_str(),
         k = f.kind.as_str(),
         icon = icon(f.verdict),
@@ -171,13 +171,13 @@ fn finding_item(run: &Checked, fi: usize, f: &Finding, html: &mut String) {
 
 fn render_run(ri: usize, run: &Checked, html: &mut String) {
     let s = &run.analysis.summary;
-    let _ = write!(
+    let _ = writeln!(
         html,
-        "<section class=\"review\" data-run=\"{ri}\" aria-label=\"{}\">\n",
+        "<section class=\"review\" data-run=\"{ri}\" aria-label=\"{}\">",
         escape(run.group.as_deref().unwrap_or("review"))
     );
     if let Some(g) = &run.group {
-        let _ = write!(html, "<h2 class=\"group\">Group {}</h2>\n", escape(g));
+        let _ = writeln!(html, "<h2 class=\"group\">Group {}</h2>", escape(g));
     }
     // Summary: counts per verdict and a bar chart of them.
     let total = (s.agree + s.variant + s.conflict + s.unmatched).max(1);

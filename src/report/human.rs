@@ -136,7 +136,7 @@ impl Diagnostic for FindingDiag<'_> {
 fn diag<'s>(f: &Finding, sources: &'s [Source]) -> FindingDiag<'s> {
     let label = |i: usize| {
         let c = &f.claims[i];
-        LabeledSpan::new(Some(format!("{}", c.display)), c.start, c.end - c.start)
+        LabeledSpan::new(Some(c.display.to_string()), c.start, c.end - c.start)
     };
     let first = &f.claims[0];
     let mut help = f

@@ -259,7 +259,7 @@ impl Rule {
 pub struct RuleError {
     pub message: String,
     #[source_code]
-    pub src: NamedSource<String>,
+    pub src: std::sync::Arc<NamedSource<String>>,
     #[label("{label}")]
     pub at: SourceSpan,
     pub label: String,
@@ -280,10 +280,10 @@ impl RuleError {
             .end
             .saturating_sub(at.start)
             .max(1)
-            .min(text.len().saturating_sub(at.start).max(0));
+            .min(text.len().saturating_sub(at.start));
         RuleError {
             message,
-            src: NamedSource::new(path, text.to_string()),
+            src: std::sync::Arc::new(NamedSource::new(path, text.to_string())),
             at: (at.start, len).into(),
             label: label.into(),
             help,
