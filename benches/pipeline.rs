@@ -142,18 +142,18 @@ fn compare(bencher: Bencher, size: usize) {
     bencher
         .counter(BytesCount::new(s[0].text.len() + s[1].text.len()))
         .bench(|| {
-            let names = concur::compare::Names::new(&facts, &rules().lexicon);
+            let names = concur::extract::compare::Names::new(&facts, &rules().lexicon);
             let mut conflicts = 0;
             for g in &groups {
                 for (a, &i) in g.iter().enumerate() {
                     for &j in &g[a + 1..] {
-                        let v = concur::compare::compare(
+                        let v = concur::extract::compare::compare(
                             &facts[i],
                             &facts[j],
                             &rules().rules[facts[i].rule],
                             &names,
                         );
-                        conflicts += (v == concur::compare::Verdict::Conflict) as usize;
+                        conflicts += (v == concur::judge::Verdict::Conflict) as usize;
                     }
                 }
             }

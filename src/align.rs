@@ -19,8 +19,9 @@
 //! metamorphic test (`tests/metamorphic.rs`) holds this: changing a value in
 //! one source turns an agreement into a conflict, never into silence.
 
-use crate::compare::{self, Verdict};
+use crate::extract::compare;
 use crate::extract::{Fact, Value};
+use crate::rules::Verdict;
 use crate::rules::{Kind, RuleSet};
 use std::collections::BTreeMap;
 
@@ -282,7 +283,7 @@ fn keys(f: &Fact, rules: &RuleSet) -> Vec<String> {
         Value::Date { time: Some(t), .. } => out.push(format!("time:{t}")),
         Value::Name { written, forms, .. } => {
             for name in std::iter::once(written).chain(forms) {
-                for w in crate::extract::name::norm_tokens(lex, name) {
+                for w in lex.name_tokens(name) {
                     let prefix: String = w.chars().take(3).collect();
                     out.push(format!("prefix:{prefix}"));
                     if let Some(full) = lex.def.names.nicknames.get(&w) {

@@ -1,14 +1,14 @@
 //! Baselines: the findings a team has accepted, so CI fails only on new ones.
 //!
 //! `--write-baseline FILE` records every conflict and variant by its
-//! fingerprint (see [`crate::Finding::fingerprint`]): a hash of what the
+//! fingerprint (see [`crate::judge::Finding::fingerprint`]): a hash of what the
 //! sources say, not where, so the entry survives unrelated edits that move
 //! text to other lines. `--baseline FILE` marks matching findings as
 //! baselined (they are shown as such and do not fail the run) and reports the
 //! entries that match nothing any more as stale.
 
-use crate::Checked;
-use crate::compare::Verdict;
+use crate::judge::Checked;
+use crate::judge::Verdict;
 use miette::Diagnostic;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

@@ -170,7 +170,7 @@ fn one(
     struct WithId<'a> {
         id: Option<&'a RawValue>,
         #[serde(flatten)]
-        analysis: &'a crate::Analysis,
+        analysis: &'a crate::judge::Analysis,
     }
     let line = serde_json::to_string(&WithId {
         id: cluster.id.as_deref(),

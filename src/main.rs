@@ -4,16 +4,15 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use concur::baseline::Baseline;
-use concur::config::Config;
 use concur::exit;
+use concur::project::{ConfigChoice, Options, Project};
 use concur::report::{
     Outcome, Printer, Show, github::Github, html::Html, human::Human, json::Json, sarif::Sarif,
 };
-use concur::rules::{BUILTIN, Loaded, Origin, RuleSet};
+use concur::rules::{Origin, RuleSet};
 use concur::source::Source;
 use miette::{IntoDiagnostic, Result, miette};
 use std::io::{IsTerminal, Write};
-use std::path::Path;
 
 // The pipeline allocates many small strings per fact; mimalloc handles that
 // pattern markedly faster than the system allocator (see `cargo bench`).
@@ -219,95 +218,23 @@ fn width() -> usize {
 
 /// The project config: `--config`, else the nearest `concur.toml` above the
 /// current directory, unless `--no-config`.
-fn load_config(args: &RuleArgs) -> Result<Option<Config>> {
-    match (&args.config, args.no_config) {
-        (_, true) => Ok(None),
-        (Some(p), _) => {
-            if !Path::new(p).is_file() {
-                return Err(miette!(
-                    code = "concur::config",
-                    "config file `{p}` does not exist"
-                ));
-            }
-            Ok(Some(Config::load(Path::new(p))?))
-        }
-        (None, false) => {
-            let cwd = std::env::current_dir().into_diagnostic()?;
-            match Config::discover(&cwd) {
-                Some(p) => Ok(Some(Config::load(&p)?)),
-                None => Ok(None),
-            }
-        }
-    }
-}
-
-/// Load the rule set, once: the built-in lexicon always, built-in rules unless
-/// `--no-default-rules`, the config's rule paths, then every `--rules` path
-/// (directories: `*.toml`, sorted); then the config turns rules off and sets
-/// severities.
-fn load_rules(args: &RuleArgs, config: Option<&Config>) -> Result<RuleSet> {
-    let mut l = Loaded::new();
-    for (path, text) in BUILTIN {
-        if args.no_default_rules && !path.ends_with("lexicon.toml") {
-            continue;
-        }
-        l.add(path, text, Origin::Builtin(path))?;
-    }
-    let config_paths = config.map(|c| c.rule_paths()).unwrap_or_default();
-    for p in config_paths.iter().chain(&args.rules) {
-        for file in rule_files(p)? {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| miette!("cannot read rule file `{file}`: {e}"))?;
-            l.add(&file, &text, Origin::File(file.clone()))?;
-        }
-    }
-    let mut rules = l.compile()?;
-    if let Some(c) = config {
-        c.apply(&mut rules)?;
-    }
-    Ok(rules)
+/// The project options these flags ask for.
+fn options(args: &RuleArgs) -> Result<Options> {
+    let config = match (&args.config, args.no_config) {
+        (_, true) => ConfigChoice::Off,
+        (Some(p), _) => ConfigChoice::File(p.into()),
+        (None, false) => ConfigChoice::Discover(std::env::current_dir().into_diagnostic()?),
+    };
+    Ok(Options {
+        rules: args.rules.clone(),
+        no_default_rules: args.no_default_rules,
+        config,
+    })
 }
 
 /// Config and rules together, for the commands that need only the rules.
 fn rules_only(args: &RuleArgs) -> Result<RuleSet> {
-    let config = load_config(args)?;
-    load_rules(args, config.as_ref())
-}
-
-fn rule_files(p: &str) -> Result<Vec<String>> {
-    let path = Path::new(p);
-    if path.is_dir() {
-        let mut files: Vec<String> = std::fs::read_dir(path)
-            .into_diagnostic()?
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
-        files.sort();
-        Ok(files)
-    } else if path.exists() {
-        Ok(vec![p.to_string()])
-    } else {
-        Err(miette!("rule path `{p}` does not exist"))
-    }
-}
-
-fn load_sources(paths: &[String], max_bytes: u64) -> Result<Vec<Source>> {
-    let mut seen = std::collections::BTreeSet::new();
-    let mut out = Vec::new();
-    for p in paths {
-        // `a.md`, `./a.md` and a link to it are one file.
-        if !seen.insert(concur::source::identity(p)) {
-            return Err(miette!(
-                code = "concur::source::duplicate",
-                help = "give each source once",
-                "`{p}` is given twice"
-            ));
-        }
-        out.push(Source::load(p, max_bytes)?);
-    }
-    Ok(out)
+    Ok(Project::load(&options(args)?)?.rules)
 }
 
 fn run(args: Args) -> Result<i32> {
@@ -326,52 +253,11 @@ fn run(args: Args) -> Result<i32> {
             rules: rule_args,
         } => {
             concur::set_threads(threads);
-            let config = load_config(&rule_args)?;
-            let rules = load_rules(&rule_args, config.as_ref())?;
-            let max_bytes = max_source_mb.saturating_mul(1_000_000);
-            let jobs = if sources.is_empty() {
-                let cwd = std::env::current_dir().into_diagnostic()?;
-                let groups = match &config {
-                    Some(c) => c.groups(&cwd)?,
-                    None => Vec::new(),
-                };
-                if groups.is_empty() {
-                    return Err(miette!(
-                        code = "concur::usage",
-                        help = "usage: concur check <SOURCE> <SOURCE> [<SOURCE>...], or define [[group]]s in concur.toml",
-                        "concur check needs at least two sources to compare, got 0"
-                    ));
-                }
-                groups
-                    .into_iter()
-                    .map(|(name, paths)| Ok((Some(name), load_sources(&paths, max_bytes)?)))
-                    .collect::<Result<Vec<_>>>()?
-            } else if sources.len() < 2 {
-                return Err(miette!(
-                    code = "concur::usage",
-                    help = "usage: concur check <SOURCE> <SOURCE> [<SOURCE>...]",
-                    "concur check needs at least two sources to compare, got {}",
-                    sources.len()
-                ));
-            } else {
-                vec![(None, load_sources(&sources, max_bytes)?)]
-            };
-            // Never write a report or a baseline over a source.
-            for target in output.iter().chain(&write_baseline) {
-                let t = concur::source::identity(target);
-                if let Some(src) = jobs
-                    .iter()
-                    .flat_map(|(_, s)| s)
-                    .find(|s| concur::source::identity(&s.path) == t)
-                {
-                    return Err(miette!(
-                        code = "concur::output",
-                        help = "write the report or baseline to another file",
-                        "`{target}` is one of the sources (`{}`); refusing to overwrite it",
-                        src.path
-                    ));
-                }
-            }
+            let project = Project::load(&options(&rule_args)?)?;
+            let cwd = std::env::current_dir().into_diagnostic()?;
+            let jobs = project.jobs(&sources, &cwd, max_source_mb.saturating_mul(1_000_000))?;
+            concur::project::refuse_overwrite(output.iter().chain(&write_baseline), &jobs)?;
+            let Project { config, rules } = project;
             if let Some(c) = &config {
                 // Which config is in force, so a `concur.toml` two directories up is never a surprise.
                 if matches!(format, Format::Human) {
@@ -574,7 +460,7 @@ fn run(args: Args) -> Result<i32> {
                 config: None,
                 no_config: false,
             })?;
-            let results = concur::rules::testing::run(&rules, |r| {
+            let results = concur::examples::run(&rules, |r| {
                 paths.is_empty() || matches!(r.origin, Origin::File(_))
             });
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());

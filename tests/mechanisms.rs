@@ -1,8 +1,8 @@
 //! One test per extraction, alignment and comparison mechanism, on sentences
 //! written for these tests (never the development articles).
 
-use concur::compare::Verdict;
 use concur::extract::{Fact, Value};
+use concur::judge::Verdict;
 use concur::rules::{Kind, RuleSet};
 use concur::source::Source;
 

@@ -13,7 +13,7 @@
 //! A checker that aligned the facts only because their values matched loses
 //! them here: the changed fact falls out as unmatched, and this test fails.
 
-use concur::compare::Verdict;
+use concur::judge::Verdict;
 use concur::rules::{Kind, RuleSet};
 use concur::source::Source;
 

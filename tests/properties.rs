@@ -2,7 +2,7 @@
 //! dates, names, negations, curly quotes, non-breaking spaces, em dashes and
 //! every kind of line ending. Runs in CI (a few hundred cases, seconds).
 
-use concur::compare::Verdict;
+use concur::judge::Verdict;
 use concur::rules::RuleSet;
 use concur::source::Source;
 use proptest::prelude::*;

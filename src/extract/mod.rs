@@ -8,7 +8,9 @@
 //! and a bag of weighted context words that alignment compares.
 
 pub mod claim;
+pub mod compare;
 pub mod date;
+pub mod display;
 pub mod name;
 pub mod number;
 pub mod quantity;

@@ -5,59 +5,10 @@
 //! entity is one fact whose span is its fullest mention.
 
 use super::{Candidate, Ctx, Modality, Value, flag};
-use crate::rules::{Kind, Lexicon};
+use crate::rules::Kind;
 use crate::segment::{Sentence, TokKind};
+use crate::text::fold;
 use rustc_hash::FxHashMap as HashMap;
-use unicode_normalization::UnicodeNormalization;
-
-/// Fold a word for comparison: strip diacritics, lower-case, drop punctuation.
-pub fn fold(w: &str) -> String {
-    // ASCII has nothing to decompose: the same result without NFKD.
-    if w.is_ascii() {
-        return w
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| b.to_ascii_lowercase() as char)
-            .collect();
-    }
-    w.nfkd()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The tokens of a name as compared: folded, without articles and
-/// connectors, lemmatised ("Farms" = "Farm", "Centre" = "Center").
-pub fn norm_tokens(lex: &Lexicon, name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2011}')
-        .map(|w| {
-            w.strip_suffix("'s")
-                .or_else(|| w.strip_suffix("\u{2019}s"))
-                .unwrap_or(w)
-        })
-        .map(fold)
-        .filter(|w| !w.is_empty() && !lex.articles.contains(w) && !lex.connectors.contains(w))
-        .map(|w| name_word(lex, w))
-        .collect()
-}
-
-/// A word of a name as compared: the lexicon's irregular forms ("Centre" =
-/// "Center"), and a plural "s" dropped ("Farms" = "Farm"), but no stemming:
-/// "Katie" and "Wales" stay as written, so given names and places meet their
-/// own spellings.
-fn name_word(lex: &Lexicon, w: String) -> String {
-    if let Some(l) = lex.def.words.lemmas.get(&w) {
-        return l.clone();
-    }
-    match w.strip_suffix('s') {
-        Some(b) if b.chars().count() >= 4 && !b.ends_with(['s', 'u', 'i']) => b.to_string(),
-        _ => w,
-    }
-}
-
-pub fn normalize(lex: &Lexicon, name: &str) -> String {
-    norm_tokens(lex, name).join(" ")
-}
 
 /// A title-case line without closing punctuation: "Storm Batters Coast Towns".
 fn is_headline(ctx: &Ctx, s: &Sentence) -> bool {
@@ -240,7 +191,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 // Names recur: normalise each distinct spelling once.
                 let key = keys
                     .entry(&ctx.src.text[start..end])
-                    .or_insert_with(|| norm_tokens(lex, &written).into())
+                    .or_insert_with(|| lex.name_tokens(&written).into())
                     .clone();
                 if key.is_empty()
                     || key

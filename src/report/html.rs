@@ -8,8 +8,8 @@
 //! The small script at the end only moves classes and scroll positions.
 
 use super::{Outcome, Printer};
-use crate::compare::Verdict;
-use crate::{Checked, Finding};
+use crate::judge::Verdict;
+use crate::judge::{Checked, Finding};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 

@@ -3,10 +3,10 @@
 //! unmatched facts on request, and a summary line.
 
 use super::{Outcome, Printer, Show};
-use crate::compare::Verdict;
+use crate::judge::Verdict;
 use crate::rules::Severity;
 use crate::source::Source;
-use crate::{Checked, Finding};
+use crate::judge::{Checked, Finding};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
@@ -185,7 +185,7 @@ fn diag<'s>(f: &Finding, sources: &'s [Source]) -> FindingDiag<'s> {
     }
 }
 
-fn quote(sources: &[Source], c: &crate::Claim) -> String {
+fn quote(sources: &[Source], c: &crate::judge::Claim) -> String {
     format!(
         "“{}” ({}:{}:{})",
         c.text.replace('\n', " "),

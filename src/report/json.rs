@@ -11,7 +11,7 @@
 
 use super::{Outcome, Printer};
 use crate::baseline::Entry;
-use crate::{Analysis, Summary};
+use crate::judge::{Analysis, Summary};
 use serde::Serialize;
 use std::io::{self, Write};
 

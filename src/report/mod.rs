@@ -8,7 +8,7 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
-use crate::Checked;
+use crate::judge::Checked;
 use crate::baseline::Entry;
 use std::io::{self, Write};
 
@@ -32,11 +32,11 @@ pub trait Printer {
 }
 
 /// Conflicts and variants that are not baselined: what CI formats report.
-pub fn discrepancies(run: &Checked) -> impl Iterator<Item = &crate::Finding> {
+pub fn discrepancies(run: &Checked) -> impl Iterator<Item = &crate::judge::Finding> {
     run.analysis.findings.iter().filter(|f| {
         matches!(
             f.verdict,
-            crate::compare::Verdict::Conflict | crate::compare::Verdict::Variant
+            crate::judge::Verdict::Conflict | crate::judge::Verdict::Variant
         ) && !f.baselined
     })
 }

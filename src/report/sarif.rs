@@ -5,7 +5,7 @@
 //! keeps its identity across runs and edits that move text.
 
 use super::{Outcome, Printer, discrepancies};
-use crate::Claim;
+use crate::judge::Claim;
 use crate::rules::{RuleSet, Severity};
 use crate::source::Source;
 use serde_json::{Value, json};

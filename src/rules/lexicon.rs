@@ -43,7 +43,7 @@ pub struct AlignDef {
     pub lead_bonus: f32,
     /// The event word nearest one fact stands next to the other.
     pub event_bonus: f32,
-    /// Names whose spellings score at least this (see `compare::name_score`).
+    /// Names whose spellings score at least this (see `name_score` in the judge).
     pub name_gate: f32,
 }
 
@@ -298,7 +298,7 @@ fn set(v: &[String]) -> HashSet<String> {
 
 /// Split a phrase the way the tokenizer would (words and apostrophes kept together).
 pub fn phrase_words(p: &str) -> Vec<String> {
-    crate::segment::tokenize(p, 0)
+    crate::text::tokenize(p, 0)
         .into_iter()
         .map(|t| t.lower.into_string())
         .collect()
@@ -327,6 +327,39 @@ fn common_words() -> &'static [&'static str] {
 }
 
 impl Lexicon {
+    /// The tokens of a name as compared: folded, without articles and
+    /// connectors, lemmatised ("Farms" = "Farm", "Centre" = "Center").
+    pub fn name_tokens(&self, name: &str) -> Vec<String> {
+        name.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2011}')
+            .map(|w| {
+                w.strip_suffix("'s")
+                    .or_else(|| w.strip_suffix("\u{2019}s"))
+                    .unwrap_or(w)
+            })
+            .map(crate::text::fold)
+            .filter(|w| !w.is_empty() && !self.articles.contains(w) && !self.connectors.contains(w))
+            .map(|w| self.name_word(w))
+            .collect()
+    }
+
+    /// A name as compared, one string: its [`Lexicon::name_tokens`] joined.
+    pub fn normalize_name(&self, name: &str) -> String {
+        self.name_tokens(name).join(" ")
+    }
+
+    /// A word of a name as compared: the lexicon's irregular forms ("Centre" =
+    /// "Center"), and a plural "s" dropped ("Farms" = "Farm"), but no stemming:
+    /// "Katie" and "Wales" stay as written, so given names and places meet their
+    /// own spellings.
+    fn name_word(&self, w: String) -> String {
+        if let Some(l) = self.def.words.lemmas.get(&w) {
+            return l.clone();
+        }
+        match w.strip_suffix('s') {
+            Some(b) if b.chars().count() >= 4 && !b.ends_with(['s', 'u', 'i']) => b.to_string(),
+            _ => w,
+        }
+    }
     /// Whether a (lower-case) word is a common English word: one that opens a
     /// sentence capitalised without being a name ("Meanwhile", "Residents").
     pub fn align(&self) -> AlignDef {

@@ -10,7 +10,6 @@
 //! bad regexes (at the position inside the pattern), duplicate ids.
 
 pub mod lexicon;
-pub mod testing;
 
 pub use lexicon::{HedgeShape, Lexicon, LexiconDef};
 
@@ -249,6 +248,28 @@ impl Rule {
             && self.patterns.is_empty()
             && self.units.is_empty()
             && self.aliases.is_empty()
+    }
+}
+
+/// The verdict on an aligned group of facts (or on one unmatched fact),
+/// most severe first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Conflict,
+    Variant,
+    Agree,
+    Unmatched,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Conflict => "conflict",
+            Verdict::Variant => "variant",
+            Verdict::Agree => "agree",
+            Verdict::Unmatched => "unmatched",
+        }
     }
 }
 
@@ -558,11 +579,7 @@ impl Loaded {
                 aliases: def
                     .aliases
                     .iter()
-                    .map(|g| {
-                        g.iter()
-                            .map(|n| crate::extract::name::normalize(&lexicon, n))
-                            .collect()
-                    })
+                    .map(|g| g.iter().map(|n| lexicon.normalize_name(n)).collect())
                     .collect(),
                 antonyms: lem(&def.antonyms),
                 units: def.units.iter().map(|u| u.to_lowercase()).collect(),

@@ -1,12 +1,14 @@
 //! `concur rules test`: run every rule's examples through the whole pipeline.
+//! It sits above the pipeline (beside `lib.rs`), not in `rules`, because it
+//! runs every stage.
 //!
 //! An example is two short texts and the verdict the rule should give them.
 //! The actual verdict is the most severe finding *of that rule* that cites
 //! both texts; `unmatched` when the rule only found one side; `none` when it
 //! found nothing.
 
-use super::{Rule, RuleSet};
-use crate::compare::Verdict;
+use crate::judge::Verdict;
+use crate::rules::{Rule, RuleSet};
 use crate::source::Source;
 
 pub struct ExampleResult {

@@ -4,31 +4,9 @@
 //! alike, vary when they are spellings of one name. Claims conflict on
 //! opposite polarity unless one is only a prediction.
 
-use crate::extract::name::norm_tokens;
-use crate::extract::{Fact, Modality, Value};
-use crate::rules::{Lexicon, NamePolicy, Rule};
+use super::{Fact, Modality, Value};
+use crate::rules::{Lexicon, NamePolicy, Rule, Verdict};
 use jiff::civil::Date;
-use serde::Serialize;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Verdict {
-    Conflict,
-    Variant,
-    Agree,
-    Unmatched,
-}
-
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Conflict => "conflict",
-            Verdict::Variant => "variant",
-            Verdict::Agree => "agree",
-            Verdict::Unmatched => "unmatched",
-        }
-    }
-}
 
 fn overlap(a: (f64, f64), b: (f64, f64), slack: f64) -> bool {
     a.0 <= b.1 + slack && b.0 <= a.1 + slack
@@ -102,7 +80,7 @@ impl<'a> Names<'a> {
                 for s in std::iter::once(written).chain(forms) {
                     tokens
                         .entry(s.as_str())
-                        .or_insert_with(|| norm_tokens(lex, s));
+                        .or_insert_with(|| lex.name_tokens(s));
                 }
             }
         }
@@ -113,7 +91,7 @@ impl<'a> Names<'a> {
     fn tokens(&self, s: &str) -> std::borrow::Cow<'_, [String]> {
         match self.tokens.get(s) {
             Some(t) => std::borrow::Cow::Borrowed(t),
-            None => std::borrow::Cow::Owned(norm_tokens(self.lex, s)),
+            None => std::borrow::Cow::Owned(self.lex.name_tokens(s)),
         }
     }
 
@@ -435,7 +413,7 @@ fn skeleton(w: &str) -> String {
 /// normalised form, 0.9 when every word matches (nicknames, initials,
 /// spelling), 0.8 when one is a shorter form of the other; 0.0 otherwise.
 pub fn name_score(lex: &Lexicon, a: &str, b: &str) -> f32 {
-    score_tokens(lex, &norm_tokens(lex, a), &norm_tokens(lex, b))
+    score_tokens(lex, &lex.name_tokens(a), &lex.name_tokens(b))
 }
 
 fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
@@ -550,25 +528,6 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
     0.0
 }
 
-/// A word-level diff of two written forms: "Friends of {+the+} Earth".
-pub fn word_diff(a: &str, b: &str) -> String {
-    let wa: Vec<&str> = a.split_whitespace().collect();
-    let wb: Vec<&str> = b.split_whitespace().collect();
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &wa, &wb);
-    let mut out: Vec<String> = Vec::new();
-    for op in ops {
-        for change in op.iter_changes(&wa, &wb) {
-            let v = change.value();
-            out.push(match change.tag() {
-                similar::ChangeTag::Equal => v.to_string(),
-                similar::ChangeTag::Delete => format!("[-{v}-]"),
-                similar::ChangeTag::Insert => format!("{{+{v}+}}"),
-            });
-        }
-    }
-    out.join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -596,17 +555,5 @@ mod tests {
         assert_eq!(score("Li Wei Ming", "Li Wei Min"), 0.0);
         assert_eq!(score("West Ruritania", "West Ruritanian"), 0.0);
         assert_eq!(score("Maureen Smithers", "Bob Smithers"), 0.0);
-    }
-
-    #[test]
-    fn diff_marks_insertions() {
-        assert_eq!(
-            word_diff("Friends of Liberty", "Friends of the Liberty"),
-            "Friends of {+the+} Liberty"
-        );
-        assert_eq!(
-            word_diff("Ortega Farms", "Ortega Farm"),
-            "Ortega [-Farms-] {+Farm+}"
-        );
     }
 }

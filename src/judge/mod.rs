@@ -1,0 +1,388 @@
+//! Judging: the verdict on each aligned group of facts, its message, its
+//! word diff and its fingerprint, computed once per group. Alignment has
+//! already decided which facts are about the same thing without looking at
+//! their values; here the values are compared, under each rule's policy
+//! (see [`crate::extract::compare`]).
+
+use crate::extract::compare::{Names, compare};
+use crate::extract::display::display_value;
+use crate::extract::{Fact, Value};
+pub use crate::rules::Verdict;
+use crate::rules::{Kind, RuleSet, Severity};
+use crate::source::Source;
+use serde::Serialize;
+
+/// One claim of a finding: a fact as one source states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    pub source: usize,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+    pub value: Value,
+    /// Who the source attributes the claim to ("police" in "police said").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// The value for people: "38,000,000 (34,200,000–38,000,000)".
+    #[serde(skip)]
+    pub display: String,
+}
+
+/// One aligned fact (or one unmatched fact) with its verdict.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub kind: Kind,
+    pub topic: String,
+    pub verdict: Verdict,
+    pub severity: Severity,
+    pub message: String,
+    pub claims: Vec<Claim>,
+    /// For variants: a word diff of the two written forms.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<String>,
+    /// The finding's identity across runs: a hash of the rule, topic and the
+    /// text each source states (never positions), so it survives text moving
+    /// to other lines. Equal findings are numbered in order (`…:2`).
+    pub fingerprint: String,
+    /// The finding is recorded in the baseline given with `--baseline`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub baselined: bool,
+    /// The rule's help text.
+    #[serde(skip)]
+    pub help: String,
+}
+
+/// The identity of a finding, from what it says rather than where it says it.
+///
+/// Paths are left out: `a.md`, `./a.md` and `/home/x/a.md` name one file, and a
+/// baseline written in one directory must hold in another.
+fn fingerprint(f: &Finding) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for part in [f.rule.as_str(), f.kind.as_str(), f.topic.as_str()] {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    let mut claims: Vec<String> = f
+        .claims
+        .iter()
+        .map(|c| c.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    claims.sort();
+    claims.dedup();
+    for text in claims {
+        h.update(text.as_bytes());
+        h.update([0]);
+    }
+    h.finalize()
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceInfo {
+    pub path: String,
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub agree: usize,
+    pub conflict: usize,
+    pub variant: usize,
+    pub unmatched: usize,
+    /// Conflicts and variants recorded in the baseline (`--baseline`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baselined: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// One checked set of sources: the sources of one `concur check`, or one
+/// `[[group]]` of `concur.toml`.
+pub struct Checked {
+    pub group: Option<String>,
+    pub sources: Vec<Source>,
+    pub analysis: Analysis,
+}
+
+/// The result of checking a set of sources.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub version: u32,
+    /// The `concur.toml` in force, if any (set by the command line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config: Option<String>,
+    pub sources: Vec<SourceInfo>,
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+impl Analysis {
+    /// Facts that were aligned with at least one other source (one per source per finding).
+    pub fn aligned(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.verdict != Verdict::Unmatched)
+            .map(|f| {
+                f.claims
+                    .iter()
+                    .map(|c| c.source)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len()
+            })
+            .sum()
+    }
+
+    /// Whether any finding is at or above `level` (Error fails by default).
+    pub fn fails(&self, deny_warnings: bool) -> bool {
+        self.findings.iter().any(|f| {
+            f.verdict != Verdict::Agree
+                && f.verdict != Verdict::Unmatched
+                && !f.baselined
+                && (f.severity == Severity::Error
+                    || deny_warnings && f.severity == Severity::Warning)
+        })
+    }
+}
+
+/// Judge aligned groups: each group's verdict, message and diff, computed
+/// once here and nowhere else; then the findings in source order, each with
+/// its fingerprint, and the summary.
+pub fn judge(
+    groups: &[Vec<usize>],
+    facts: &[Fact],
+    sources: &[Source],
+    rules: &RuleSet,
+) -> Analysis {
+    let names = Names::new(facts, &rules.lexicon);
+    // Positive uses of a verb are read only to meet some source's negation of it
+    // (see `facts`); a group without that negation has nothing to say.
+    let counterpart_only = |g: &Vec<usize>| {
+        g.iter().all(|&i| {
+            let f = &facts[i];
+            f.kind == Kind::Claim
+                && rules.rules[f.rule].is_fallback()
+                && matches!(f.value, Value::Claim { negated: false, .. })
+        })
+    };
+    let mut findings: Vec<Finding> = groups
+        .iter()
+        .filter(|g| !counterpart_only(g))
+        .map(|g| finding(g, facts, sources, rules, &names))
+        .collect();
+    findings.sort_by(|a, b| {
+        let ka = (
+            a.claims[0].source,
+            a.claims[0].start,
+            a.claims[0].end,
+            a.kind,
+        );
+        let kb = (
+            b.claims[0].source,
+            b.claims[0].start,
+            b.claims[0].end,
+            b.kind,
+        );
+        ka.cmp(&kb).then_with(|| a.rule.cmp(&b.rule))
+    });
+    let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for f in &mut findings {
+        let base = fingerprint(f);
+        let n = seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        f.fingerprint = if *n == 1 { base } else { format!("{base}:{n}") };
+    }
+    let mut summary = Summary::default();
+    for f in &findings {
+        match f.verdict {
+            Verdict::Agree => summary.agree += 1,
+            Verdict::Conflict => summary.conflict += 1,
+            Verdict::Variant => summary.variant += 1,
+            Verdict::Unmatched => summary.unmatched += 1,
+        }
+    }
+    Analysis {
+        version: 1,
+        config: None,
+        sources: sources
+            .iter()
+            .map(|s| SourceInfo {
+                path: s.path.clone(),
+                published: s.meta.published.map(|d| d.to_string()),
+                title: s.meta.title.clone(),
+            })
+            .collect(),
+        findings,
+        summary,
+    }
+}
+
+fn claim(f: &Fact, (start, end): (usize, usize), sources: &[Source]) -> Claim {
+    let src = &sources[f.source];
+    let (line, column) = src.line_col(start);
+    Claim {
+        source: f.source,
+        start,
+        end,
+        line,
+        column,
+        text: src.text[start..end].to_string(),
+        value: f.value.clone(),
+        attribution: f.attribution.clone(),
+        display: display_value(&f.value),
+    }
+}
+
+fn finding(
+    group: &[usize],
+    facts: &[Fact],
+    sources: &[Source],
+    rules: &RuleSet,
+    names: &Names,
+) -> Finding {
+    let first = &facts[group[0]];
+    let rule = &rules.rules[first.rule];
+    let mut verdict = if group.len() == 1 {
+        Verdict::Unmatched
+    } else {
+        Verdict::Agree
+    };
+    let mut pair = (group[0], group.get(1).copied().unwrap_or(group[0]));
+    for (a, &i) in group.iter().enumerate() {
+        for &j in &group[a + 1..] {
+            let v = compare(&facts[i], &facts[j], rule, names);
+            if v < verdict {
+                verdict = v;
+                pair = (i, j);
+            }
+        }
+    }
+    // Every mention of an aligned fact is cited; an unmatched fact, once.
+    let claims: Vec<Claim> = group
+        .iter()
+        .flat_map(|&i| {
+            let f = &facts[i];
+            let more = if group.len() > 1 {
+                f.also.as_slice()
+            } else {
+                &[]
+            };
+            std::iter::once((f.start, f.end))
+                .chain(more.iter().copied())
+                .map(move |span| claim(f, span, sources))
+        })
+        .collect();
+    let severity = match verdict {
+        Verdict::Conflict => rule.severity.conflict,
+        Verdict::Variant => rule.severity.variant,
+        _ => Severity::Info,
+    };
+    let (x, y) = (&facts[pair.0], &facts[pair.1]);
+    let (tx, ty) = (
+        &sources[x.source].text[x.start..x.end],
+        &sources[y.source].text[y.start..y.end],
+    );
+    let diff = match (verdict, &x.value, &y.value) {
+        (Verdict::Variant, Value::Name { written: a, .. }, Value::Name { written: b, .. }) => {
+            Some(word_diff(a, b))
+        }
+        (Verdict::Variant, ..) => Some(word_diff(tx, ty)),
+        _ => None,
+    };
+    let topic = first.topic.clone();
+    let base = rule.message.replace("{topic}", &topic);
+    let message = match verdict {
+        Verdict::Unmatched => format!(
+            "only {} states this {}: {}",
+            sources[first.source].path,
+            first.kind.as_str(),
+            topic
+        ),
+        Verdict::Agree => format!("{base}: sources agree"),
+        Verdict::Variant => format!("{base}: written differently (“{tx}” / “{ty}”)"),
+        Verdict::Conflict => {
+            let mut m = format!(
+                "{base}: {} vs {}",
+                display_value(&x.value),
+                display_value(&y.value)
+            );
+            let (px, py) = (
+                sources[x.source].meta.published,
+                sources[y.source].meta.published,
+            );
+            if let (Some(px), Some(py)) = (px, py)
+                && px != py
+                && matches!(first.kind, Kind::Quantity | Kind::Claim)
+            {
+                let (old, new) = if px < py { (x, y) } else { (y, x) };
+                m = format!(
+                    "{base}: changed from {} ({}) to {} ({})",
+                    display_value(&old.value),
+                    px.min(py),
+                    display_value(&new.value),
+                    px.max(py)
+                );
+            }
+            m
+        }
+    };
+    Finding {
+        rule: rule.id.clone(),
+        kind: first.kind,
+        topic,
+        verdict,
+        severity,
+        message,
+        claims,
+        diff,
+        fingerprint: String::new(),
+        baselined: false,
+        help: rule.help.clone(),
+    }
+}
+
+/// A word-level diff of two written forms: "Friends of {+the+} Earth".
+pub fn word_diff(a: &str, b: &str) -> String {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &wa, &wb);
+    let mut out: Vec<String> = Vec::new();
+    for op in ops {
+        for change in op.iter_changes(&wa, &wb) {
+            let v = change.value();
+            out.push(match change.tag() {
+                similar::ChangeTag::Equal => v.to_string(),
+                similar::ChangeTag::Delete => format!("[-{v}-]"),
+                similar::ChangeTag::Insert => format!("{{+{v}+}}"),
+            });
+        }
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_marks_insertions() {
+        assert_eq!(
+            word_diff("Friends of Liberty", "Friends of the Liberty"),
+            "Friends of {+the+} Liberty"
+        );
+        assert_eq!(
+            word_diff("Ortega Farms", "Ortega Farm"),
+            "Ortega [-Farms-] {+Farm+}"
+        );
+    }
+}
