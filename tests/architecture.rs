@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 /// Top-level modules from the bottom up. `crate` is `lib.rs` itself (the
 /// pipeline driver: `facts`, `check`); `main.rs` is not part of the library.
 const ORDER: &[&str] = &[
-    "text", "exit", "source", "rules", "segment", "extract", "align", "judge", "crate",
-    "baseline", "report", "config", "project", "examples", "batch",
+    "text", "exit", "source", "rules", "segment", "extract", "align", "judge", "crate", "baseline",
+    "report", "config", "project", "examples", "batch",
 ];
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -27,7 +27,12 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The top-level module a file belongs to: `src/extract/date.rs` → `extract`.
 fn module_of(src: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(src).unwrap();
-    let first = rel.components().next().unwrap().as_os_str().to_string_lossy();
+    let first = rel
+        .components()
+        .next()
+        .unwrap()
+        .as_os_str()
+        .to_string_lossy();
     match first.strip_suffix(".rs") {
         Some("lib") => "crate".into(),
         Some(m) => m.into(),
@@ -108,7 +113,11 @@ fn no_import_runs_back_up_the_pipeline() {
         .filter(|(a, b, _)| rank(b) > rank(a))
         .map(|(a, b, at)| format!("{a} uses {b} at {at}"))
         .collect();
-    assert!(back.is_empty(), "imports that run back up the pipeline:\n{}", back.join("\n"));
+    assert!(
+        back.is_empty(),
+        "imports that run back up the pipeline:\n{}",
+        back.join("\n")
+    );
 }
 
 #[test]
@@ -116,7 +125,10 @@ fn the_check_itself_sees_a_back_import() {
     // The scanner is what the test above trusts: it must see `crate::x` paths.
     let modules = vec!["report".to_string(), "segment".to_string()];
     assert_eq!(
-        uses("    let r = crate::report::human::Human; use crate::{check};", &modules),
+        uses(
+            "    let r = crate::report::human::Human; use crate::{check};",
+            &modules
+        ),
         vec!["report".to_string(), "crate".to_string()]
     );
     let rank = |m: &str| ORDER.iter().position(|o| *o == m).unwrap();

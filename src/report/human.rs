@@ -4,9 +4,9 @@
 
 use super::{Outcome, Printer, Show};
 use crate::judge::Verdict;
+use crate::judge::{Checked, Finding};
 use crate::rules::Severity;
 use crate::source::Source;
-use crate::judge::{Checked, Finding};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,

@@ -8,8 +8,8 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
-use crate::judge::Checked;
 use crate::baseline::Entry;
+use crate::judge::Checked;
 use std::io::{self, Write};
 
 /// Everything a run produced: one checked set of sources per `check` or group,
