@@ -142,12 +142,12 @@ fn compare(bencher: Bencher, size: usize) {
     bencher
         .counter(BytesCount::new(s[0].text.len() + s[1].text.len()))
         .bench(|| {
-            let names = concur::extract::compare::Names::new(&facts, &rules().lexicon);
+            let names = concur::extract::kind::Names::new(&facts, &rules().lexicon);
             let mut conflicts = 0;
             for g in &groups {
                 for (a, &i) in g.iter().enumerate() {
                     for &j in &g[a + 1..] {
-                        let v = concur::extract::compare::compare(
+                        let v = concur::extract::kind::compare(
                             &facts[i],
                             &facts[j],
                             &rules().rules[facts[i].rule],

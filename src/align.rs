@@ -19,7 +19,8 @@
 //! metamorphic test (`tests/metamorphic.rs`) holds this: changing a value in
 //! one source turns an agreement into a conflict, never into silence.
 
-use crate::extract::compare;
+use crate::extract::kind;
+use crate::extract::kind::Names;
 use crate::extract::{Fact, Value};
 use crate::rules::Verdict;
 use crate::rules::{Kind, RuleSet};
@@ -79,7 +80,7 @@ fn score(
     x: &Fact,
     y: &Fact,
     rules: &RuleSet,
-    names: &compare::Names,
+    names: &Names,
     (wx, wy): (&Weighted, &Weighted),
     unique: bool,
     lead: bool,
@@ -229,7 +230,7 @@ fn score(
         cut.gate
     };
     // Values only break ties between equally good candidates, after the gate.
-    let tie = if compare::compare(x, y, rule, names) == Verdict::Conflict {
+    let tie = if kind::compare(x, y, rule, names) == Verdict::Conflict {
         0.0
     } else {
         TIE
@@ -270,31 +271,8 @@ pub const MAX_POSTING: usize = 64;
 /// exact day of a date, and for names their folded words, 3-letter prefixes
 /// and nickname forms.
 fn keys(f: &Fact, rules: &RuleSet) -> Vec<String> {
-    let lex = &rules.lexicon;
     let mut out: Vec<String> = f.context.iter().map(|(w, _)| w.to_string()).collect();
-    match &f.value {
-        Value::Date {
-            start,
-            end,
-            year_known: true,
-            time: None,
-            ..
-        } if start == end => out.push(format!("day:{start}")),
-        Value::Date { time: Some(t), .. } => out.push(format!("time:{t}")),
-        Value::Name { written, forms, .. } => {
-            for name in std::iter::once(written).chain(forms) {
-                for w in lex.name_tokens(name) {
-                    let prefix: String = w.chars().take(3).collect();
-                    out.push(format!("prefix:{prefix}"));
-                    if let Some(full) = lex.def.names.nicknames.get(&w) {
-                        out.push(format!("name:{full}"));
-                    }
-                    out.push(format!("name:{w}"));
-                }
-            }
-        }
-        _ => {}
-    }
+    kind::of(f.kind).keys(f, &rules.lexicon, &mut out);
     out.sort();
     out.dedup();
     out
@@ -381,7 +359,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
         .iter()
         .map(|f| Weighted::new(&f.context, &idf))
         .collect();
-    let names = compare::Names::new(facts, &rules.lexicon);
+    let names = Names::new(facts, &rules.lexicon);
     let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
     for (i, f) in facts.iter().enumerate() {
         blocks

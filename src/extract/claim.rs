@@ -5,8 +5,9 @@
 //! antonyms ("acquit" for "convict") flip it. Modal cues ("could",
 //! "expected to") make the claim a prediction, which never conflicts.
 
-use super::{Candidate, Ctx, Modality, Value, flag};
-use crate::rules::Kind;
+use super::kind::{Names, Reading};
+use super::{Candidate, Ctx, Fact, Modality, Value, flag};
+use crate::rules::{Kind, Rule, Verdict};
 use crate::segment::{Sentence, TokKind};
 
 fn clause_break(lower: &str) -> bool {
@@ -219,4 +220,71 @@ fn negated_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidat
         label: Some(toks[head].lower.to_string()),
         bytes: None,
     })
+}
+
+/// The claim kind: how it is read, keyed, compared and shown.
+pub struct Claims;
+
+impl super::kind::FactKind for Claims {
+    fn kind(&self) -> Kind {
+        Kind::Claim
+    }
+
+    fn read(
+        &self,
+        ctx: &Ctx,
+        si: usize,
+        s: &Sentence,
+        _reading: &mut Reading,
+        out: &mut Vec<Candidate>,
+    ) {
+        extract(ctx, si, s, out);
+    }
+
+    fn compare(&self, a: &Fact, b: &Fact, _rule: &Rule, _names: &Names) -> Verdict {
+        match (&a.value, &b.value) {
+            (
+                Value::Claim {
+                    negated: na,
+                    modality: ma,
+                    ..
+                },
+                Value::Claim {
+                    negated: nb,
+                    modality: mb,
+                    ..
+                },
+            ) => {
+                if na == nb || *ma == Modality::Hedged || *mb == Modality::Hedged {
+                    Verdict::Agree
+                } else {
+                    Verdict::Conflict
+                }
+            }
+            _ => Verdict::Conflict,
+        }
+    }
+
+    fn display(&self, v: &Value) -> String {
+        match v {
+            Value::Claim {
+                predicate,
+                negated,
+                modality,
+            } => {
+                let m = if *modality == Modality::Hedged {
+                    " (hedged)"
+                } else {
+                    ""
+                };
+                format!("{}{predicate}{m}", if *negated { "not " } else { "" })
+            }
+            _ => String::new(),
+        }
+    }
+
+    fn repeat_key(&self, v: &Value, key: &mut String) -> std::fmt::Result {
+        use std::fmt::Write;
+        write!(key, "{v:?}")
+    }
 }

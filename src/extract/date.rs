@@ -9,9 +9,10 @@
 //! "will"). Without a publication date the year stays unknown and only month
 //! and day are compared.
 
-use super::{Candidate, Ctx, Modality, Value, hedge_before, nearby_events};
-use crate::rules::Kind;
+use super::kind::{Names, Reading};
+use super::{Candidate, Ctx, Fact, Modality, Value, hedge_before, nearby_events};
 use crate::rules::lexicon::HedgeShape;
+use crate::rules::{Kind, Rule, Verdict};
 use crate::segment::{Sentence, TokKind};
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -643,5 +644,204 @@ pub fn extract(
             bytes: None,
         });
         i = end.max(i + 1);
+    }
+}
+
+fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
+    let (
+        Value::Date {
+            start: sa,
+            end: ea,
+            year_known: ya,
+            weekday: wa,
+            time: ta,
+            zone: za,
+            range: ra,
+        },
+        Value::Date {
+            start: sb,
+            end: eb,
+            year_known: yb,
+            weekday: wb,
+            time: tb,
+            zone: zb,
+            range: rb,
+        },
+    ) = (a, b)
+    else {
+        return false;
+    };
+    if ta.is_some() || tb.is_some() {
+        // With both zones known, compare the instants; else the clock times.
+        return match (ta, tb, za, zb) {
+            (Some(x), Some(y), Some(p), Some(q)) => {
+                (*x as i32 - *p as i32 - (*y as i32 - *q as i32)).rem_euclid(1440) == 0
+            }
+            _ => ta == tb,
+        };
+    }
+    // Unresolved weekdays compare with weekdays (or with a single known day).
+    match (wa, wb) {
+        (Some(x), Some(y)) => return x == y,
+        // A day whose year is unknown has no weekday to compare: not comparable.
+        (Some(w), None) if sb == eb && *yb => return sb.weekday().to_monday_one_offset() == *w,
+        (None, Some(w)) if sa == ea && *ya => return sa.weekday().to_monday_one_offset() == *w,
+        (Some(_), None) | (None, Some(_)) => return true,
+        _ => {}
+    }
+    let key = |d: Date, known: bool| -> (i32, i32) {
+        let y = if known && *ya && *yb {
+            d.year() as i32
+        } else {
+            0
+        };
+        match rule.compare.granularity {
+            crate::rules::Granularity::Day => (y, d.month() as i32 * 40 + d.day() as i32),
+            crate::rules::Granularity::Month => (y, d.month() as i32 * 40),
+            crate::rules::Granularity::Year => (y, 0),
+        }
+    };
+    // An open end (Date::MIN / MAX, from "at least", "before") is unbounded.
+    let bound = |d: Date, known: bool, open: (i32, i32)| {
+        if d == Date::MIN || d == Date::MAX {
+            open
+        } else {
+            key(d, known)
+        }
+    };
+    let (lo_a, hi_a) = (
+        bound(*sa, *ya, (i32::MIN, 0)),
+        bound(*ea, *ya, (i32::MAX, 0)),
+    );
+    let (lo_b, hi_b) = (
+        bound(*sb, *yb, (i32::MIN, 0)),
+        bound(*eb, *yb, (i32::MAX, 0)),
+    );
+    // Two periods each written with both ends ("March 5 to 16" / "between
+    // March 5 and March 16") state the same ends, or differ.
+    if *ra && *rb {
+        return lo_a == lo_b && hi_a == hi_b;
+    }
+    lo_a <= hi_b && lo_b <= hi_a
+}
+
+/// The date kind: how it is read, keyed, compared and shown.
+pub struct Dates;
+
+impl super::kind::FactKind for Dates {
+    fn kind(&self) -> Kind {
+        Kind::Date
+    }
+
+    fn read(
+        &self,
+        ctx: &Ctx,
+        si: usize,
+        s: &Sentence,
+        reading: &mut Reading,
+        out: &mut Vec<Candidate>,
+    ) {
+        extract(ctx, si, s, &mut reading.claimed, &mut reading.anchor, out);
+    }
+
+    /// A single known day and a clock time are keys of their own.
+    fn keys(&self, f: &Fact, _lex: &crate::rules::Lexicon, out: &mut Vec<String>) {
+        match &f.value {
+            Value::Date {
+                start,
+                end,
+                year_known: true,
+                time: None,
+                ..
+            } if start == end => out.push(format!("day:{start}")),
+            Value::Date { time: Some(t), .. } => out.push(format!("time:{t}")),
+            _ => {}
+        }
+    }
+
+    fn compare(&self, a: &Fact, b: &Fact, rule: &Rule, _names: &Names) -> Verdict {
+        match (&a.value, &b.value) {
+            (Value::Date { .. }, Value::Date { .. }) => {
+                if dates_agree(&a.value, &b.value, rule) {
+                    Verdict::Agree
+                } else {
+                    Verdict::Conflict
+                }
+            }
+            _ => Verdict::Conflict,
+        }
+    }
+
+    fn display(&self, v: &Value) -> String {
+        match v {
+            Value::Date {
+                start,
+                end,
+                year_known,
+                weekday,
+                time,
+                zone,
+                ..
+            } => {
+                if let Some(t) = time {
+                    let z = match zone {
+                        Some(z) if z % 60 == 0 => format!(" UTC{:+}", z / 60),
+                        Some(z) => format!(" UTC{:+}:{:02}", z / 60, (z % 60).abs()),
+                        None => String::new(),
+                    };
+                    return format!("{:02}:{:02}{z}", t / 60, t % 60);
+                }
+                if let Some(w) = weekday {
+                    return [
+                        "",
+                        "Monday",
+                        "Tuesday",
+                        "Wednesday",
+                        "Thursday",
+                        "Friday",
+                        "Saturday",
+                        "Sunday",
+                    ][*w as usize % 8]
+                        .to_string();
+                }
+                let f = |d: &jiff::civil::Date| {
+                    if *d == jiff::civil::Date::MIN || *d == jiff::civil::Date::MAX {
+                        "…".to_string()
+                    } else if *year_known {
+                        d.to_string()
+                    } else {
+                        format!("{:02}-{:02}", d.month(), d.day())
+                    }
+                };
+                if start == end {
+                    f(start)
+                } else {
+                    format!("{} – {}", f(start), f(end))
+                }
+            }
+            _ => String::new(),
+        }
+    }
+
+    fn repeat_key(&self, v: &Value, key: &mut String) -> std::fmt::Result {
+        use std::fmt::Write;
+        let ymd = |d: &Date| (d.year(), d.month(), d.day());
+        match v {
+            Value::Date {
+                start,
+                end,
+                year_known,
+                weekday,
+                time,
+                zone,
+                range,
+            } => write!(
+                key,
+                "d{:?},{:?},{year_known},{weekday:?},{time:?},{zone:?},{range}",
+                ymd(start),
+                ymd(end)
+            ),
+            _ => Ok(()),
+        }
     }
 }

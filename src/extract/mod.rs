@@ -8,9 +8,10 @@
 //! and a bag of weighted context words that alignment compares.
 
 pub mod claim;
-pub mod compare;
 pub mod date;
 pub mod display;
+pub mod duration;
+pub mod kind;
 pub mod name;
 pub mod number;
 pub mod quantity;
@@ -101,6 +102,19 @@ pub enum Value {
         negated: bool,
         modality: Modality,
     },
+}
+
+impl Value {
+    /// The kind of fact this value belongs to.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Value::Quantity { .. } => Kind::Quantity,
+            Value::Duration { .. } => Kind::Duration,
+            Value::Date { .. } => Kind::Date,
+            Value::Name { .. } => Kind::Name,
+            Value::Claim { .. } => Kind::Claim,
+        }
+    }
 }
 
 fn ser_date<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
@@ -452,16 +466,19 @@ pub fn negated_verbs(ctx: &Ctx) -> rustc_hash::FxHashSet<String> {
 /// Extract every fact from one source (after [`Ctx::mark_negated`]).
 pub fn extract(ctx: &Ctx) -> Vec<Fact> {
     let seg = ctx.seg;
-    let mut claimed = vec![false; seg.tokens.len()];
+    let mut reading = kind::Reading {
+        claimed: vec![false; seg.tokens.len()],
+        anchor: None,
+    };
     let mut cands = Vec::new();
-    let mut anchor = None;
     for (si, s) in seg.sentences.iter().enumerate() {
-        date::extract(ctx, si, s, &mut claimed, &mut anchor, &mut cands);
-        quantity::extract_durations(ctx, si, s, &mut claimed, &mut cands);
-        quantity::extract(ctx, si, s, &mut claimed, &mut cands);
-        claim::extract(ctx, si, s, &mut cands);
+        for k in kind::KINDS {
+            k.read(ctx, si, s, &mut reading, &mut cands);
+        }
     }
-    name::extract(ctx, &claimed, &mut cands);
+    for k in kind::KINDS {
+        k.read_source(ctx, &reading, &mut cands);
+    }
     let mut memo = SentenceMemo {
         contexts: vec![None; seg.sentences.len()],
         patterns: vec![None; seg.sentences.len()],
@@ -642,46 +659,7 @@ fn merge_restatements(
 /// A value written compactly and exactly for `merge_repeats` keys: figures
 /// by their bits (equal keys, equal values), dates by their fields.
 fn value_key(v: &Value, key: &mut String) -> std::fmt::Result {
-    use std::fmt::Write;
-    let bits = |x: &f64| x.to_bits();
-    let day = |d: &Date| (d.year(), d.month(), d.day());
-    match v {
-        Value::Quantity {
-            value,
-            low,
-            high,
-            unit,
-            second,
-            ordinal,
-            step,
-        } => write!(
-            key,
-            "q{:x},{:x},{:x},{unit:?},{:?},{ordinal},{:x}",
-            bits(value),
-            bits(low),
-            bits(high),
-            second.as_ref().map(bits),
-            bits(step)
-        ),
-        Value::Date {
-            start,
-            end,
-            year_known,
-            weekday,
-            time,
-            zone,
-            range,
-        } => write!(
-            key,
-            "d{:?},{:?},{year_known},{weekday:?},{time:?},{zone:?},{range}",
-            day(start),
-            day(end)
-        ),
-        Value::Duration { seconds, low, high } => {
-            write!(key, "u{:x},{:x},{:x}", bits(seconds), bits(low), bits(high))
-        }
-        Value::Name { .. } | Value::Claim { .. } => write!(key, "{v:?}"),
-    }
+    kind::of(v.kind()).repeat_key(v, key)
 }
 
 /// Who a sentence attributes what it says to: the words before an

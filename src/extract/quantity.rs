@@ -2,10 +2,12 @@
 //! counts. Durations are numbers of time units ("three weeks", "a five-week
 //! trial"); everything else numeric that is not a date is a quantity.
 
+use super::display::fmt_num;
+use super::kind::{Names, Reading};
 use super::number::{self, Num};
-use super::{Candidate, Ctx, Modality, Value, hedge_before, nearby_events};
-use crate::rules::Kind;
+use super::{Candidate, Ctx, Fact, Modality, Value, hedge_before, nearby_events};
 use crate::rules::lexicon::{HedgeDef, HedgeShape};
+use crate::rules::{Kind, Lexicon, Rule, Verdict};
 use crate::segment::{Sentence, TokKind};
 
 /// Apply a hedge to a figure whose rounding range is `[low, high]`.
@@ -27,7 +29,7 @@ pub fn apply_hedge(h: Option<&HedgeDef>, value: f64, low: f64, high: f64) -> (f6
     }
 }
 
-fn is_word(ctx: &Ctx, i: usize) -> bool {
+pub(super) fn is_word(ctx: &Ctx, i: usize) -> bool {
     ctx.seg
         .tokens
         .get(i)
@@ -35,7 +37,11 @@ fn is_word(ctx: &Ctx, i: usize) -> bool {
 }
 
 /// Hedges written after a number: "3,000-plus", "or more".
-fn hedge_after(ctx: &Ctx, j: usize, limit: usize) -> Option<(usize, &'static str, HedgeDef)> {
+pub(super) fn hedge_after(
+    ctx: &Ctx,
+    j: usize,
+    limit: usize,
+) -> Option<(usize, &'static str, HedgeDef)> {
     let toks = &ctx.seg.tokens;
     let w = |k: usize| toks.get(k).filter(|_| k < limit).map(|t| t.lower.as_str());
     if w(j) == Some("-") && w(j + 1) == Some("plus") {
@@ -57,139 +63,6 @@ fn hedge_after(ctx: &Ctx, j: usize, limit: usize) -> Option<(usize, &'static str
         return Some((j + 2, "or more", HedgeDef { shape, width: 0.1 }));
     }
     None
-}
-
-/// Durations: NUMBER UNIT, NUMBER-UNIT compounds, and ranges "two to three weeks".
-pub fn extract_durations(
-    ctx: &Ctx,
-    si: usize,
-    s: &Sentence,
-    claimed: &mut [bool],
-    out: &mut Vec<Candidate>,
-) {
-    let toks = &ctx.seg.tokens;
-    let lex = ctx.lex;
-    let limit = s.tokens.end;
-    let mut i = s.tokens.start;
-    while i < limit {
-        if claimed[i] {
-            i += 1;
-            continue;
-        }
-        let Some(n) = number::read(ctx, i, limit) else {
-            i += 1;
-            continue;
-        };
-        if n.ordinal {
-            i += 1;
-            continue;
-        }
-        // Optional range: "two to three weeks", "three or four days", "5-7 days".
-        let mut second: Option<Num> = None;
-        let mut j = n.end;
-        if j + 1 < limit
-            && matches!(toks[j].lower.as_str(), "to" | "or" | "-" | "–")
-            && let Some(m) =
-                number::read(ctx, j + 1, limit).filter(|m| !m.ordinal && m.value > n.value)
-        {
-            j = m.end;
-            second = Some(m);
-        }
-        let compound = toks.get(j).is_some_and(|t| t.glued && t.lower == "-")
-            && toks.get(j + 1).is_some_and(|t| t.glued);
-        let u = if compound { j + 1 } else { j };
-        let Some((secs, _unit)) = toks
-            .get(u)
-            .filter(|_| u < limit && is_word(ctx, u))
-            .and_then(|t| lex.duration_unit(t.lower.as_str()))
-        else {
-            i += 1;
-            continue;
-        };
-        let mut end = u + 1;
-        // "30-year-old" is an age; "three days ago" a point in time.
-        let after = toks
-            .get(end)
-            .filter(|_| end < limit)
-            .map(|t| t.lower.as_str());
-        let after2 = toks
-            .get(end + 1)
-            .filter(|_| end + 1 < limit)
-            .map(|t| t.lower.as_str());
-        if after.is_some_and(|a| lex.not_after_duration.contains(a))
-            || (after == Some("-") && after2.is_some_and(|a| lex.not_after_duration.contains(a)))
-        {
-            i = end;
-            continue;
-        }
-        if n.weak && second.is_none() && compound {
-            i += 1;
-            continue;
-        }
-        // A rate, not a length of time: "5,000 barrels a day", "$2 an hour", "twice a week".
-        let rate = n.weak && i > s.tokens.start && {
-            let p = &toks[i - 1];
-            p.kind == TokKind::Number
-                || matches!(p.lower.as_str(), "per" | ")" | "%")
-                || p.kind == TokKind::Word
-                    && !ctx.has(i - 1, super::flag::STOP)
-                    && hedge_before(ctx, s, i).is_none()
-        };
-        if rate {
-            i = end;
-            continue;
-        }
-        let (hedge_start, hedge) = match hedge_before(ctx, s, i) {
-            Some((from, phrase, def)) => (from, Some((phrase, def))),
-            None => (i, None),
-        };
-        // The noun a compound qualifies ("five-week trial") is the head.
-        let mut head = None;
-        let mut label = None;
-        if compound
-            && let Some(t) = toks.get(end).filter(|t| {
-                end < limit && t.kind == TokKind::Word && !lex.stopwords.contains(t.lower.as_str())
-            })
-        {
-            head = Some(lex.lemma(t.lower.as_str()));
-            label = Some(t.lower.to_string());
-            end += 1;
-        }
-        let lo_n = n.low;
-        let hi_n = second.as_ref().map_or(n.high, |m| m.high);
-        // Rounding: a whole count of units stands for ±half a unit (a quarter for one unit).
-        let r = if n.value >= 2.0 { 0.49 } else { 0.25 } * secs;
-        let value = n.value * secs;
-        let (low, high) = apply_hedge(
-            hedge.as_ref().map(|h| &h.1),
-            value,
-            lo_n * secs - r,
-            hi_n * secs + r,
-        );
-        for c in claimed.iter_mut().take(end).skip(hedge_start) {
-            *c = true;
-        }
-        let span = hedge_start..end;
-        let events = nearby_events(ctx, s, &span, usize::MAX);
-        out.push(Candidate {
-            kind: Kind::Duration,
-            sentence: si,
-            toks: span,
-            value: Value::Duration {
-                seconds: value,
-                low,
-                high,
-            },
-            head,
-            events,
-            hedge: hedge.map(|h| h.0),
-            modality: Modality::Asserted,
-            relative: false,
-            label,
-            bytes: None,
-        });
-        i = end;
-    }
 }
 
 /// Quantities: every remaining number with its hedge, unit and counted noun.
@@ -929,4 +802,186 @@ fn fraction(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
         label: None,
         bytes: None,
     })
+}
+
+pub(super) fn overlap(a: (f64, f64), b: (f64, f64), slack: f64) -> bool {
+    a.0 <= b.1 + slack && b.0 <= a.1 + slack
+}
+
+/// Two figures as (stated, low, high): ranges that overlap, within the rule's
+/// tolerance, agree. With `hedges = false` only the stated figures count.
+/// `steps` are the places of the figures' last digits (0 when unknown): the
+/// less precise figure stands for everything that rounds to it ("52 percent"
+/// and "62.3%" agree; "94" and "95" do not).
+pub(super) fn figures_verdict(
+    a: (f64, f64, f64),
+    b: (f64, f64, f64),
+    steps: (f64, f64),
+    rule: &Rule,
+) -> Verdict {
+    let (mut ra, mut rb) = if rule.compare.hedges {
+        ((a.1, a.2), (b.1, b.2))
+    } else {
+        ((a.0, a.0), (b.0, b.0))
+    };
+    let half = |s: f64| s / 2.0 * (1.0 - 1e-9);
+    if steps.0 > steps.1 && steps.1 > 0.0 {
+        ra = (ra.0 - half(steps.0), ra.1 + half(steps.0));
+    } else if steps.1 > steps.0 && steps.0 > 0.0 {
+        rb = (rb.0 - half(steps.1), rb.1 + half(steps.1));
+    }
+    let slack = if rule.compare.relative {
+        rule.compare.tolerance * a.0.abs().max(b.0.abs())
+    } else {
+        rule.compare.tolerance
+    };
+    if overlap(ra, rb, slack + 1e-9) {
+        Verdict::Agree
+    } else {
+        Verdict::Conflict
+    }
+}
+
+/// Whether both figures are bounds on the same side ("up to 50 million" and
+/// "up to 157 million", "at least 41" and "more than 38"): then the bounds
+/// themselves are what the sources state, and they are compared as figures.
+pub(super) fn same_open_hedge(a: &Fact, b: &Fact, lex: &Lexicon) -> bool {
+    use crate::rules::lexicon::HedgeShape::*;
+    let side = |f: &Fact| match f
+        .hedge
+        .as_deref()
+        .and_then(|h| lex.def.hedges.get(h))
+        .map(|d| d.shape)
+    {
+        Some(AtMost | LessThan) => -1,
+        Some(AtLeast | MoreThan) => 1,
+        _ => 0,
+    };
+    side(a) != 0 && side(a) == side(b)
+}
+
+/// The quantity kind: how it is read, keyed, compared and shown.
+pub struct Quantities;
+
+impl super::kind::FactKind for Quantities {
+    fn kind(&self) -> Kind {
+        Kind::Quantity
+    }
+
+    fn read(
+        &self,
+        ctx: &Ctx,
+        si: usize,
+        s: &Sentence,
+        reading: &mut Reading,
+        out: &mut Vec<Candidate>,
+    ) {
+        extract(ctx, si, s, &mut reading.claimed, out);
+    }
+
+    fn compare(&self, a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
+        match (&a.value, &b.value) {
+            (
+                Value::Quantity {
+                    value: va,
+                    low: la,
+                    high: ha,
+                    unit: ua,
+                    second: sa,
+                    ordinal: oa,
+                    step: pa,
+                },
+                Value::Quantity {
+                    value: vb,
+                    low: lb,
+                    high: hb,
+                    unit: ub,
+                    second: sb,
+                    ordinal: ob,
+                    step: pb,
+                },
+            ) => {
+                if ua.is_some() && ub.is_some() && ua != ub {
+                    return Verdict::Conflict;
+                }
+                if sa != sb || oa != ob {
+                    return if sa.is_some() && sb.is_some() || oa != ob {
+                        Verdict::Conflict
+                    } else {
+                        Verdict::Agree
+                    };
+                }
+                if same_open_hedge(a, b, names.lex) {
+                    return figures_verdict((*va, *va, *va), (*vb, *vb, *vb), (*pa, *pb), rule);
+                }
+                figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), (*pa, *pb), rule)
+            }
+            _ => Verdict::Conflict,
+        }
+    }
+
+    fn display(&self, v: &Value) -> String {
+        match v {
+            Value::Quantity {
+                value,
+                low,
+                high,
+                unit,
+                second,
+                ..
+            } => {
+                if unit.as_deref() == Some(super::quantity::AGE) {
+                    return if low == high {
+                        format!("aged {}", fmt_num(*value))
+                    } else {
+                        format!("aged {}–{}", fmt_num(*low), fmt_num(*high))
+                    };
+                }
+                let u = unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
+                if let Some(s) = second {
+                    return format!("{}-{}", fmt_num(*value), fmt_num(*s));
+                }
+                if low == high && low == value {
+                    format!("{}{u}", fmt_num(*value))
+                } else if *low == *value && high.is_infinite() {
+                    format!("{} or more{u}", fmt_num(*value))
+                } else if *high == *value && *low <= 0.0 {
+                    format!("up to {}{u}", fmt_num(*value))
+                } else {
+                    format!(
+                        "{}{u} ({}–{})",
+                        fmt_num(*value),
+                        fmt_num(*low),
+                        fmt_num(*high)
+                    )
+                }
+            }
+            _ => String::new(),
+        }
+    }
+
+    fn repeat_key(&self, v: &Value, key: &mut String) -> std::fmt::Result {
+        use std::fmt::Write;
+        let bits = |x: &f64| x.to_bits();
+        match v {
+            Value::Quantity {
+                value,
+                low,
+                high,
+                unit,
+                second,
+                ordinal,
+                step,
+            } => write!(
+                key,
+                "q{:x},{:x},{:x},{unit:?},{:?},{ordinal},{:x}",
+                bits(value),
+                bits(low),
+                bits(high),
+                second.as_ref().map(bits),
+                bits(step)
+            ),
+            _ => Ok(()),
+        }
+    }
 }

@@ -2,10 +2,10 @@
 //! word diff and its fingerprint, computed once per group. Alignment has
 //! already decided which facts are about the same thing without looking at
 //! their values; here the values are compared, under each rule's policy
-//! (see [`crate::extract::compare`]).
+//! (see [`crate::extract::kind`]).
 
-use crate::extract::compare::{Names, compare};
 use crate::extract::display::display_value;
+use crate::extract::kind::{Names, compare};
 use crate::extract::{Fact, Value};
 pub use crate::rules::Verdict;
 use crate::rules::{Kind, RuleSet, Severity};

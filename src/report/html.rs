@@ -10,6 +10,7 @@
 use super::{Outcome, Printer};
 use crate::judge::Verdict;
 use crate::judge::{Checked, Finding};
+use crate::rules::Kind;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -207,7 +208,7 @@ fn render_run(ri: usize, run: &Checked, html: &mut String) {
         );
     }
     html.push_str("</fieldset><fieldset><legend>Kind</legend>");
-    for k in ["quantity", "date", "duration", "name", "claim"] {
+    for k in Kind::ALL.map(Kind::as_str) {
         let _ = write!(
             html,
             "<label><input type=\"checkbox\" name=\"kind\" value=\"{k}\" checked> {k}</label>"

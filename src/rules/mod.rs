@@ -49,6 +49,15 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [Kind; 5] = [
+        Kind::Quantity,
+        Kind::Date,
+        Kind::Duration,
+        Kind::Name,
+        Kind::Claim,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Quantity => "quantity",

@@ -1,0 +1,231 @@
+//! Durations: numbers of time units ("three weeks", "a five-week trial",
+//! "two to three days"), compared as spans of seconds.
+
+use super::display::fmt_num;
+use super::kind::{Names, Reading};
+use super::number::{self, Num};
+use super::quantity::{apply_hedge, figures_verdict, is_word, same_open_hedge};
+use super::{Candidate, Ctx, Fact, Modality, Value, hedge_before, nearby_events};
+use crate::rules::{Kind, Rule, Verdict};
+use crate::segment::{Sentence, TokKind};
+
+/// Durations: NUMBER UNIT, NUMBER-UNIT compounds, and ranges "two to three weeks".
+pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<Candidate>) {
+    let toks = &ctx.seg.tokens;
+    let lex = ctx.lex;
+    let limit = s.tokens.end;
+    let mut i = s.tokens.start;
+    while i < limit {
+        if claimed[i] {
+            i += 1;
+            continue;
+        }
+        let Some(n) = number::read(ctx, i, limit) else {
+            i += 1;
+            continue;
+        };
+        if n.ordinal {
+            i += 1;
+            continue;
+        }
+        // Optional range: "two to three weeks", "three or four days", "5-7 days".
+        let mut second: Option<Num> = None;
+        let mut j = n.end;
+        if j + 1 < limit
+            && matches!(toks[j].lower.as_str(), "to" | "or" | "-" | "–")
+            && let Some(m) =
+                number::read(ctx, j + 1, limit).filter(|m| !m.ordinal && m.value > n.value)
+        {
+            j = m.end;
+            second = Some(m);
+        }
+        let compound = toks.get(j).is_some_and(|t| t.glued && t.lower == "-")
+            && toks.get(j + 1).is_some_and(|t| t.glued);
+        let u = if compound { j + 1 } else { j };
+        let Some((secs, _unit)) = toks
+            .get(u)
+            .filter(|_| u < limit && is_word(ctx, u))
+            .and_then(|t| lex.duration_unit(t.lower.as_str()))
+        else {
+            i += 1;
+            continue;
+        };
+        let mut end = u + 1;
+        // "30-year-old" is an age; "three days ago" a point in time.
+        let after = toks
+            .get(end)
+            .filter(|_| end < limit)
+            .map(|t| t.lower.as_str());
+        let after2 = toks
+            .get(end + 1)
+            .filter(|_| end + 1 < limit)
+            .map(|t| t.lower.as_str());
+        if after.is_some_and(|a| lex.not_after_duration.contains(a))
+            || (after == Some("-") && after2.is_some_and(|a| lex.not_after_duration.contains(a)))
+        {
+            i = end;
+            continue;
+        }
+        if n.weak && second.is_none() && compound {
+            i += 1;
+            continue;
+        }
+        // A rate, not a length of time: "5,000 barrels a day", "$2 an hour", "twice a week".
+        let rate = n.weak && i > s.tokens.start && {
+            let p = &toks[i - 1];
+            p.kind == TokKind::Number
+                || matches!(p.lower.as_str(), "per" | ")" | "%")
+                || p.kind == TokKind::Word
+                    && !ctx.has(i - 1, super::flag::STOP)
+                    && hedge_before(ctx, s, i).is_none()
+        };
+        if rate {
+            i = end;
+            continue;
+        }
+        let (hedge_start, hedge) = match hedge_before(ctx, s, i) {
+            Some((from, phrase, def)) => (from, Some((phrase, def))),
+            None => (i, None),
+        };
+        // The noun a compound qualifies ("five-week trial") is the head.
+        let mut head = None;
+        let mut label = None;
+        if compound
+            && let Some(t) = toks.get(end).filter(|t| {
+                end < limit && t.kind == TokKind::Word && !lex.stopwords.contains(t.lower.as_str())
+            })
+        {
+            head = Some(lex.lemma(t.lower.as_str()));
+            label = Some(t.lower.to_string());
+            end += 1;
+        }
+        let lo_n = n.low;
+        let hi_n = second.as_ref().map_or(n.high, |m| m.high);
+        // Rounding: a whole count of units stands for ±half a unit (a quarter for one unit).
+        let r = if n.value >= 2.0 { 0.49 } else { 0.25 } * secs;
+        let value = n.value * secs;
+        let (low, high) = apply_hedge(
+            hedge.as_ref().map(|h| &h.1),
+            value,
+            lo_n * secs - r,
+            hi_n * secs + r,
+        );
+        for c in claimed.iter_mut().take(end).skip(hedge_start) {
+            *c = true;
+        }
+        let span = hedge_start..end;
+        let events = nearby_events(ctx, s, &span, usize::MAX);
+        out.push(Candidate {
+            kind: Kind::Duration,
+            sentence: si,
+            toks: span,
+            value: Value::Duration {
+                seconds: value,
+                low,
+                high,
+            },
+            head,
+            events,
+            hedge: hedge.map(|h| h.0),
+            modality: Modality::Asserted,
+            relative: false,
+            label,
+            bytes: None,
+        });
+        i = end;
+    }
+}
+
+fn fmt_secs(s: f64) -> String {
+    for (unit, len) in [
+        ("years", 31_556_952.0),
+        ("months", 2_629_746.0),
+        ("weeks", 604_800.0),
+        ("days", 86_400.0),
+        ("hours", 3600.0),
+        ("minutes", 60.0),
+    ] {
+        if s.abs() >= len {
+            return format!("{} {unit}", fmt_num((s / len * 10.0).round() / 10.0));
+        }
+    }
+    format!("{} seconds", fmt_num(s))
+}
+
+/// The duration kind: how it is read, keyed, compared and shown.
+pub struct Durations;
+
+impl super::kind::FactKind for Durations {
+    fn kind(&self) -> Kind {
+        Kind::Duration
+    }
+
+    fn read(
+        &self,
+        ctx: &Ctx,
+        si: usize,
+        s: &Sentence,
+        reading: &mut Reading,
+        out: &mut Vec<Candidate>,
+    ) {
+        extract(ctx, si, s, &mut reading.claimed, out);
+    }
+
+    fn compare(&self, a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
+        match (&a.value, &b.value) {
+            (
+                Value::Duration {
+                    seconds: va,
+                    low: la,
+                    high: ha,
+                },
+                Value::Duration {
+                    seconds: vb,
+                    low: lb,
+                    high: hb,
+                },
+            ) if same_open_hedge(a, b, names.lex) => {
+                figures_verdict((*va, *va, *va), (*vb, *vb, *vb), (0.0, 0.0), rule)
+            }
+            (
+                Value::Duration {
+                    seconds: va,
+                    low: la,
+                    high: ha,
+                },
+                Value::Duration {
+                    seconds: vb,
+                    low: lb,
+                    high: hb,
+                },
+            ) => figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), (0.0, 0.0), rule),
+            _ => Verdict::Conflict,
+        }
+    }
+
+    fn display(&self, v: &Value) -> String {
+        match v {
+            Value::Duration { seconds, low, high } => format!(
+                "{} ({}–{})",
+                fmt_secs(*seconds),
+                fmt_secs(*low),
+                fmt_secs(*high)
+            ),
+            _ => String::new(),
+        }
+    }
+
+    fn repeat_key(&self, v: &Value, key: &mut String) -> std::fmt::Result {
+        use std::fmt::Write;
+        match v {
+            Value::Duration { seconds, low, high } => write!(
+                key,
+                "u{:x},{:x},{:x}",
+                seconds.to_bits(),
+                low.to_bits(),
+                high.to_bits()
+            ),
+            _ => Ok(()),
+        }
+    }
+}
