@@ -148,7 +148,7 @@ fn score(
         // those counted by a topic: only the same role meets.
         let is_role = |h: &Option<String>| {
             h.as_ref()
-                .is_some_and(|h| rules.lexicon.role_nouns.contains(h))
+                .is_some_and(|h| rules.lexicon.def.numbers.role_nouns.contains(h))
         };
         if !rule.is_fallback() && x.head != y.head && (is_role(&x.head) || is_role(&y.head)) {
             return None;
@@ -161,7 +161,7 @@ fn score(
         if rule.is_fallback() {
             let generic = |h: &Option<String>| {
                 h.as_ref()
-                    .is_none_or(|h| rules.lexicon.generic_nouns.contains(h))
+                    .is_none_or(|h| rules.lexicon.def.numbers.generic_nouns.contains(h))
             };
             let same = x.head == y.head
                 || generic(&x.head) && y.head.is_some()

@@ -236,7 +236,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     }
     // Month-first: "Oct. 3", "June 9, 2021", "March 5 to 16", "March 2014", "May of last year", "in May".
     if let Some((m, after_m)) = month_of(ctx, i, s) {
-        let ambiguous = lex.ambiguous_months.contains(t.lower.as_str());
+        let ambiguous = lex.def.dates.ambiguous_months.contains(t.lower.as_str());
         if let Some((d, after_d)) = small_int(ctx, after_m, s, 31) {
             let d = d as i8;
             let mut end = after_d;
@@ -365,7 +365,8 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                 return Some(days(i, e + 1, first, last, true));
             }
             let next = w(e).unwrap_or("");
-            let counted = next.ends_with('s') && next.len() > 3 && !lex.stopwords.contains(next);
+            let counted =
+                next.ends_with('s') && next.len() > 3 && !lex.def.words.stopwords.contains(next);
             if !(counted || w(e) == Some("-") && toks[e].glued) {
                 let (first, last) = (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?);
                 return Some(days(i, e, first, last, true));

@@ -60,8 +60,9 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             .get(end + 1)
             .filter(|_| end + 1 < limit)
             .map(|t| t.lower.as_str());
-        if after.is_some_and(|a| lex.not_after_duration.contains(a))
-            || (after == Some("-") && after2.is_some_and(|a| lex.not_after_duration.contains(a)))
+        if after.is_some_and(|a| lex.def.durations.not_after.contains(a))
+            || (after == Some("-")
+                && after2.is_some_and(|a| lex.def.durations.not_after.contains(a)))
         {
             i = end;
             continue;
@@ -92,7 +93,9 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         let mut label = None;
         if compound
             && let Some(t) = toks.get(end).filter(|t| {
-                end < limit && t.kind == TokKind::Word && !lex.stopwords.contains(t.lower.as_str())
+                end < limit
+                    && t.kind == TokKind::Word
+                    && !lex.def.words.stopwords.contains(t.lower.as_str())
             })
         {
             head = Some(lex.lemma(t.lower.as_str()));

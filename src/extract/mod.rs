@@ -414,16 +414,16 @@ impl<'a> Ctx<'a> {
 /// A distinct word of a source: its lemma and its `flag`s from the lexicon and rules.
 fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u32) {
     let lemma = Word::from(lex.lemma(l));
-    let stop = lex.stopwords.contains(l);
+    let stop = lex.def.words.stopwords.contains(l);
     let bits = [
         (stop, flag::STOP),
-        (lex.negation.contains(l), flag::NEGATION),
-        (lex.hedged.contains(l), flag::HEDGED),
+        (lex.def.claims.negation.contains(l), flag::NEGATION),
+        (lex.def.claims.hedged.contains(l), flag::HEDGED),
         (
             rules.claim_predicates.contains_key(lemma.as_str()),
             flag::PREDICATE,
         ),
-        (lex.attribution.contains(l), flag::ATTRIBUTION),
+        (lex.def.claims.attribution.contains(l), flag::ATTRIBUTION),
         (!stop, flag::CONTENT),
         (
             !stop || lex.def.words.lemmas.contains_key(l),
@@ -435,10 +435,13 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u3
             lex.is_unit(l, &lemma) || lex.def.numbers.currencies.contains_key(l),
             flag::UNIT,
         ),
-        (lex.future_cues.contains(l), flag::FUTURE_CUE),
-        (lex.titles.contains(l.trim_end_matches('.')), flag::TITLE),
-        (lex.not_names.contains(l), flag::NOT_NAME),
-        (lex.connectors.contains(l), flag::CONNECTOR),
+        (lex.def.dates.future_cues.contains(l), flag::FUTURE_CUE),
+        (
+            lex.def.names.titles.contains(l.trim_end_matches('.')),
+            flag::TITLE,
+        ),
+        (lex.def.names.not_names.contains(l), flag::NOT_NAME),
+        (lex.def.names.connectors.contains(l), flag::CONNECTOR),
         (lex.is_common_word(l), flag::COMMON),
     ];
     (
@@ -681,7 +684,7 @@ fn attribution(ctx: &Ctx, s: &Sentence) -> Option<String> {
             };
             (from..range.end)
                 .take_while(|&k| is_word(k))
-                .filter(|&k| !ctx.lex.articles.contains(toks[k].lower.as_str()))
+                .filter(|&k| !ctx.lex.def.names.articles.contains(toks[k].lower.as_str()))
                 .take(5)
                 .collect()
         } else {
@@ -995,7 +998,7 @@ fn select_rule<'r>(
             .filter(|_| {
                 c.head
                     .as_ref()
-                    .is_none_or(|h| lex.generic_nouns.contains(h))
+                    .is_none_or(|h| lex.def.numbers.generic_nouns.contains(h))
             })
         {
             pos + 1

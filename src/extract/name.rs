@@ -197,7 +197,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 if key.is_empty()
                     || key
                         .iter()
-                        .all(|k| k.chars().count() < 2 || lex.not_names.contains(k))
+                        .all(|k| k.chars().count() < 2 || lex.def.names.not_names.contains(k))
                 {
                     continue;
                 }
@@ -255,7 +255,9 @@ fn acronyms(
         }
         let initials: String = toks[m.toks.clone()]
             .iter()
-            .filter(|t| ctx.is_capitalized(t) && !ctx.lex.connectors.contains(t.lower.as_str()))
+            .filter(|t| {
+                ctx.is_capitalized(t) && !ctx.lex.def.names.connectors.contains(t.lower.as_str())
+            })
             .filter_map(|t| ctx.text(t).chars().next())
             .collect();
         if initials == text {

@@ -115,7 +115,7 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
             }
         } else {
             value = lex.number_word(t.lower.as_str())?;
-            weak = lex.weak_numbers.contains(t.lower.as_str());
+            weak = lex.def.numbers.weak.contains(t.lower.as_str());
             j = i + 1;
             // "twenty-five", "fifty-two"
             if (20.0..100.0).contains(&value)

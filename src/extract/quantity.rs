@@ -100,7 +100,8 @@ fn add_sums(ctx: &Ctx, first: usize, out: &mut Vec<Candidate>) {
         // Only a group of people makes "people in all": passengers and crew, not cars and engines.
         let people = |c: &Candidate| {
             c.head.as_ref().is_some_and(|h| {
-                ctx.lex.role_nouns.contains(h) || ctx.lex.generic_nouns.contains(h)
+                ctx.lex.def.numbers.role_nouns.contains(h)
+                    || ctx.lex.def.numbers.generic_nouns.contains(h)
             })
         };
         if joined && plain(a) && plain(b) && a.head != b.head && (people(a) || people(b)) {
@@ -150,7 +151,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // Labels: "counts 12 and 13", "Rule #1".
         if toks[i].kind == TokKind::Number
             && i > s.tokens.start
-            && lex.labels.contains(toks[i - 1].lower.as_str())
+            && lex.def.numbers.labels.contains(toks[i - 1].lower.as_str())
         {
             i += 1;
             while i < limit
@@ -346,15 +347,15 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     }
                     break;
                 }
-                if lex.increments.contains(t.lower.as_str()) || t.lower == "other" {
-                    increment |= lex.increments.contains(t.lower.as_str());
+                if lex.def.numbers.increments.contains(t.lower.as_str()) || t.lower == "other" {
+                    increment |= lex.def.numbers.increments.contains(t.lower.as_str());
                     m += 1;
                     continue;
                 }
                 let is_unit = ctx.has(m, super::flag::UNIT);
                 if !is_unit
-                    && (lex.not_nouns.contains(t.lower.as_str())
-                        || lex.stopwords.contains(t.lower.as_str())
+                    && (lex.def.numbers.not_nouns.contains(t.lower.as_str())
+                        || lex.def.words.stopwords.contains(t.lower.as_str())
                             && !lex.def.words.lemmas.contains_key(t.lower.as_str()))
                 {
                     break;
@@ -394,7 +395,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         {
             total_noun = (s.tokens.start.max(i.saturating_sub(7))..i - 1)
                 .rev()
-                .find(|&k| lex.totals.contains(toks[k].lower.as_str()))
+                .find(|&k| lex.def.numbers.totals.contains(toks[k].lower.as_str()))
                 .map(|k| (k, toks[k].lower.to_string()));
         }
         // Weak and word numbers count only with a noun ("one of the", "a" alone are not counts).
@@ -443,7 +444,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     .get(toks[k].lower.as_str())
                     .is_some_and(|l| l != w)
                     && ctx.has(k, super::flag::CONTENT)
-                    && !lex.totals.contains(toks[k].lower.as_str())
+                    && !lex.def.numbers.totals.contains(toks[k].lower.as_str())
             });
             head = Some(lex.lemma(w));
             label = Some(counted.map_or_else(|| w.clone(), |k| format!("{} {w}", toks[k].lower)));
@@ -453,8 +454,8 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             let q = &toks[i - 2];
             if (p.lower == "-" && p.glued && toks[i].glued || p.lower == "of")
                 && q.kind == TokKind::Word
-                && !lex.stopwords.contains(q.lower.as_str())
-                && !lex.not_nouns.contains(q.lower.as_str())
+                && !lex.def.words.stopwords.contains(q.lower.as_str())
+                && !lex.def.numbers.not_nouns.contains(q.lower.as_str())
             {
                 head = Some(lex.lemma(q.lower.as_str()));
                 label = Some(q.lower.to_string());
@@ -577,6 +578,8 @@ fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
             && (n.lower.ends_with('s') && n.lower.len() > 3
                 || ctx
                     .lex
+                    .def
+                    .numbers
                     .generic_nouns
                     .contains(ctx.lex.lemma(n.lower.as_str()).as_str()))
     };
@@ -619,6 +622,8 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
                     && !ctx.has(to, super::flag::STOP)
                     && !ctx
                         .lex
+                        .def
+                        .numbers
                         .generic_nouns
                         .contains(ctx.lex.lemma(t.lower.as_str()).as_str())
             })

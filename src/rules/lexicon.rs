@@ -7,6 +7,25 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
+/// Declares one `[lexicon.*]` table once: the struct serde reads, and how
+/// a later rule file's table adds to it (every field is a map or a set, and
+/// `extend` adds its entries; later entries win for maps).
+macro_rules! table {
+    (pub struct $name:ident { $($(#[$doc:meta])* pub $field:ident: $ty:ty,)* }) => {
+        #[derive(Debug, Clone, Default, Deserialize)]
+        #[serde(deny_unknown_fields, default)]
+        pub struct $name {
+            $($(#[$doc])* pub $field: $ty,)*
+        }
+
+        impl $name {
+            fn merge(&mut self, other: $name) {
+                $(self.$field.extend(other.$field);)*
+            }
+        }
+    };
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LexiconDef {
@@ -62,25 +81,25 @@ impl Default for AlignDef {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct NumbersDef {
-    pub words: HashMap<String, f64>,
-    pub weak: Vec<String>,
-    pub ordinals: HashMap<String, f64>,
-    pub scales: HashMap<String, f64>,
-    pub vague: HashMap<String, [f64; 2]>,
-    pub currencies: HashMap<String, String>,
-    pub labels: Vec<String>,
-    pub increments: Vec<String>,
-    pub generic_nouns: Vec<String>,
-    pub role_nouns: Vec<String>,
-    pub not_nouns: Vec<String>,
-    /// Nouns for a running total named before its figure ("the death toll
-    /// rose to four", "the number of cases reached 30").
-    pub totals: Vec<String>,
-    /// Fractions of a whole, as shares ("a third of", "two-thirds of", "half of").
-    pub fractions: HashMap<String, f64>,
+table! {
+    pub struct NumbersDef {
+        pub words: HashMap<String, f64>,
+        pub weak: HashSet<String>,
+        pub ordinals: HashMap<String, f64>,
+        pub scales: HashMap<String, f64>,
+        pub vague: HashMap<String, [f64; 2]>,
+        pub currencies: HashMap<String, String>,
+        pub labels: HashSet<String>,
+        pub increments: HashSet<String>,
+        pub generic_nouns: HashSet<String>,
+        pub role_nouns: HashSet<String>,
+        pub not_nouns: HashSet<String>,
+        /// Nouns for a running total named before its figure ("the death toll
+        /// rose to four", "the number of cases reached 30").
+        pub totals: HashSet<String>,
+        /// Fractions of a whole, as shares ("a third of", "two-thirds of", "half of").
+        pub fractions: HashMap<String, f64>,
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -113,107 +132,69 @@ pub struct HedgeDef {
     pub width: f64,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct DatesDef {
-    pub months: HashMap<String, i8>,
-    pub ambiguous_months: Vec<String>,
-    pub weekdays: HashMap<String, i8>,
-    pub holidays: HashMap<String, String>,
-    pub relative_days: HashMap<String, i32>,
-    pub anchored: HashMap<String, i32>,
-    pub month_parts: HashMap<String, [i8; 2]>,
-    pub future_cues: Vec<String>,
-    /// Time zones after a clock time, as minutes east of UTC ("gmt" = 0).
-    pub zones: HashMap<String, i16>,
-    /// Zones that move an hour forward in summer ("ET", "Central"): their
-    /// offset is the standard one, and one hour is added from March to November.
-    pub summer_zones: Vec<String>,
+table! {
+    pub struct DatesDef {
+        pub months: HashMap<String, i8>,
+        pub ambiguous_months: HashSet<String>,
+        pub weekdays: HashMap<String, i8>,
+        pub holidays: HashMap<String, String>,
+        pub relative_days: HashMap<String, i32>,
+        pub anchored: HashMap<String, i32>,
+        pub month_parts: HashMap<String, [i8; 2]>,
+        pub future_cues: HashSet<String>,
+        /// Time zones after a clock time, as minutes east of UTC ("gmt" = 0).
+        pub zones: HashMap<String, i16>,
+        /// Zones that move an hour forward in summer ("ET", "Central"): their
+        /// offset is the standard one, and one hour is added from March to November.
+        pub summer_zones: HashSet<String>,
+    }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct DurationsDef {
-    pub units: HashMap<String, f64>,
-    pub not_after: Vec<String>,
-    pub positional: Vec<String>,
+table! {
+    pub struct DurationsDef {
+        pub units: HashMap<String, f64>,
+        pub not_after: HashSet<String>,
+        pub positional: HashSet<String>,
+    }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct ClaimsDef {
-    pub negation: Vec<String>,
-    pub hedged: Vec<String>,
-    pub attribution: Vec<String>,
+table! {
+    pub struct ClaimsDef {
+        pub negation: HashSet<String>,
+        pub hedged: HashSet<String>,
+        pub attribution: HashSet<String>,
+    }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct NamesDef {
-    pub connectors: Vec<String>,
-    pub articles: Vec<String>,
-    pub titles: Vec<String>,
-    pub nicknames: HashMap<String, String>,
-    pub not_names: Vec<String>,
+table! {
+    pub struct NamesDef {
+        pub connectors: HashSet<String>,
+        pub articles: HashSet<String>,
+        pub titles: HashSet<String>,
+        pub nicknames: HashMap<String, String>,
+        pub not_names: HashSet<String>,
+    }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct WordsDef {
-    pub stopwords: Vec<String>,
-    pub lemmas: HashMap<String, String>,
-    pub abbreviations: Vec<String>,
+table! {
+    pub struct WordsDef {
+        pub stopwords: HashSet<String>,
+        pub lemmas: HashMap<String, String>,
+        pub abbreviations: HashSet<String>,
+    }
 }
 
 impl LexiconDef {
     /// Add every entry of `other` (later entries win for maps).
     pub fn merge(&mut self, other: LexiconDef) {
-        fn m<K: std::hash::Hash + Eq, V>(a: &mut HashMap<K, V>, b: HashMap<K, V>) {
-            a.extend(b)
-        }
-        m(&mut self.numbers.words, other.numbers.words);
-        self.numbers.weak.extend(other.numbers.weak);
-        m(&mut self.numbers.ordinals, other.numbers.ordinals);
-        m(&mut self.numbers.scales, other.numbers.scales);
-        m(&mut self.numbers.vague, other.numbers.vague);
-        m(&mut self.numbers.currencies, other.numbers.currencies);
-        self.numbers.not_nouns.extend(other.numbers.not_nouns);
-        self.numbers.totals.extend(other.numbers.totals);
-        self.numbers.role_nouns.extend(other.numbers.role_nouns);
-        m(&mut self.numbers.fractions, other.numbers.fractions);
-        self.numbers.labels.extend(other.numbers.labels);
-        self.numbers.increments.extend(other.numbers.increments);
-        self.numbers
-            .generic_nouns
-            .extend(other.numbers.generic_nouns);
-        m(&mut self.units, other.units);
-        m(&mut self.hedges, other.hedges);
-        m(&mut self.dates.months, other.dates.months);
-        self.dates
-            .ambiguous_months
-            .extend(other.dates.ambiguous_months);
-        m(&mut self.dates.weekdays, other.dates.weekdays);
-        m(&mut self.dates.holidays, other.dates.holidays);
-        m(&mut self.dates.relative_days, other.dates.relative_days);
-        m(&mut self.dates.anchored, other.dates.anchored);
-        m(&mut self.dates.month_parts, other.dates.month_parts);
-        self.dates.future_cues.extend(other.dates.future_cues);
-        m(&mut self.dates.zones, other.dates.zones);
-        self.dates.summer_zones.extend(other.dates.summer_zones);
-        m(&mut self.durations.units, other.durations.units);
-        self.durations.not_after.extend(other.durations.not_after);
-        self.durations.positional.extend(other.durations.positional);
-        self.claims.negation.extend(other.claims.negation);
-        self.claims.hedged.extend(other.claims.hedged);
-        self.claims.attribution.extend(other.claims.attribution);
-        self.names.connectors.extend(other.names.connectors);
-        self.names.articles.extend(other.names.articles);
-        self.names.titles.extend(other.names.titles);
-        m(&mut self.names.nicknames, other.names.nicknames);
-        self.names.not_names.extend(other.names.not_names);
-        self.words.stopwords.extend(other.words.stopwords);
-        m(&mut self.words.lemmas, other.words.lemmas);
-        self.words.abbreviations.extend(other.words.abbreviations);
+        self.numbers.merge(other.numbers);
+        self.units.extend(other.units);
+        self.hedges.extend(other.hedges);
+        self.dates.merge(other.dates);
+        self.durations.merge(other.durations);
+        self.claims.merge(other.claims);
+        self.names.merge(other.names);
+        self.words.merge(other.words);
         if other.align.is_some() {
             self.align = other.align;
         }
@@ -224,28 +205,8 @@ impl LexiconDef {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub def: LexiconDef,
-    pub weak_numbers: HashSet<String>,
-    pub not_nouns: HashSet<String>,
-    pub labels: HashSet<String>,
-    pub increments: HashSet<String>,
-    pub generic_nouns: HashSet<String>,
-    pub role_nouns: HashSet<String>,
-    pub totals: HashSet<String>,
-    pub ambiguous_months: HashSet<String>,
-    pub future_cues: HashSet<String>,
-    pub not_after_duration: HashSet<String>,
-    pub positional_units: HashSet<String>,
-    pub negation: HashSet<String>,
-    pub hedged: HashSet<String>,
-    pub attribution: HashSet<String>,
-    pub connectors: HashSet<String>,
-    pub articles: HashSet<String>,
-    pub titles: HashSet<String>,
-    pub not_names: HashSet<String>,
     /// Given names the nickname table knows, short and full ("matt", "matthew").
     pub given_names: HashSet<String>,
-    pub stopwords: HashSet<String>,
-    pub abbreviations: HashSet<String>,
     /// Hedge phrases, indexed by their last word (they end right before a figure).
     pub hedge_phrases: Phrases<HedgeDef>,
     /// Holiday phrases, indexed by their first word.
@@ -292,10 +253,6 @@ impl<V> Phrases<V> {
     }
 }
 
-fn set(v: &[String]) -> HashSet<String> {
-    v.iter().map(|s| s.to_lowercase()).collect()
-}
-
 /// Split a phrase the way the tokenizer would (words and apostrophes kept together).
 pub fn phrase_words(p: &str) -> Vec<String> {
     crate::text::tokenize(p, 0)
@@ -337,7 +294,11 @@ impl Lexicon {
                     .unwrap_or(w)
             })
             .map(crate::text::fold)
-            .filter(|w| !w.is_empty() && !self.articles.contains(w) && !self.connectors.contains(w))
+            .filter(|w| {
+                !w.is_empty()
+                    && !self.def.names.articles.contains(w)
+                    && !self.def.names.connectors.contains(w)
+            })
             .map(|w| self.name_word(w))
             .collect()
     }
@@ -406,32 +367,12 @@ impl Lexicon {
         );
         Ok(Lexicon {
             anchored_phrases,
-            weak_numbers: set(&def.numbers.weak),
-            not_nouns: set(&def.numbers.not_nouns),
-            labels: set(&def.numbers.labels),
-            increments: set(&def.numbers.increments),
-            generic_nouns: set(&def.numbers.generic_nouns),
-            totals: set(&def.numbers.totals),
-            role_nouns: set(&def.numbers.role_nouns),
-            ambiguous_months: set(&def.dates.ambiguous_months),
-            future_cues: set(&def.dates.future_cues),
-            not_after_duration: set(&def.durations.not_after),
-            positional_units: set(&def.durations.positional),
-            negation: set(&def.claims.negation),
-            hedged: set(&def.claims.hedged),
-            attribution: set(&def.claims.attribution),
-            connectors: set(&def.names.connectors),
-            articles: set(&def.names.articles),
-            titles: set(&def.names.titles),
-            not_names: set(&def.names.not_names),
             given_names: def
                 .names
                 .nicknames
                 .iter()
                 .flat_map(|(k, v)| [k.clone(), v.clone()])
                 .collect(),
-            stopwords: set(&def.words.stopwords),
-            abbreviations: set(&def.words.abbreviations),
             hedge_phrases,
             holiday_phrases,
             def,
@@ -439,7 +380,10 @@ impl Lexicon {
     }
 
     pub fn is_abbreviation(&self, lower: &str) -> bool {
-        self.abbreviations.contains(lower.trim_end_matches('.'))
+        self.def
+            .words
+            .abbreviations
+            .contains(lower.trim_end_matches('.'))
     }
 
     /// The lemma of a lower-case word: the irregular table first, then
