@@ -147,7 +147,7 @@ fn compare(bencher: Bencher, size: usize) {
             for g in &groups {
                 for (a, &i) in g.iter().enumerate() {
                     for &j in &g[a + 1..] {
-                        let v = concur::extract::kind::compare(
+                        let v = concur::extract::registry::compare(
                             &facts[i],
                             &facts[j],
                             &rules().rules[facts[i].rule],

@@ -19,8 +19,8 @@
 //! metamorphic test (`tests/metamorphic.rs`) holds this: changing a value in
 //! one source turns an agreement into a conflict, never into silence.
 
-use crate::extract::kind;
 use crate::extract::kind::Names;
+use crate::extract::registry;
 use crate::extract::{Fact, Value};
 use crate::rules::Verdict;
 use crate::rules::{Kind, RuleSet};
@@ -230,7 +230,7 @@ fn score(
         cut.gate
     };
     // Values only break ties between equally good candidates, after the gate.
-    let tie = if kind::compare(x, y, rule, names) == Verdict::Conflict {
+    let tie = if registry::compare(x, y, rule, names) == Verdict::Conflict {
         0.0
     } else {
         TIE
@@ -272,7 +272,7 @@ pub const MAX_POSTING: usize = 64;
 /// and nickname forms.
 fn keys(f: &Fact, rules: &RuleSet) -> Vec<String> {
     let mut out: Vec<String> = f.context.iter().map(|(w, _)| w.to_string()).collect();
-    kind::of(f.kind).keys(f, &rules.lexicon, &mut out);
+    registry::of(f.kind).keys(f, &rules.lexicon, &mut out);
     out.sort();
     out.dedup();
     out

@@ -3,10 +3,13 @@
 //! The pipeline, one module per stage, data flowing one way:
 //!
 //! ```text
-//! source ──▶ segment ──▶ extract ──▶ align ──▶ compare ──▶ report
-//! (bytes,    (sentences,  (facts with  (groups    (verdicts)  (human, JSON)
-//!  metadata)  tokens)      spans)       of facts)
+//! source ──▶ segment ──▶ extract ──▶ align ──▶ judge ──▶ report
+//! (bytes,    (sentences,  (facts with  (groups    (verdicts,  (human, JSON,
+//!  metadata)  tokens)      spans)       of facts)  messages)   SARIF, HTML)
 //! ```
+//!
+//! No module uses a later stage (`tests/architecture.rs`); each fact kind is
+//! one file behind [`extract::kind::FactKind`]. See docs/architecture.md.
 //!
 //! Policy — what topics exist, which words are hedges, how names are
 //! normalised — lives in rule files ([`rules`]), loaded and compiled once.
@@ -29,7 +32,8 @@ pub mod source;
 pub mod text;
 
 use extract::Fact;
-pub use extract::display::{display_value, fmt_num};
+pub use extract::display::fmt_num;
+pub use extract::registry::display_value;
 pub use judge::{Analysis, Checked, Claim, Finding, SourceInfo, Summary};
 use rules::RuleSet;
 use source::Source;

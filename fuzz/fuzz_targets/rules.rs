@@ -12,6 +12,6 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     if let Ok(rules) = l.compile() {
-        let _ = concur::rules::testing::run(&rules, |r| matches!(r.origin, Origin::File(_)));
+        let _ = concur::examples::run(&rules, |r| matches!(r.origin, Origin::File(_)));
     }
 });

@@ -1,6 +1,5 @@
-//! Values for people to read: "38,000" for a figure, "2024-03-05" for a date.
-
-use super::Value;
+//! Figures for people to read: "38,000". Each kind shows its own values
+//! (`FactKind::display`); this is what they share.
 
 /// Format a figure with thousands separators.
 pub fn fmt_num(v: f64) -> String {
@@ -20,9 +19,4 @@ pub fn fmt_num(v: f64) -> String {
     } else {
         format!("{}", (v * 1000.0).round() / 1000.0)
     }
-}
-
-/// The normalised value for people to read.
-pub fn display_value(v: &Value) -> String {
-    super::kind::of(v.kind()).display(v)
 }

@@ -1,14 +1,14 @@
 //! Fact kinds: each kind of fact (a quantity, a date, a duration, a name, a
-//! claim) lives in one file behind [`FactKind`], and [`KINDS`] lists them.
-//! The rest of the pipeline asks a fact's kind, never matches on it:
-//! reading a sentence, the keys that say what a fact is about, comparing two
-//! values under a rule, showing a value, and the key that finds repeats.
+//! claim) lives in one file behind [`FactKind`], and
+//! [`super::registry::KINDS`] lists them. The rest of the pipeline asks a
+//! fact's kind, never matches on it: reading a sentence, the keys that say
+//! what a fact is about, comparing two values under a rule, showing a value,
+//! and the key that finds repeats.
 //!
-//! Adding a kind is one Rust file with one `impl FactKind`, a line in
-//! [`KINDS`], a variant of [`Kind`] and of [`Value`], and a rule pack in
+//! Adding a kind: one Rust file with one `impl FactKind`, one line in
+//! `KINDS`, a variant of [`Kind`] and of [`Value`], and a rule pack in
 //! `rules/` (see docs/architecture.md).
 
-pub use super::name::Names;
 use super::{Candidate, Ctx, Fact, Value};
 use crate::rules::{Kind, Lexicon, Rule, Verdict};
 use crate::segment::Sentence;
@@ -27,7 +27,7 @@ pub trait FactKind: Sync {
     fn kind(&self) -> Kind;
 
     /// Read this kind's candidates in one sentence (kinds are asked in the
-    /// order of [`KINDS`], sentence by sentence).
+    /// order of [`super::registry::KINDS`], sentence by sentence).
     fn read(
         &self,
         _ctx: &Ctx,
@@ -56,44 +56,34 @@ pub trait FactKind: Sync {
     fn repeat_key(&self, v: &Value, key: &mut String) -> std::fmt::Result;
 }
 
-/// Every kind, in reading order: dates take their figures first, then
-/// durations their numbers, quantities the rest; names come last, over the
-/// words no other fact took.
-pub static KINDS: &[&dyn FactKind] = &[
-    &super::date::Dates,
-    &super::duration::Durations,
-    &super::quantity::Quantities,
-    &super::claim::Claims,
-    &super::name::NameKind,
-];
-
-/// The registered kind `k`.
-pub fn of(k: Kind) -> &'static dyn FactKind {
-    *KINDS
-        .iter()
-        .find(|x| x.kind() == k)
-        .expect("every Kind is registered in KINDS")
+/// The normalised tokens of every spelling of every name fact, computed once
+/// per check: alignment compares names pair by pair, and normalising (folding,
+/// lemmas) at each comparison cost more than all the rest of it.
+pub struct Names<'a> {
+    pub lex: &'a Lexicon,
+    tokens: rustc_hash::FxHashMap<&'a str, Vec<String>>,
 }
 
-/// The verdict on two aligned facts: their kind's comparison, or a conflict
-/// for facts of different kinds.
-pub fn compare(a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
-    if a.kind != b.kind {
-        return Verdict::Conflict;
-    }
-    of(a.kind).compare(a, b, rule, names)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_kind_is_registered_once() {
-        for k in Kind::ALL {
-            let n = KINDS.iter().filter(|x| x.kind() == k).count();
-            assert_eq!(n, 1, "{} is registered {n} times in KINDS", k.as_str());
+impl<'a> Names<'a> {
+    pub fn new(facts: &'a [Fact], lex: &'a Lexicon) -> Names<'a> {
+        let mut tokens = rustc_hash::FxHashMap::default();
+        for f in facts {
+            if let Value::Name { written, forms, .. } = &f.value {
+                for s in std::iter::once(written).chain(forms) {
+                    tokens
+                        .entry(s.as_str())
+                        .or_insert_with(|| lex.name_tokens(s));
+                }
+            }
         }
-        assert_eq!(KINDS.len(), Kind::ALL.len());
+        Names { lex, tokens }
+    }
+
+    /// The tokens of a spelling (normalised now if it is not one of the facts').
+    pub(super) fn tokens(&self, s: &str) -> std::borrow::Cow<'_, [String]> {
+        match self.tokens.get(s) {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Owned(self.lex.name_tokens(s)),
+        }
     }
 }

@@ -15,6 +15,7 @@ pub mod kind;
 pub mod name;
 pub mod number;
 pub mod quantity;
+pub mod registry;
 pub mod word;
 
 use crate::rules::{Kind, Lexicon, Rule, RuleSet};
@@ -475,11 +476,11 @@ pub fn extract(ctx: &Ctx) -> Vec<Fact> {
     };
     let mut cands = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
-        for k in kind::KINDS {
+        for k in registry::KINDS {
             k.read(ctx, si, s, &mut reading, &mut cands);
         }
     }
-    for k in kind::KINDS {
+    for k in registry::KINDS {
         k.read_source(ctx, &reading, &mut cands);
     }
     let mut memo = SentenceMemo {
@@ -662,7 +663,7 @@ fn merge_restatements(
 /// A value written compactly and exactly for `merge_repeats` keys: figures
 /// by their bits (equal keys, equal values), dates by their fields.
 fn value_key(v: &Value, key: &mut String) -> std::fmt::Result {
-    kind::of(v.kind()).repeat_key(v, key)
+    registry::of(v.kind()).repeat_key(v, key)
 }
 
 /// Who a sentence attributes what it says to: the words before an

@@ -4,7 +4,7 @@
 //! normalised form, a surname alone, a shorter prefix — are merged, so each
 //! entity is one fact whose span is its fullest mention.
 
-use super::kind::Reading;
+use super::kind::{Names, Reading};
 use super::{Candidate, Ctx, Fact, Modality, Value, flag};
 use crate::rules::{Kind, Lexicon, NamePolicy, Rule, Verdict};
 use crate::segment::{Sentence, TokKind};
@@ -374,44 +374,13 @@ pub fn extract(ctx: &Ctx, claimed: &[bool], out: &mut Vec<Candidate>) {
     }
 }
 
-/// The normalised tokens of every spelling of every name fact, computed once
-/// per check: alignment compares names pair by pair, and normalising (folding,
-/// lemmas) at each comparison cost more than all the rest of it.
-pub struct Names<'a> {
-    pub lex: &'a Lexicon,
-    tokens: rustc_hash::FxHashMap<&'a str, Vec<String>>,
-}
-
-impl<'a> Names<'a> {
-    pub fn new(facts: &'a [Fact], lex: &'a Lexicon) -> Names<'a> {
-        let mut tokens = rustc_hash::FxHashMap::default();
-        for f in facts {
-            if let Value::Name { written, forms, .. } = &f.value {
-                for s in std::iter::once(written).chain(forms) {
-                    tokens
-                        .entry(s.as_str())
-                        .or_insert_with(|| lex.name_tokens(s));
-                }
-            }
-        }
-        Names { lex, tokens }
-    }
-
-    /// The tokens of a spelling (normalised now if it is not one of the facts').
-    fn tokens(&self, s: &str) -> std::borrow::Cow<'_, [String]> {
-        match self.tokens.get(s) {
-            Some(t) => std::borrow::Cow::Borrowed(t),
-            None => std::borrow::Cow::Owned(self.lex.name_tokens(s)),
-        }
-    }
-
+impl Names<'_> {
     /// [`name_score`] of two spellings.
     pub fn score(&self, a: &str, b: &str) -> f32 {
         score_tokens(self.lex, &self.tokens(a), &self.tokens(b))
     }
 }
 
-/// Compare two facts of the same kind under `rule`.
 /// How two spellings relate, as (strength, verdict): 3 the same spelling,
 /// 2 a spelling variant, 1 a shorter form of the same name, 0 different.
 fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict) {

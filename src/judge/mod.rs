@@ -4,8 +4,8 @@
 //! their values; here the values are compared, under each rule's policy
 //! (see [`crate::extract::kind`]).
 
-use crate::extract::display::display_value;
-use crate::extract::kind::{Names, compare};
+use crate::extract::kind::Names;
+use crate::extract::registry::{compare, display_value};
 use crate::extract::{Fact, Value};
 pub use crate::rules::Verdict;
 use crate::rules::{Kind, RuleSet, Severity};

@@ -1,5 +1,5 @@
 //! Reports: one printer per output format behind one trait. The engine hands
-//! over a finished [`Analysis`]; a printer only renders it. Adding a format
+//! over a finished [`crate::judge::Analysis`]; a printer only renders it. Adding a format
 //! means adding one file here.
 
 pub mod github;
