@@ -19,9 +19,9 @@
 //! metamorphic test (`tests/metamorphic.rs`) holds this: changing a value in
 //! one source turns an agreement into a conflict, never into silence.
 
-use crate::extract::kind::Names;
+use crate::extract::Fact;
+use crate::extract::kind::{Names, Sameness};
 use crate::extract::registry;
-use crate::extract::{Fact, Value};
 use crate::rules::Verdict;
 use crate::rules::{Kind, RuleSet};
 use std::collections::BTreeMap;
@@ -86,93 +86,10 @@ fn score(
     lead: bool,
 ) -> Option<(f32, f32)> {
     let rule = &rules.rules[x.rule];
-    if x.kind == Kind::Name {
-        let (
-            Value::Name {
-                written: a,
-                forms: fa,
-                ..
-            },
-            Value::Name {
-                written: b,
-                forms: fb,
-                ..
-            },
-        ) = (&x.value, &y.value)
-        else {
-            return None;
-        };
-        let mut s: f32 = 0.0;
-        for p in std::iter::once(a).chain(fa) {
-            for q in std::iter::once(b).chain(fb) {
-                s = s.max(names.score(p, q));
-            }
-        }
-        let gate = rules.lexicon.align().name_gate;
-        return (s >= gate).then_some((s, gate));
-    }
-    if let (
-        Value::Quantity {
-            unit: ua,
-            second: sa,
-            ordinal: oa,
-            ..
-        },
-        Value::Quantity {
-            unit: ub,
-            second: sb,
-            ordinal: ob,
-            ..
-        },
-    ) = (&x.value, &y.value)
-    {
-        // A count, a rank ("52nd minute") and a score ("4-2") are different
-        // kinds of figure, whatever they say.
-        if ua != ub || oa != ob || sa.is_some() != sb.is_some() {
-            return None;
-        }
-        // A part ("two of them"), an increment ("23 more") and an earlier
-        // figure ("up from 12") are other slots than the total.
-        if role(x.head.as_deref()) != role(y.head.as_deref()) {
-            return None;
-        }
-        // Two parts of a total meet only under the same event: "convicted on
-        // 11 of 13 counts" is not "acquitted on two of the 13".
-        if role(x.head.as_deref()) == "part"
-            && !x.events.first().is_some_and(|e| y.events.contains(e))
-            && !y.events.first().is_some_and(|e| x.events.contains(e))
-        {
-            return None;
-        }
-        // People counted by a role ("passengers", "children") are a part of
-        // those counted by a topic: only the same role meets.
-        let is_role = |h: &Option<String>| {
-            h.as_ref()
-                .is_some_and(|h| rules.lexicon.def.numbers.role_nouns.contains(h))
-        };
-        if !rule.is_fallback() && x.head != y.head && (is_role(&x.head) || is_role(&y.head)) {
-            return None;
-        }
-        // Ages are of someone or something: a jet's age never meets a pilot's.
-        if ua.as_deref() == Some(crate::extract::quantity::AGE) && x.head != y.head {
-            return None;
-        }
-        // The counted things must match, unless one is generic ("people").
-        if rule.is_fallback() {
-            let generic = |h: &Option<String>| {
-                h.as_ref()
-                    .is_none_or(|h| rules.lexicon.def.numbers.generic_nouns.contains(h))
-            };
-            let same = x.head == y.head
-                || generic(&x.head) && y.head.is_some()
-                || generic(&y.head) && x.head.is_some();
-            // A role ("212 passengers") is a part of the people aboard, never "221 people".
-            let role_and_people =
-                |a: &Option<String>, b: &Option<String>| is_role(a) && generic(b) && !is_role(b);
-            if !same || role_and_people(&x.head, &y.head) || role_and_people(&y.head, &x.head) {
-                return None;
-            }
-        }
+    match registry::of(x.kind).sameness(x, y, rules, names) {
+        Sameness::Never => return None,
+        Sameness::Score(s, gate) => return (s >= gate).then_some((s, gate)),
+        Sameness::Context => {}
     }
     // Each report's own news day ("said Friday" in one, "said Wednesday" in a
     // later one) is when it was written, not a claim about the event.
@@ -238,28 +155,11 @@ fn score(
     Some((sim + tie, min))
 }
 
-/// The role a figure's head gives it besides its counted noun: see the
-/// quantity extractor, which writes "part …", "more …" and "earlier …".
-fn role(head: Option<&str>) -> &str {
-    match head.and_then(|h| h.split_once(' ')) {
-        Some((r @ ("part" | "more" | "earlier"), _)) => r,
-        _ => "",
-    }
-}
-
 /// A fact's slot: its block and, for figures under the fallback rule, what is
 /// counted and in what unit. Facts of one slot are candidates for each other.
 fn slot(f: &Fact) -> (Kind, &str, Option<&str>, Option<&str>) {
-    let unit = match &f.value {
-        Value::Quantity { unit, .. } => unit.as_deref(),
-        _ => None,
-    };
-    (
-        f.kind,
-        f.block.as_str(),
-        f.head.as_deref().filter(|_| f.kind == Kind::Quantity),
-        unit,
-    )
+    let (head, unit) = registry::of(f.kind).slot(f);
+    (f.kind, f.block.as_str(), head, unit)
 }
 
 /// How many later facts of a posting list each fact is paired with (and the

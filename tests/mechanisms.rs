@@ -43,6 +43,7 @@ fn range(f: &Fact) -> (f64, f64, f64) {
             value, low, high, ..
         } => (*value, *low, *high),
         Value::Duration { seconds, low, high } => (*seconds, *low, *high),
+        Value::Age { value, low, high } => (*value, *low, *high),
         v => panic!("not a figure: {v:?}"),
     }
 }
@@ -643,10 +644,13 @@ fn ages_of_people_and_of_things() {
         None,
     );
     let (a, b) = (
-        fact(&s, &f, Kind::Quantity, "24-year-old"),
-        fact(&s, &f, Kind::Quantity, "51"),
+        fact(&s, &f, Kind::Age, "24-year-old"),
+        fact(&s, &f, Kind::Age, "51"),
     );
     assert_ne!(a.head, b.head);
+    // Ages are their own kind: an age is never also a count.
+    assert!(!f.iter().any(|x| x.kind == Kind::Quantity));
+    assert_eq!(range(a), (24.0, 24.0, 24.0));
 }
 
 #[test]

@@ -283,7 +283,7 @@ fn mutations(a: &str, b: &str) -> Vec<(String, bool)> {
             continue;
         }
         let changed = match f.kind {
-            Kind::Quantity | Kind::Duration => mutate_figure(&cb.text),
+            Kind::Quantity | Kind::Duration | Kind::Age => mutate_figure(&cb.text),
             Kind::Date => mutate_date(&cb.text),
             Kind::Name => mutate_name(&cb.text, &ca.text),
             Kind::Claim => mutate_claim(&cb.text),

@@ -174,6 +174,10 @@ impl super::kind::FactKind for Durations {
         extract(ctx, si, s, &mut reading.claimed, out);
     }
 
+    fn head_in_context(&self, _fallback: bool) -> bool {
+        true
+    }
+
     fn compare(&self, a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
         match (&a.value, &b.value) {
             (

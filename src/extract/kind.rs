@@ -10,7 +10,7 @@
 //! `rules/` (see docs/architecture.md).
 
 use super::{Candidate, Ctx, Fact, Value};
-use crate::rules::{Kind, Lexicon, Rule, Verdict};
+use crate::rules::{Kind, Lexicon, Rule, RuleSet, Verdict};
 use crate::segment::Sentence;
 use jiff::civil::Date;
 
@@ -20,6 +20,18 @@ use jiff::civil::Date;
 pub struct Reading {
     pub claimed: Vec<bool>,
     pub anchor: Option<Date>,
+}
+
+/// A kind's answer to "can these two facts be about the same thing?".
+pub enum Sameness {
+    /// Never: they fill different slots (a count and a rank, a jet's age and
+    /// a pilot's).
+    Never,
+    /// Perhaps: their contexts decide, as for every kind.
+    Context,
+    /// This kind decides alone, with a score and the gate it must pass
+    /// (names: how alike two spellings are).
+    Score(f32, f32),
 }
 
 /// One kind of fact.
@@ -41,6 +53,25 @@ pub trait FactKind: Sync {
     /// Read candidates over the whole source, after every sentence was read
     /// by every kind (names: an entity's mentions are spread over the text).
     fn read_source(&self, _ctx: &Ctx, _reading: &Reading, _out: &mut Vec<Candidate>) {}
+
+    /// What this kind alone says about whether two of its facts can be about
+    /// the same thing, from what they are about, never from their values.
+    fn sameness(&self, _x: &Fact, _y: &Fact, _rules: &RuleSet, _names: &Names) -> Sameness {
+        Sameness::Context
+    }
+
+    /// What tells slots apart within a rule's block: (head, unit) for
+    /// figures; facts of one slot are candidates for each other.
+    fn slot<'f>(&self, _f: &'f Fact) -> (Option<&'f str>, Option<&'f str>) {
+        (None, None)
+    }
+
+    /// Whether the fact's head ("files", "trial") joins its context words,
+    /// under a fallback rule (`fallback`) or a topic rule. Under a topic rule
+    /// heads may differ ("people" / "dead") and say nothing more.
+    fn head_in_context(&self, _fallback: bool) -> bool {
+        false
+    }
 
     /// Keys beyond the context words that say what a fact is about: two facts
     /// sharing one are candidates for alignment. Never the value alone.

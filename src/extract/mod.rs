@@ -7,6 +7,7 @@
 //! first rule of its kind whose selectors match it) and from that its topic,
 //! and a bag of weighted context words that alignment compares.
 
+pub mod age;
 pub mod claim;
 pub mod date;
 pub mod display;
@@ -103,6 +104,8 @@ pub enum Value {
         negated: bool,
         modality: Modality,
     },
+    /// An age in years, as stated and as a range ("late 30s": 36–39).
+    Age { value: f64, low: f64, high: f64 },
 }
 
 impl Value {
@@ -114,6 +117,7 @@ impl Value {
             Value::Date { .. } => Kind::Date,
             Value::Name { .. } => Kind::Name,
             Value::Claim { .. } => Kind::Claim,
+            Value::Age { .. } => Kind::Age,
         }
     }
 }
@@ -817,7 +821,7 @@ fn finish(
     if let Some(h) = c
         .head
         .as_ref()
-        .filter(|_| c.kind == Kind::Duration || c.kind == Kind::Quantity && rule.is_fallback())
+        .filter(|_| registry::of(c.kind).head_in_context(rule.is_fallback()))
     {
         add_context(&mut context, vocab.id(Word::from(h.as_str())), 1.0);
     }

@@ -4,9 +4,9 @@
 //! normalised form, a surname alone, a shorter prefix — are merged, so each
 //! entity is one fact whose span is its fullest mention.
 
-use super::kind::{Names, Reading};
+use super::kind::{Names, Reading, Sameness};
 use super::{Candidate, Ctx, Fact, Modality, Value, flag};
-use crate::rules::{Kind, Lexicon, NamePolicy, Rule, Verdict};
+use crate::rules::{Kind, Lexicon, NamePolicy, Rule, RuleSet, Verdict};
 use crate::segment::{Sentence, TokKind};
 use crate::text::fold;
 use rustc_hash::FxHashMap as HashMap;
@@ -632,6 +632,34 @@ impl super::kind::FactKind for NameKind {
                 out.push(format!("name:{w}"));
             }
         }
+    }
+
+    /// Two names are the same thing when their spellings are alike enough:
+    /// the best pair of spellings decides, against `name_gate`.
+    fn sameness(&self, x: &Fact, y: &Fact, rules: &RuleSet, names: &Names) -> Sameness {
+        let (
+            Value::Name {
+                written: a,
+                forms: fa,
+                ..
+            },
+            Value::Name {
+                written: b,
+                forms: fb,
+                ..
+            },
+        ) = (&x.value, &y.value)
+        else {
+            return Sameness::Never;
+        };
+        let mut s: f32 = 0.0;
+        for p in std::iter::once(a).chain(fa) {
+            for q in std::iter::once(b).chain(fb) {
+                s = s.max(names.score(p, q));
+            }
+        }
+        let gate = rules.lexicon.align().name_gate;
+        Sameness::Score(s, gate)
     }
 
     fn compare(&self, a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {

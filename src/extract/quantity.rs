@@ -3,11 +3,11 @@
 //! trial"); everything else numeric that is not a date is a quantity.
 
 use super::display::fmt_num;
-use super::kind::{Names, Reading};
+use super::kind::{Names, Reading, Sameness};
 use super::number::{self, Num};
 use super::{Candidate, Ctx, Fact, Modality, Value, hedge_before, nearby_events};
 use crate::rules::lexicon::{HedgeDef, HedgeShape};
-use crate::rules::{Kind, Lexicon, Rule, Verdict};
+use crate::rules::{Kind, Lexicon, Rule, RuleSet, Verdict};
 use crate::segment::{Sentence, TokKind};
 
 /// Apply a hedge to a figure whose rounding range is `[low, high]`.
@@ -183,18 +183,6 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             out.push(Candidate {
                 sentence: si,
                 ..share
-            });
-            continue;
-        }
-        // Ages: "a 38-year-old", "aged 38", "Jane Porter, 41,", "in her late 30s".
-        if let Some(age) = age(ctx, s, i) {
-            for c in claimed.iter_mut().take(age.toks.end).skip(age.toks.start) {
-                *c = true;
-            }
-            i = age.toks.end;
-            out.push(Candidate {
-                sentence: si,
-                ..age
             });
             continue;
         }
@@ -524,7 +512,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
 /// right after a capitalised word inside a sentence or after a code
 /// ("Flight 7K 4410", "Route 66", "Windows 11"), glued to capitals
 /// ("XR-7", "A330"). Returns the token after the identifier.
-fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
+pub(super) fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     let t = &toks[i];
     if t.kind != TokKind::Number || i == s.tokens.start {
@@ -600,133 +588,6 @@ fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     }
     Some(end)
 }
-
-/// An age at token `i`: "38-year-old", "aged 38", "age 38", "Porter, 41,",
-/// "in his late 30s". A quantity in the unit "age", which only ever meets
-/// other ages.
-fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
-    let toks = &ctx.seg.tokens;
-    let t = &toks[i];
-    let limit = s.tokens.end;
-    let w = |k: usize| toks.get(k).filter(|_| k < limit).map(|t| t.lower.as_str());
-    // Up to 199: an impossible age in one report is a discrepancy to show, not noise.
-    let whole = |x: &str| x.parse::<u16>().ok().filter(|&n| (1..=199).contains(&n));
-    // What is aged: the noun after "38-year-old" when it names a thing ("jet",
-    // "building"); a person otherwise ("a 38-year-old German", "Porter, 41").
-    let aged = |to: usize| {
-        toks.get(to)
-            .filter(|t| {
-                to < limit
-                    && t.kind == TokKind::Word
-                    && !t.caps
-                    && !ctx.has(to, super::flag::STOP)
-                    && !ctx
-                        .lex
-                        .def
-                        .numbers
-                        .generic_nouns
-                        .contains(ctx.lex.lemma(t.lower.as_str()).as_str())
-            })
-            .map_or_else(|| "person".to_string(), |t| ctx.lex.lemma(t.lower.as_str()))
-    };
-    let found = |from: usize, to: usize, value: f64, low: f64, high: f64| {
-        let span = from..to;
-        Some(Candidate {
-            kind: Kind::Quantity,
-            sentence: 0,
-            events: nearby_events(ctx, s, &span, usize::MAX),
-            toks: span,
-            value: Value::Quantity {
-                value,
-                low,
-                high,
-                unit: Some(AGE.into()),
-                second: None,
-                ordinal: false,
-                step: 1.0,
-            },
-            head: Some(aged(to)),
-            hedge: None,
-            modality: Modality::Asserted,
-            relative: false,
-            label: None,
-            bytes: None,
-        })
-    };
-    if t.kind == TokKind::Number {
-        // "38-year-old", "38 years old".
-        let n = whole(&t.lower);
-        if let Some(n) = n {
-            let years = |k: usize| matches!(w(k), Some("year" | "years"));
-            if w(i + 1) == Some("-")
-                && years(i + 2)
-                && w(i + 3) == Some("-")
-                && w(i + 4) == Some("old")
-            {
-                return found(i, i + 5, n as f64, n as f64, n as f64);
-            }
-            if years(i + 1) && w(i + 2) == Some("old") {
-                return found(i, i + 3, n as f64, n as f64, n as f64);
-            }
-            // "aged 38", "age 38", "at the age of 38".
-            if i > s.tokens.start && matches!(toks[i - 1].lower.as_str(), "aged" | "age")
-                || i > s.tokens.start + 1 && toks[i - 1].lower == "of" && toks[i - 2].lower == "age"
-            {
-                return found(i, i + 1, n as f64, n as f64, n as f64);
-            }
-            // "Jane Porter, 41, said": a figure set off by commas right after a name.
-            if i >= s.tokens.start + 2
-                && toks[i - 1].lower == ","
-                && ctx.is_capitalized(&toks[i - 2])
-                && !ctx.has(i - 2, super::flag::DATE)
-                && !ctx.has(i - 2, super::flag::NOT_NAME)
-                && matches!(w(i + 1), Some("," | "." | ";" | ")") | None)
-            {
-                return found(i, i + 1, n as f64, n as f64, n as f64);
-            }
-        }
-        // "in his late 30s": a decade of life.
-        let decade = t
-            .lower
-            .strip_suffix('s')
-            .and_then(whole)
-            .filter(|d| d % 10 == 0)
-            .or_else(|| {
-                whole(&t.lower)
-                    .filter(|d| d % 10 == 0 && w(i + 1) == Some("s") && toks[i + 1].glued)
-            });
-        if let Some(d) = decade {
-            let end = if t.lower.ends_with('s') { i + 1 } else { i + 2 };
-            let mut from = i;
-            let (mut lo, mut hi) = (d, d + 9);
-            if i > s.tokens.start {
-                match toks[i - 1].lower.as_str() {
-                    "early" => (lo, hi, from) = (d, d + 3, i - 1),
-                    "mid" | "mid-" => (lo, hi, from) = (d + 3, d + 6, i - 1),
-                    "late" => (lo, hi, from) = (d + 6, d + 9, i - 1),
-                    _ => {}
-                }
-            }
-            if from > s.tokens.start + 1
-                && toks[from - 1].lower == "-"
-                && toks[from - 2].lower == "mid"
-            {
-                (lo, hi, from) = (d + 3, d + 6, from - 2);
-            }
-            let owner = from
-                .checked_sub(1)
-                .filter(|&k| k >= s.tokens.start)
-                .is_some_and(|k| matches!(toks[k].lower.as_str(), "his" | "her" | "their"));
-            if owner {
-                return found(from, end, (lo + hi) as f64 / 2.0, lo as f64, hi as f64);
-            }
-        }
-    }
-    None
-}
-
-/// The unit of ages: an age only ever meets another age.
-pub const AGE: &str = "age";
 
 /// The place of the last digit of the number read at token `i` (see
 /// `Value::Quantity::step`): 0.1 for "62.3", 100,000 for "4.7 million",
@@ -884,6 +745,85 @@ impl super::kind::FactKind for Quantities {
         extract(ctx, si, s, &mut reading.claimed, out);
     }
 
+    /// A count, a rank and a score; a total, a part, an increment and an
+    /// earlier figure; a role ("passengers") and people in general: each
+    /// pair is two slots, whatever the figures say.
+    fn sameness(&self, x: &Fact, y: &Fact, rules: &RuleSet, _names: &Names) -> Sameness {
+        let rule = &rules.rules[x.rule];
+        if let (
+            Value::Quantity {
+                unit: ua,
+                second: sa,
+                ordinal: oa,
+                ..
+            },
+            Value::Quantity {
+                unit: ub,
+                second: sb,
+                ordinal: ob,
+                ..
+            },
+        ) = (&x.value, &y.value)
+        {
+            // A count, a rank ("52nd minute") and a score ("4-2") are different
+            // kinds of figure, whatever they say.
+            if ua != ub || oa != ob || sa.is_some() != sb.is_some() {
+                return Sameness::Never;
+            }
+            // A part ("two of them"), an increment ("23 more") and an earlier
+            // figure ("up from 12") are other slots than the total.
+            if role(x.head.as_deref()) != role(y.head.as_deref()) {
+                return Sameness::Never;
+            }
+            // Two parts of a total meet only under the same event: "convicted on
+            // 11 of 13 counts" is not "acquitted on two of the 13".
+            if role(x.head.as_deref()) == "part"
+                && !x.events.first().is_some_and(|e| y.events.contains(e))
+                && !y.events.first().is_some_and(|e| x.events.contains(e))
+            {
+                return Sameness::Never;
+            }
+            // People counted by a role ("passengers", "children") are a part of
+            // those counted by a topic: only the same role meets.
+            let is_role = |h: &Option<String>| {
+                h.as_ref()
+                    .is_some_and(|h| rules.lexicon.def.numbers.role_nouns.contains(h))
+            };
+            if !rule.is_fallback() && x.head != y.head && (is_role(&x.head) || is_role(&y.head)) {
+                return Sameness::Never;
+            }
+            // The counted things must match, unless one is generic ("people").
+            if rule.is_fallback() {
+                let generic = |h: &Option<String>| {
+                    h.as_ref()
+                        .is_none_or(|h| rules.lexicon.def.numbers.generic_nouns.contains(h))
+                };
+                let same = x.head == y.head
+                    || generic(&x.head) && y.head.is_some()
+                    || generic(&y.head) && x.head.is_some();
+                // A role ("212 passengers") is a part of the people aboard, never "221 people".
+                let role_and_people = |a: &Option<String>, b: &Option<String>| {
+                    is_role(a) && generic(b) && !is_role(b)
+                };
+                if !same || role_and_people(&x.head, &y.head) || role_and_people(&y.head, &x.head) {
+                    return Sameness::Never;
+                }
+            }
+        }
+        Sameness::Context
+    }
+
+    fn slot<'f>(&self, f: &'f Fact) -> (Option<&'f str>, Option<&'f str>) {
+        match &f.value {
+            Value::Quantity { unit, .. } => (f.head.as_deref(), unit.as_deref()),
+            _ => (None, None),
+        }
+    }
+
+    fn head_in_context(&self, fallback: bool) -> bool {
+        fallback
+    }
+
     fn compare(&self, a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
         match (&a.value, &b.value) {
             (
@@ -935,13 +875,6 @@ impl super::kind::FactKind for Quantities {
                 second,
                 ..
             } => {
-                if unit.as_deref() == Some(super::quantity::AGE) {
-                    return if low == high {
-                        format!("aged {}", fmt_num(*value))
-                    } else {
-                        format!("aged {}–{}", fmt_num(*low), fmt_num(*high))
-                    };
-                }
                 let u = unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
                 if let Some(s) = second {
                     return format!("{}-{}", fmt_num(*value), fmt_num(*s));
@@ -988,5 +921,14 @@ impl super::kind::FactKind for Quantities {
             ),
             _ => Ok(()),
         }
+    }
+}
+
+/// The role a figure's head gives it besides its counted noun: see the
+/// quantity extractor, which writes "part …", "more …" and "earlier …".
+pub fn role(head: Option<&str>) -> &str {
+    match head.and_then(|h| h.split_once(' ')) {
+        Some((r @ ("part" | "more" | "earlier"), _)) => r,
+        _ => "",
     }
 }

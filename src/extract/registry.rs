@@ -11,6 +11,7 @@ use crate::rules::{Kind, Rule, Verdict};
 pub static KINDS: &[&dyn FactKind] = &[
     &super::date::Dates,
     &super::duration::Durations,
+    &super::age::Ages,
     &super::quantity::Quantities,
     &super::claim::Claims,
     &super::name::NameKind,

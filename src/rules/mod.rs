@@ -36,6 +36,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("rules/names.toml", include_str!("../../rules/names.toml")),
     ("rules/claims.toml", include_str!("../../rules/claims.toml")),
+    ("rules/ages.toml", include_str!("../../rules/ages.toml")),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -46,12 +47,14 @@ pub enum Kind {
     Duration,
     Name,
     Claim,
+    Age,
 }
 
 impl Kind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Quantity,
+        Kind::Age,
         Kind::Date,
         Kind::Duration,
         Kind::Name,
@@ -65,6 +68,7 @@ impl Kind {
             Kind::Duration => "duration",
             Kind::Name => "name",
             Kind::Claim => "claim",
+            Kind::Age => "age",
         }
     }
 }

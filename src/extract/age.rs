@@ -1,0 +1,238 @@
+//! Ages: "a 38-year-old", "aged 38", "Jane Porter, 41,", "in her late 30s".
+//! An age is of someone or something (its head: "person", "jet"), and only
+//! ever meets an age of the same kind of thing.
+
+use super::display::fmt_num;
+use super::kind::{FactKind, Names, Reading, Sameness};
+use super::quantity::{figures_verdict, identifier};
+use super::{Candidate, Ctx, Fact, Modality, Value, flag, nearby_events};
+use crate::rules::{Kind, Rule, RuleSet, Verdict};
+use crate::segment::{Sentence, TokKind};
+
+/// An age at token `i`: "38-year-old", "aged 38", "age 38", "Porter, 41,",
+/// "in his late 30s", with what is aged as its head.
+fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
+    let toks = &ctx.seg.tokens;
+    let t = &toks[i];
+    let limit = s.tokens.end;
+    let w = |k: usize| toks.get(k).filter(|_| k < limit).map(|t| t.lower.as_str());
+    // Up to 199: an impossible age in one report is a discrepancy to show, not noise.
+    let whole = |x: &str| x.parse::<u16>().ok().filter(|&n| (1..=199).contains(&n));
+    // What is aged: the noun after "38-year-old" when it names a thing ("jet",
+    // "building"); a person otherwise ("a 38-year-old German", "Porter, 41").
+    let aged = |to: usize| {
+        toks.get(to)
+            .filter(|t| {
+                to < limit
+                    && t.kind == TokKind::Word
+                    && !t.caps
+                    && !ctx.has(to, flag::STOP)
+                    && !ctx
+                        .lex
+                        .def
+                        .numbers
+                        .generic_nouns
+                        .contains(ctx.lex.lemma(t.lower.as_str()).as_str())
+            })
+            .map_or_else(|| "person".to_string(), |t| ctx.lex.lemma(t.lower.as_str()))
+    };
+    let found = |from: usize, to: usize, value: f64, low: f64, high: f64| {
+        let span = from..to;
+        Some(Candidate {
+            kind: Kind::Age,
+            sentence: 0,
+            events: nearby_events(ctx, s, &span, usize::MAX),
+            toks: span,
+            value: Value::Age { value, low, high },
+            head: Some(aged(to)),
+            hedge: None,
+            modality: Modality::Asserted,
+            relative: false,
+            label: None,
+            bytes: None,
+        })
+    };
+    if t.kind == TokKind::Number {
+        // "38-year-old", "38 years old".
+        let n = whole(&t.lower);
+        if let Some(n) = n {
+            let years = |k: usize| matches!(w(k), Some("year" | "years"));
+            if w(i + 1) == Some("-")
+                && years(i + 2)
+                && w(i + 3) == Some("-")
+                && w(i + 4) == Some("old")
+            {
+                return found(i, i + 5, n as f64, n as f64, n as f64);
+            }
+            if years(i + 1) && w(i + 2) == Some("old") {
+                return found(i, i + 3, n as f64, n as f64, n as f64);
+            }
+            // "aged 38", "age 38", "at the age of 38".
+            if i > s.tokens.start && matches!(toks[i - 1].lower.as_str(), "aged" | "age")
+                || i > s.tokens.start + 1 && toks[i - 1].lower == "of" && toks[i - 2].lower == "age"
+            {
+                return found(i, i + 1, n as f64, n as f64, n as f64);
+            }
+            // "Jane Porter, 41, said": a figure set off by commas right after a name.
+            if i >= s.tokens.start + 2
+                && toks[i - 1].lower == ","
+                && ctx.is_capitalized(&toks[i - 2])
+                && !ctx.has(i - 2, flag::DATE)
+                && !ctx.has(i - 2, flag::NOT_NAME)
+                && matches!(w(i + 1), Some("," | "." | ";" | ")") | None)
+            {
+                return found(i, i + 1, n as f64, n as f64, n as f64);
+            }
+        }
+        // "in his late 30s": a decade of life.
+        let decade = t
+            .lower
+            .strip_suffix('s')
+            .and_then(whole)
+            .filter(|d| d % 10 == 0)
+            .or_else(|| {
+                whole(&t.lower)
+                    .filter(|d| d % 10 == 0 && w(i + 1) == Some("s") && toks[i + 1].glued)
+            });
+        if let Some(d) = decade {
+            let end = if t.lower.ends_with('s') { i + 1 } else { i + 2 };
+            let mut from = i;
+            let (mut lo, mut hi) = (d, d + 9);
+            if i > s.tokens.start {
+                match toks[i - 1].lower.as_str() {
+                    "early" => (lo, hi, from) = (d, d + 3, i - 1),
+                    "mid" | "mid-" => (lo, hi, from) = (d + 3, d + 6, i - 1),
+                    "late" => (lo, hi, from) = (d + 6, d + 9, i - 1),
+                    _ => {}
+                }
+            }
+            if from > s.tokens.start + 1
+                && toks[from - 1].lower == "-"
+                && toks[from - 2].lower == "mid"
+            {
+                (lo, hi, from) = (d + 3, d + 6, from - 2);
+            }
+            let owner = from
+                .checked_sub(1)
+                .filter(|&k| k >= s.tokens.start)
+                .is_some_and(|k| matches!(toks[k].lower.as_str(), "his" | "her" | "their"));
+            if owner {
+                return found(from, end, (lo + hi) as f64 / 2.0, lo as f64, hi as f64);
+            }
+        }
+    }
+    None
+}
+
+/// The age kind: read before quantities, so a figure that is an age is not
+/// also a count.
+pub struct Ages;
+
+impl FactKind for Ages {
+    fn kind(&self) -> Kind {
+        Kind::Age
+    }
+
+    fn read(
+        &self,
+        ctx: &Ctx,
+        si: usize,
+        s: &Sentence,
+        reading: &mut Reading,
+        out: &mut Vec<Candidate>,
+    ) {
+        let toks = &ctx.seg.tokens;
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            if reading.claimed[i] {
+                i += 1;
+                continue;
+            }
+            // "Flight 747 aged …": an identifier is never an age.
+            if let Some(end) = identifier(ctx, s, i) {
+                i = end;
+                continue;
+            }
+            // Labels ("counts 12 and 13") are not ages either.
+            if toks[i].kind == TokKind::Number
+                && i > s.tokens.start
+                && ctx
+                    .lex
+                    .def
+                    .numbers
+                    .labels
+                    .contains(toks[i - 1].lower.as_str())
+            {
+                i += 1;
+                continue;
+            }
+            match age(ctx, s, i) {
+                Some(a) => {
+                    for c in &mut reading.claimed[a.toks.clone()] {
+                        *c = true;
+                    }
+                    i = a.toks.end;
+                    out.push(Candidate { sentence: si, ..a });
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// A jet's age never meets a pilot's.
+    fn sameness(&self, x: &Fact, y: &Fact, _rules: &RuleSet, _names: &Names) -> Sameness {
+        if x.head == y.head {
+            Sameness::Context
+        } else {
+            Sameness::Never
+        }
+    }
+
+    fn slot<'f>(&self, f: &'f Fact) -> (Option<&'f str>, Option<&'f str>) {
+        (f.head.as_deref(), None)
+    }
+
+    fn head_in_context(&self, _fallback: bool) -> bool {
+        true
+    }
+
+    fn compare(&self, a: &Fact, b: &Fact, rule: &Rule, _names: &Names) -> Verdict {
+        match (&a.value, &b.value) {
+            (
+                Value::Age {
+                    value: va,
+                    low: la,
+                    high: ha,
+                },
+                Value::Age {
+                    value: vb,
+                    low: lb,
+                    high: hb,
+                },
+            ) => figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), (1.0, 1.0), rule),
+            _ => Verdict::Conflict,
+        }
+    }
+
+    fn display(&self, v: &Value) -> String {
+        match v {
+            Value::Age { value, low, high } if low == high => format!("aged {}", fmt_num(*value)),
+            Value::Age { low, high, .. } => format!("aged {}–{}", fmt_num(*low), fmt_num(*high)),
+            _ => String::new(),
+        }
+    }
+
+    fn repeat_key(&self, v: &Value, key: &mut String) -> std::fmt::Result {
+        use std::fmt::Write;
+        match v {
+            Value::Age { value, low, high } => write!(
+                key,
+                "a{:x},{:x},{:x}",
+                value.to_bits(),
+                low.to_bits(),
+                high.to_bits()
+            ),
+            _ => Ok(()),
+        }
+    }
+}
