@@ -132,7 +132,10 @@ enum RulesAction {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// A compact block per conflict and variant, for people.
     Human,
+    /// One line per finding, like a compiler's short output.
+    Concise,
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
@@ -150,7 +153,11 @@ enum FactsFormat {
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
 enum ShowArg {
+    /// Agreements too.
+    Agree,
+    /// Facts only one source states.
     Unmatched,
+    /// Agreements and unmatched facts.
     All,
 }
 
@@ -280,19 +287,22 @@ fn run(args: Args) -> Result<i32> {
             let color = match color {
                 Color::Always => true,
                 Color::Never => false,
+                // NO_COLOR as no-color.org defines it: set and not empty.
                 Color::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                    std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
             let all = show.contains(&ShowArg::All);
             let printer: Box<dyn Printer> = match format {
-                Format::Human => Box::new(Human {
+                Format::Human | Format::Concise => Box::new(Human {
                     color,
                     width: width(),
                     show: Show {
-                        agree: true,
+                        agree: all || show.contains(&ShowArg::Agree),
                         unmatched: all || show.contains(&ShowArg::Unmatched),
                     },
+                    concise: matches!(format, Format::Concise),
                 }),
                 Format::Json => Box::new(Json),
                 Format::Sarif => Box::new(Sarif { rules: &rules }),

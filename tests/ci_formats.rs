@@ -256,7 +256,7 @@ fn baseline_round_trip() {
     assert_eq!(out.status.code(), Some(1));
     let human = String::from_utf8(out.stdout).unwrap();
     assert!(
-        human.contains("40,000,000 USD vs 65,000,000 USD")
+        human.contains("“40 million dollars” vs “65 million dollars”")
             && !human.contains("2025")
             && !human.contains("March"),
         "{human}"

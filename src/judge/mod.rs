@@ -301,39 +301,61 @@ fn finding(
     };
     let topic = first.topic.clone();
     let base = rule.message.replace("{topic}", &topic);
+    // Messages quote what the sources write; dates and durations add what
+    // the words resolve to ("Monday" is a day only once it is resolved).
+    let quoted = |f: &Fact, text: &str| {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        match f.kind {
+            Kind::Date | Kind::Duration => format!("“{text}” ({})", display_value(&f.value)),
+            _ => format!("“{text}”"),
+        }
+    };
     let message = match verdict {
         Verdict::Unmatched => format!(
-            "only {} states this {}: {}",
+            "{topic}: only {} states this {}",
             sources[first.source].path,
-            first.kind.as_str(),
-            topic
+            first.kind.as_str()
         ),
-        Verdict::Agree => format!("{base}: sources agree"),
-        Verdict::Variant => format!("{base}: written differently (“{tx}” / “{ty}”)"),
+        Verdict::Agree => {
+            // Each way the sources write it, once: "“Dec. 25” = “Christmas Day”".
+            let mut written: Vec<String> = Vec::new();
+            for c in &claims {
+                let t = format!(
+                    "“{}”",
+                    c.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                );
+                if !written.contains(&t) {
+                    written.push(t);
+                }
+            }
+            format!("{topic}: sources agree: {}", written.join(" = "))
+        }
+        Verdict::Variant => format!("{base}: “{tx}” / “{ty}”"),
         Verdict::Conflict => {
-            let mut m = format!(
-                "{base}: {} vs {}",
-                display_value(&x.value),
-                display_value(&y.value)
-            );
             let (px, py) = (
                 sources[x.source].meta.published,
                 sources[y.source].meta.published,
             );
-            if let (Some(px), Some(py)) = (px, py)
-                && px != py
-                && matches!(first.kind, Kind::Quantity | Kind::Claim)
-            {
-                let (old, new) = if px < py { (x, y) } else { (y, x) };
-                m = format!(
-                    "{base}: changed from {} ({}) to {} ({})",
-                    display_value(&old.value),
-                    px.min(py),
-                    display_value(&new.value),
-                    px.max(py)
-                );
+            match (px, py) {
+                (Some(px), Some(py))
+                    if px != py && matches!(first.kind, Kind::Quantity | Kind::Claim) =>
+                {
+                    // An update rather than a contradiction, perhaps: say which came first.
+                    let ((old, to), (new, tn)) = if px < py {
+                        ((x, tx), (y, ty))
+                    } else {
+                        ((y, ty), (x, tx))
+                    };
+                    format!(
+                        "{base}: {} on {}, then {} on {}",
+                        quoted(old, to),
+                        px.min(py),
+                        quoted(new, tn),
+                        px.max(py)
+                    )
+                }
+                _ => format!("{base}: {} vs {}", quoted(x, tx), quoted(y, ty)),
             }
-            m
         }
     };
     Finding {
