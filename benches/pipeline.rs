@@ -186,6 +186,7 @@ fn render(bencher: Bencher, arg: &str) {
                 agree: true,
                 unmatched: false,
             },
+            concise: false,
         }),
     };
     bencher.bench(|| {
