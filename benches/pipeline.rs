@@ -187,6 +187,8 @@ fn render(bencher: Bencher, arg: &str) {
                 unmatched: false,
             },
             concise: false,
+            quiet: false,
+            statistics: false,
         }),
     };
     bencher.bench(|| {

@@ -75,6 +75,22 @@ enum Command {
         /// Use at most this many threads (0: one per core). Output is the same for any number.
         #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
         threads: usize,
+        /// Report only the findings of these rules (ids; `people-*` for a prefix).
+        #[arg(long, value_delimiter = ',', value_name = "RULE")]
+        select: Vec<String>,
+        /// Do not report the findings of these rules (ids; `name-*` for a prefix).
+        #[arg(long, value_delimiter = ',', value_name = "RULE")]
+        ignore: Vec<String>,
+        /// Print the findings and nothing else: no summary line, no notes.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Exit 0 even when findings would fail the run (bad input still exits 2).
+        #[arg(long)]
+        exit_zero: bool,
+        /// Print how many findings each rule gave instead of the findings
+        /// (human and concise formats).
+        #[arg(long)]
+        statistics: bool,
         #[command(flatten)]
         rules: RuleArgs,
     },
@@ -257,6 +273,11 @@ fn run(args: Args) -> Result<i32> {
             write_baseline,
             output,
             threads,
+            select,
+            ignore,
+            quiet,
+            exit_zero,
+            statistics,
             rules: rule_args,
         } => {
             concur::set_threads(threads);
@@ -265,9 +286,11 @@ fn run(args: Args) -> Result<i32> {
             let jobs = project.jobs(&sources, &cwd, max_source_mb.saturating_mul(1_000_000))?;
             concur::project::refuse_overwrite(output.iter().chain(&write_baseline), &jobs)?;
             let Project { config, rules } = project;
+            // Rule patterns are checked before anything runs: a typo is an error, not silence.
+            let selection = concur::rules::Selection::new(&rules, &select, &ignore)?;
             if let Some(c) = &config {
                 // Which config is in force, so a `concur.toml` two directories up is never a surprise.
-                if matches!(format, Format::Human) {
+                if matches!(format, Format::Human) && !quiet {
                     eprintln!("concur: using config {}", c.path.display());
                 }
             }
@@ -279,6 +302,7 @@ fn run(args: Args) -> Result<i32> {
             let mut runs = concur::check_all(jobs, &rules);
             for r in &mut runs {
                 r.analysis.config = config.as_ref().map(|c| c.path.display().to_string());
+                r.analysis.retain(|f| selection.reports(&f.rule));
             }
             let stale = match &baseline {
                 Some(path) => Baseline::load(path)?.apply(&mut runs),
@@ -303,6 +327,8 @@ fn run(args: Args) -> Result<i32> {
                         unmatched: all || show.contains(&ShowArg::Unmatched),
                     },
                     concise: matches!(format, Format::Concise),
+                    quiet,
+                    statistics,
                 }),
                 Format::Json => Box::new(Json),
                 Format::Sarif => Box::new(Sarif { rules: &rules }),
@@ -331,11 +357,13 @@ fn run(args: Args) -> Result<i32> {
                 return Ok(exit::OK);
             }
             let deny_warnings = deny.contains(&Deny::Warnings);
-            Ok(if runs.iter().any(|r| r.analysis.fails(deny_warnings)) {
-                exit::FINDINGS
-            } else {
-                exit::OK
-            })
+            Ok(
+                if !exit_zero && runs.iter().any(|r| r.analysis.fails(deny_warnings)) {
+                    exit::FINDINGS
+                } else {
+                    exit::OK
+                },
+            )
         }
         Command::Batch {
             input,

@@ -29,6 +29,8 @@ pub struct Source {
     pub body_start: usize,
     pub meta: Meta,
     line_starts: Vec<usize>,
+    /// Regions where findings are suppressed, with the rules (empty: all).
+    suppressions: Vec<(std::ops::Range<usize>, Vec<String>)>,
     /// (byte offset, column in characters) about every [`CHECKPOINT`] bytes, so
     /// a column on a very long line is counted from nearby, not from its start.
     checkpoints: Vec<(usize, usize)>,
@@ -121,9 +123,12 @@ pub fn identity(path: &str) -> std::path::PathBuf {
 }
 
 impl Source {
-    /// Read a source from disk.
-    /// Read a source from disk, refusing files larger than `max_bytes`.
+    /// Read a source from disk (`-`: standard input), refusing more than
+    /// `max_bytes`.
     pub fn load(path: &str, max_bytes: u64) -> Result<Source, SourceError> {
+        if path == "-" {
+            return Source::read_from(path, std::io::stdin().lock(), 0, max_bytes);
+        }
         let p = Path::new(path);
         if p.is_dir() {
             return Err(SourceError::Directory {
@@ -149,13 +154,32 @@ impl Source {
         };
         let file = std::fs::File::open(p).map_err(io)?;
         // A regular file's length is a good guess; a device's 0 is not.
-        let guess = file
-            .metadata()
-            .map_or(0, |m| m.len())
-            .min(max_bytes.saturating_add(1));
+        let guess = file.metadata().map_or(0, |m| m.len());
+        Source::read_from(path, file, guess, max_bytes)
+    }
+
+    /// Read a source from any reader (a file, standard input as `-`),
+    /// never more than one byte past `max_bytes`.
+    pub fn read_from(
+        path: &str,
+        reader: impl std::io::Read,
+        guess: u64,
+        max_bytes: u64,
+    ) -> Result<Source, SourceError> {
+        let too_large = |size: u64| SourceError::TooLarge {
+            path: path.to_string(),
+            size_mb: size as f64 / 1e6,
+            limit_mb: max_bytes as f64 / 1e6,
+        };
+        let io = |e: std::io::Error| SourceError::Io {
+            path: path.to_string(),
+            reason: io_reason(&e),
+        };
+        let guess = guess.min(max_bytes.saturating_add(1));
         let mut bytes = Vec::with_capacity(usize::try_from(guess).unwrap_or(0));
         use std::io::Read;
-        file.take(max_bytes.saturating_add(1))
+        reader
+            .take(max_bytes.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(io)?;
         if bytes.len() as u64 > max_bytes {
@@ -244,6 +268,7 @@ impl Source {
         let checkpoints = checkpoints(&text, &line_starts);
         Ok(Source {
             path: path.to_string(),
+            suppressions: suppressions(&text),
             text,
             body_start,
             meta,
@@ -255,6 +280,14 @@ impl Source {
     /// The body: everything after front matter.
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
+    }
+
+    /// Whether findings of `rule` at byte `offset` are suppressed by a
+    /// directive in the source (see [`suppressions`]).
+    pub fn suppressed(&self, offset: usize, rule: &str) -> bool {
+        self.suppressions.iter().any(|(range, rules)| {
+            range.contains(&offset) && (rules.is_empty() || rules.iter().any(|r| r == rule))
+        })
     }
 
     /// 1-based line and 1-based column (in characters) of a byte offset.
@@ -512,6 +545,58 @@ pub fn parse_date(s: &str) -> Option<Date> {
         return None;
     }
     Date::new(y, m, d).ok()
+}
+
+/// Suppression directives, as HTML comments (invisible in rendered Markdown):
+///
+/// - `<!-- concur-ignore -->` or `<!-- concur-ignore people-killed, date-event -->`:
+///   the next paragraph (up to the next blank line), for all rules or the ones named;
+/// - `<!-- concur off -->` … `<!-- concur on -->`: a region, for all rules
+///   (`<!-- concur off people-killed -->` for some), to the end of the text
+///   when it is never turned back on.
+pub fn suppressions(text: &str) -> Vec<(std::ops::Range<usize>, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, Vec<String>)> = None;
+    let mut at = 0;
+    while let Some(p) = text[at..].find("<!--") {
+        let start = at + p;
+        let Some(q) = text[start + 4..].find("-->") else {
+            break;
+        };
+        let end = start + 4 + q + 3;
+        at = end;
+        let inner = text[start + 4..end - 3].trim();
+        let rules = |rest: &str| -> Vec<String> {
+            rest.split([',', ' '])
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        if let Some(rest) = inner.strip_prefix("concur-ignore") {
+            // The next paragraph: skip blank lines, then to the next blank line.
+            let body = &text[end..];
+            let lead = body.len() - body.trim_start().len();
+            let from = end + lead;
+            let to = text[from..]
+                .find("\n\n")
+                .or_else(|| text[from..].find("\r\n\r\n"))
+                .map_or(text.len(), |k| from + k);
+            out.push((start..to.max(end), rules(rest)));
+        } else if let Some(rest) = inner.strip_prefix("concur off") {
+            if open.is_none() {
+                open = Some((start, rules(rest)));
+            }
+        } else if inner == "concur on"
+            && let Some((from, rules)) = open.take()
+        {
+            out.push((from..end, rules));
+        }
+    }
+    if let Some((from, rules)) = open {
+        out.push((from..text.len(), rules));
+    }
+    out
 }
 
 #[cfg(test)]

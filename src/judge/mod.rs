@@ -50,6 +50,10 @@ pub struct Finding {
     /// The finding is recorded in the baseline given with `--baseline`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub baselined: bool,
+    /// A directive in one of the sources suppresses it; it is counted, and
+    /// listed in JSON, but does not fail the run.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub suppressed: bool,
     /// The rule's help text.
     #[serde(skip)]
     pub help: String,
@@ -101,6 +105,27 @@ pub struct Summary {
     /// Conflicts and variants recorded in the baseline (`--baseline`).
     #[serde(skip_serializing_if = "is_zero")]
     pub baselined: usize,
+    /// Findings a directive in a source suppresses (`<!-- concur-ignore -->`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub suppressed: usize,
+}
+
+impl Summary {
+    /// The counts of a list of findings.
+    pub fn of(findings: &[Finding]) -> Summary {
+        let mut s = Summary::default();
+        for f in findings {
+            match f.verdict {
+                Verdict::Agree => s.agree += 1,
+                Verdict::Conflict => s.conflict += 1,
+                Verdict::Variant => s.variant += 1,
+                Verdict::Unmatched => s.unmatched += 1,
+            }
+            s.baselined += f.baselined as usize;
+            s.suppressed += f.suppressed as usize;
+        }
+        s
+    }
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -128,6 +153,13 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Keep only the findings `keep` accepts (`--select`, `--ignore`); the
+    /// summary counts what is kept.
+    pub fn retain(&mut self, keep: impl FnMut(&Finding) -> bool) {
+        self.findings.retain(keep);
+        self.summary = Summary::of(&self.findings);
+    }
+
     /// Facts that were aligned with at least one other source (one per source per finding).
     pub fn aligned(&self) -> usize {
         self.findings
@@ -149,6 +181,7 @@ impl Analysis {
             f.verdict != Verdict::Agree
                 && f.verdict != Verdict::Unmatched
                 && !f.baselined
+                && !f.suppressed
                 && (f.severity == Severity::Error
                     || deny_warnings && f.severity == Severity::Warning)
         })
@@ -202,15 +235,13 @@ pub fn judge(
         *n += 1;
         f.fingerprint = if *n == 1 { base } else { format!("{base}:{n}") };
     }
-    let mut summary = Summary::default();
-    for f in &findings {
-        match f.verdict {
-            Verdict::Agree => summary.agree += 1,
-            Verdict::Conflict => summary.conflict += 1,
-            Verdict::Variant => summary.variant += 1,
-            Verdict::Unmatched => summary.unmatched += 1,
-        }
+    for f in &mut findings {
+        f.suppressed = f
+            .claims
+            .iter()
+            .any(|c| sources[c.source].suppressed(c.start, &f.rule));
     }
+    let summary = Summary::of(&findings);
     Analysis {
         version: 1,
         config: None,
@@ -369,6 +400,7 @@ fn finding(
         diff,
         fingerprint: String::new(),
         baselined: false,
+        suppressed: false,
         help: rule.help.clone(),
     }
 }

@@ -19,6 +19,10 @@ pub struct Human {
     pub show: Show,
     /// One line per finding (`--format concise`).
     pub concise: bool,
+    /// The findings and nothing else (`--quiet`).
+    pub quiet: bool,
+    /// Counts per rule instead of the findings (`--statistics`).
+    pub statistics: bool,
 }
 
 /// Styles, or none when colour is off.
@@ -361,17 +365,32 @@ impl Human {
         }
         let paint = Paint { on: self.color };
         let listed = |f: &&Finding| match f.verdict {
-            Verdict::Conflict | Verdict::Variant => !f.baselined,
+            Verdict::Conflict | Verdict::Variant => !f.baselined && !f.suppressed,
             Verdict::Agree => self.show.agree,
             Verdict::Unmatched => self.show.unmatched,
         };
-        if self.concise {
+        if self.statistics {
+            // Per rule and verdict, most first: what to look at first.
+            let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+            for f in findings.iter().filter(listed) {
+                *counts
+                    .entry((f.rule.as_str(), f.verdict.as_str()))
+                    .or_default() += 1;
+            }
+            let mut rows: Vec<_> = counts.into_iter().collect();
+            rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            for ((rule, verdict), n) in rows {
+                writeln!(out, "{n:>5}  {rule:<24} {verdict}")?;
+            }
+        } else if self.concise {
             for f in findings.iter().filter(listed) {
                 self.concise_line(f, sources, &paint, out)?;
             }
         } else {
             for f in findings.iter().filter(|f| {
-                matches!(f.verdict, Verdict::Conflict | Verdict::Variant) && !f.baselined
+                matches!(f.verdict, Verdict::Conflict | Verdict::Variant)
+                    && !f.baselined
+                    && !f.suppressed
             }) {
                 self.block(f, sources, &paint, out)?;
                 writeln!(out)?;
@@ -394,12 +413,17 @@ impl Human {
                 }
             }
         }
+        if self.quiet {
+            return Ok(());
+        }
         let s = &a.summary;
-        let baselined = if s.baselined > 0 {
-            format!(" · {} baselined", s.baselined)
-        } else {
-            String::new()
-        };
+        let mut baselined = String::new();
+        if s.baselined > 0 {
+            baselined.push_str(&format!(" · {} baselined", s.baselined));
+        }
+        if s.suppressed > 0 {
+            baselined.push_str(&format!(" · {} suppressed", s.suppressed));
+        }
         writeln!(
             out,
             "{} sources · {} facts aligned · {} agree · {} variant · {} conflict · {} unmatched{baselined}",

@@ -63,6 +63,7 @@ impl Printer for Json {
                     summary.variant += s.variant;
                     summary.unmatched += s.unmatched;
                     summary.baselined += s.baselined;
+                    summary.suppressed += s.suppressed;
                 }
                 let groups = runs
                     .iter()

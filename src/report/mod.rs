@@ -31,12 +31,13 @@ pub trait Printer {
     fn print(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()>;
 }
 
-/// Conflicts and variants that are not baselined: what CI formats report.
+/// Conflicts and variants neither baselined nor suppressed: what CI formats report.
 pub fn discrepancies(run: &Checked) -> impl Iterator<Item = &crate::judge::Finding> {
     run.analysis.findings.iter().filter(|f| {
         matches!(
             f.verdict,
             crate::judge::Verdict::Conflict | crate::judge::Verdict::Variant
         ) && !f.baselined
+            && !f.suppressed
     })
 }

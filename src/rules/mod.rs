@@ -264,6 +264,49 @@ impl Rule {
     }
 }
 
+/// Which rules' findings a run reports (`--select`, `--ignore`): ids, or
+/// prefixes written with a trailing `*` ("people-*").
+pub struct Selection {
+    select: Vec<String>,
+    ignore: Vec<String>,
+}
+
+impl Selection {
+    /// Check every pattern against the rules in force: one that matches no
+    /// rule is a typo, and an error that names the closest rule.
+    pub fn new(rules: &RuleSet, select: &[String], ignore: &[String]) -> miette::Result<Selection> {
+        for p in select.iter().chain(ignore) {
+            if !rules.rules.iter().any(|r| matches(p, &r.id)) {
+                let hint = suggest(p, rules.rules.iter().map(|r| r.id.as_str()))
+                    .map(|s| format!("did you mean `{s}`?"))
+                    .unwrap_or_else(|| "`concur rules list` shows every rule".into());
+                return Err(miette::miette!(
+                    code = "concur::usage",
+                    help = hint,
+                    "`{p}` matches no rule in force"
+                ));
+            }
+        }
+        Ok(Selection {
+            select: select.to_vec(),
+            ignore: ignore.to_vec(),
+        })
+    }
+
+    /// Whether findings of rule `id` are reported.
+    pub fn reports(&self, id: &str) -> bool {
+        (self.select.is_empty() || self.select.iter().any(|p| matches(p, id)))
+            && !self.ignore.iter().any(|p| matches(p, id))
+    }
+}
+
+fn matches(pattern: &str, id: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => id.starts_with(prefix),
+        None => pattern == id,
+    }
+}
+
 /// The verdict on an aligned group of facts (or on one unmatched fact),
 /// most severe first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

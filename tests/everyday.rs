@@ -1,0 +1,213 @@
+//! What a linter's user reaches for every day: compact and concise output,
+//! suppressions in the sources, rule selection, quiet runs, exit codes,
+//! statistics, standard input, NO_COLOR. Every text here is written for
+//! these tests.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+const A: &str = "The storm killed 41 people, officials said.\n\n\
+                 The repair will cost 40 million dollars, the city said.\n";
+const B: &str = "The storm killed 38 people, officials said.\n\n\
+                 The repair will cost 65 million dollars, the city said.\n";
+
+fn concur(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("concur").unwrap();
+    c.current_dir(dir)
+        .env("COLUMNS", "100")
+        .env_remove("NO_COLOR")
+        .arg("check")
+        .arg("--no-config");
+    c
+}
+
+fn sources(a: &str, b: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), a).unwrap();
+    std::fs::write(dir.path().join("b.md"), b).unwrap();
+    dir
+}
+
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = concur(dir).args(args).output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_human_report_is_one_block_per_finding_within_the_width() {
+    let long = format!(
+        "{} The storm killed 41 people, officials said. {}\n",
+        "Word ".repeat(60),
+        "More ".repeat(60)
+    );
+    let dir = sources(&long, B);
+    let (code, out, _) = run(dir.path(), &["a.md", "b.md", "--color", "never"]);
+    assert_eq!(code, 1);
+    // A header, then a location, the line and a marker per source, then advice.
+    assert!(
+        out.starts_with("error[people-killed]: the death toll differs"),
+        "{out}"
+    );
+    assert_eq!(out.matches("--> ").count(), 2, "{out}");
+    for line in out.lines() {
+        assert!(
+            line.chars().count() <= 100,
+            "wider than 100 columns: {line:?}"
+        );
+    }
+    // The long line is cut around the figure, not dropped.
+    assert!(
+        out.contains("…") && out.contains("killed 41 people"),
+        "{out}"
+    );
+    // Agreements are listed only on request.
+    let dir = sources(A, A);
+    let (_, out, _) = run(dir.path(), &["a.md", "b.md"]);
+    assert!(!out.contains("agree["), "{out}");
+    let (_, out, _) = run(dir.path(), &["a.md", "b.md", "--show", "agree"]);
+    assert!(out.contains("agree[people-killed]"), "{out}");
+}
+
+#[test]
+fn concise_prints_one_line_per_finding() {
+    let dir = sources(A, B);
+    let (code, out, _) = run(dir.path(), &["a.md", "b.md", "--format", "concise", "-q"]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].starts_with("a.md:1:18: error[people-killed] "),
+        "{out}"
+    );
+    assert!(lines[0].ends_with("[b.md:1:18]"), "{out}");
+}
+
+#[test]
+fn a_directive_suppresses_the_next_paragraph_and_is_counted() {
+    let a = A.replace(
+        "The repair",
+        "<!-- concur-ignore quantity-figure -->\nThe repair",
+    );
+    let dir = sources(&a, B);
+    let (code, out, _) = run(dir.path(), &["a.md", "b.md", "--format", "concise"]);
+    assert_eq!(code, 1, "the death toll still fails");
+    assert!(!out.contains("quantity-figure"), "{out}");
+    assert!(out.contains("· 1 suppressed"), "{out}");
+    let (_, json, _) = run(dir.path(), &["a.md", "b.md", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["summary"]["suppressed"], 1);
+    // A directive for another rule suppresses nothing.
+    let a = A.replace(
+        "The repair",
+        "<!-- concur-ignore people-killed -->\nThe repair",
+    );
+    let dir = sources(&a, B);
+    let (_, out, _) = run(dir.path(), &["a.md", "b.md", "--format", "concise"]);
+    assert!(
+        out.contains("quantity-figure") && !out.contains("suppressed"),
+        "{out}"
+    );
+}
+
+#[test]
+fn off_and_on_suppress_a_region() {
+    let a = format!("<!-- concur off -->\n{A}<!-- concur on -->\n");
+    let dir = sources(&a, B);
+    let (code, out, _) = run(dir.path(), &["a.md", "b.md", "--format", "concise"]);
+    assert_eq!(code, 0, "{out}");
+    // Both conflicts and the agreement on the deaths claim.
+    assert!(out.contains("· 3 suppressed"), "{out}");
+}
+
+#[test]
+fn select_and_ignore_choose_rules_and_a_typo_is_an_error() {
+    let dir = sources(A, B);
+    let (_, out, _) = run(
+        dir.path(),
+        &[
+            "a.md", "b.md", "--format", "concise", "--select", "people-*",
+        ],
+    );
+    assert!(
+        out.contains("people-killed") && !out.contains("quantity-figure"),
+        "{out}"
+    );
+    let (_, out, _) = run(
+        dir.path(),
+        &[
+            "a.md",
+            "b.md",
+            "--format",
+            "concise",
+            "--ignore",
+            "people-killed",
+        ],
+    );
+    assert!(
+        !out.contains("people-killed") && out.contains("quantity-figure"),
+        "{out}"
+    );
+    let (code, _, err) = run(dir.path(), &["a.md", "b.md", "--select", "people-kiled"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `people-killed`"), "{err}");
+}
+
+#[test]
+fn exit_zero_quiet_and_statistics() {
+    let dir = sources(A, B);
+    let (code, out, err) = run(dir.path(), &["a.md", "b.md", "--exit-zero", "-q"]);
+    assert_eq!(code, 0);
+    assert!(!out.contains("sources ·") && err.is_empty(), "{out}{err}");
+    let (code, out, _) = run(dir.path(), &["a.md", "b.md", "--statistics"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("    1  people-killed            conflict"),
+        "{out}"
+    );
+    assert!(!out.contains("-->"), "{out}");
+}
+
+#[test]
+fn a_dash_reads_a_source_from_standard_input() {
+    let dir = sources(A, B);
+    let out = concur(dir.path())
+        .args(["a.md", "-", "--format", "concise", "-q"])
+        .write_stdin(B)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(out.contains("[-:1:18]"), "{out}");
+    // Standard input is one source: given twice, it is refused.
+    let out = concur(dir.path())
+        .args(["-", "-"])
+        .write_stdin(B)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn no_color_counts_only_when_set_and_not_empty() {
+    let dir = sources(A, B);
+    // `--color always` is the user's explicit choice, over NO_COLOR.
+    let out = concur(dir.path())
+        .args(["a.md", "b.md", "--color", "always"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
+    // Not a terminal: no colour whatever NO_COLOR says.
+    for value in ["", "1"] {
+        let out = concur(dir.path())
+            .args(["a.md", "b.md"])
+            .env("NO_COLOR", value)
+            .output()
+            .unwrap();
+        assert!(!String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
+    }
+}
