@@ -32,15 +32,11 @@ impl Drop for Driver {
     }
 }
 
-fn start_driver() -> Option<Driver> {
-    if !Path::new(CHROMEDRIVER).exists() || !Path::new(CHROMIUM).exists() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install chromium and chromium-driver (see .ci/run)"
-        );
-        eprintln!("skipped: install Debian's chromium and chromium-driver to run the browser test");
-        return None;
-    }
+fn start_driver() -> Driver {
+    assert!(
+        Path::new(CHROMEDRIVER).exists() && Path::new(CHROMIUM).exists(),
+        "install Debian's chromium and chromium-driver to run the browser test (see .ci/run)"
+    );
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -55,7 +51,7 @@ fn start_driver() -> Option<Driver> {
     let base = format!("http://127.0.0.1:{port}");
     for _ in 0..100 {
         if ureq::get(&format!("{base}/status")).call().is_ok() {
-            return Some(Driver(child, base));
+            return Driver(child, base);
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
@@ -167,9 +163,12 @@ return marks.map(function (m) {
 });
 "#;
 
+// Reported as ignored, never as a pass, where Chromium is not installed;
+// `.ci/run` installs it and runs this test with `--ignored`.
 #[test]
+#[ignore = "needs Debian's chromium and chromium-driver: cargo test --test review_page -- --ignored"]
 fn review_page_in_chromium() {
-    let Some(driver) = start_driver() else { return };
+    let driver = start_driver();
     let tmp = tempfile::tempdir().unwrap();
     let session = Session::new(&driver, &tmp.path().join("profile"));
 
@@ -248,12 +247,8 @@ fn review_page_in_chromium() {
         let v = session.post("/execute/async", json!({ "script": "var done = arguments[arguments.length - 1]; axe.run(document, { resultTypes: ['violations'] }).then(function (r) { done(r.violations.map(function (v) { return v.id + ': ' + v.help + ' (' + v.nodes.length + ')'; })); });", "args": [] }));
         assert_eq!(v, json!([]), "axe-core violations");
     } else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install axe-core (see .ci/run)"
-        );
-        eprintln!(
-            "axe-core not installed: accessibility audit skipped (npm install --prefix target/axe axe-core)"
+        panic!(
+            "axe-core is not installed: npm install --no-save --prefix target/axe axe-core@4 (see .ci/run)"
         );
     }
 
