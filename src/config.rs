@@ -174,9 +174,16 @@ impl Config {
                 let mut found: Vec<String> = matches
                     .filter_map(Result::ok)
                     .filter(|p| p.is_file())
+                    // Relative to where concur runs ("../press/a.md" from a
+                    // subfolder), so reports point at paths the user can type.
                     .map(|p| {
-                        p.strip_prefix(cwd)
-                            .unwrap_or(&p)
+                        let abs = if p.is_absolute() {
+                            p.clone()
+                        } else {
+                            cwd.join(&p)
+                        };
+                        pathdiff::diff_paths(&abs, cwd)
+                            .unwrap_or(p)
                             .to_string_lossy()
                             .into_owned()
                     })

@@ -2,7 +2,7 @@
 //! once into [`Args`], resolved once into the values the engine needs, and
 //! every error comes back here to be printed as a diagnostic with exit code 2.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use concur::baseline::Baseline;
 use concur::exit;
 use concur::project::{ConfigChoice, Options, Project};
@@ -75,6 +75,10 @@ enum Command {
         /// Use at most this many threads (0: one per core). Output is the same for any number.
         #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
         threads: usize,
+        /// Check only the `[[group]]`s of concur.toml that hold one of these
+        /// files (a pre-commit hook passes the changed files here).
+        #[arg(long, num_args = 1.., value_name = "FILE", conflicts_with = "sources")]
+        groups_of: Vec<String>,
         /// Report only the findings of these rules (ids; `people-*` for a prefix).
         #[arg(long, value_delimiter = ',', value_name = "RULE")]
         select: Vec<String>,
@@ -133,6 +137,13 @@ enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Print a shell completion script (e.g. `concur completions bash > /etc/bash_completion.d/concur`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (e.g. `concur man > concur.1; man ./concur.1`).
+    Man,
 }
 
 #[derive(Subcommand)]
@@ -273,6 +284,7 @@ fn run(args: Args) -> Result<i32> {
             write_baseline,
             output,
             threads,
+            groups_of,
             select,
             ignore,
             quiet,
@@ -283,7 +295,12 @@ fn run(args: Args) -> Result<i32> {
             concur::set_threads(threads);
             let project = Project::load(&options(&rule_args)?)?;
             let cwd = std::env::current_dir().into_diagnostic()?;
-            let jobs = project.jobs(&sources, &cwd, max_source_mb.saturating_mul(1_000_000))?;
+            let jobs = project.jobs(
+                &sources,
+                &groups_of,
+                &cwd,
+                max_source_mb.saturating_mul(1_000_000),
+            )?;
             concur::project::refuse_overwrite(output.iter().chain(&write_baseline), &jobs)?;
             let Project { config, rules } = project;
             // Rule patterns are checked before anything runs: a typo is an error, not silence.
@@ -332,7 +349,10 @@ fn run(args: Args) -> Result<i32> {
                 }),
                 Format::Json => Box::new(Json),
                 Format::Sarif => Box::new(Sarif { rules: &rules }),
-                Format::Github => Box::new(Github),
+                Format::Github => Box::new(Github {
+                    root: std::env::var_os("GITHUB_WORKSPACE").map(Into::into),
+                    cwd: cwd.clone(),
+                }),
                 Format::Html => Box::new(Html),
             };
             let mut out: Box<dyn Write> = match &output {
@@ -531,6 +551,20 @@ fn run(args: Args) -> Result<i32> {
             writeln!(out, "{} passed, {} failed", results.len() - failed, failed)
                 .into_diagnostic()?;
             Ok(if failed > 0 { exit::FINDINGS } else { exit::OK })
+        }
+        Command::Completions { shell } => {
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut Args::command(), "concur", &mut out);
+            out.flush().into_diagnostic()?;
+            Ok(exit::OK)
+        }
+        Command::Man => {
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(Args::command())
+                .render(&mut out)
+                .into_diagnostic()?;
+            out.flush().into_diagnostic()?;
+            Ok(exit::OK)
         }
         Command::Explain { rule, rules } => {
             let rules = rules_only(&rules)?;

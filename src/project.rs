@@ -85,13 +85,40 @@ impl Project {
     }
 
     /// The sets of sources to check: `paths` as one set, or with no paths
-    /// every `[[group]]` of the config (its paths relative to `cwd`).
+    /// every `[[group]]` of the config (its paths relative to `cwd`); with
+    /// `touching` (a pre-commit hook's changed files), only the groups that
+    /// hold one of those files, possibly none.
     pub fn jobs(
         &self,
         paths: &[String],
+        touching: &[String],
         cwd: &Path,
         max_bytes: u64,
     ) -> Result<Vec<(Option<String>, Vec<Source>)>> {
+        if !touching.is_empty() {
+            let changed: std::collections::BTreeSet<_> = touching
+                .iter()
+                .map(|p| crate::source::identity(p))
+                .collect();
+            let groups = match &self.config {
+                Some(c) => c.groups(cwd)?,
+                None => {
+                    return Err(miette!(
+                        code = "concur::usage",
+                        help = "define [[group]]s in concur.toml",
+                        "--groups-of needs a concur.toml with groups"
+                    ));
+                }
+            };
+            return groups
+                .into_iter()
+                .filter(|(_, ps)| {
+                    ps.iter()
+                        .any(|p| changed.contains(&crate::source::identity(p)))
+                })
+                .map(|(name, paths)| Ok((Some(name), load_sources(&paths, max_bytes)?)))
+                .collect();
+        }
         if paths.is_empty() {
             let groups = match &self.config {
                 Some(c) => c.groups(cwd)?,

@@ -211,3 +211,111 @@ fn no_color_counts_only_when_set_and_not_empty() {
         assert!(!String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
     }
 }
+
+#[test]
+fn completions_and_the_manual_page() {
+    let out = Command::cargo_bin("concur")
+        .unwrap()
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let script = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        script.contains("_concur()") && script.contains("--select"),
+        "{script}"
+    );
+    // The script is valid bash.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("concur.bash");
+    std::fs::write(&path, &script).unwrap();
+    let syntax = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(syntax.success());
+    let out = Command::cargo_bin("concur")
+        .unwrap()
+        .arg("man")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        page.contains(".TH concur 1") && page.contains("check"),
+        "{page}"
+    );
+}
+
+/// A project with a concur.toml at its root, press releases in `press/` and
+/// an empty `sub/` to run from.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("press")).unwrap();
+    std::fs::create_dir_all(dir.path().join("sub")).unwrap();
+    std::fs::create_dir_all(dir.path().join("notes")).unwrap();
+    std::fs::write(dir.path().join("press/a.md"), A).unwrap();
+    std::fs::write(dir.path().join("press/b.md"), B).unwrap();
+    std::fs::write(dir.path().join("notes/todo.md"), "Call the city.\n").unwrap();
+    std::fs::write(
+        dir.path().join("concur.toml"),
+        "[[group]]\nname = \"storm\"\nsources = [\"press/*.md\"]\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn in_project(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("concur").unwrap();
+    c.current_dir(dir)
+        .env("COLUMNS", "100")
+        .env_remove("GITHUB_WORKSPACE")
+        .arg("check");
+    c
+}
+
+#[test]
+fn paths_are_relative_to_where_concur_runs_and_to_the_repository_for_github() {
+    let dir = project();
+    let sub = dir.path().join("sub");
+    let out = in_project(&sub)
+        .args(["--format", "concise"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("../press/a.md:1:18: error[people-killed]"),
+        "{text}"
+    );
+    assert!(!text.contains(dir.path().to_str().unwrap()), "{text}");
+    let out = in_project(&sub)
+        .args(["--format", "github"])
+        .env("GITHUB_WORKSPACE", dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("::error file=press/a.md,line=1"), "{text}");
+}
+
+#[test]
+fn groups_of_checks_only_the_groups_holding_the_changed_files() {
+    let dir = project();
+    let out = in_project(dir.path())
+        .args(["--groups-of", "press/b.md", "--format", "concise", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("people-killed")
+    );
+    // A changed file in no group: nothing to check.
+    let out = in_project(dir.path())
+        .args(["--groups-of", "notes/todo.md", "--format", "concise", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+}

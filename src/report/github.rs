@@ -12,7 +12,28 @@ use super::{Outcome, Printer, discrepancies};
 use crate::rules::Severity;
 use std::io::{self, Write};
 
-pub struct Github;
+pub struct Github {
+    /// Where the paths are relative to: the repository root
+    /// (`GITHUB_WORKSPACE` in Actions), from the directory concur runs in
+    /// (`cwd`). GitHub places annotations by repository path.
+    pub root: Option<std::path::PathBuf>,
+    pub cwd: std::path::PathBuf,
+}
+
+impl Github {
+    fn path(&self, p: &str) -> String {
+        let Some(root) = &self.root else {
+            return p.to_string();
+        };
+        // Resolve `..` and links the way the file system does.
+        let real =
+            |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        let abs = real(&self.cwd.join(p));
+        pathdiff::diff_paths(&abs, real(root))
+            .filter(|r| !r.starts_with(".."))
+            .map_or_else(|| p.to_string(), |r| r.to_string_lossy().into_owned())
+    }
+}
 
 fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
@@ -46,7 +67,10 @@ impl Printer for Github {
                     .map(|o| {
                         format!(
                             "{}:{}:{} says “{}”",
-                            run.sources[o.source].path, o.line, o.column, o.text
+                            self.path(&run.sources[o.source].path),
+                            o.line,
+                            o.column,
+                            o.text
                         )
                     })
                     .collect();
@@ -61,7 +85,7 @@ impl Printer for Github {
                 writeln!(
                     out,
                     "::{level} file={},line={},endLine={},col={},endColumn={},title={}::{}",
-                    escape_property(&src.path),
+                    escape_property(&self.path(&src.path)),
                     c.line,
                     end_line,
                     c.column,
