@@ -319,3 +319,30 @@ fn groups_of_checks_only_the_groups_holding_the_changed_files() {
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn the_review_page_links_findings_numbers_lines_and_styles_the_diff() {
+    let dir = sources(
+        "The march was organised by Friends of Liberty.\n\nThe storm killed 41 people.\n",
+        "The march was organised by Friends of the Liberty.\n\nThe storm killed 38 people.\n",
+    );
+    let (_, page, _) = run(dir.path(), &["a.md", "b.md", "--format", "html"]);
+    // Each finding has an anchor and a link to it.
+    let ids: Vec<&str> = page
+        .match_indices("<li class=\"item\" id=\"")
+        .map(|(i, m)| {
+            let rest = &page[i + m.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    assert!(ids.len() >= 2, "{page}");
+    for id in &ids {
+        assert!(id.starts_with("finding-0-"), "{id}");
+        assert!(page.contains(&format!("href=\"#{id}\"")), "{id}");
+    }
+    // Paragraphs open with their line numbers: 1 and 3 in each source.
+    assert!(page.contains("<p><span class=\"ln\" aria-hidden=\"true\">3</span>"));
+    // The word diff is markup, not {+ +} text.
+    assert!(page.contains("Friends of <ins>the</ins> Liberty"), "{page}");
+    assert!(!page.contains("{+the+}"));
+}

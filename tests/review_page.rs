@@ -182,6 +182,37 @@ fn review_page_in_chromium() {
     session.go(&format!("file://{}", page.display()));
     session.screenshot("01-opened.png");
 
+    // The page opens at the first conflict: selected, its claims in view in both columns.
+    let opened = session.run("var b = document.querySelector('button.finding.selected'); return b ? [b.classList.contains('v-conflict'), b.dataset.f] : null;");
+    assert_eq!(opened[0], true, "{opened}");
+    let marks = session.post(
+        "/execute/sync",
+        json!({ "script": MARKED_AND_IN_VIEW, "args": [opened[1].clone()] }),
+    );
+    assert!(
+        marks
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["inView"] == true),
+        "{marks}"
+    );
+    // Every finding has a link; following one selects it.
+    let links = session.run("return Array.from(document.querySelectorAll('li.item')).every(function (li) { var a = li.querySelector('a.link'); return li.id && a && a.getAttribute('href') === '#' + li.id; });");
+    assert_eq!(links, true);
+    let variant = session.run("return document.querySelector('li.item[data-verdict=variant]').id;");
+    session.go(&format!(
+        "file://{}#{}",
+        page.display(),
+        variant.as_str().unwrap()
+    ));
+    let chosen =
+        session.run("return document.querySelector('button.finding.selected').closest('li').id;");
+    assert_eq!(chosen, variant);
+    // Line numbers beside the text, and the word diff as insertions and deletions.
+    let numbered = session.run("return document.querySelectorAll('article.column .ln').length > 3 && document.querySelector('.diff ins') !== null;");
+    assert_eq!(numbered, true);
+
     // Click the first conflict: its claims are marked and scrolled into view in both columns.
     session.click("button.finding.v-conflict");
     let f = session.run("return document.querySelector('button.finding.v-conflict').dataset.f;");

@@ -99,26 +99,45 @@ fn render_text(run: &Checked, source: usize, html: &mut String) {
     let text = &src.text;
     let findings = &run.analysis.findings;
     let mut pos = src.body_start;
-    html.push_str("<p>");
-    let plain = |html: &mut String, s: &str| {
-        let mut first = true;
-        for para in s
-            .split("\n\n")
-            .flat_map(|p| p.split("\r\n\r\n"))
-            .flat_map(|p| p.split("\r\r"))
-        {
-            if !first {
-                html.push_str("</p>\n<p>");
+    // Each paragraph opens with the number of its first line.
+    let open = |html: &mut String, at: usize| {
+        let first = text[at..]
+            .find(|c| c != '\n' && c != '\r')
+            .map_or(at, |k| at + k);
+        let _ = write!(
+            html,
+            "<p><span class=\"ln\" aria-hidden=\"true\">{}</span>",
+            src.line_col(first).0
+        );
+    };
+    open(html, pos);
+    let plain = |html: &mut String, from: usize, to: usize| {
+        let mut at = from;
+        loop {
+            let rest = &text[at..to];
+            let sep = ["\n\n", "\r\n\r\n", "\r\r"]
+                .iter()
+                .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
+                .min();
+            match sep {
+                Some((i, len)) => {
+                    html.push_str(&escape(&rest[..i]));
+                    html.push_str("</p>\n");
+                    at += i + len;
+                    open(html, at);
+                }
+                None => {
+                    html.push_str(&escape(rest));
+                    break;
+                }
             }
-            first = false;
-            html.push_str(&escape(para));
         }
     };
     for (s, e, fi) in marks(run, source) {
         if s < pos || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
             continue;
         }
-        plain(html, &text[pos..s]);
+        plain(html, pos, s);
         let f = &findings[fi];
         let _ = write!(
             html,
@@ -130,11 +149,35 @@ fn render_text(run: &Checked, source: usize, html: &mut String) {
         );
         pos = e;
     }
-    plain(html, &text[pos..]);
+    plain(html, pos, text.len());
     html.push_str("</p>");
 }
 
-fn finding_item(run: &Checked, fi: usize, f: &Finding, html: &mut String) {
+/// A word diff ("Friends of {+the+} Liberty", "[-Farms-] {+Farm+}") as
+/// styled insertions and deletions.
+fn diff_html(d: &str) -> String {
+    let words: Vec<String> = d
+        .split(' ')
+        .map(|w| {
+            if let Some(x) = w.strip_prefix("{+").and_then(|w| w.strip_suffix("+}")) {
+                format!("<ins>{}</ins>", escape(x))
+            } else if let Some(x) = w.strip_prefix("[-").and_then(|w| w.strip_suffix("-]")) {
+                format!("<del>{}</del>", escape(x))
+            } else {
+                escape(w)
+            }
+        })
+        .collect();
+    format!("<span class=\"wd\">{}</span>", words.join(" "))
+}
+
+/// The anchor of a finding: stable across runs (its fingerprint), unique in
+/// the page (its run).
+fn anchor(ri: usize, f: &Finding) -> String {
+    format!("finding-{ri}-{}", f.fingerprint.replace(':', "-"))
+}
+
+fn finding_item(ri: usize, run: &Checked, fi: usize, f: &Finding, html: &mut String) {
     let values: Vec<String> = f
         .claims
         .iter()
@@ -150,16 +193,12 @@ fn finding_item(run: &Checked, fi: usize, f: &Finding, html: &mut String) {
     let diff = f
         .diff
         .as_ref()
-        .map(|d| {
-            format!(
-                "<p class=\"diff\">word diff: <code>{}</code></p>",
-                escape(d)
-            )
-        })
+        .map(|d| format!("<p class=\"diff\">word diff: {}</p>", diff_html(d)))
         .unwrap_or_default();
     let _ = writeln!(
         html,
-        "<li class=\"item\" data-verdict=\"{v}\" data-kind=\"{k}\"><button type=\"button\" class=\"finding v-{v}\" data-f=\"{fi}\" aria-pressed=\"false\"><span class=\"badge\"><span aria-hidden=\"true\">{icon}</span> {v}</span> <span class=\"topic\">{topic}</span> <span class=\"rule\">{rule}</span><span class=\"msg\">{msg}</span><ul class=\"values\">{values}</ul>{diff}</button></li>",
+        "<li class=\"item\" id=\"{id}\" data-verdict=\"{v}\" data-kind=\"{k}\"><a class=\"link\" href=\"#{id}\" aria-label=\"Link to this finding\">#</a><button type=\"button\" class=\"finding v-{v}\" data-f=\"{fi}\" aria-pressed=\"false\"><span class=\"badge\"><span aria-hidden=\"true\">{icon}</span> {v}</span> <span class=\"topic\">{topic}</span> <span class=\"rule\">{rule}</span><span class=\"msg\">{msg}</span><ul class=\"values\">{values}</ul>{diff}</button></li>",
+        id = anchor(ri, f),
         v = f.verdict.as_str(),
         k = f.kind.as_str(),
         icon = icon(f.verdict),
@@ -218,7 +257,7 @@ fn render_run(ri: usize, run: &Checked, html: &mut String) {
     let mut order: Vec<usize> = (0..run.analysis.findings.len()).collect();
     order.sort_by_key(|&i| (rank(run.analysis.findings[i].verdict), i));
     for fi in order {
-        finding_item(run, fi, &run.analysis.findings[fi], html);
+        finding_item(ri, run, fi, &run.analysis.findings[fi], html);
     }
     html.push_str("</ol></aside>\n<div class=\"sources\">");
     if run.sources.len() > 2 {
@@ -296,7 +335,11 @@ h1 { font-size:1.2rem; margin:.2rem 0; }
 .column[hidden] { display:none; }
 .column header { padding:.3rem .8rem; background:#fff; border-bottom:1px solid #eee; }
 .column .title { margin:0; font-size:1rem; } .column .meta { margin:0; font-size:.8rem; color:#555; }
-.text { overflow:auto; padding:0 1rem; line-height:1.55; flex:1; overflow-wrap:anywhere; }
+.text { overflow:auto; padding:0 1rem 0 3.2rem; line-height:1.55; flex:1; overflow-wrap:anywhere; }
+.text p { position:relative; }
+.ln { position:absolute; left:-3rem; width:2.4rem; text-align:right; color:#6b6b6b; font:.75rem/1.9 monospace; user-select:none; }
+.item { position:relative; } .link { position:absolute; right:.3rem; bottom:.4rem; font-size:.8rem; color:#1a55c4; }
+.wd ins { background:#d7f5dd; color:#0f5323; text-decoration:none; } .wd del { background:#fde2e0; color:#8c1d18; }
 .text p { margin:.6rem 0; }
 mark.claim { background:transparent; color:inherit; cursor:pointer; border-radius:2px; text-decoration-thickness:2px; text-underline-offset:3px; text-decoration-line:underline; }
 mark.claim .ic { font-size:.7em; vertical-align:super; margin-right:1px; }
@@ -356,6 +399,16 @@ const SCRIPT: &str = r#"
         var pick = Array.prototype.map.call(root.querySelectorAll('.pick select'), function (x) { return x.value; });
         root.querySelectorAll('.column').forEach(function (col) { col.hidden = pick.indexOf(col.dataset.source) < 0; });
       });
+    });
+    // Open at the finding the address names, else at the first conflict
+    // (the first variant, the first finding): never below the fold.
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var start = target && root.contains(target) ? target.querySelector('button.finding')
+      : (root.querySelector('button.finding.v-conflict') || root.querySelector('button.finding.v-variant'));
+    if (start) { select(start.dataset.f, null); centre(root.querySelector('.panel'), start); }
+    window.addEventListener('hashchange', function () {
+      var t = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (t && root.contains(t)) { var b = t.querySelector('button.finding'); select(b.dataset.f, null); }
     });
     root.step = function (d) {
       var v = visible(); if (!v.length) return;
