@@ -32,27 +32,54 @@ fn located(path: &str, text: &str, offset: usize) -> String {
 /// The name of the file discovery looks for.
 pub const FILE_NAME: &str = "concur.toml";
 
-#[derive(Debug, Deserialize, Default)]
+/// `concur.toml`.
+#[derive(Debug, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "concur.toml")]
 struct ConfigDef {
+    /// Rule files or directories of them, relative to this file.
     #[serde(default)]
     rules: Vec<String>,
+    /// Rule ids to turn off.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     disable: Vec<Spanned<String>>,
-    #[serde(default)]
     /// `rule = "warning"` or `rule = { conflict = "error", variant = "info" }`:
     /// read by hand so a wrong value gets a pointed error.
-    severity: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, SeverityDef>")]
+    severity: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    /// Sets of documents that must agree.
+    #[serde(default)]
+    #[schemars(with = "Vec<GroupDef>")]
     group: Vec<Spanned<GroupDef>>,
 }
 
+/// The severity of a rule's conflicts, or of each verdict.
+#[derive(schemars::JsonSchema)]
+#[serde(untagged, deny_unknown_fields)]
+#[allow(dead_code)]
+enum SeverityDef {
+    Conflicts(Severity),
+    PerVerdict {
+        conflict: Option<Severity>,
+        variant: Option<Severity>,
+    },
+}
+
 /// A set of documents that must agree: `[[group]] name = "…", sources = ["docs/*.md"]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct GroupDef {
     name: String,
+    /// Paths or globs, relative to concur.toml.
     sources: Vec<String>,
+}
+
+/// The JSON Schema of `concur.toml` (as TOML maps to JSON), generated from
+/// the types the file is read into.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(ConfigDef)
 }
 
 /// A loaded `concur.toml`.

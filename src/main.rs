@@ -144,6 +144,19 @@ enum Command {
     },
     /// Print the manual page in roff (e.g. `concur man > concur.1; man ./concur.1`).
     Man,
+    /// Print a JSON Schema: of `--format json` output, or of concur.toml.
+    Schema {
+        #[arg(value_enum)]
+        of: SchemaOf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaOf {
+    /// What `concur check --format json` prints.
+    Output,
+    /// concur.toml, as TOML maps to JSON.
+    Config,
 }
 
 #[derive(Subcommand)]
@@ -556,6 +569,16 @@ fn run(args: Args) -> Result<i32> {
             let mut out = std::io::stdout().lock();
             clap_complete::generate(shell, &mut Args::command(), "concur", &mut out);
             out.flush().into_diagnostic()?;
+            Ok(exit::OK)
+        }
+        Command::Schema { of } => {
+            let schema = match of {
+                SchemaOf::Output => concur::report::json::schema(),
+                SchemaOf::Config => concur::config::schema(),
+            };
+            let mut out = std::io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, &schema).into_diagnostic()?;
+            writeln!(out).into_diagnostic()?;
             Ok(exit::OK)
         }
         Command::Man => {

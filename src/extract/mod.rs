@@ -28,7 +28,7 @@ use serde::Serialize;
 pub use word::Word;
 
 /// How a claim is put.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
     /// Reported as fact.
@@ -38,7 +38,7 @@ pub enum Modality {
 }
 
 /// A normalised value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Value {
     Quantity {
@@ -64,8 +64,10 @@ pub enum Value {
     Date {
         /// First and last day the date can be (equal for a single day).
         #[serde(serialize_with = "ser_date")]
+        #[schemars(with = "Option<String>")]
         start: Date,
         #[serde(serialize_with = "ser_date")]
+        #[schemars(with = "Option<String>")]
         end: Date,
         /// False when no year was written and no publication date anchors it.
         year_known: bool,

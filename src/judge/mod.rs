@@ -13,7 +13,7 @@ use crate::source::Source;
 use serde::Serialize;
 
 /// One claim of a finding: a fact as one source states it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Claim {
     pub source: usize,
     pub start: usize,
@@ -31,7 +31,7 @@ pub struct Claim {
 }
 
 /// One aligned fact (or one unmatched fact) with its verdict.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     pub rule: String,
     pub kind: Kind,
@@ -88,7 +88,7 @@ fn fingerprint(f: &Finding) -> String {
         .collect()
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SourceInfo {
     pub path: String,
     pub published: Option<String>,
@@ -96,7 +96,7 @@ pub struct SourceInfo {
     pub title: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct Summary {
     pub agree: usize,
     pub conflict: usize,
@@ -141,7 +141,7 @@ pub struct Checked {
 }
 
 /// The result of checking a set of sources.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Analysis {
     pub version: u32,
     /// The `concur.toml` in force, if any (set by the command line).

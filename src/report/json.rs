@@ -17,8 +17,27 @@ use std::io::{self, Write};
 
 pub struct Json;
 
+/// The JSON Schema of `--format json`: one analysis, or every group's.
+/// Generated from the types the printer writes, so it cannot drift.
+pub fn schema() -> schemars::Schema {
+    #[derive(schemars::JsonSchema)]
+    #[serde(untagged)]
+    #[allow(dead_code)]
+    enum Output<'a> {
+        Check(Single<'a>),
+        Groups(Groups<'a>),
+    }
+    // The contract of what is written: a key skipped when empty is optional.
+    let mut s = schemars::generate::SchemaSettings::default()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<Output>();
+    s.insert("title".into(), "concur check --format json".into());
+    s
+}
+
 /// One analysis, as `check` prints it.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Single<'a> {
     #[serde(flatten)]
     analysis: &'a Analysis,
@@ -27,7 +46,7 @@ struct Single<'a> {
 }
 
 /// One group of `concur.toml`: its analysis with the group's name first.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Group<'a> {
     group: &'a Option<String>,
     #[serde(flatten)]
@@ -35,7 +54,7 @@ struct Group<'a> {
 }
 
 /// Every group, and the totals over them.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Groups<'a> {
     version: u32,
     groups: Vec<Group<'a>>,
