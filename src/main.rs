@@ -255,17 +255,22 @@ fn is_broken_pipe(report: &miette::Report) -> bool {
     }) || report.to_string().contains("Broken pipe")
 }
 
+/// The report's width: `COLUMNS`, else the terminal's, else 100 (a pipe, a
+/// file, a CI log). Never under 40.
 fn width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| {
+            terminal_size::terminal_size_of(std::io::stdout())
+                .map(|(terminal_size::Width(w), _)| w as usize)
+        })
         .filter(|&w| w >= 40)
         .unwrap_or(100)
 }
 
-/// The project config: `--config`, else the nearest `concur.toml` above the
-/// current directory, unless `--no-config`.
-/// The project options these flags ask for.
+/// The project options these flags ask for: `--config`, else the nearest
+/// `concur.toml` above the current directory, unless `--no-config`.
 fn options(args: &RuleArgs) -> Result<Options> {
     let config = match (&args.config, args.no_config) {
         (_, true) => ConfigChoice::Off,

@@ -771,11 +771,26 @@ fn finish(
             }
             (Some(u), _) => u.clone(),
             (None, Some(h)) => c.label.clone().unwrap_or_else(|| h.clone()),
-            (None, None) => c
-                .events
-                .first()
-                .map(|e| format!("figure ({e})"))
-                .unwrap_or_else(|| "figure".into()),
+            // Nothing counted: the nearest word as written ("figure (votes)",
+            // never a stem), and a score or tally ("7-2") called what it is.
+            (None, None) => {
+                let what = if matches!(
+                    c.value,
+                    Value::Quantity {
+                        second: Some(_),
+                        ..
+                    }
+                ) {
+                    "score"
+                } else {
+                    "figure"
+                };
+                if head_display.is_empty() {
+                    what.to_string()
+                } else {
+                    format!("{what} ({head_display})")
+                }
+            }
         };
         rule.topic.replace("{noun}", &noun)
     } else {

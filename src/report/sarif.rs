@@ -23,18 +23,16 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A relative URI reference for a path: forward slashes, reserved bytes escaped.
+/// A relative URI reference for a path: forward slashes, every byte but the
+/// unreserved ones (RFC 3986) and `/` percent-encoded.
 fn uri(path: &str) -> String {
-    let mut out = String::new();
-    for b in path.replace('\\', "/").bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'/');
+    percent_encoding::utf8_percent_encode(&path.replace('\\', "/"), KEEP).to_string()
 }
 
 fn location(src: &Source, c: &Claim) -> Value {
