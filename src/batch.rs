@@ -252,6 +252,7 @@ pub fn run(
     rules: &RuleSet,
     max_bytes: u64,
     deny_warnings: bool,
+    first_line: usize,
     progress: &dyn Fn(usize),
 ) -> io::Result<Totals> {
     let threads = crate::threads();
@@ -264,7 +265,8 @@ pub fn run(
             .saturating_add(1 << 20),
     )
     .unwrap_or(usize::MAX);
-    let mut n = 0usize;
+    // Line numbers in messages: from `first_line` (a shard of a larger file).
+    let mut n = first_line.saturating_sub(1);
     loop {
         let mut batch = Vec::with_capacity(chunk);
         while let Some(line) = next_line(&mut input, limit)? {

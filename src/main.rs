@@ -115,6 +115,10 @@ enum Command {
         /// Use at most this many threads (0: one per core). Output is the same for any number.
         #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
         threads: usize,
+        /// Number input lines from N in error messages: a shard of a larger
+        /// file reports the lines of that file (see examples/dask_batch.py).
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        first_line: usize,
         #[command(flatten)]
         rules: RuleArgs,
     },
@@ -409,6 +413,7 @@ fn run(args: Args) -> Result<i32> {
             deny,
             max_source_mb,
             threads,
+            first_line,
             rules: rule_args,
         } => {
             concur::set_threads(threads);
@@ -449,6 +454,7 @@ fn run(args: Args) -> Result<i32> {
                 &rules,
                 max_source_mb.saturating_mul(1_000_000),
                 deny.contains(&Deny::Warnings),
+                first_line,
                 &progress,
             )
             .into_diagnostic()?;

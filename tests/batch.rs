@@ -130,3 +130,17 @@ fn files_in_and_out() {
     assert_eq!(v["id"], 7);
     assert_eq!(v["summary"]["conflict"], 0);
 }
+
+#[test]
+fn first_line_numbers_a_shard_as_part_of_the_whole_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = "{\"id\": 1, \"sources\": [{\"text\": \"only one\"}]}\n";
+    let out = concur(dir.path())
+        .args(["batch", "--first-line", "41"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\"error\":\"line 41: "), "{text}");
+}
