@@ -346,3 +346,53 @@ fn the_review_page_links_findings_numbers_lines_and_styles_the_diff() {
     assert!(page.contains("Friends of <ins>the</ins> Liberty"), "{page}");
     assert!(!page.contains("{+the+}"));
 }
+
+#[test]
+fn topics_and_messages_read_as_an_editor_would_write_them() {
+    let dir = sources(
+        "The committee voted 7-2 in favour of the plan.\n\nThe march was organised by Friends of Liberty.\n",
+        "The committee voted 6-3 in favour of the plan.\n\nThe march was organised by Friends of the Liberty.\n",
+    );
+    let (_, out, _) = run(dir.path(), &["a.md", "b.md", "--format", "concise", "-q"]);
+    // A tally is a score, named by a word as written (never a stem such as "vot").
+    assert!(out.contains("“7-2” vs “6-3”"), "{out}");
+    let (_, json, _) = run(dir.path(), &["a.md", "b.md", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let topics: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["topic"].as_str().unwrap())
+        .collect();
+    assert!(
+        topics.iter().any(|t| t.starts_with("score (")),
+        "{topics:?}"
+    );
+    assert!(!topics.iter().any(|t| t.contains("vot)")), "{topics:?}");
+    // A variant quotes both spellings, without "written differently".
+    assert!(
+        out.contains(
+            "a name is spelled differently: “Friends of Liberty” / “Friends of the Liberty”"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_action_and_the_hook_are_what_the_readme_uses() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let action = std::fs::read_to_string(root.join("action.yml")).unwrap();
+    assert!(
+        action.contains("using: composite") && action.contains("cargo install --locked --path")
+    );
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(
+        readme.contains("uses: concur-dev/concur@"),
+        "the README's workflow uses the action"
+    );
+    let hook = std::fs::read_to_string(root.join(".pre-commit-hooks.yaml")).unwrap();
+    assert!(
+        hook.contains("entry: concur check --groups-of") && hook.contains("pass_filenames: true")
+    );
+    assert!(root.join("LICENSE").exists() && root.join("CHANGELOG.md").exists());
+}
