@@ -571,6 +571,9 @@ impl Vocab<'_> {
     }
 }
 
+/// The most context words a repeated fact pools from its mentions.
+const POOLED_CONTEXT: usize = 256;
+
 /// One fact per thing a source states, however often it states it: the same
 /// figure in the headline and the body, or "has died" and later "confirmed
 /// the death" (claims: one per rule, polarity and modality). The first mention
@@ -601,6 +604,10 @@ fn merge_repeats(facts: impl ExactSizeIterator<Item = (Fact, Ids)>) -> Vec<(Fact
             if let Some(&i) = seen.get(key.as_str()) {
                 out[i].0.also.push((f.start, f.end));
                 word::merge(&mut out[i].1, ids);
+                // A fact stated in a thousand places ("on Friday" through a
+                // long file) keeps its strongest context words only, so each
+                // repeat costs the same, not more than the last.
+                word::keep_strongest(&mut out[i].1, POOLED_CONTEXT);
                 continue;
             }
             seen.insert(key.clone(), out.len());

@@ -109,6 +109,27 @@ pub fn normalize<K: Ord>(context: &mut Vec<(K, f32)>) {
     context.dedup_by(|later, first| later.0 == first.0);
 }
 
+/// Keep the `n` heaviest entries of a normalized context (ties: the first
+/// words in order), still sorted by word.
+pub fn keep_strongest<K: Ord>(context: &mut Vec<(K, f32)>, n: usize) {
+    if context.len() <= n {
+        return;
+    }
+    let mut order: Vec<usize> = (0..context.len()).collect();
+    order.select_nth_unstable_by(n, |&a, &b| {
+        context[b].1.total_cmp(&context[a].1).then(a.cmp(&b))
+    });
+    let mut keep = vec![false; context.len()];
+    for &i in &order[..n] {
+        keep[i] = true;
+    }
+    let mut k = 0;
+    context.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
 /// Merge `more` into `context`, both normalized: one entry per word, with
 /// its largest weight. Linear in their lengths.
 pub fn merge<K: Ord>(context: &mut Vec<(K, f32)>, more: Vec<(K, f32)>) {
