@@ -283,6 +283,9 @@ fn common_words() -> &'static [&'static str] {
     })
 }
 
+/// Lookups of common words after which a hash set of them pays for itself.
+const HASH_AFTER: usize = 50_000;
+
 /// The key of a word's first two bytes (a one-byte word: its byte and 0).
 fn two_bytes(w: &str) -> usize {
     let b = w.as_bytes();
@@ -355,9 +358,20 @@ impl Lexicon {
     }
 
     pub fn is_common_word(&self, w: &str) -> bool {
-        // Looked up for every distinct word of every source: the binary search
-        // runs only among the words that share the first two bytes (a handful
-        // of comparisons, not fifteen), from an index built in one pass.
+        // Looked up for every distinct word of every source. A short run
+        // searches only among the words that share the first two bytes (an
+        // index built in one pass); a long one (a batch, a large source)
+        // builds a hash set once, after enough lookups to pay for it.
+        static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+        static LOOKUPS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        if let Some(set) = SET.get() {
+            return set.contains(w);
+        }
+        if LOOKUPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) > HASH_AFTER {
+            return SET
+                .get_or_init(|| common_words().iter().copied().collect())
+                .contains(w);
+        }
         let (lo, hi) = common_range(w);
         common_words()[lo..hi].binary_search(&w).is_ok()
     }
@@ -535,6 +549,24 @@ pub fn stem(w: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::stem;
+
+    /// The two-byte index finds every common word, and only those.
+    #[test]
+    fn common_word_index_finds_exactly_the_list() {
+        let words = super::common_words();
+        let lookup = |w: &str| {
+            let (lo, hi) = super::common_range(w);
+            words[lo..hi].binary_search(&w).is_ok()
+        };
+        for w in words {
+            assert!(lookup(w), "{w}");
+            let other = format!("{w}zq");
+            assert_eq!(lookup(&other), words.binary_search(&other.as_str()).is_ok());
+        }
+        for w in ["", "a", "é", "zz", "Qx", "\u{1F600}"] {
+            assert_eq!(lookup(w), words.binary_search(&w).is_ok(), "{w:?}");
+        }
+    }
 
     #[test]
     fn stems() {
