@@ -286,33 +286,6 @@ fn common_words() -> &'static [&'static str] {
 /// Lookups of common words after which a hash set of them pays for itself.
 const HASH_AFTER: usize = 50_000;
 
-/// The key of a word's first two bytes (a one-byte word: its byte and 0).
-fn two_bytes(w: &str) -> usize {
-    let b = w.as_bytes();
-    (b.first().copied().unwrap_or(0) as usize) << 8 | b.get(1).copied().unwrap_or(0) as usize
-}
-
-/// Where the common words that start with `w`'s first two bytes lie in the
-/// sorted list: `START[k]..START[k + 1]` for key `k`.
-fn common_range(w: &str) -> (usize, usize) {
-    static START: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
-    let start = START.get_or_init(|| {
-        let words = common_words();
-        let mut start = vec![0u32; (1 << 16) + 1];
-        // Count the words of each key, then turn counts into starts; the list
-        // is sorted by bytes, so each key's words are contiguous.
-        for word in words {
-            start[two_bytes(word) + 1] += 1;
-        }
-        for k in 1..start.len() {
-            start[k] += start[k - 1];
-        }
-        start
-    });
-    let k = two_bytes(w);
-    (start[k] as usize, start[k + 1] as usize)
-}
-
 impl Lexicon {
     /// The tokens of a name as compared: folded, without articles and
     /// connectors, lemmatised ("Farms" = "Farm", "Centre" = "Center").
@@ -359,8 +332,7 @@ impl Lexicon {
 
     pub fn is_common_word(&self, w: &str) -> bool {
         // Looked up for every distinct word of every source. A short run
-        // searches only among the words that share the first two bytes (an
-        // index built in one pass); a long one (a batch, a large source)
+        // searches the sorted list; a long one (a batch, a large source)
         // builds a hash set once, after enough lookups to pay for it.
         static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
         static LOOKUPS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -372,8 +344,7 @@ impl Lexicon {
                 .get_or_init(|| common_words().iter().copied().collect())
                 .contains(w);
         }
-        let (lo, hi) = common_range(w);
-        common_words()[lo..hi].binary_search(&w).is_ok()
+        common_words().binary_search(&w).is_ok()
     }
 
     /// Whether a (lower-case) word is a given name the lexicon knows, as a
@@ -550,21 +521,26 @@ pub fn stem(w: &str) -> String {
 mod tests {
     use super::stem;
 
-    /// The two-byte index finds every common word, and only those.
+    /// The hash set a long run switches to answers as the sorted list does.
     #[test]
-    fn common_word_index_finds_exactly_the_list() {
+    fn common_words_by_set_and_by_search_agree() {
+        let lex = crate::rules::RuleSet::builtin().unwrap().lexicon;
         let words = super::common_words();
-        let lookup = |w: &str| {
-            let (lo, hi) = super::common_range(w);
-            words[lo..hi].binary_search(&w).is_ok()
-        };
-        for w in words {
-            assert!(lookup(w), "{w}");
-            let other = format!("{w}zq");
-            assert_eq!(lookup(&other), words.binary_search(&other.as_str()).is_ok());
-        }
-        for w in ["", "a", "é", "zz", "Qx", "\u{1F600}"] {
-            assert_eq!(lookup(w), words.binary_search(&w).is_ok(), "{w:?}");
+        for round in 0..2 {
+            for w in words.iter().step_by(7) {
+                assert!(lex.is_common_word(w), "{w} (round {round})");
+            }
+            for w in ["", "zzq", "Qx", "\u{1F600}", "bridgeq"] {
+                assert_eq!(
+                    lex.is_common_word(w),
+                    words.binary_search(&w).is_ok(),
+                    "{w:?}"
+                );
+            }
+            // Past the threshold, the hash set answers.
+            for _ in 0..super::HASH_AFTER {
+                lex.is_common_word("river");
+            }
         }
     }
 
