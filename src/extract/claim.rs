@@ -62,12 +62,7 @@ fn negation_before(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
         if ctx.has(k, flag::NEGATION) && l != "no" && l != "without" {
             return true;
         }
-        if !(l.ends_with("ly")
-            || matches!(
-                l,
-                "be" | "been" | "have" | "yet" | "even" | "ever" | "to" | "do" | "did" | "does"
-            ))
-        {
+        if !(l.ends_with("ly") || ctx.lex.def.claims.between.contains(l)) {
             return false;
         }
     }
@@ -190,10 +185,13 @@ fn negated_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidat
         words.push(k);
     }
     let &head = words.last()?;
-    if matches!(
-        toks[head].lower.as_str(),
-        "longer" | "one" | "more" | "less" | "matter" | "doubt"
-    ) {
+    if ctx
+        .lex
+        .def
+        .claims
+        .not_denied
+        .contains(toks[head].lower.as_str())
+    {
         return None;
     }
     let hedge = cue_before(ctx, s, i, 6, flag::HEDGED);

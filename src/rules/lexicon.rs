@@ -163,6 +163,12 @@ table! {
         pub negation: HashSet<String>,
         pub hedged: HashSet<String>,
         pub attribution: HashSet<String>,
+        /// Words that may stand between a negation and its verb ("did not
+        /// yet confirm", "has never been charged"); adverbs in -ly always may.
+        pub between: HashSet<String>,
+        /// Nouns after "no" that make an adverb or a set phrase, not a denial
+        /// ("no longer", "no one", "no doubt").
+        pub not_denied: HashSet<String>,
     }
 }
 
