@@ -221,17 +221,37 @@ fn sources_of_100kb(bencher: Bencher, n: u64) {
     concur::set_threads(0);
 }
 
-/// Two 1 MB files written once for the process-level comparison.
+/// Two sources written to files once (under `name`), for the process-level
+/// comparisons.
+fn write_pair(name: &str, a: &str, b: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("concur-bench-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (pa, pb) = (dir.join("a.md"), dir.join("b.md"));
+    std::fs::write(&pa, a).unwrap();
+    std::fs::write(&pb, b).unwrap();
+    (pa, pb)
+}
+
+/// Two 1 MB files of fixture text with varied figures.
 fn two_files() -> &'static (std::path::PathBuf, std::path::PathBuf) {
     static F: OnceLock<(std::path::PathBuf, std::path::PathBuf)> = OnceLock::new();
-    F.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("concur-bench-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let (a, b) = (dir.join("a.md"), dir.join("b.md"));
-        std::fs::write(&a, &source(1_000_000, 1).text).unwrap();
-        std::fs::write(&b, &source(1_000_000, 2).text).unwrap();
-        (a, b)
-    })
+    F.get_or_init(|| write_pair("f", &source(1_000_000, 1).text, &source(1_000_000, 2).text))
+}
+
+/// The baseline the issue names: one Python `re.findall` pass over the bytes.
+const PY_FINDALL: &str = r#"import re, sys
+pat = re.compile(r"\d[\d,.]*|[A-Z][a-z]+")
+for p in sys.argv[1:]:
+    len(pat.findall(open(p, encoding="utf-8").read()))
+"#;
+
+fn python_findall(a: &std::path::Path, b: &std::path::Path) -> std::process::Output {
+    std::process::Command::new("python3")
+        .args(["-c", PY_FINDALL])
+        .arg(a)
+        .arg(b)
+        .output()
+        .unwrap()
 }
 
 /// The concur binary on 2 × 1 MB, process start included, on every core
@@ -250,24 +270,13 @@ fn process_concur_2x1mb(bencher: Bencher, threads: &str) {
     });
 }
 
-/// The baseline the issue names: one Python `re.findall` pass over the same bytes.
+/// One Python `re.findall` pass over the same bytes.
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn process_python_findall_2x1mb(bencher: Bencher) {
     let (a, b) = two_files();
-    let script = r#"import re, sys
-pat = re.compile(r"\d[\d,.]*|[A-Z][a-z]+")
-for p in sys.argv[1:]:
-    len(pat.findall(open(p, encoding="utf-8").read()))
-"#;
-    bencher.counter(BytesCount::new(2_000_000usize)).bench(|| {
-        let out = std::process::Command::new("python3")
-            .args(["-c", script])
-            .arg(a)
-            .arg(b)
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-    });
+    bencher
+        .counter(BytesCount::new(2_000_000usize))
+        .bench(|| assert!(python_findall(a, b).status.success()));
 }
 
 /// Text built to stress the patterns, as one line: long runs of digits,
@@ -340,17 +349,12 @@ fn distinct_sources_of_100kb(bencher: Bencher, n: u64) {
     concur::set_threads(0);
 }
 
-/// Two distinct 1 MB reports written once for the process-level comparison.
+/// Two distinct 1 MB reports.
 fn two_distinct_files() -> &'static (std::path::PathBuf, std::path::PathBuf) {
     static F: OnceLock<(std::path::PathBuf, std::path::PathBuf)> = OnceLock::new();
     F.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("concur-bench-d-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let (a, b) = (dir.join("a.md"), dir.join("b.md"));
-        let [sa, sb] = distinct(1_000_000);
-        std::fs::write(&a, &sa.text).unwrap();
-        std::fs::write(&b, &sb.text).unwrap();
-        (a, b)
+        let [a, b] = distinct(1_000_000);
+        write_pair("d", &a.text, &b.text)
     })
 }
 
@@ -359,11 +363,6 @@ fn two_distinct_files() -> &'static (std::path::PathBuf, std::path::PathBuf) {
 #[divan::bench(args = ["concur -j1", "python findall"], sample_count = 5, sample_size = 1)]
 fn process_distinct_2x1mb(bencher: Bencher, which: &str) {
     let (a, b) = two_distinct_files();
-    let script = r#"import re, sys
-pat = re.compile(r"\d[\d,.]*|[A-Z][a-z]+")
-for p in sys.argv[1:]:
-    len(pat.findall(open(p, encoding="utf-8").read()))
-"#;
     bencher.counter(BytesCount::new(2_000_000usize)).bench(|| {
         let out = if which.starts_with("concur") {
             std::process::Command::new(env!("CARGO_BIN_EXE_concur"))
@@ -373,12 +372,7 @@ for p in sys.argv[1:]:
                 .output()
                 .unwrap()
         } else {
-            std::process::Command::new("python3")
-                .args(["-c", script])
-                .arg(a)
-                .arg(b)
-                .output()
-                .unwrap()
+            python_findall(a, b)
         };
         assert!(out.status.code().is_some_and(|c| c <= 1));
     });

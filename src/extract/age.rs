@@ -197,19 +197,8 @@ impl FactKind for Ages {
     }
 
     fn compare(&self, a: &Fact, b: &Fact, rule: &Rule, _names: &Names) -> Verdict {
-        match (&a.value, &b.value) {
-            (
-                Value::Age {
-                    value: va,
-                    low: la,
-                    high: ha,
-                },
-                Value::Age {
-                    value: vb,
-                    low: lb,
-                    high: hb,
-                },
-            ) => figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), (1.0, 1.0), rule),
+        match (a.value.range(), b.value.range()) {
+            (Some(x), Some(y)) => figures_verdict(x, y, (1.0, 1.0), rule),
             _ => Verdict::Conflict,
         }
     }
@@ -223,16 +212,6 @@ impl FactKind for Ages {
     }
 
     fn repeat_key(&self, v: &Value, key: &mut String) -> std::fmt::Result {
-        use std::fmt::Write;
-        match v {
-            Value::Age { value, low, high } => write!(
-                key,
-                "a{:x},{:x},{:x}",
-                value.to_bits(),
-                low.to_bits(),
-                high.to_bits()
-            ),
-            _ => Ok(()),
-        }
+        v.range_key('a', key)
     }
 }

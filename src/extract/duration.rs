@@ -179,34 +179,16 @@ impl super::kind::FactKind for Durations {
     }
 
     fn compare(&self, a: &Fact, b: &Fact, rule: &Rule, names: &Names) -> Verdict {
-        match (&a.value, &b.value) {
-            (
-                Value::Duration {
-                    seconds: va,
-                    low: la,
-                    high: ha,
-                },
-                Value::Duration {
-                    seconds: vb,
-                    low: lb,
-                    high: hb,
-                },
-            ) if same_open_hedge(a, b, names.lex) => {
-                figures_verdict((*va, *va, *va), (*vb, *vb, *vb), (0.0, 0.0), rule)
-            }
-            (
-                Value::Duration {
-                    seconds: va,
-                    low: la,
-                    high: ha,
-                },
-                Value::Duration {
-                    seconds: vb,
-                    low: lb,
-                    high: hb,
-                },
-            ) => figures_verdict((*va, *la, *ha), (*vb, *lb, *hb), (0.0, 0.0), rule),
-            _ => Verdict::Conflict,
+        let (Some(x), Some(y)) = (a.value.range(), b.value.range()) else {
+            return Verdict::Conflict;
+        };
+        // Bounds on the same side ("up to three weeks" / "up to a month") are
+        // compared as stated.
+        let stated = |(v, _, _): (f64, f64, f64)| (v, v, v);
+        if same_open_hedge(a, b, names.lex) {
+            figures_verdict(stated(x), stated(y), (0.0, 0.0), rule)
+        } else {
+            figures_verdict(x, y, (0.0, 0.0), rule)
         }
     }
 
@@ -223,16 +205,6 @@ impl super::kind::FactKind for Durations {
     }
 
     fn repeat_key(&self, v: &Value, key: &mut String) -> std::fmt::Result {
-        use std::fmt::Write;
-        match v {
-            Value::Duration { seconds, low, high } => write!(
-                key,
-                "u{:x},{:x},{:x}",
-                seconds.to_bits(),
-                low.to_bits(),
-                high.to_bits()
-            ),
-            _ => Ok(()),
-        }
+        v.range_key('u', key)
     }
 }

@@ -111,6 +111,35 @@ pub enum Value {
 }
 
 impl Value {
+    /// A figure's (stated, low, high): quantities, durations (in seconds)
+    /// and ages, the kinds compared as ranges.
+    pub fn range(&self) -> Option<(f64, f64, f64)> {
+        match *self {
+            Value::Quantity {
+                value, low, high, ..
+            }
+            | Value::Age { value, low, high } => Some((value, low, high)),
+            Value::Duration { seconds, low, high } => Some((seconds, low, high)),
+            _ => None,
+        }
+    }
+
+    /// The key of a range value for [`kind::FactKind::repeat_key`]: its three
+    /// figures' bits after a letter that says which kind.
+    pub fn range_key(&self, tag: char, key: &mut String) -> std::fmt::Result {
+        use std::fmt::Write;
+        match self.range() {
+            Some((v, l, h)) => write!(
+                key,
+                "{tag}{:x},{:x},{:x}",
+                v.to_bits(),
+                l.to_bits(),
+                h.to_bits()
+            ),
+            None => Ok(()),
+        }
+    }
+
     /// The kind of fact this value belongs to.
     pub fn kind(&self) -> Kind {
         match self {
