@@ -104,6 +104,11 @@ fn score(
     {
         return None;
     }
+    // A figure in a sentence about an earlier year is background; one in a
+    // sentence naming no earlier year is the news: two slots.
+    if x.kind != Kind::Date && x.past != y.past {
+        return None;
+    }
     let cut = rules.lexicon.align();
     // The event word nearest to one of them stands next to the other too
     // (for claims, what the verb acts on: any word in common).
@@ -157,8 +162,8 @@ fn score(
 
 /// A fact's slot: its block and, for figures under the fallback rule, what is
 /// counted and in what unit. Facts of one slot are candidates for each other.
-fn slot(f: &Fact) -> (Kind, &str, Option<&str>, Option<&str>) {
-    let (head, unit) = registry::of(f.kind).slot(f);
+fn slot<'f>(f: &'f Fact, rules: &RuleSet) -> (Kind, &'f str, Option<&'f str>, Option<&'f str>) {
+    let (head, unit) = registry::of(f.kind).slot(f, rules);
     (f.kind, f.block.as_str(), head, unit)
 }
 
@@ -274,7 +279,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
         .iter()
         .map(|f| {
             let next = slot_ids.len() as u32;
-            *slot_ids.entry(slot(f)).or_insert(next)
+            *slot_ids.entry(slot(f, rules)).or_insert(next)
         })
         .collect();
     // How many facts of each slot each source states, and each fact's place

@@ -1089,3 +1089,62 @@ fn two_periods_written_with_both_ends_agree_only_on_both() {
         Some(Verdict::Agree)
     );
 }
+
+#[test]
+fn a_total_counts_what_it_names() {
+    // "the number of dead rose to 12" counts the dead: the death-toll topic.
+    assert_eq!(
+        verdict(
+            (
+                "The ministry raised the number of dead to 12 on Sunday.",
+                None
+            ),
+            ("Nine people were killed when the bridge fell.", None),
+            "12",
+            "Nine"
+        ),
+        Some(Verdict::Conflict)
+    );
+}
+
+#[test]
+fn topic_words_for_the_counted_are_one_slot() {
+    // "people", "toll" and "dead" under one topic are one slot: the later
+    // toll meets the first one, not a passing figure of another sentence.
+    let a = (
+        "The landslide killed at least 57 people in the hill town. \
+         Rescuers said the village school was empty.",
+        Some("2031-05-02"),
+    );
+    let b = (
+        "The death toll from the landslide rose to 73 on Saturday. \
+         Officials said more than 300 people were killed in a 2019 flood in the same valley.",
+        Some("2031-05-03"),
+    );
+    assert_eq!(verdict(a, b, "57", "73"), Some(Verdict::Conflict));
+    assert_eq!(verdict(a, b, "57", "300"), None);
+}
+
+#[test]
+fn figures_of_an_earlier_event_are_background() {
+    // A figure told of an earlier year's event is not the news figure, even
+    // when the report's own figure names no year.
+    let a = (
+        "The storm left 14 people dead across the coast, officials said.",
+        Some("2031-09-10"),
+    );
+    let b = (
+        "It recalled the 2024 hurricane, which killed more than 200 people along the same coast.",
+        Some("2031-09-11"),
+    );
+    assert_eq!(verdict(a, b, "14", "200"), None);
+    let (s, f) = facts(b.0, b.1);
+    assert!(fact(&s, &f, Kind::Quantity, "200").past);
+    // A start ("since 2019") and a month's year ("in March 2029") are not.
+    let (s, f) = facts(
+        "The plant has stored 400 tonnes of fuel since 2019. In March 2029 it shipped 60 tonnes.",
+        Some("2031-09-10"),
+    );
+    assert!(!fact(&s, &f, Kind::Quantity, "400").past);
+    assert!(!fact(&s, &f, Kind::Quantity, "60").past);
+}

@@ -188,7 +188,7 @@ impl FactKind for Ages {
         }
     }
 
-    fn slot<'f>(&self, f: &'f Fact) -> (Option<&'f str>, Option<&'f str>) {
+    fn slot<'f>(&self, f: &'f Fact, _rules: &RuleSet) -> (Option<&'f str>, Option<&'f str>) {
         (f.head.as_deref(), None)
     }
 

@@ -62,7 +62,7 @@ pub trait FactKind: Sync {
 
     /// What tells slots apart within a rule's block: (head, unit) for
     /// figures; facts of one slot are candidates for each other.
-    fn slot<'f>(&self, _f: &'f Fact) -> (Option<&'f str>, Option<&'f str>) {
+    fn slot<'f>(&self, _f: &'f Fact, _rules: &RuleSet) -> (Option<&'f str>, Option<&'f str>) {
         (None, None)
     }
 

@@ -187,6 +187,9 @@ pub struct Fact {
     pub context: Vec<(Word, f32)>,
     /// Explicit years written in the sentence.
     pub years: Vec<i16>,
+    /// The sentence names years, all before the report's own year ("the 2008
+    /// quake killed 80,000"): background, not the news the report tells.
+    pub past: bool,
     /// A relative date ("on Friday", "yesterday") that falls on its source's
     /// own news day: each report's news peg, not comparable across reports
     /// published on different days.
@@ -893,13 +896,30 @@ fn finish(
             );
         }
     }
-    let years = toks
+    let years: Vec<i16> = toks
         .iter()
         .filter(|t| t.kind == TokKind::Number && t.lower.len() == 4)
         .filter_map(|t| t.lower.parse::<i16>().ok())
         .filter(|y| (1800..=2100).contains(y))
         .collect();
+    // An earlier year named before the fact as an event of its own ("a 2012
+    // quake that killed 81", "the spill in 1989, which released …"); not a
+    // month's year ("in April 2017") nor a start ("since 2014").
+    let all = &ctx.seg.tokens;
+    let past = c.kind != Kind::Date
+        && ctx.published().is_some_and(|p| {
+            (s.tokens.start.max(1)..c.toks.start).any(|k| {
+                all[k].kind == TokKind::Number
+                    && all[k].lower.len() == 4
+                    && all[k]
+                        .lower
+                        .parse::<i16>()
+                        .is_ok_and(|y| (1800..p.year()).contains(&y))
+                    && matches!(all[k - 1].lower.as_str(), "in" | "a" | "an" | "the")
+            })
+        });
     let fact = Fact {
+        past,
         kind: c.kind,
         source: ctx.source,
         start,

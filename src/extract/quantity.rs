@@ -434,7 +434,9 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     && ctx.has(k, super::flag::CONTENT)
                     && !lex.def.numbers.totals.contains(toks[k].lower.as_str())
             });
-            head = Some(lex.lemma(w));
+            // The counted word says what the figure counts ("the number of
+            // dead" counts the dead); the total noun only when none is named.
+            head = Some(counted.map_or_else(|| lex.lemma(w), |k| lex.lemma(&toks[k].lower)));
             label = Some(counted.map_or_else(|| w.clone(), |k| format!("{} {w}", toks[k].lower)));
         } else if start == i && i >= s.tokens.start + 2 {
             // The noun before: "magnitude-6.1", "a crowd of 78,011".
@@ -813,8 +815,20 @@ impl super::kind::FactKind for Quantities {
         Sameness::Context
     }
 
-    fn slot<'f>(&self, f: &'f Fact) -> (Option<&'f str>, Option<&'f str>) {
+    /// Under a topic rule the words for what is counted are one ("381
+    /// people", "the death toll rose to 589", "the number of dead"): only a
+    /// role ("passengers") or a part, increment or earlier figure tells two
+    /// slots of the topic apart.
+    fn slot<'f>(&self, f: &'f Fact, rules: &RuleSet) -> (Option<&'f str>, Option<&'f str>) {
         match &f.value {
+            Value::Quantity { unit, .. } if !rules.rules[f.rule].is_fallback() => {
+                let head = f.head.as_deref();
+                let kept = match role(head) {
+                    "" => head.filter(|h| rules.lexicon.def.numbers.role_nouns.contains(*h)),
+                    _ => head.and_then(|h| h.split_once(' ')).map(|(r, _)| r),
+                };
+                (kept, unit.as_deref())
+            }
             Value::Quantity { unit, .. } => (f.head.as_deref(), unit.as_deref()),
             _ => (None, None),
         }
