@@ -1148,3 +1148,37 @@ fn figures_of_an_earlier_event_are_background() {
     assert!(!fact(&s, &f, Kind::Quantity, "400").past);
     assert!(!fact(&s, &f, Kind::Quantity, "60").past);
 }
+
+#[test]
+fn square_and_cubic_units_are_areas_and_volumes() {
+    let (s, f) = facts(
+        "Crews searched some 2,000 square miles and pumped 1,500 cubic metres of water from a mine 3 miles away.",
+        None,
+    );
+    let area = fact(&s, &f, Kind::Quantity, "square miles");
+    assert!(matches!(&area.value, Value::Quantity { unit: Some(u), .. } if u == "area"));
+    let (v, _, _) = range(area);
+    assert!((v - 2000.0 * 1609.344f64.powi(2)).abs() < 1.0);
+    let volume = fact(&s, &f, Kind::Quantity, "cubic metres");
+    assert!(matches!(&volume.value, Value::Quantity { unit: Some(u), .. } if u == "volume"));
+    assert_eq!(range(volume).0, 1_500_000.0, "litres");
+    // An area and a length are never one slot; two areas in other units compare.
+    assert_eq!(
+        verdict(
+            ("Crews searched some 2,000 square miles of sea.", None),
+            ("Crews searched about 5,200 square kilometres of sea.", None),
+            "2,000",
+            "5,200"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(
+            ("Crews searched some 2,000 square miles of sea.", None),
+            ("Crews searched the sea for 2,000 miles.", None),
+            "2,000",
+            "2,000"
+        ),
+        None
+    );
+}

@@ -413,8 +413,21 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             if let Some(c) = lex.def.numbers.currencies.get(w) {
                 unit = Some(c.clone());
             } else if let Some((dim, factor, _)) = lex.unit(w) {
+                // "square miles", "cubic metres": a length raised to a power.
+                let power = lex
+                    .def
+                    .numbers
+                    .powers
+                    .get(toks[ni - 1].lower.as_str())
+                    .filter(|_| *ni > k && dim == "length");
+                let (dim, factor, up_to) = match power {
+                    Some(p) => {
+                        let f = factor.powi(p.power) * p.scale;
+                        (p.dimension.as_str(), f, f)
+                    }
+                    None => (dim, factor, lex.unit_up_to(w).unwrap_or(factor)),
+                };
                 unit = Some(dim.to_string());
-                let up_to = lex.unit_up_to(w).unwrap_or(factor);
                 value *= factor;
                 low *= factor;
                 high *= up_to;

@@ -99,7 +99,21 @@ table! {
         pub totals: HashSet<String>,
         /// Fractions of a whole, as shares ("a third of", "two-thirds of", "half of").
         pub fractions: HashMap<String, f64>,
+        /// Words that raise a length unit to an area or a volume ("square
+        /// miles", "cubic metres").
+        pub powers: HashMap<String, PowerDef>,
     }
+}
+
+/// A length unit raised to a power: its dimension, the power, and what one
+/// base length raised to it is in the dimension's base unit (a cubic metre is
+/// 1,000 litres).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PowerDef {
+    pub dimension: String,
+    pub power: i32,
+    pub scale: f64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
