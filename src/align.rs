@@ -308,8 +308,11 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     for members in blocks.values() {
         for (i, j) in candidates(members, facts, rules) {
             let same = slot_of[i] == slot_of[j];
-            let u = same && unique[i] && unique[j];
-            let lead = same && place[i] == 0 && place[j] == 0;
+            // Background is told in passing: its first or only mention in
+            // each report is no sign that the two are about one thing.
+            let news = !facts[i].past && !facts[j].past;
+            let u = news && same && unique[i] && unique[j];
+            let lead = news && same && place[i] == 0 && place[j] == 0;
             if let Some((s, min)) = score(
                 &facts[i],
                 &facts[j],

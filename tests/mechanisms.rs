@@ -1182,3 +1182,19 @@ fn square_and_cubic_units_are_areas_and_volumes() {
         None
     );
 }
+
+#[test]
+fn the_only_background_date_of_each_report_is_not_one_thing() {
+    // Each report recalls a different earlier flood in passing: two
+    // background dates, not one date told two ways.
+    let a = (
+        "The river rose on Monday. Farmers called it the worst since a 2015 storm that closed the bridge for weeks.",
+        Some("2031-04-08"),
+    );
+    let b = (
+        "The river rose on Monday. Residents recalled the 2009 storm, when the old dam gave way.",
+        Some("2031-04-08"),
+    );
+    assert_eq!(verdict(a, b, "2015", "2009"), None);
+    assert_eq!(verdict(a, b, "Monday", "Monday"), Some(Verdict::Agree));
+}

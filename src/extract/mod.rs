@@ -187,8 +187,10 @@ pub struct Fact {
     pub context: Vec<(Word, f32)>,
     /// Explicit years written in the sentence.
     pub years: Vec<i16>,
-    /// The sentence names years, all before the report's own year ("the 2008
-    /// quake killed 80,000"): background, not the news the report tells.
+    /// Background, not the news the report tells: a date well before the
+    /// report, or a figure told of an earlier year's event ("the 2008 quake
+    /// killed 80,000"). Nothing says the first or only background fact of
+    /// each report is about one thing.
     pub past: bool,
     /// A relative date ("on Friday", "yesterday") that falls on its source's
     /// own news day: each report's news peg, not comparable across reports
@@ -839,6 +841,7 @@ fn finish(
     let said = c.kind == Kind::Date && said_near(ctx, s, &c.toks);
     // Facts align only within a block: the rule, and for fallback quantity
     // rules the counted thing too, so "five ferries" never meets "five buses".
+    let mut background_date = false;
     let block = match c.kind {
         Kind::Claim if rule.is_fallback() => {
             format!("{}/{}", rule.id, c.head.as_deref().unwrap_or(""))
@@ -849,7 +852,10 @@ fn finish(
         Kind::Date if said => format!("{}/said", rule.id),
         // A date well before the report ("a flood in May of last
         // year") is background, not the news it reports: a slot of its own.
-        Kind::Date if is_background(&c.value, ctx.published()) => format!("{}/past", rule.id),
+        Kind::Date if is_background(&c.value, ctx.published()) => {
+            background_date = true;
+            format!("{}/past", rule.id)
+        }
         _ => rule.id.clone(),
     };
     let mut context = context_words(ctx, s, &c.toks);
@@ -906,18 +912,19 @@ fn finish(
     // quake that killed 81", "the spill in 1989, which released …"); not a
     // month's year ("in April 2017") nor a start ("since 2014").
     let all = &ctx.seg.tokens;
-    let past = c.kind != Kind::Date
-        && ctx.published().is_some_and(|p| {
-            (s.tokens.start.max(1)..c.toks.start).any(|k| {
-                all[k].kind == TokKind::Number
-                    && all[k].lower.len() == 4
-                    && all[k]
-                        .lower
-                        .parse::<i16>()
-                        .is_ok_and(|y| (1800..p.year()).contains(&y))
-                    && matches!(all[k - 1].lower.as_str(), "in" | "a" | "an" | "the")
-            })
-        });
+    let past = background_date
+        || c.kind != Kind::Date
+            && ctx.published().is_some_and(|p| {
+                (s.tokens.start.max(1)..c.toks.start).any(|k| {
+                    all[k].kind == TokKind::Number
+                        && all[k].lower.len() == 4
+                        && all[k]
+                            .lower
+                            .parse::<i16>()
+                            .is_ok_and(|y| (1800..p.year()).contains(&y))
+                        && matches!(all[k - 1].lower.as_str(), "in" | "a" | "an" | "the")
+                })
+            });
     let fact = Fact {
         past,
         kind: c.kind,
