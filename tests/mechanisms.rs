@@ -1198,3 +1198,45 @@ fn the_only_background_date_of_each_report_is_not_one_thing() {
     assert_eq!(verdict(a, b, "2015", "2009"), None);
     assert_eq!(verdict(a, b, "Monday", "Monday"), Some(Verdict::Agree));
 }
+
+#[test]
+fn ranges_with_currencies_and_one_scale() {
+    let (s, f) = facts(
+        "Insurers put the damage at $3 billion to $5 billion, others between $10bn and $15bn; \
+         repairs may cost 3 to 5 million euros.",
+        None,
+    );
+    assert_eq!(
+        range(fact(&s, &f, Kind::Quantity, "$3 billion to $5 billion")),
+        (3e9, 3e9, 5e9)
+    );
+    assert_eq!(
+        range(fact(&s, &f, Kind::Quantity, "between $10bn and $15bn")),
+        (1e10, 1e10, 1.5e10)
+    );
+    assert_eq!(
+        range(fact(&s, &f, Kind::Quantity, "3 to 5 million euros")),
+        (3e6, 3e6, 5e6)
+    );
+    // A change and a score are not ranges.
+    let (s, f) = facts("The toll rose from 12 to 15. The vote was 5 to 4.", None);
+    let figures: Vec<_> = f
+        .iter()
+        .filter(|x| x.kind == Kind::Quantity)
+        .map(|x| (&s.text[x.start..x.end], range(x)))
+        .collect();
+    assert_eq!(figures.len(), 4, "{figures:?}");
+    assert!(
+        figures.iter().all(|(_, (v, l, h))| v == l && l == h),
+        "{figures:?}"
+    );
+    assert_eq!(
+        verdict(
+            ("Insurers put the damage at $3 billion to $5 billion.", None),
+            ("Insurers put the damage at between $10bn and $15bn.", None),
+            "$3 billion",
+            "$10bn"
+        ),
+        Some(Verdict::Conflict)
+    );
+}

@@ -18,7 +18,7 @@ pub struct Num {
     pub weak: bool,
 }
 
-fn digits(s: &str) -> Option<f64> {
+pub(super) fn digits(s: &str) -> Option<f64> {
     if s.contains('/') || s.contains(':') {
         return None;
     }

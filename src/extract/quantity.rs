@@ -220,18 +220,55 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             }
             j = m.end;
         }
-        // Ranges in words: "between 30 and 40 people".
-        if i > s.tokens.start
-            && toks[i - 1].lower == "between"
-            && toks
-                .get(j)
-                .is_some_and(|t| t.lower == "and" && j + 1 < limit)
-            && let Some(m) =
-                number::read(ctx, j + 1, limit).filter(|m| m.value > n.value && !m.ordinal)
+        // Ranges in words: "between 30 and 40 people", "$3 billion to $5
+        // billion", "between $10bn and $15bn", "3 to 5 billion dollars" (the
+        // scale written once stands for both). "From 12 to 15" is a change,
+        // not a range, and "5 to 4" a score.
+        let before = start;
+        let word_before = (before > s.tokens.start).then(|| toks[before - 1].lower.as_str());
+        let between = word_before == Some("between");
+        let joiner = toks.get(j).map(|t| t.lower.as_str());
+        if second.is_none()
+            && n.low == n.value
+            && n.high == n.value
+            && !n.ordinal
+            && word_before != Some("from")
+            && (if between {
+                joiner == Some("and")
+            } else {
+                joiner == Some("to")
+            })
+            && j + 1 < limit
         {
-            n.high = m.high;
-            j = m.end;
-            start = i - 1;
+            let mut m0 = j + 1;
+            if unit.is_some()
+                && m0 + 1 < limit
+                && lex.def.numbers.currencies.get(toks[m0].lower.as_str()) == unit.as_ref()
+            {
+                m0 += 1;
+            }
+            if let Some(m) = number::read(ctx, m0, limit).filter(|m| !m.ordinal) {
+                let mut low = n.value;
+                if is_digits
+                    && n.end == i + 1
+                    && m.end > m0 + 1
+                    && let Some(base) = number::digits(&toks[m0].lower).filter(|b| *b > 0.0)
+                {
+                    let scale = m.value / base;
+                    if scale > 1.0 {
+                        low *= scale;
+                    }
+                }
+                if m.value > low {
+                    n.value = low;
+                    n.low = low;
+                    n.high = m.high;
+                    j = m.end;
+                    if between {
+                        start = before - 1;
+                    }
+                }
+            }
         }
         // An earlier figure given for comparison ("41, up from 12") is its own topic.
         // "rose to 12 from nine", "up from 12", "revised down from 21".
