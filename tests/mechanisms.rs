@@ -1240,3 +1240,39 @@ fn ranges_with_currencies_and_one_scale() {
         Some(Verdict::Conflict)
     );
 }
+
+#[test]
+fn rates_are_figures_per_something() {
+    let (s, f) = facts(
+        "The pipe leaked 2,000 barrels a day. The buyer will pay $80 per share. \
+         Some 40 people a year ago signed up.",
+        None,
+    );
+    let unit = |t: &str| match &fact(&s, &f, Kind::Quantity, t).value {
+        Value::Quantity { unit, .. } => unit.clone(),
+        v => panic!("{v:?}"),
+    };
+    assert_eq!(unit("2,000 barrels").as_deref(), Some("volume per day"));
+    assert_eq!(unit("$80").as_deref(), Some("USD per share"));
+    assert_eq!(
+        unit("40 people"),
+        None,
+        "'a year ago' is a time, not a rate"
+    );
+    assert!(
+        f.iter().all(|x| x.kind != Kind::Duration),
+        "'a day' after a figure is the rate's, not a length of time"
+    );
+    // A rate meets a rate of the same thing, past a restatement in brackets;
+    // never the total beside it.
+    let a = (
+        "The closure holds up about $7.2bn (£5bn) of cargo every day.",
+        None,
+    );
+    let b = (
+        "The closure holds up more than $7 billion a day, a total of $40 billion so far.",
+        None,
+    );
+    assert_eq!(verdict(a, b, "$7.2bn", "$7 billion"), Some(Verdict::Agree));
+    assert_eq!(verdict(a, b, "$7.2bn", "$40 billion"), None);
+}

@@ -77,7 +77,8 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             p.kind == TokKind::Number
                 || matches!(p.lower.as_str(), "per" | ")" | "%")
                 || p.kind == TokKind::Word
-                    && !ctx.has(i - 1, super::flag::STOP)
+                    && (!ctx.has(i - 1, super::flag::STOP)
+                        || i >= s.tokens.start + 2 && toks[i - 2].kind == TokKind::Number)
                     && hedge_before(ctx, s, i).is_none()
         };
         if rate {

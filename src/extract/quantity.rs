@@ -502,6 +502,47 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 start = i - 2;
             }
         }
+        // A rate: "$115 a share", "5,000 barrels per day", "$9bn of goods
+        // every day". What it is per joins the unit, so a rate meets only a
+        // rate of the same thing.
+        let mut r = end;
+        // Past a restatement in brackets: "$9.6bn (£7bn) of goods every day".
+        if toks.get(r).is_some_and(|t| t.lower == "(")
+            && let Some(close) = (r + 1..(r + 8).min(limit)).find(|&q| toks[q].lower == ")")
+        {
+            r = close + 1;
+        }
+        if toks.get(r).is_some_and(|t| t.lower == "of") && r + 2 < limit && is_word(ctx, r + 1) {
+            r += 2;
+        }
+        if r + 1 < limit
+            && lex
+                .def
+                .numbers
+                .rate_markers
+                .contains(toks[r].lower.as_str())
+            && is_word(ctx, r + 1)
+            && !ctx.is_capitalized(&toks[r + 1])
+            && (lex.duration_unit(&toks[r + 1].lower).is_some()
+                || !lex.def.words.stopwords.contains(toks[r + 1].lower.as_str()))
+            && !lex
+                .def
+                .numbers
+                .not_nouns
+                .contains(toks[r + 1].lower.as_str())
+            && !(toks[r].lower == "per" && toks[r + 1].lower == "cent")
+            && toks
+                .get(r + 2)
+                .filter(|_| r + 2 < limit)
+                .is_none_or(|t| !lex.def.numbers.not_rate_after.contains(t.lower.as_str()))
+        {
+            let per = &toks[r + 1].lower;
+            unit = Some(match unit.take() {
+                Some(u) => format!("{u} per {per}"),
+                None => format!("per {per}"),
+            });
+            end = r + 2;
+        }
         if increment {
             head = head.map(|h| format!("more {h}"));
             label = label.map(|l| format!("more {l}"));

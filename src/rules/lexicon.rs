@@ -102,6 +102,11 @@ table! {
         /// Words that raise a length unit to an area or a volume ("square
         /// miles", "cubic metres").
         pub powers: HashMap<String, PowerDef>,
+        /// Words that make a figure a rate when a noun follows them ("$115 a
+        /// share", "5,000 barrels per day", "$9bn of goods every day").
+        pub rate_markers: HashSet<String>,
+        /// Words after such a noun that make it a time, not a rate ("a year ago").
+        pub not_rate_after: HashSet<String>,
     }
 }
 
