@@ -68,6 +68,12 @@ fn cosine(a: &Weighted, b: &Weighted) -> f32 {
     dot / norms
 }
 
+/// A clock time: reports name few of them, so they need no more evidence
+/// than a figure does (dates, of which reports name many, need more).
+fn is_time_of_day(f: &Fact) -> bool {
+    matches!(f.value, crate::extract::Value::Date { time: Some(_), .. })
+}
+
 /// What agreeing values add to a pair's score once it has passed the gate:
 /// enough to choose between two equally good candidates, never enough to
 /// choose a worse one (scores are rounded far coarser than this).
@@ -146,7 +152,7 @@ fn score(
         cut.claim_gate
     } else if !rule.is_fallback() {
         cut.topic_gate
-    } else if x.kind == Kind::Date {
+    } else if x.kind == Kind::Date && !is_time_of_day(x) {
         cut.date_gate
     } else {
         cut.gate

@@ -1276,3 +1276,38 @@ fn rates_are_figures_per_something() {
     assert_eq!(verdict(a, b, "$7.2bn", "$7 billion"), Some(Verdict::Agree));
     assert_eq!(verdict(a, b, "$7.2bn", "$40 billion"), None);
 }
+
+#[test]
+fn clock_times_restated_past_a_weekday_and_written_with_a_point() {
+    let (s, f) = facts(
+        "The roof fell in at 4:10 p.m. local time Friday (9:10 a.m. EST), and again at 5.25pm.",
+        Some("2031-02-08"),
+    );
+    let times: Vec<_> = f
+        .iter()
+        .filter(|x| matches!(x.value, Value::Date { time: Some(_), .. }))
+        .map(|x| &s.text[x.start..x.end])
+        .collect();
+    assert_eq!(
+        times,
+        ["4:10 p.m. local time", "5.25pm"],
+        "the EST time restates the first"
+    );
+    // Each report's clock time of the event meets the other's with the
+    // evidence a figure needs, not the more a date needs.
+    assert_eq!(
+        verdict(
+            (
+                "The roof fell in at 4:10 p.m. local time Friday (9:10 a.m. EST), officials said.",
+                Some("2031-02-08")
+            ),
+            (
+                "Witnesses said the building gave way at 16:25 local time on Friday.",
+                Some("2031-02-08")
+            ),
+            "4:10",
+            "16:25"
+        ),
+        Some(Verdict::Conflict)
+    );
+}

@@ -159,7 +159,14 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
 
     // Times of day: "4:30 p.m.", "10 a.m." (+ "Beijing time", "GMT" kept in the span).
     if t.kind == TokKind::Number {
-        let (h, mi) = match t.lower.split_once(':') {
+        // British style writes a point: "10.08pm".
+        let meridiem = w(i + 1).is_some_and(|a| matches!(a.replace('.', "").as_str(), "am" | "pm"));
+        let split = t.lower.split_once(':').or_else(|| {
+            t.lower
+                .split_once('.')
+                .filter(|(_, m)| meridiem && m.len() == 2)
+        });
+        let (h, mi) = match split {
             Some((h, m)) => (h.parse::<u16>().ok(), m.parse::<u16>().ok()),
             None => (t.lower.parse::<u16>().ok(), Some(0)),
         };

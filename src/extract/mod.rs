@@ -680,11 +680,28 @@ fn merge_restatements(
         _ => false,
     };
     let mut keep = Vec::with_capacity(order.len());
-    let mut last: Option<usize> = None;
+    // The last figure and the last time of day: a restatement may follow its
+    // figure past another fact ("6:08 p.m. Tuesday (11:08 a.m. EDT)").
+    let class = |v: &Value| match v {
+        Value::Quantity { .. } => Some(0),
+        Value::Date { time: Some(_), .. } => Some(1),
+        _ => None,
+    };
+    let mut last: [Option<usize>; 2] = [None, None];
+    // Spans of the facts read since the last of each class, to see past them.
+    let mut passed: Vec<(usize, usize)> = Vec::new();
     for &i in &order {
-        if let Some(p) = last {
+        let c = class(&facts[i].0.value);
+        if let Some(p) = c.and_then(|c| last[c]) {
             let (a, b) = (&facts[p].0, &facts[i].0);
-            let between = text.get(a.end..b.start).unwrap_or("");
+            let mut between = text.get(a.end..b.start).unwrap_or("").to_string();
+            for &(s, e) in passed
+                .iter()
+                .rev()
+                .filter(|&&(s, e)| a.end <= s && e <= b.start)
+            {
+                between.replace_range(s - a.end..e - a.end, "");
+            }
             let closes = text
                 .get(b.end..)
                 .is_some_and(|t| t.trim_start().starts_with(')'));
@@ -699,8 +716,17 @@ fn merge_restatements(
                 continue;
             }
         }
-        if facts[i].0.kind != Kind::Name && facts[i].0.kind != Kind::Claim {
-            last = Some(i);
+        if let Some(c) = c {
+            last[c] = Some(i);
+            passed.clear();
+        } else if facts[i].0.kind != Kind::Name && facts[i].0.kind != Kind::Claim {
+            // Any other fact ends a figure's run, as before, unless it is the
+            // only thing between a time and its restatement.
+            if facts[i].0.kind == Kind::Date {
+                passed.push((facts[i].0.start, facts[i].0.end));
+            } else {
+                last = [None, None];
+            }
         }
         keep.push(i);
     }
