@@ -1311,3 +1311,31 @@ fn clock_times_restated_past_a_weekday_and_written_with_a_point() {
         Some(Verdict::Conflict)
     );
 }
+
+#[test]
+fn times_of_two_different_things_never_meet() {
+    let a = (
+        "The council declared four days of mourning and closed the schools.",
+        None,
+    );
+    let b = (
+        "The council declared a three-week state of emergency and closed the schools.",
+        None,
+    );
+    assert_eq!(verdict(a, b, "four days", "three-week"), None);
+    let (s, f) = facts(a.0, None);
+    assert_eq!(
+        fact(&s, &f, Kind::Duration, "four days").head.as_deref(),
+        Some("mourn")
+    );
+    // The same thing, once as a compound and once with "of", meets.
+    assert_eq!(
+        verdict(
+            ("It ends a 30-year membership of the league.", None),
+            ("It ends three decades of membership of the league.", None),
+            "30-year",
+            "three decades"
+        ),
+        Some(Verdict::Agree)
+    );
+}

@@ -2,11 +2,11 @@
 //! "two to three days"), compared as spans of seconds.
 
 use super::display::fmt_num;
-use super::kind::{Names, Reading};
+use super::kind::{Names, Reading, Sameness};
 use super::number::{self, Num};
 use super::quantity::{apply_hedge, figures_verdict, is_word, same_open_hedge};
 use super::{Candidate, Ctx, Fact, Modality, Value, hedge_before, nearby_events};
-use crate::rules::{Kind, Rule, Verdict};
+use crate::rules::{Kind, Rule, RuleSet, Verdict};
 use crate::segment::{Sentence, TokKind};
 
 /// Durations: NUMBER UNIT, NUMBER-UNIT compounds, and ranges "two to three weeks".
@@ -102,6 +102,18 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             head = Some(lex.lemma(t.lower.as_str()));
             label = Some(t.lower.to_string());
             end += 1;
+        } else if !compound
+            && toks.get(end).is_some_and(|t| t.lower == "of")
+            && end + 1 < limit
+            && let Some(t) = toks.get(end + 1).filter(|t| {
+                t.kind == TokKind::Word
+                    && !ctx.is_capitalized(t)
+                    && !lex.def.words.stopwords.contains(t.lower.as_str())
+            })
+        {
+            // What the time is of: "three days of mourning", "four decades of membership".
+            head = Some(lex.lemma(t.lower.as_str()));
+            label = Some(t.lower.to_string());
         }
         let lo_n = n.low;
         let hi_n = second.as_ref().map_or(n.high, |m| m.high);
@@ -173,6 +185,15 @@ impl super::kind::FactKind for Durations {
         out: &mut Vec<Candidate>,
     ) {
         extract(ctx, si, s, &mut reading.claimed, out);
+    }
+
+    /// Times of two different things ("three days of mourning", "a
+    /// two-week state of emergency") are two slots.
+    fn sameness(&self, x: &Fact, y: &Fact, _rules: &RuleSet, _names: &Names) -> Sameness {
+        match (&x.head, &y.head) {
+            (Some(a), Some(b)) if a != b => Sameness::Never,
+            _ => Sameness::Context,
+        }
     }
 
     fn head_in_context(&self, _fallback: bool) -> bool {
