@@ -1339,3 +1339,18 @@ fn times_of_two_different_things_never_meet() {
         Some(Verdict::Agree)
     );
 }
+
+#[test]
+fn vague_counts_name_what_they_count() {
+    let (s, f) = facts(
+        "Thousands of people fled. The detour adds hundreds of thousands of dollars. \
+         Tens of millions of customers were hit.",
+        None,
+    );
+    let q = |t: &str| fact(&s, &f, Kind::Quantity, t);
+    assert_eq!(q("Thousands of people").head.as_deref(), Some("person"));
+    assert!(
+        matches!(&q("hundreds of thousands of dollars").value, Value::Quantity { unit: Some(u), .. } if u == "USD")
+    );
+    assert_eq!(range(q("Tens of millions")), (2e7, 2e7, 1e8));
+}

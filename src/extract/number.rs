@@ -16,6 +16,8 @@ pub struct Num {
     pub ordinal: bool,
     /// Written with a weak word ("a", "an") that only counts before a unit.
     pub weak: bool,
+    /// A vague count ("thousands", "hundreds of millions").
+    pub vague: bool,
 }
 
 pub(super) fn digits(s: &str) -> Option<f64> {
@@ -78,6 +80,7 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
                 end: i + 1,
                 ordinal: true,
                 weak: false,
+                vague: false,
             });
         }
         if let Some((lo, hi)) = lex
@@ -167,6 +170,7 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
         end: j,
         ordinal,
         weak,
+        vague: vague.is_some(),
     })
 }
 

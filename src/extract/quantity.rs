@@ -332,6 +332,15 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // The counted noun after the number (a hyphen compound counts: "81,000-seat").
         let mut increment = false;
         let mut m = k;
+        // "thousands of people", "hundreds of thousands of dollars": a vague
+        // count names what it counts after "of".
+        if n.vague
+            && toks.get(m).is_some_and(|t| t.lower == "of")
+            && is_word(ctx, m + 1)
+            && m + 1 < limit
+        {
+            m += 1;
+        }
         let noun: Option<(usize, String)> = if toks
             .get(m)
             .is_some_and(|t| t.glued && t.lower == "-")
