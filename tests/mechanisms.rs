@@ -119,7 +119,8 @@ fn ranges_and_earlier_figures() {
 #[test]
 fn hedges_make_ranges() {
     let (s, f) = facts(
-        "Almost 40 stores closed. At least 46 patients were treated. More than $200,000 was raised.",
+        "Almost 40 stores closed. At least 46 patients were treated. More than $200,000 was raised. \
+         More than $165,000 was spent.",
         None,
     );
     assert_eq!(
@@ -131,8 +132,13 @@ fn hedges_make_ranges() {
         at_least.1 == 46.0 && at_least.2.is_finite() && at_least.2 < 52.0,
         "{at_least:?}"
     );
+    // A round figure reaches half a unit of its last non-zero digit above it:
+    // "more than $200,000" is said of $240,000, never of $260,000.
     let more = range(fact(&s, &f, Kind::Quantity, "More than $200,000"));
-    assert!(more.2 < 215_000.0, "{more:?}");
+    assert_eq!(more.2, 250_000.0, "{more:?}");
+    // News rounds down: "more than $165,000" is not $177,000.
+    let more = range(fact(&s, &f, Kind::Quantity, "More than $165,000"));
+    assert!(more.2 < 175_000.0, "{more:?}");
 }
 
 #[test]
@@ -1353,4 +1359,59 @@ fn vague_counts_name_what_they_count() {
         matches!(&q("hundreds of thousands of dollars").value, Value::Quantity { unit: Some(u), .. } if u == "USD")
     );
     assert_eq!(range(q("Tens of millions")), (2e7, 2e7, 1e8));
+}
+
+#[test]
+fn counted_nouns_of_one_kind_meet() {
+    // "pupils" and "students" name one kind of thing (WordNet, rules/noun-kinds.txt).
+    let rules = rules();
+    assert!(rules.lexicon.same_kind_of_thing(
+        &rules.lexicon.lemma("pupils"),
+        &rules.lexicon.lemma("students")
+    ));
+    assert!(!rules.lexicon.same_kind_of_thing(
+        &rules.lexicon.lemma("pupils"),
+        &rules.lexicon.lemma("buses")
+    ));
+    assert_eq!(
+        verdict(
+            (
+                "Among the dead were 12 pupils from a village school near the lake.",
+                None
+            ),
+            (
+                "The victims included 14 students from a village school near the lake.",
+                None
+            ),
+            "12 pupils",
+            "14 students"
+        ),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        verdict(
+            (
+                "Among the dead were 12 pupils from a village school near the lake.",
+                None
+            ),
+            (
+                "The victims included 12 buses from a village school near the lake.",
+                None
+            ),
+            "12 pupils",
+            "12 buses"
+        ),
+        None
+    );
+}
+
+#[test]
+fn a_duration_between_two_figures_is_one_range() {
+    let (s, f) = facts(
+        "The shooting went on for between nine and 11 minutes.",
+        None,
+    );
+    let d = fact(&s, &f, Kind::Duration, "between nine and 11 minutes");
+    assert!((range(d).2 - 11.5 * 60.0).abs() < 1.0);
+    assert!(f.iter().all(|x| x.kind != Kind::Quantity));
 }

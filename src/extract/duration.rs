@@ -31,8 +31,11 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         // Optional range: "two to three weeks", "three or four days", "5-7 days".
         let mut second: Option<Num> = None;
         let mut j = n.end;
+        // "between nine and 11 minutes"
+        let between = i > s.tokens.start && toks[i - 1].lower == "between";
         if j + 1 < limit
-            && matches!(toks[j].lower.as_str(), "to" | "or" | "-" | "–")
+            && (matches!(toks[j].lower.as_str(), "to" | "or" | "-" | "–")
+                || between && toks[j].lower == "and")
             && let Some(m) =
                 number::read(ctx, j + 1, limit).filter(|m| !m.ordinal && m.value > n.value)
         {
@@ -87,6 +90,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         }
         let (hedge_start, hedge) = match hedge_before(ctx, s, i) {
             Some((from, phrase, def)) => (from, Some((phrase, def))),
+            None if between && second.is_some() => (i - 1, None),
             None => (i, None),
         };
         // The noun a compound qualifies ("five-week trial") is the head.

@@ -279,6 +279,9 @@ pub mod flag {
 /// How many of the nearest event words a fact keeps (see [`Fact::events`]).
 pub const EVENT_WORDS: usize = 2;
 
+/// What a noun of the same kind as a figure's counted noun weighs in its context.
+const KIND_WEIGHT: f32 = 0.5;
+
 /// How far either side of a fact its context reaches, in tokens.
 pub const CONTEXT_WINDOW: usize = 48;
 
@@ -912,6 +915,14 @@ fn finish(
         .filter(|_| registry::of(c.kind).head_in_context(rule.is_fallback()))
     {
         add_context(&mut context, vocab.id(Word::from(h.as_str())), 1.0);
+        // A counted noun also stands for the nouns of its kind ("pupils" for
+        // "students"), at a lower weight, so two reports that name one thing
+        // with two such nouns share a word.
+        if c.kind == Kind::Quantity {
+            for k in ctx.lex.kinds_of_thing(h) {
+                add_context(&mut context, vocab.id(Word::from(k.as_str())), KIND_WEIGHT);
+            }
+        }
     }
     // Under a topic rule, its own vocabulary ("dead", "killed", "toll") is one
     // word for the topic: two facts that each use some of it share it.

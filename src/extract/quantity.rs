@@ -572,6 +572,22 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             None => (start, post_hedge),
         };
         let (low, mut high) = apply_hedge(hedge.as_ref().map(|h| &h.1), value, low, high);
+        // "More than 200" is said of anything up to about the next round
+        // figure: half a unit of its last non-zero digit above it (250), when
+        // that is more than the hedge's width.
+        if let Some((_, h)) = &hedge
+            && matches!(h.shape, HedgeShape::AtLeast | HedgeShape::MoreThan)
+            && high.is_finite()
+            && low == value
+            && value >= 10.0
+            && value.fract() == 0.0
+        {
+            let mut place = 1.0;
+            while value % (place * 10.0) == 0.0 {
+                place *= 10.0;
+            }
+            high = high.max(value + place / 2.0);
+        }
         // A share has a ceiling: "more than 90%" is anything above 90, to 100.
         if unit.as_deref() == Some("percent")
             && hedge
@@ -901,6 +917,7 @@ impl super::kind::FactKind for Quantities {
                         .is_none_or(|h| rules.lexicon.def.numbers.generic_nouns.contains(h))
                 };
                 let same = x.head == y.head
+                    || matches!((&x.head, &y.head), (Some(a), Some(b)) if rules.lexicon.same_kind_of_thing(a, b))
                     || generic(&x.head) && y.head.is_some()
                     || generic(&y.head) && x.head.is_some();
                 // A role ("212 passengers") is a part of the people aboard, never "221 people".

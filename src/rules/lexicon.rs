@@ -308,6 +308,33 @@ fn common_words() -> &'static [&'static str] {
     })
 }
 
+/// Pairs of nouns that name one kind of thing or one a kind of the other
+/// (`rules/noun-kinds.txt`, from WordNet, with its provenance), by stem,
+/// read once on first use.
+static NOUN_KINDS: std::sync::OnceLock<HashMap<String, Vec<String>>> = std::sync::OnceLock::new();
+
+fn noun_kinds() -> &'static HashMap<String, Vec<String>> {
+    NOUN_KINDS.get_or_init(|| {
+        let mut out: HashMap<String, Vec<String>> = HashMap::default();
+        for (a, b) in include_str!("../../rules/noun-kinds.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' '))
+        {
+            let (a, b) = (stem(a), stem(b));
+            if a != b {
+                out.entry(a.clone()).or_default().push(b.clone());
+                out.entry(b).or_default().push(a);
+            }
+        }
+        for v in out.values_mut() {
+            v.sort();
+            v.dedup();
+        }
+        out
+    })
+}
+
 /// Lookups of common words after which a hash set of them pays for itself.
 const HASH_AFTER: usize = 50_000;
 
@@ -429,6 +456,20 @@ impl Lexicon {
 
     /// The lemma of a lower-case word: the irregular table first, then
     /// conservative suffix stripping (plural, -ed, -ing, -ment).
+    /// The counted nouns (as [`Lexicon::lemma`] gives them) that name the
+    /// same kind of thing as this one, or a kind of it or what it is a kind
+    /// of ("pupil": "student"), sorted.
+    pub fn kinds_of_thing(&self, noun: &str) -> &'static [String] {
+        noun_kinds().get(noun).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether two counted nouns name one kind of thing, or one a kind of the other.
+    pub fn same_kind_of_thing(&self, a: &str, b: &str) -> bool {
+        self.kinds_of_thing(a)
+            .binary_search_by(|w| w.as_str().cmp(b))
+            .is_ok()
+    }
+
     pub fn lemma(&self, w: &str) -> String {
         let w = w.strip_suffix("'s").unwrap_or(w);
         stem(self.def.words.lemmas.get(w).map_or(w, String::as_str))
