@@ -920,7 +920,7 @@ fn finish(
         // with two such nouns share a word.
         if c.kind == Kind::Quantity {
             for k in ctx.lex.kinds_of_thing(h) {
-                add_context(&mut context, vocab.id(Word::from(k.as_str())), KIND_WEIGHT);
+                add_context(&mut context, vocab.id(Word::from(k)), KIND_WEIGHT);
             }
         }
     }

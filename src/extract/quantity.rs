@@ -917,9 +917,9 @@ impl super::kind::FactKind for Quantities {
                         .is_none_or(|h| rules.lexicon.def.numbers.generic_nouns.contains(h))
                 };
                 let same = x.head == y.head
-                    || matches!((&x.head, &y.head), (Some(a), Some(b)) if rules.lexicon.same_kind_of_thing(a, b))
                     || generic(&x.head) && y.head.is_some()
-                    || generic(&y.head) && x.head.is_some();
+                    || generic(&y.head) && x.head.is_some()
+                    || matches!((&x.head, &y.head), (Some(a), Some(b)) if rules.lexicon.same_kind_of_thing(a, b));
                 // A role ("212 passengers") is a part of the people aboard, never "221 people".
                 let role_and_people = |a: &Option<String>, b: &Option<String>| {
                     is_role(a) && generic(b) && !is_role(b)

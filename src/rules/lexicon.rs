@@ -311,28 +311,62 @@ fn common_words() -> &'static [&'static str] {
 /// Pairs of nouns that name one kind of thing or one a kind of the other
 /// (`rules/noun-kinds.txt`, from WordNet, with its provenance), by stem,
 /// read once on first use.
-static NOUN_KINDS: std::sync::OnceLock<HashMap<String, Vec<String>>> = std::sync::OnceLock::new();
+/// `rules/noun-kinds-stems.txt`: the pairs of `rules/noun-kinds.txt` by
+/// stem, both ways round, sorted, one pair a line (written from the word
+/// list by a test, `noun_kinds_table_is_current`). At first use only the line
+/// starts are found; lookups bisect them.
+const NOUN_KINDS_STEMS: &str = include_str!("../../rules/noun-kinds-stems.txt");
 
-fn noun_kinds() -> &'static HashMap<String, Vec<String>> {
-    NOUN_KINDS.get_or_init(|| {
-        let mut out: HashMap<String, Vec<String>> = HashMap::default();
-        for (a, b) in include_str!("../../rules/noun-kinds.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once(' '))
-        {
-            let (a, b) = (stem(a), stem(b));
-            if a != b {
-                out.entry(a.clone()).or_default().push(b.clone());
-                out.entry(b).or_default().push(a);
+/// Each pair of the table as (line start, space, line end).
+static NOUN_KIND_LINES: std::sync::OnceLock<Vec<[u32; 3]>> = std::sync::OnceLock::new();
+
+fn noun_kind_lines() -> &'static [[u32; 3]] {
+    NOUN_KIND_LINES.get_or_init(|| {
+        let text = NOUN_KINDS_STEMS.as_bytes();
+        let mut out = Vec::with_capacity(text.len() / 14);
+        let mut at = 0;
+        while at < text.len() {
+            let end = text[at..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(text.len(), |n| at + n);
+            if text[at] != b'#'
+                && let Some(space) = text[at..end].iter().position(|&b| b == b' ')
+            {
+                out.push([at as u32, (at + space) as u32, end as u32]);
             }
-        }
-        for v in out.values_mut() {
-            v.sort();
-            v.dedup();
+            at = end + 1;
         }
         out
     })
+}
+
+/// The (noun, kind) pair of one line.
+fn noun_kind_at(&[start, space, end]: &[u32; 3]) -> (&'static str, &'static str) {
+    (
+        &NOUN_KINDS_STEMS[start as usize..space as usize],
+        &NOUN_KINDS_STEMS[space as usize + 1..end as usize],
+    )
+}
+
+/// The table `noun_kind_lines` searches, from the word list: every pair by
+/// stem, both ways round, sorted, without repeats.
+pub fn noun_kinds_table(words: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (a, b) in words
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' '))
+    {
+        let (a, b) = (stem(a), stem(b));
+        if a != b {
+            out.push((b.clone(), a.clone()));
+            out.push((a, b));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Lookups of common words after which a hash set of them pays for itself.
@@ -406,6 +440,7 @@ impl Lexicon {
     }
 
     pub fn new(def: LexiconDef) -> Result<Lexicon, String> {
+        noun_kind_lines();
         let hedge_phrases = Phrases::new(
             def.hedges
                 .iter()
@@ -458,16 +493,20 @@ impl Lexicon {
     /// conservative suffix stripping (plural, -ed, -ing, -ment).
     /// The counted nouns (as [`Lexicon::lemma`] gives them) that name the
     /// same kind of thing as this one, or a kind of it or what it is a kind
-    /// of ("pupil": "student"), sorted.
-    pub fn kinds_of_thing(&self, noun: &str) -> &'static [String] {
-        noun_kinds().get(noun).map_or(&[], Vec::as_slice)
+    /// of ("pupil": "student").
+    pub fn kinds_of_thing(&self, noun: &str) -> impl Iterator<Item = &'static str> {
+        let lines = noun_kind_lines();
+        let from = lines.partition_point(|l| noun_kind_at(l).0 < noun);
+        lines[from..]
+            .iter()
+            .map(noun_kind_at)
+            .take_while(move |(n, _)| *n == noun)
+            .map(|(_, k)| k)
     }
 
     /// Whether two counted nouns name one kind of thing, or one a kind of the other.
     pub fn same_kind_of_thing(&self, a: &str, b: &str) -> bool {
-        self.kinds_of_thing(a)
-            .binary_search_by(|w| w.as_str().cmp(b))
-            .is_ok()
+        self.kinds_of_thing(a).any(|k| k == b)
     }
 
     pub fn lemma(&self, w: &str) -> String {
@@ -586,6 +625,38 @@ pub fn stem(w: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::stem;
+
+    /// `rules/noun-kinds-stems.txt` is the word list's table by today's
+    /// stemmer. After changing either, write it anew with
+    /// `UPDATE_NOUN_KINDS=1 cargo test noun_kinds_table_is_current`.
+    #[test]
+    fn noun_kinds_table_is_current() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/");
+        let words = std::fs::read_to_string(format!("{dir}noun-kinds.txt")).unwrap();
+        let mut want = String::from(
+            "# Pairs of rules/noun-kinds.txt by stem, both ways round, sorted (see its\n\
+             # header for what they are and where they come from). Written by\n\
+             # `UPDATE_NOUN_KINDS=1 cargo test noun_kinds_table_is_current`; do not edit.\n",
+        );
+        for (a, b) in super::noun_kinds_table(&words) {
+            want.push_str(&format!("{a} {b}\n"));
+        }
+        let path = format!("{dir}noun-kinds-stems.txt");
+        if std::env::var_os("UPDATE_NOUN_KINDS").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        }
+        assert!(
+            super::NOUN_KINDS_STEMS == want,
+            "rules/noun-kinds-stems.txt is stale: UPDATE_NOUN_KINDS=1 cargo test noun_kinds_table_is_current"
+        );
+        let lex = crate::rules::RuleSet::builtin().unwrap().lexicon;
+        let pupil = lex.lemma("pupils");
+        assert!(
+            lex.kinds_of_thing(&pupil)
+                .any(|k| k == lex.lemma("students"))
+        );
+        assert!(lex.kinds_of_thing("zzzz").next().is_none());
+    }
 
     /// The hash set a long run switches to answers as the sorted list does.
     #[test]
