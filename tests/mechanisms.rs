@@ -1415,3 +1415,18 @@ fn a_duration_between_two_figures_is_one_range() {
     assert!((range(d).2 - 11.5 * 60.0).abs() < 1.0);
     assert!(f.iter().all(|x| x.kind != Kind::Quantity));
 }
+
+#[test]
+fn a_glued_m_before_a_measure_is_metres() {
+    let (s, f) = facts(
+        "The 300m-long barge passed a 12m-high gate. The fund lost $300m.",
+        None,
+    );
+    let unit = |t: &str| match &fact(&s, &f, Kind::Quantity, t).value {
+        Value::Quantity { unit, value, .. } => (unit.clone(), *value),
+        v => panic!("{v:?}"),
+    };
+    assert_eq!(unit("300m"), (Some("length".into()), 300.0));
+    assert_eq!(unit("12m"), (Some("length".into()), 12.0));
+    assert_eq!(unit("$300m"), (Some("USD".into()), 3e8));
+}

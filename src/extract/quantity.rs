@@ -341,9 +341,24 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         {
             m += 1;
         }
-        let noun: Option<(usize, String)> = if toks
-            .get(m)
-            .is_some_and(|t| t.glued && t.lower == "-")
+        // "400m-long", "a 30m-high wall": before a measure, a glued "m" is
+        // metres, not millions.
+        let metres = is_digits
+            && n.end == i + 2
+            && toks[i + 1].glued
+            && toks[i + 1].lower == "m"
+            && toks.get(m).is_some_and(|t| t.glued && t.lower == "-")
+            && toks.get(m + 1).is_some_and(|t| {
+                t.glued && m + 1 < limit && lex.def.numbers.measures.contains(t.lower.as_str())
+            });
+        if metres {
+            n.value /= 1e6;
+            n.low /= 1e6;
+            n.high /= 1e6;
+        }
+        let noun: Option<(usize, String)> = if metres {
+            Some((i + 1, "metre".to_string()))
+        } else if toks.get(m).is_some_and(|t| t.glued && t.lower == "-")
             && is_word(ctx, m + 1)
             && toks[m + 1].glued
         {

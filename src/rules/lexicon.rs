@@ -102,6 +102,8 @@ table! {
         /// Words that raise a length unit to an area or a volume ("square
         /// miles", "cubic metres").
         pub powers: HashMap<String, PowerDef>,
+        /// Adjectives of size a measure is glued to ("400m-long", "30m-high").
+        pub measures: HashSet<String>,
         /// Words that make a figure a rate when a noun follows them ("$115 a
         /// share", "5,000 barrels per day", "$9bn of goods every day").
         pub rate_markers: HashSet<String>,
