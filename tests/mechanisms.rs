@@ -1430,3 +1430,32 @@ fn a_glued_m_before_a_measure_is_metres() {
     assert_eq!(unit("12m"), (Some("length".into()), 12.0));
     assert_eq!(unit("$300m"), (Some("USD".into()), 3e8));
 }
+
+#[test]
+fn names_in_another_order_and_after_a_glued_modifier() {
+    assert_eq!(
+        verdict(
+            (
+                "The suit was filed in the Ontario Court of Appeal on Friday.",
+                None
+            ),
+            (
+                "The suit was filed in the Ontario Appeal Court on Friday.",
+                None
+            ),
+            "Ontario Court of Appeal",
+            "Ontario Appeal Court"
+        ),
+        Some(Verdict::Variant)
+    );
+    let (s, f) = facts(
+        "The Panama-flagged Sea Lark sank. The Paris-based Orla Group said so. Kim Jong-un spoke.",
+        None,
+    );
+    let names: Vec<_> = f
+        .iter()
+        .filter(|x| x.kind == Kind::Name)
+        .map(|x| &s.text[x.start..x.end])
+        .collect();
+    assert_eq!(names, ["Sea Lark", "Orla Group", "Kim Jong-un"]);
+}

@@ -114,7 +114,19 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
             }) {
                 j = k + 1;
             }
-            let run = i..j;
+            // A modifier glued to a name before another ("Dutch-flagged Alp
+            // Guard", "Hong Kong-based Acme Ltd") is no part of it: the name
+            // starts after its last lower-case part. "Kim Jong-un" ends there.
+            let start = (i + 1..j.saturating_sub(2))
+                .rev()
+                .find(|&k| {
+                    toks[k].glued
+                        && toks[k].lower == "-"
+                        && toks[k + 1].kind == TokKind::Word
+                        && !ctx.is_capitalized(&toks[k + 1])
+                })
+                .map_or(i, |k| k + 2);
+            let run = start..j;
             i = j;
             // Split at titles ("FBI Director James Comey" -> "FBI", "James Comey") and drop non-names.
             let mut seg_start = run.start;
@@ -502,6 +514,15 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
     // Fused and split forms: "Abdul Rahman" / "Abdulrahman".
     if ta.len() != tb.len() && ta.concat() == tb.concat() {
         return 0.9;
+    }
+    // The same words in another order: "Court of Chancery" / "Chancery Court".
+    if ta.len() == tb.len() && ta.len() >= 2 {
+        let (mut sa, mut sb) = (ta.to_vec(), tb.to_vec());
+        sa.sort();
+        sb.sort();
+        if sa == sb {
+            return 0.9;
+        }
     }
     let (short, long) = if ta.len() <= tb.len() {
         (ta, tb)
