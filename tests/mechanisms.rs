@@ -1055,6 +1055,13 @@ fn a_negated_verb_meets_its_positive_use_on_the_same_object() {
         verdict((a, None), (b, None), "not approve", "approved"),
         Some(Verdict::Conflict)
     );
+    // The plan named first: two positive uses on two objects stay two claims.
+    let a = "The council voted 7-2 to approve the plan. It did not approve a new parking fee.";
+    let b = "The council voted 7-2 to approve the plan. It approved a new parking fee.";
+    assert_eq!(
+        verdict((a, None), (b, None), "not approve", "approved"),
+        Some(Verdict::Conflict)
+    );
 }
 
 #[test]

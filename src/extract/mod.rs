@@ -626,9 +626,18 @@ fn merge_repeats(facts: impl ExactSizeIterator<Item = (Fact, Ids)>) -> Vec<(Fact
             // Claims merge per rule, polarity and modality, but not across
             // sentences naming different years ("a 2012 quake that killed"):
             // those are other events.
+            // Nor across what the verb acts on: "voted to approve the plan"
+            // and "approved a new parking fee" are two claims.
             Value::Claim {
                 negated, modality, ..
-            } => write!(key, "{}|{negated}|{:?}|{:?}", f.block, modality, f.years),
+            } => write!(
+                key,
+                "{}|{negated}|{:?}|{:?}|{}",
+                f.block,
+                modality,
+                f.years,
+                f.events.first().map_or("", |e| e.as_str())
+            ),
             Value::Name { .. } => Ok(()),
             // One day named twice ("the July 4 parade", "its Independence Day
             // premiere") is one fact, whatever word stands next to each mention.
