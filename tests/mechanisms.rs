@@ -965,6 +965,13 @@ fn three_spellings_are_one_variant_citing_each() {
             "source {s} is cited"
         );
     }
+    for spelling in ["Katherine", "Catherine", "Katharine"] {
+        assert!(
+            f.message.contains(spelling),
+            "{spelling} in {:?}",
+            f.message
+        );
+    }
 }
 
 #[test]

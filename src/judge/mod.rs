@@ -361,7 +361,19 @@ fn finding(
             }
             format!("{topic}: sources agree: {}", written.join(" = "))
         }
-        Verdict::Variant => format!("{base}: “{tx}” / “{ty}”"),
+        Verdict::Variant => {
+            // Every spelling the sources use, once, the two compared first:
+            // three sources may write three ("Katherine" / "Catherine" / "Katharine").
+            let mut spelled: Vec<String> = vec![tx.to_string(), ty.to_string()];
+            for c in &claims {
+                let t = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !spelled.contains(&t) {
+                    spelled.push(t);
+                }
+            }
+            let spelled: Vec<String> = spelled.iter().map(|t| format!("“{t}”")).collect();
+            format!("{base}: {}", spelled.join(" / "))
+        }
         Verdict::Conflict => {
             let (px, py) = (
                 sources[x.source].meta.published,
