@@ -315,43 +315,29 @@ fn common_words() -> &'static [&'static str] {
 /// read once on first use.
 /// `rules/noun-kinds-stems.txt`: the pairs of `rules/noun-kinds.txt` by
 /// stem, both ways round, sorted, one pair a line (written from the word
-/// list by a test, `noun_kinds_table_is_current`). At first use only the line
-/// starts are found; lookups bisect them.
+/// list by a test, `noun_kinds_table_is_current`); lookups bisect the text.
 const NOUN_KINDS_STEMS: &str = include_str!("../../rules/noun-kinds-stems.txt");
 
-/// Each pair of the table as (line start, space, line end).
-static NOUN_KIND_LINES: std::sync::OnceLock<Vec<[u32; 3]>> = std::sync::OnceLock::new();
-
-fn noun_kind_lines() -> &'static [[u32; 3]] {
-    NOUN_KIND_LINES.get_or_init(|| {
-        let text = NOUN_KINDS_STEMS.as_bytes();
-        let mut out = Vec::with_capacity(text.len() / 14);
-        let mut at = 0;
-        while at < text.len() {
-            let end = text[at..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(text.len(), |n| at + n);
-            if text[at] != b'#'
-                && let Some(space) = text[at..end].iter().position(|&b| b == b' ')
-            {
-                out.push([at as u32, (at + space) as u32, end as u32]);
-            }
-            at = end + 1;
-        }
-        out
-    })
+/// Where the table's pairs start: after its comment lines.
+fn noun_kind_body() -> &'static str {
+    let text = NOUN_KINDS_STEMS;
+    let mut at = 0;
+    while text[at..].starts_with('#') {
+        at += text[at..].find('\n').map_or(text.len() - at, |n| n + 1);
+    }
+    &text[at..]
 }
 
-/// The (noun, kind) pair of one line.
-fn noun_kind_at(&[start, space, end]: &[u32; 3]) -> (&'static str, &'static str) {
-    (
-        &NOUN_KINDS_STEMS[start as usize..space as usize],
-        &NOUN_KINDS_STEMS[space as usize + 1..end as usize],
-    )
+/// The (noun, kind) pair on the line that holds byte `at` of `body`, and
+/// the byte range of that line.
+fn noun_kind_line(body: &'static str, at: usize) -> ((&'static str, &'static str), usize, usize) {
+    let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
+    let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+    let line = &body[start..end];
+    (line.split_once(' ').unwrap_or((line, "")), start, end)
 }
 
-/// The table `noun_kind_lines` searches, from the word list: every pair by
+/// The table `kinds_of_thing` searches, from the word list: every pair by
 /// stem, both ways round, sorted, without repeats.
 pub fn noun_kinds_table(words: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -442,7 +428,6 @@ impl Lexicon {
     }
 
     pub fn new(def: LexiconDef) -> Result<Lexicon, String> {
-        noun_kind_lines();
         let hedge_phrases = Phrases::new(
             def.hedges
                 .iter()
@@ -497,13 +482,27 @@ impl Lexicon {
     /// same kind of thing as this one, or a kind of it or what it is a kind
     /// of ("pupil": "student").
     pub fn kinds_of_thing(&self, noun: &str) -> impl Iterator<Item = &'static str> {
-        let lines = noun_kind_lines();
-        let from = lines.partition_point(|l| noun_kind_at(l).0 < noun);
-        lines[from..]
-            .iter()
-            .map(noun_kind_at)
-            .take_while(move |(n, _)| *n == noun)
-            .map(|(_, k)| k)
+        // Bisect the sorted lines of the table as it is embedded: no index to
+        // build, nothing allocated.
+        let body = noun_kind_body();
+        let (mut lo, mut hi) = (0, body.len());
+        while lo < hi {
+            let ((n, _), start, end) = noun_kind_line(body, lo + (hi - lo) / 2);
+            if n < noun {
+                lo = end + 1;
+            } else {
+                hi = start;
+            }
+        }
+        let mut at = lo;
+        std::iter::from_fn(move || {
+            if at >= body.len() {
+                return None;
+            }
+            let ((n, k), _, end) = noun_kind_line(body, at);
+            at = end + 1;
+            (n == noun).then_some(k)
+        })
     }
 
     /// Whether two counted nouns name one kind of thing, or one a kind of the other.
@@ -658,6 +657,12 @@ mod tests {
                 .any(|k| k == lex.lemma("students"))
         );
         assert!(lex.kinds_of_thing("zzzz").next().is_none());
+        assert!(lex.kinds_of_thing("").next().is_none());
+        // Bisection finds every pair, the first and the last line included.
+        let pairs = super::noun_kinds_table(&words);
+        for (a, b) in pairs.iter().step_by(97).chain(pairs.last()) {
+            assert!(lex.kinds_of_thing(a).any(|k| k == b), "{a} {b}");
+        }
     }
 
     /// The hash set a long run switches to answers as the sorted list does.
