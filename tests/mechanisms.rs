@@ -1473,3 +1473,35 @@ fn names_in_another_order_and_after_a_glued_modifier() {
         .collect();
     assert_eq!(names, ["Sea Lark", "Orla Group", "Kim Jong-un"]);
 }
+
+#[test]
+fn temperatures_and_signs() {
+    let (s, f) = facts(
+        "Store it at around -20C, or minus 4 degrees Fahrenheit. Ranges of 5-7 days and 10-12 weeks stay ranges.",
+        None,
+    );
+    let t = |x: &str| range(fact(&s, &f, Kind::Quantity, x));
+    assert_eq!(t("-20C").0, -20.0);
+    assert!((t("minus 4 degrees Fahrenheit").0 + 20.0).abs() < 1e-9);
+    assert_eq!(
+        verdict(
+            ("The vaccine is kept at about -20C in the depot.", None),
+            (
+                "The vaccine is kept at minus 4 degrees Fahrenheit in the depot.",
+                None
+            ),
+            "-20C",
+            "minus 4"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(
+            ("The vaccine is kept at about -20C in the depot.", None),
+            ("The vaccine is kept at 20C in the depot.", None),
+            "-20C",
+            "20C"
+        ),
+        Some(Verdict::Conflict)
+    );
+}

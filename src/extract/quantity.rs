@@ -191,6 +191,17 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             continue;
         };
         let is_digits = toks[i].kind == TokKind::Number;
+        // A sign: "-70C", "minus 94 degrees" (a hyphen glued to the figure
+        // but not to a word before it, which would make a range or a compound).
+        let negative = i > s.tokens.start
+            && !claimed[i - 1]
+            && (toks[i - 1].lower == "minus"
+                || toks[i - 1].lower == "-"
+                    && toks[i].glued
+                    && (i - 1 == s.tokens.start || !toks[i - 1].glued));
+        if negative {
+            (n.value, n.low, n.high) = (-n.value, -n.high, -n.low);
+        }
         let mut j = n.end;
         // Currency before: "$165,000", "US$4.5bn".
         let mut start = i;
@@ -200,6 +211,9 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             && let Some(c) = lex.def.numbers.currencies.get(toks[i - 1].lower.as_str())
         {
             unit = Some(c.clone());
+            start = i - 1;
+        }
+        if negative {
             start = i - 1;
         }
         // Scores and ranges: "4-2", "30-40".
@@ -421,13 +435,12 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     && !lex.def.words.lemmas.contains_key(w)
                     && lex.unit(w).is_none())
             });
+            // A unit or currency first ("94 degrees Fahrenheit" is in
+            // Fahrenheit), then a plural noun, then the first word.
             words
                 .iter()
-                .find(|(_, w)| {
-                    w.ends_with('s') && w.len() > 3
-                        || lex.unit(w).is_some()
-                        || lex.def.numbers.currencies.contains_key(w)
-                })
+                .find(|(_, w)| lex.unit(w).is_some() || lex.def.numbers.currencies.contains_key(w))
+                .or_else(|| words.iter().find(|(_, w)| w.ends_with('s') && w.len() > 3))
                 .cloned()
                 .or_else(|| words.first().cloned())
         };
@@ -474,6 +487,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             if let Some(c) = lex.def.numbers.currencies.get(w) {
                 unit = Some(c.clone());
             } else if let Some((dim, factor, _)) = lex.unit(w) {
+                let offset = lex.unit_offset(w);
                 // "square miles", "cubic metres": a length raised to a power.
                 let power = lex
                     .def
@@ -489,9 +503,9 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     None => (dim, factor, lex.unit_up_to(w).unwrap_or(factor)),
                 };
                 unit = Some(dim.to_string());
-                value *= factor;
-                low *= factor;
-                high *= up_to;
+                value = (value + offset) * factor;
+                low = (low + offset) * factor;
+                high = (high + offset) * up_to;
                 step *= factor;
             } else {
                 head = Some(lex.lemma(w));

@@ -132,6 +132,10 @@ pub struct UnitDef {
     /// the largest factor it may stand for; `factor` is then the smallest.
     #[serde(default)]
     pub up_to: Option<f64>,
+    /// Added before the factor, for scales that do not start at zero
+    /// together: Fahrenheit is (°F − 32) × 5/9 degrees Celsius.
+    #[serde(default)]
+    pub offset: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -553,6 +557,13 @@ impl Lexicon {
 
     /// Resolve a unit word (singular or plural) to (dimension, factor, canonical name).
     /// The largest factor a unit may stand for (see `UnitDef::up_to`).
+    /// What a unit adds before its factor (see `UnitDef::offset`).
+    pub fn unit_offset(&self, w: &str) -> f64 {
+        self.unit(w)
+            .and_then(|(_, _, key)| self.def.units.get(key.as_str()).map(|u| u.offset))
+            .unwrap_or(0.0)
+    }
+
     pub fn unit_up_to(&self, w: &str) -> Option<f64> {
         let (_, _, key) = self.unit(w)?;
         self.def.units.get(key.as_str()).and_then(|u| u.up_to)
