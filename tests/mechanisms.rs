@@ -1222,17 +1222,17 @@ fn the_only_background_date_of_each_report_is_not_one_thing() {
 #[test]
 fn ranges_with_currencies_and_one_scale() {
     let (s, f) = facts(
-        "Insurers put the damage at $3 billion to $5 billion, others between $10bn and $15bn; \
+        "Insurers put the damage at $2 billion to $4 billion, others between $6bn and $8bn; \
          repairs may cost 3 to 5 million euros.",
         None,
     );
     assert_eq!(
-        range(fact(&s, &f, Kind::Quantity, "$3 billion to $5 billion")),
-        (3e9, 3e9, 5e9)
+        range(fact(&s, &f, Kind::Quantity, "$2 billion to $4 billion")),
+        (2e9, 2e9, 4e9)
     );
     assert_eq!(
-        range(fact(&s, &f, Kind::Quantity, "between $10bn and $15bn")),
-        (1e10, 1e10, 1.5e10)
+        range(fact(&s, &f, Kind::Quantity, "between $6bn and $8bn")),
+        (6e9, 6e9, 8e9)
     );
     assert_eq!(
         range(fact(&s, &f, Kind::Quantity, "3 to 5 million euros")),
@@ -1252,10 +1252,10 @@ fn ranges_with_currencies_and_one_scale() {
     );
     assert_eq!(
         verdict(
-            ("Insurers put the damage at $3 billion to $5 billion.", None),
-            ("Insurers put the damage at between $10bn and $15bn.", None),
-            "$3 billion",
-            "$10bn"
+            ("Insurers put the damage at $2 billion to $4 billion.", None),
+            ("Insurers put the damage at between $6bn and $8bn.", None),
+            "$2 billion",
+            "$6bn"
         ),
         Some(Verdict::Conflict)
     );
@@ -1363,56 +1363,56 @@ fn times_of_two_different_things_never_meet() {
 #[test]
 fn vague_counts_name_what_they_count() {
     let (s, f) = facts(
-        "Thousands of people fled. The detour adds hundreds of thousands of dollars. \
-         Tens of millions of customers were hit.",
+        "Thousands of people fled. The detour adds hundreds of thousands of euros. \
+         Tens of thousands of fans were turned away.",
         None,
     );
     let q = |t: &str| fact(&s, &f, Kind::Quantity, t);
     assert_eq!(q("Thousands of people").head.as_deref(), Some("person"));
     assert!(
-        matches!(&q("hundreds of thousands of dollars").value, Value::Quantity { unit: Some(u), .. } if u == "USD")
+        matches!(&q("hundreds of thousands of euros").value, Value::Quantity { unit: Some(u), .. } if u == "EUR")
     );
-    assert_eq!(range(q("Tens of millions")), (2e7, 2e7, 1e8));
+    assert_eq!(range(q("Tens of thousands")), (2e4, 2e4, 1e5));
 }
 
 #[test]
 fn counted_nouns_of_one_kind_meet() {
-    // "pupils" and "students" name one kind of thing (WordNet, rules/noun-kinds.txt).
+    // "physicians" and "doctors" name one kind of thing (WordNet, rules/noun-kinds.txt).
     let rules = rules();
     assert!(rules.lexicon.same_kind_of_thing(
-        &rules.lexicon.lemma("pupils"),
-        &rules.lexicon.lemma("students")
+        &rules.lexicon.lemma("physicians"),
+        &rules.lexicon.lemma("doctors")
     ));
     assert!(!rules.lexicon.same_kind_of_thing(
-        &rules.lexicon.lemma("pupils"),
+        &rules.lexicon.lemma("physicians"),
         &rules.lexicon.lemma("buses")
     ));
     assert_eq!(
         verdict(
             (
-                "Among the dead were 12 pupils from a village school near the lake.",
+                "Among the volunteers were 12 physicians from a village clinic near the lake.",
                 None
             ),
             (
-                "The victims included 14 students from a village school near the lake.",
+                "The volunteers included 14 doctors from a village clinic near the lake.",
                 None
             ),
-            "12 pupils",
-            "14 students"
+            "12 physicians",
+            "14 doctors"
         ),
         Some(Verdict::Conflict)
     );
     assert_eq!(
         verdict(
             (
-                "Among the dead were 12 pupils from a village school near the lake.",
+                "Among the volunteers were 12 physicians from a village clinic near the lake.",
                 None
             ),
             (
-                "The victims included 12 buses from a village school near the lake.",
+                "The volunteers included 12 buses from a village clinic near the lake.",
                 None
             ),
-            "12 pupils",
+            "12 physicians",
             "12 buses"
         ),
         None
@@ -1463,7 +1463,7 @@ fn names_in_another_order_and_after_a_glued_modifier() {
         Some(Verdict::Variant)
     );
     let (s, f) = facts(
-        "The Panama-flagged Sea Lark sank. The Paris-based Orla Group said so. Kim Jong-un spoke.",
+        "The Panama-flagged Sea Lark sank. The Paris-based Orla Group said so. Ryu Min-ho spoke.",
         None,
     );
     let names: Vec<_> = f
@@ -1471,7 +1471,7 @@ fn names_in_another_order_and_after_a_glued_modifier() {
         .filter(|x| x.kind == Kind::Name)
         .map(|x| &s.text[x.start..x.end])
         .collect();
-    assert_eq!(names, ["Sea Lark", "Orla Group", "Kim Jong-un"]);
+    assert_eq!(names, ["Sea Lark", "Orla Group", "Ryu Min-ho"]);
 }
 
 #[test]

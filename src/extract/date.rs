@@ -159,7 +159,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
 
     // Times of day: "4:30 p.m.", "10 a.m." (+ "Beijing time", "GMT" kept in the span).
     if t.kind == TokKind::Number {
-        // British style writes a point: "10.08pm".
+        // British style writes a point: "9.45pm".
         let meridiem = w(i + 1).is_some_and(|a| matches!(a.replace('.', "").as_str(), "am" | "pm"));
         let split = t.lower.split_once(':').or_else(|| {
             t.lower

@@ -31,7 +31,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         // Optional range: "two to three weeks", "three or four days", "5-7 days".
         let mut second: Option<Num> = None;
         let mut j = n.end;
-        // "between nine and 11 minutes"
+        // "between six and eight minutes"
         let between = i > s.tokens.start && toks[i - 1].lower == "between";
         if j + 1 < limit
             && (matches!(toks[j].lower.as_str(), "to" | "or" | "-" | "–")
@@ -74,7 +74,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             i += 1;
             continue;
         }
-        // A rate, not a length of time: "5,000 barrels a day", "$2 an hour", "twice a week".
+        // A rate, not a length of time: "3,000 barrels a day", "$2 an hour", "twice a week".
         let rate = n.weak && i > s.tokens.start && {
             let p = &toks[i - 1];
             p.kind == TokKind::Number
@@ -115,7 +115,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                     && !lex.def.words.stopwords.contains(t.lower.as_str())
             })
         {
-            // What the time is of: "three days of mourning", "four decades of membership".
+            // What the time is of: "two days of talks", "three decades of membership".
             head = Some(lex.lemma(t.lower.as_str()));
             label = Some(t.lower.to_string());
         }
@@ -191,8 +191,8 @@ impl super::kind::FactKind for Durations {
         extract(ctx, si, s, &mut reading.claimed, out);
     }
 
-    /// Times of two different things ("three days of mourning", "a
-    /// two-week state of emergency") are two slots.
+    /// Times of two different things ("two days of talks", "a
+    /// three-week state of emergency") are two slots.
     fn sameness(&self, x: &Fact, y: &Fact, _rules: &RuleSet, _names: &Names) -> Sameness {
         match (&x.head, &y.head) {
             (Some(a), Some(b)) if a != b => Sameness::Never,

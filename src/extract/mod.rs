@@ -188,8 +188,8 @@ pub struct Fact {
     /// Explicit years written in the sentence.
     pub years: Vec<i16>,
     /// Background, not the news the report tells: a date well before the
-    /// report, or a figure told of an earlier year's event ("the 2008 quake
-    /// killed 80,000"). Nothing says the first or only background fact of
+    /// report, or a figure told of an earlier year's event ("the 2009 flood
+    /// killed 300"). Nothing says the first or only background fact of
     /// each report is about one thing.
     pub past: bool,
     /// A relative date ("on Friday", "yesterday") that falls on its source's
@@ -693,7 +693,7 @@ fn merge_restatements(
     };
     let mut keep = Vec::with_capacity(order.len());
     // The last figure and the last time of day: a restatement may follow its
-    // figure past another fact ("6:08 p.m. Tuesday (11:08 a.m. EDT)").
+    // figure past another fact ("4:10 p.m. Friday (9:10 a.m. EST)").
     let class = |v: &Value| match v {
         Value::Quantity { .. } => Some(0),
         Value::Date { time: Some(_), .. } => Some(1),
@@ -924,8 +924,8 @@ fn finish(
         .filter(|_| registry::of(c.kind).head_in_context(rule.is_fallback()))
     {
         add_context(&mut context, vocab.id(Word::from(h.as_str())), 1.0);
-        // A counted noun also stands for the nouns of its kind ("pupils" for
-        // "students"), at a lower weight, so two reports that name one thing
+        // A counted noun also stands for the nouns of its kind ("physicians" for
+        // "doctors"), at a lower weight, so two reports that name one thing
         // with two such nouns share a word.
         if c.kind == Kind::Quantity {
             for k in ctx.lex.kinds_of_thing(h) {
@@ -954,9 +954,9 @@ fn finish(
         .filter_map(|t| t.lower.parse::<i16>().ok())
         .filter(|y| (1800..=2100).contains(y))
         .collect();
-    // An earlier year named before the fact as an event of its own ("a 2012
-    // quake that killed 81", "the spill in 1989, which released …"); not a
-    // month's year ("in April 2017") nor a start ("since 2014").
+    // An earlier year named before the fact as an event of its own ("a 2015
+    // storm that killed 12", "the flood in 1996, which destroyed …"); not a
+    // month's year ("in March 2029") nor a start ("since 2019").
     let all = &ctx.seg.tokens;
     let past = background_date
         || c.kind != Kind::Date

@@ -116,7 +116,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
             }
             // A modifier glued to a name before another ("Dutch-flagged Alp
             // Guard", "Hong Kong-based Acme Ltd") is no part of it: the name
-            // starts after its last lower-case part. "Kim Jong-un" ends there.
+            // starts after its last lower-case part. "Ryu Min-ho" ends there.
             let start = (i + 1..j.saturating_sub(2))
                 .rev()
                 .find(|&k| {
@@ -281,7 +281,7 @@ fn acronyms(
 
 /// Extract one name fact per entity.
 ///
-/// Words another fact already reads (`claimed`: "EDT" in "11:08 a.m. EDT",
+/// Words another fact already reads (`claimed`: "EST" in "9:10 a.m. EST",
 /// "Central" in "9:15 a.m. Central time") are not names on their own.
 pub fn extract(ctx: &Ctx, claimed: &[bool], out: &mut Vec<Candidate>) {
     let ms = mentions(ctx, claimed);
@@ -515,7 +515,7 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
     if ta.len() != tb.len() && ta.concat() == tb.concat() {
         return 0.9;
     }
-    // The same words in another order: "Court of Chancery" / "Chancery Court".
+    // The same words in another order: "Court of Appeal" / "Appeal Court".
     if ta.len() == tb.len() && ta.len() >= 2 {
         let (mut sa, mut sb) = (ta.to_vec(), tb.to_vec());
         sa.sort();

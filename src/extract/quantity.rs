@@ -191,7 +191,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             continue;
         };
         let is_digits = toks[i].kind == TokKind::Number;
-        // A sign: "-70C", "minus 94 degrees" (a hyphen glued to the figure
+        // A sign: "-20C", "minus 4 degrees" (a hyphen glued to the figure
         // but not to a word before it, which would make a range or a compound).
         let negative = i > s.tokens.start
             && !claimed[i - 1]
@@ -234,8 +234,8 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             }
             j = m.end;
         }
-        // Ranges in words: "between 30 and 40 people", "$3 billion to $5
-        // billion", "between $10bn and $15bn", "3 to 5 billion dollars" (the
+        // Ranges in words: "between 30 and 40 people", "$2 billion to $4
+        // billion", "between $6bn and $8bn", "3 to 5 billion dollars" (the
         // scale written once stands for both). "From 12 to 15" is a change,
         // not a range, and "5 to 4" a score.
         let before = start;
@@ -346,7 +346,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // The counted noun after the number (a hyphen compound counts: "81,000-seat").
         let mut increment = false;
         let mut m = k;
-        // "thousands of people", "hundreds of thousands of dollars": a vague
+        // "thousands of people", "hundreds of thousands of euros": a vague
         // count names what it counts after "of".
         if n.vague
             && toks.get(m).is_some_and(|t| t.lower == "of")
@@ -355,7 +355,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         {
             m += 1;
         }
-        // "400m-long", "a 30m-high wall": before a measure, a glued "m" is
+        // "250m-long", "a 30m-high wall": before a measure, a glued "m" is
         // metres, not millions.
         let metres = is_digits
             && n.end == i + 2
@@ -540,11 +540,11 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 start = i - 2;
             }
         }
-        // A rate: "$115 a share", "5,000 barrels per day", "$9bn of goods
+        // A rate: "$42 a share", "3,000 barrels per day", "$2bn of cargo
         // every day". What it is per joins the unit, so a rate meets only a
         // rate of the same thing.
         let mut r = end;
-        // Past a restatement in brackets: "$9.6bn (£7bn) of goods every day".
+        // Past a restatement in brackets: "$2.1bn (£1.6bn) of cargo every day".
         if toks.get(r).is_some_and(|t| t.lower == "(")
             && let Some(close) = (r + 1..(r + 8).min(limit)).find(|&q| toks[q].lower == ")")
         {
@@ -601,7 +601,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             None => (start, post_hedge),
         };
         let (low, mut high) = apply_hedge(hedge.as_ref().map(|h| &h.1), value, low, high);
-        // "More than 200" is said of anything up to about the next round
+        // "More than 300" is said of anything up to about the next round
         // figure: half a unit of its last non-zero digit above it (250), when
         // that is more than the hedge's width.
         if let Some((_, h)) = &hedge
@@ -961,8 +961,8 @@ impl super::kind::FactKind for Quantities {
         Sameness::Context
     }
 
-    /// Under a topic rule the words for what is counted are one ("381
-    /// people", "the death toll rose to 589", "the number of dead"): only a
+    /// Under a topic rule the words for what is counted are one ("57
+    /// people", "the death toll rose to 73", "the number of dead"): only a
     /// role ("passengers") or a part, increment or earlier figure tells two
     /// slots of the topic apart.
     fn slot<'f>(&self, f: &'f Fact, rules: &RuleSet) -> (Option<&'f str>, Option<&'f str>) {

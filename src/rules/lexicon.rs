@@ -102,10 +102,10 @@ table! {
         /// Words that raise a length unit to an area or a volume ("square
         /// miles", "cubic metres").
         pub powers: HashMap<String, PowerDef>,
-        /// Adjectives of size a measure is glued to ("400m-long", "30m-high").
+        /// Adjectives of size a measure is glued to ("250m-long", "30m-high").
         pub measures: HashSet<String>,
-        /// Words that make a figure a rate when a noun follows them ("$115 a
-        /// share", "5,000 barrels per day", "$9bn of goods every day").
+        /// Words that make a figure a rate when a noun follows them ("$42 a
+        /// share", "3,000 barrels per day", "$2bn of cargo every day").
         pub rate_markers: HashSet<String>,
         /// Words after such a noun that make it a time, not a rate ("a year ago").
         pub not_rate_after: HashSet<String>,
@@ -484,7 +484,7 @@ impl Lexicon {
     /// conservative suffix stripping (plural, -ed, -ing, -ment).
     /// The counted nouns (as [`Lexicon::lemma`] gives them) that name the
     /// same kind of thing as this one, or a kind of it or what it is a kind
-    /// of ("pupil": "student").
+    /// of ("physician": "doctor").
     pub fn kinds_of_thing(&self, noun: &str) -> impl Iterator<Item = &'static str> {
         // Bisect the sorted lines of the table as it is embedded: no index to
         // build, nothing allocated.
@@ -662,10 +662,10 @@ mod tests {
             "rules/noun-kinds-stems.txt is stale: UPDATE_NOUN_KINDS=1 cargo test noun_kinds_table_is_current"
         );
         let lex = crate::rules::RuleSet::builtin().unwrap().lexicon;
-        let pupil = lex.lemma("pupils");
+        let doctor = lex.lemma("physicians");
         assert!(
-            lex.kinds_of_thing(&pupil)
-                .any(|k| k == lex.lemma("students"))
+            lex.kinds_of_thing(&doctor)
+                .any(|k| k == lex.lemma("doctors"))
         );
         assert!(lex.kinds_of_thing("zzzz").next().is_none());
         assert!(lex.kinds_of_thing("").next().is_none());
