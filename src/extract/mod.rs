@@ -529,6 +529,7 @@ pub fn extract(ctx: &Ctx) -> Vec<Fact> {
     let mut memo = SentenceMemo {
         contexts: vec![None; seg.sentences.len()],
         patterns: vec![None; seg.sentences.len()],
+        years: vec![None; seg.sentences.len()],
     };
     let mut vocab = Vocab {
         base: &ctx.lemmas,
@@ -706,22 +707,15 @@ fn merge_restatements(
         let c = class(&facts[i].0.value);
         if let Some(p) = c.and_then(|c| last[c]) {
             let (a, b) = (&facts[p].0, &facts[i].0);
-            let mut between = text.get(a.end..b.start).unwrap_or("").to_string();
-            for &(s, e) in passed
-                .iter()
-                .rev()
-                .filter(|&&(s, e)| a.end <= s && e <= b.start)
-            {
-                between.replace_range(s - a.end..e - a.end, "");
-            }
-            let closes = text
-                .get(b.end..)
-                .is_some_and(|t| t.trim_start().starts_with(')'));
+            let closes = || {
+                text.get(b.end..)
+                    .is_some_and(|t| t.trim_start().starts_with(')'))
+            };
             if a.kind == b.kind
                 && a.sentence == b.sentence
-                && between.trim() == "("
-                && closes
                 && same_kind(&a.value, &b.value)
+                && closes()
+                && only_an_open_bracket(text, a.end..b.start, &passed)
             {
                 let span = (b.start, b.end);
                 facts[p].0.also.push(span);
@@ -743,6 +737,34 @@ fn merge_restatements(
         keep.push(i);
     }
     (facts, keep)
+}
+
+/// Whether the text of `range`, without the spans of `skip` inside it (facts
+/// passed over), is an opening bracket and white space only.
+fn only_an_open_bracket(
+    text: &str,
+    range: std::ops::Range<usize>,
+    skip: &[(usize, usize)],
+) -> bool {
+    let mut at = range.start;
+    let mut brackets = 0;
+    let mut pieces = skip
+        .iter()
+        .filter(|&&(s, e)| range.start <= s && e <= range.end)
+        .map(|&(s, e)| (s, e))
+        .chain(std::iter::once((range.end, range.end)));
+    pieces.all(|(s, e)| {
+        let piece = text.get(at..s).unwrap_or("x").trim();
+        at = e;
+        match piece {
+            "" => true,
+            "(" => {
+                brackets += 1;
+                brackets == 1
+            }
+            _ => false,
+        }
+    }) && brackets == 1
 }
 
 /// A value written compactly and exactly for `merge_repeats` keys: figures
@@ -813,6 +835,45 @@ struct SentenceMemo {
     contexts: Vec<Option<Ids>>,
     /// Which rules' patterns match the sentence.
     patterns: Vec<Option<Vec<bool>>>,
+    /// The years the sentence names.
+    years: Vec<Option<SentenceYears>>,
+}
+
+/// The years a sentence names, read once per sentence however many facts it holds.
+#[derive(Clone)]
+struct SentenceYears {
+    /// Every explicit year (see `Fact::years`).
+    years: Vec<i16>,
+    /// The token of the first earlier year named as an event of its own ("a
+    /// 2015 storm that killed 12", "the flood in 1996, which destroyed …");
+    /// not a month's year ("in March 2029") nor a start ("since 2019").
+    /// Facts after it are background (`Fact::past`). `usize::MAX` if none, or
+    /// when the report's date is unknown.
+    earlier_event: usize,
+}
+
+fn sentence_years(ctx: &Ctx, s: &Sentence) -> SentenceYears {
+    let all = &ctx.seg.tokens;
+    let year = |k: usize| {
+        Some(&all[k])
+            .filter(|t| t.kind == TokKind::Number && t.lower.len() == 4)
+            .and_then(|t| t.lower.parse::<i16>().ok())
+            .filter(|y| (1800..=2100).contains(y))
+    };
+    let years = s.tokens.clone().filter_map(year).collect();
+    let earlier_event = ctx
+        .published()
+        .and_then(|p| {
+            (s.tokens.start.max(1)..s.tokens.end).find(|&k| {
+                year(k).is_some_and(|y| y < p.year())
+                    && matches!(all[k - 1].lower.as_str(), "in" | "a" | "an" | "the")
+            })
+        })
+        .unwrap_or(usize::MAX);
+    SentenceYears {
+        years,
+        earlier_event,
+    }
 }
 
 /// Choose the rule for a candidate and build the fact.
@@ -823,7 +884,6 @@ fn finish(
     vocab: &mut Vocab,
 ) -> Option<(Fact, Ids)> {
     let s = &ctx.seg.sentences[c.sentence];
-    let toks = ctx.seg.sentence_tokens(s);
     let unit = match &c.value {
         Value::Quantity { unit, .. } => unit.clone(),
         _ => None,
@@ -948,29 +1008,9 @@ fn finish(
             );
         }
     }
-    let years: Vec<i16> = toks
-        .iter()
-        .filter(|t| t.kind == TokKind::Number && t.lower.len() == 4)
-        .filter_map(|t| t.lower.parse::<i16>().ok())
-        .filter(|y| (1800..=2100).contains(y))
-        .collect();
-    // An earlier year named before the fact as an event of its own ("a 2015
-    // storm that killed 12", "the flood in 1996, which destroyed …"); not a
-    // month's year ("in March 2029") nor a start ("since 2019").
-    let all = &ctx.seg.tokens;
-    let past = background_date
-        || c.kind != Kind::Date
-            && ctx.published().is_some_and(|p| {
-                (s.tokens.start.max(1)..c.toks.start).any(|k| {
-                    all[k].kind == TokKind::Number
-                        && all[k].lower.len() == 4
-                        && all[k]
-                            .lower
-                            .parse::<i16>()
-                            .is_ok_and(|y| (1800..p.year()).contains(&y))
-                        && matches!(all[k - 1].lower.as_str(), "in" | "a" | "an" | "the")
-                })
-            });
+    let years = memo.years[c.sentence].get_or_insert_with(|| sentence_years(ctx, s));
+    let past = background_date || c.kind != Kind::Date && years.earlier_event < c.toks.start;
+    let years = years.years.clone();
     let fact = Fact {
         past,
         kind: c.kind,

@@ -602,7 +602,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         };
         let (low, mut high) = apply_hedge(hedge.as_ref().map(|h| &h.1), value, low, high);
         // "More than 300" is said of anything up to about the next round
-        // figure: half a unit of its last non-zero digit above it (250), when
+        // figure: half a unit of its last non-zero digit above it (350), when
         // that is more than the hedge's width.
         if let Some((_, h)) = &hedge
             && matches!(h.shape, HedgeShape::AtLeast | HedgeShape::MoreThan)

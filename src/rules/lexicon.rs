@@ -324,12 +324,15 @@ const NOUN_KINDS_STEMS: &str = include_str!("../../rules/noun-kinds-stems.txt");
 
 /// Where the table's pairs start: after its comment lines.
 fn noun_kind_body() -> &'static str {
-    let text = NOUN_KINDS_STEMS;
-    let mut at = 0;
-    while text[at..].starts_with('#') {
-        at += text[at..].find('\n').map_or(text.len() - at, |n| n + 1);
-    }
-    &text[at..]
+    static BODY: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
+    BODY.get_or_init(|| {
+        let text = NOUN_KINDS_STEMS;
+        let mut at = 0;
+        while text[at..].starts_with('#') {
+            at += text[at..].find('\n').map_or(text.len() - at, |n| n + 1);
+        }
+        &text[at..]
+    })
 }
 
 /// The (noun, kind) pair on the line that holds byte `at` of `body`, and
