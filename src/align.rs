@@ -11,6 +11,10 @@
 //! score; a part ("two of them"), an increment and an earlier figure beside a
 //! total; two roles; two statements of a report's own news day.
 //!
+//! A second pass adds the evidence of the first: two dates whose sentences
+//! state another fact the sources share (a group of the first pass) are
+//! likelier one slot, since a sentence tells its event at one time.
+//!
 //! Values are never evidence: a pair whose values agree and a pair whose
 //! values conflict pass the same gate (`[lexicon.align]` in
 //! `rules/lexicon.toml`), and agreeing values only break exact ties. Pairs
@@ -248,6 +252,91 @@ fn candidates(members: &[usize], facts: &[Fact], rules: &RuleSet) -> Vec<(usize,
     pairs.into_iter().collect()
 }
 
+/// Groups built from scored edges: each fact's group, and the groups.
+struct Joined {
+    group_of: Vec<usize>,
+    groups: Vec<Vec<usize>>,
+}
+
+/// Join pairs greedily, best first, into groups holding at most one fact per
+/// source. Ties are broken by the facts' text and position, never by source
+/// order alone.
+fn join(facts: &[Fact], edges: impl Iterator<Item = (f32, usize, usize)>) -> Joined {
+    let mut edges: Vec<(f32, usize, usize)> = edges.collect();
+    let key = |i: usize| (facts[i].start, facts[i].end, facts[i].source);
+    edges.sort_by(|a, b| {
+        b.0.total_cmp(&a.0).then_with(|| {
+            let ka = (key(a.1).min(key(a.2)), key(a.1).max(key(a.2)));
+            let kb = (key(b.1).min(key(b.2)), key(b.1).max(key(b.2)));
+            ka.cmp(&kb)
+        })
+    });
+    let mut group_of: Vec<usize> = (0..facts.len()).collect();
+    let mut groups: Vec<Vec<usize>> = (0..facts.len()).map(|i| vec![i]).collect();
+    for (_, i, j) in edges {
+        let (gi, gj) = (group_of[i], group_of[j]);
+        if gi == gj {
+            continue;
+        }
+        let disjoint = groups[gi].iter().all(|&a| {
+            groups[gj]
+                .iter()
+                .all(|&b| facts[a].source != facts[b].source)
+        });
+        if !disjoint {
+            continue;
+        }
+        let moved = std::mem::take(&mut groups[gj]);
+        for &m in &moved {
+            group_of[m] = gi;
+        }
+        groups[gi].extend(moved);
+    }
+    Joined { group_of, groups }
+}
+
+/// Sentence pairs that state a fact both sources share: for each pair of
+/// sentences (source, sentence) in two sources, the groups that join them.
+struct Anchors {
+    by_sentences: rustc_hash::FxHashMap<(Sentence, Sentence), Vec<usize>>,
+}
+
+/// A sentence of one source: (source, sentence index).
+type Sentence = (usize, usize);
+
+impl Anchors {
+    fn new(facts: &[Fact], joined: &Joined) -> Anchors {
+        let mut by_sentences: rustc_hash::FxHashMap<_, Vec<usize>> = Default::default();
+        for (g, members) in joined.groups.iter().enumerate() {
+            if members.len() < 2 {
+                continue;
+            }
+            for (a, &i) in members.iter().enumerate() {
+                for &j in &members[a + 1..] {
+                    let (x, y) = (&facts[i], &facts[j]);
+                    let key = ((x.source, x.sentence), (y.source, y.sentence));
+                    let key = (key.0.min(key.1), key.0.max(key.1));
+                    let list = by_sentences.entry(key).or_default();
+                    if !list.contains(&g) {
+                        list.push(g);
+                    }
+                }
+            }
+        }
+        Anchors { by_sentences }
+    }
+
+    /// Whether the sentences of `i` and `j` share a group other than theirs.
+    fn holds(&self, facts: &[Fact], group_of: &[usize], i: usize, j: usize) -> bool {
+        let (x, y) = (&facts[i], &facts[j]);
+        let key = ((x.source, x.sentence), (y.source, y.sentence));
+        let key = (key.0.min(key.1), key.0.max(key.1));
+        self.by_sentences
+            .get(&key)
+            .is_some_and(|gs| gs.iter().any(|&g| g != group_of[i] && g != group_of[j]))
+    }
+}
+
 /// Group facts across sources. Returns groups of fact indices, each sorted by
 /// source; facts left alone form groups of one.
 pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
@@ -310,7 +399,8 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
             *n += 1;
         }
     }
-    let mut edges: Vec<(f32, usize, usize)> = Vec::new();
+    // Every pair that may be one slot, with its score and the gate it must pass.
+    let mut scored: Vec<(f32, f32, usize, usize)> = Vec::new();
     for members in blocks.values() {
         for (i, j) in candidates(members, facts, rules) {
             let same = slot_of[i] == slot_of[j];
@@ -327,42 +417,33 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
                 (&weighted[i], &weighted[j]),
                 u,
                 lead,
-            ) && s >= min
-            {
-                edges.push((s, i, j));
+            ) {
+                scored.push((s, min, i, j));
             }
         }
     }
-    // Best first; ties broken by the facts' text and position, never by source order alone.
-    let key = |i: usize| (facts[i].start, facts[i].end, facts[i].source);
-    edges.sort_by(|a, b| {
-        b.0.total_cmp(&a.0).then_with(|| {
-            let ka = (key(a.1).min(key(a.2)), key(a.1).max(key(a.2)));
-            let kb = (key(b.1).min(key(b.2)), key(b.1).max(key(b.2)));
-            ka.cmp(&kb)
-        })
+    // First pass: each pair on its own evidence.
+    let first = join(
+        facts,
+        scored
+            .iter()
+            .filter(|e| e.0 >= e.1)
+            .map(|e| (e.0, e.2, e.3)),
+    );
+    // Second pass: two sentences that state another fact both reports share
+    // ("a ferry carrying 80 people sank on Sunday" / "the ferry, with 80
+    // aboard, went down on 2 May") tell one event, and a sentence tells its
+    // event at one time: their dates are likelier one slot. (Not their
+    // figures: a sentence counts many things.) The first pass was blind to
+    // values, so this is too.
+    let anchors = Anchors::new(facts, &first);
+    let bonus = rules.lexicon.align().anchor_bonus;
+    let second = scored.iter().filter_map(|&(s, min, i, j)| {
+        let anchored = facts[i].kind == Kind::Date && anchors.holds(facts, &first.group_of, i, j);
+        let s = if anchored { s + bonus } else { s };
+        (s >= min).then_some((s, i, j))
     });
-    let mut group_of: Vec<usize> = (0..facts.len()).collect();
-    let mut groups: Vec<Vec<usize>> = (0..facts.len()).map(|i| vec![i]).collect();
-    for (_, i, j) in edges {
-        let (gi, gj) = (group_of[i], group_of[j]);
-        if gi == gj {
-            continue;
-        }
-        let disjoint = groups[gi].iter().all(|&a| {
-            groups[gj]
-                .iter()
-                .all(|&b| facts[a].source != facts[b].source)
-        });
-        if !disjoint {
-            continue;
-        }
-        let moved = std::mem::take(&mut groups[gj]);
-        for &m in &moved {
-            group_of[m] = gi;
-        }
-        groups[gi].extend(moved);
-    }
+    let groups = join(facts, second).groups;
     let mut out: Vec<Vec<usize>> = groups.into_iter().filter(|g| !g.is_empty()).collect();
     for g in &mut out {
         g.sort_by_key(|&i| (facts[i].source, facts[i].start));

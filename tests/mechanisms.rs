@@ -151,6 +151,20 @@ fn counted_noun_and_participles() {
         fact(&s, &f, Kind::Quantity, "45,210").rule,
         fact(&s, &f, Kind::Quantity, "45,000").rule
     );
+    // An irregular past form is the verb too, not the thing counted.
+    let (s2, f2) = facts(
+        "The town said the $3 million spent on the dam was wasted, and 12 held by police were freed.",
+        None,
+    );
+    for text in ["$3 million", "12"] {
+        let q = fact(&s2, &f2, Kind::Quantity, text);
+        assert!(
+            !s2.text[q.start..q.end].contains("spent") && !s2.text[q.start..q.end].contains("held"),
+            "{:?} counts a verb",
+            &s2.text[q.start..q.end]
+        );
+        assert_eq!(q.head, None, "{text}");
+    }
     // A part of a total ("11 of 13 counts") is its own slot, beside the total.
     assert_eq!(
         fact(&s, &f, Kind::Quantity, "11 of 13").head.as_deref(),
@@ -304,6 +318,32 @@ fn dates_without_an_anchor_compare_month_and_day() {
             "Christmas Eve"
         ),
         Some(Verdict::Agree)
+    );
+}
+
+#[test]
+fn dates_of_sentences_that_share_a_fact_are_likelier_one_slot() {
+    // The sentences share "212 passengers" and "nine people" died; the dates
+    // of the two sentences have little else in common.
+    let a = (
+        "Officials met on Tuesday to plan the inquiry. A ferry carrying 212 passengers \
+         in the bay capsized on Sunday, killing nine people.",
+        Some("2031-03-05"),
+    );
+    let b = |day: &str| {
+        format!(
+            "Officials met on 4 March to plan the inquiry. Nine people died when the ferry, \
+             with 212 passengers aboard, sank in the bay on {day}."
+        )
+    };
+    let (same, moved) = (b("2 March"), b("5 March"));
+    assert_eq!(
+        verdict(a, (&same, Some("2031-03-07")), "Sunday", "2 March"),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(a, (&moved, Some("2031-03-07")), "Sunday", "5 March"),
+        Some(Verdict::Conflict)
     );
 }
 
@@ -750,6 +790,20 @@ fn a_figure_restated_in_parentheses_is_one_figure() {
             .any(|x| s.text[x.start..x.end].contains("$13 million")),
         "another currency stays a fact of its own"
     );
+    // A currency's code is a currency, before or after the figure.
+    let (s, f) = facts(
+        "The bridge cost EUR 40 million. Its tunnel cost 12bn USD.",
+        None,
+    );
+    for (text, unit, value) in [("EUR 40 million", "EUR", 4e7), ("12bn USD", "USD", 1.2e10)] {
+        let q = fact(&s, &f, Kind::Quantity, text);
+        assert!(
+            matches!(&q.value, Value::Quantity { unit: Some(u), .. } if u == unit),
+            "{text}: {:?}",
+            q.value
+        );
+        assert_eq!(range(q).0, value, "{text}");
+    }
 }
 
 #[test]

@@ -400,7 +400,8 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     break;
                 }
                 // A past participle ends the counted noun: "4,000 people injured and …".
-                if !words.is_empty() && t.lower.ends_with("ed") && !ctx.has(m, super::flag::UNIT) {
+                if !words.is_empty() && lex.is_past_form(&t.lower) && !ctx.has(m, super::flag::UNIT)
+                {
                     break;
                 }
                 if t.kind != TokKind::Word {
@@ -431,7 +432,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             }
             // A past participle ("45,210 filled the arena") is the verb, not the thing counted.
             words.retain(|(_, w)| {
-                !(w.ends_with("ed")
+                !(lex.is_past_form(w)
                     && !lex.def.words.lemmas.contains_key(w)
                     && lex.unit(w).is_none())
             });

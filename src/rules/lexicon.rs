@@ -62,6 +62,8 @@ pub struct AlignDef {
     pub lead_bonus: f32,
     /// The event word nearest one fact stands next to the other.
     pub event_bonus: f32,
+    /// The two facts' sentences state another fact the sources share.
+    pub anchor_bonus: f32,
     /// Names whose spellings score at least this (see `name_score` in the judge).
     pub name_gate: f32,
 }
@@ -76,6 +78,7 @@ impl Default for AlignDef {
             unique_bonus: 0.15,
             lead_bonus: 0.1,
             event_bonus: 0.1,
+            anchor_bonus: 0.15,
             name_gate: 0.8,
         }
     }
@@ -317,6 +320,20 @@ fn common_words() -> &'static [&'static str] {
 /// Pairs of nouns that name one kind of thing or one a kind of the other
 /// (`rules/noun-kinds.txt`, from WordNet, with its provenance), by stem,
 /// read once on first use.
+/// Irregular past forms of verbs that are not nouns (`rules/verb-forms.txt`,
+/// from WordNet, sorted), read once on first use.
+fn verb_forms() -> &'static [&'static str] {
+    static FORMS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms: Vec<&'static str> = include_str!("../../rules/verb-forms.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        forms.sort_unstable();
+        forms
+    })
+}
+
 /// `rules/noun-kinds-stems.txt`: the pairs of `rules/noun-kinds.txt` by
 /// stem, both ways round, sorted, one pair a line (written from the word
 /// list by a test, `noun_kinds_table_is_current`); lookups bisect the text.
@@ -434,7 +451,15 @@ impl Lexicon {
         self.given_names.contains(w)
     }
 
-    pub fn new(def: LexiconDef) -> Result<Lexicon, String> {
+    pub fn new(mut def: LexiconDef) -> Result<Lexicon, String> {
+        // A currency's code is a currency word too: "EUR 40 million", "12bn USD".
+        let codes: Vec<String> = def.numbers.currencies.values().cloned().collect();
+        for code in codes {
+            def.numbers
+                .currencies
+                .entry(code.to_lowercase())
+                .or_insert(code);
+        }
         let hedge_phrases = Phrases::new(
             def.hedges
                 .iter()
@@ -483,8 +508,13 @@ impl Lexicon {
             .contains(lower.trim_end_matches('.'))
     }
 
-    /// The lemma of a lower-case word: the irregular table first, then
-    /// conservative suffix stripping (plural, -ed, -ing, -ment).
+    /// Whether a (lower-case) word is a verb's past form, regular ("killed")
+    /// or irregular ("spent", "held"): the verb after a figure, not the
+    /// thing it counts.
+    pub fn is_past_form(&self, w: &str) -> bool {
+        w.ends_with("ed") || verb_forms().binary_search(&w).is_ok()
+    }
+
     /// The counted nouns (as [`Lexicon::lemma`] gives them) that name the
     /// same kind of thing as this one, or a kind of it or what it is a kind
     /// of ("physician": "doctor").
@@ -517,6 +547,8 @@ impl Lexicon {
         self.kinds_of_thing(a).any(|k| k == b)
     }
 
+    /// The lemma of a lower-case word: the irregular table first, then
+    /// conservative suffix stripping (plural, -ed, -ing, -ment).
     pub fn lemma(&self, w: &str) -> String {
         let w = w.strip_suffix("'s").unwrap_or(w);
         stem(self.def.words.lemmas.get(w).map_or(w, String::as_str))
