@@ -409,6 +409,23 @@ fn name_variants_and_non_variants() {
         Some(Verdict::Agree)
     );
     assert_eq!(v("West Ruritania", "East Ruritania"), None);
+    // Case inside a word is spelling; a word's first letter is not.
+    assert_eq!(v("KLM Harbour", "Klm Harbour"), Some(Verdict::Variant));
+    // The one person of a family in each report, with another first name.
+    assert_eq!(v("Marko Vukic", "Petar Vukić"), Some(Verdict::Conflict));
+    // Two of one family in both reports: each meets its own.
+    let two = |x: &str, y: &str| {
+        format!("The deal was signed by {x} on the pier, and {y} was a witness.")
+    };
+    let (a, b) = (two("Anna Berg", "Tom Berg"), two("Anna Berg", "Tom Berg"));
+    assert_eq!(
+        verdict((&a, None), (&b, None), "Anna Berg", "Tom Berg"),
+        None
+    );
+    assert_eq!(
+        verdict((&a, None), (&b, None), "Anna Berg", "Anna Berg"),
+        Some(Verdict::Agree)
+    );
 }
 
 #[test]

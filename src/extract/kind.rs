@@ -93,21 +93,60 @@ pub trait FactKind: Sync {
 pub struct Names<'a> {
     pub lex: &'a Lexicon,
     tokens: rustc_hash::FxHashMap<&'a str, Vec<String>>,
+    /// Per source and last word of a name of two or more words ("okafor"
+    /// in "Dana Okafor"): how many different first words it comes with.
+    families: rustc_hash::FxHashMap<(usize, String), Vec<String>>,
 }
 
 impl<'a> Names<'a> {
     pub fn new(facts: &'a [Fact], lex: &'a Lexicon) -> Names<'a> {
         let mut tokens = rustc_hash::FxHashMap::default();
+        let mut families: rustc_hash::FxHashMap<(usize, String), Vec<String>> = Default::default();
         for f in facts {
             if let Value::Name { written, forms, .. } = &f.value {
                 for s in std::iter::once(written).chain(forms) {
-                    tokens
+                    let t = tokens
                         .entry(s.as_str())
                         .or_insert_with(|| lex.name_tokens(s));
+                    if let [first, .., last] = t.as_slice() {
+                        let given = families.entry((f.source, last.clone())).or_default();
+                        if !given.contains(first) {
+                            given.push(first.clone());
+                        }
+                    }
                 }
             }
         }
-        Names { lex, tokens }
+        Names {
+            lex,
+            tokens,
+            families,
+        }
+    }
+
+    /// Whether the two spellings, one from each source, are the only names of
+    /// their family in their sources with different first words ("Dana
+    /// Okafor" / "Lena Okafor"): one person named two ways, or two people,
+    /// and with no other of the family in either report, one slot.
+    pub fn only_of_family(&self, (sa, a): (usize, &str), (sb, b): (usize, &str)) -> bool {
+        let (ta, tb) = (self.tokens(a), self.tokens(b));
+        let ([fa, .., la], [fb, .., lb]) = (ta.as_ref(), tb.as_ref()) else {
+            return false;
+        };
+        let one = |s: usize, l: &String| {
+            self.families
+                .get(&(s, l.clone()))
+                .is_some_and(|g| g.len() == 1)
+        };
+        la.chars().count() >= 3
+            && fa.chars().count() >= 2
+            && fb.chars().count() >= 2
+            && crate::extract::name::token_match(self.lex, la, lb)
+            && !crate::extract::name::token_match(self.lex, fa, fb)
+            && !self.lex.is_common_word(fa)
+            && !self.lex.is_common_word(fb)
+            && one(sa, la)
+            && one(sb, lb)
     }
 
     /// The tokens of a spelling (normalised now if it is not one of the facts').

@@ -424,6 +424,21 @@ fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict)
             })
             .collect::<Vec<_>>()
     };
+    // Case inside a word is spelling ("ALP Guard" / "Alp Guard", "McKay" /
+    // "Mckay"), unless one of them is in capitals: a variant. A word's
+    // first letter is not (a particle at the start of a sentence, "De Vries").
+    let inner_case = a.len() == b.len()
+        && a != b
+        && a.to_lowercase() == b.to_lowercase()
+        && a.split(' ').zip(b.split(' ')).any(|(x, y)| {
+            x.chars()
+                .skip(1)
+                .zip(y.chars().skip(1))
+                .any(|(c, d)| c != d)
+        });
+    if inner_case && !caps(a) && !caps(b) {
+        return (2, Verdict::Variant);
+    }
     if plain(a) == plain(b) {
         return (3, Verdict::Agree);
     }
@@ -680,6 +695,11 @@ impl super::kind::FactKind for NameKind {
             }
         }
         let gate = rules.lexicon.align().name_gate;
+        // The one person of a family in each report, named with another
+        // first name: one slot, whose values conflict.
+        if s < gate && names.only_of_family((x.source, a), (y.source, b)) {
+            s = gate;
+        }
         Sameness::Score(s, gate)
     }
 
