@@ -78,6 +78,12 @@ fn is_time_of_day(f: &Fact) -> bool {
     matches!(f.value, crate::extract::Value::Date { time: Some(_), .. })
 }
 
+/// A vague count ("thousands of people", "dozens"): a figure told in
+/// passing, not the one a report puts first.
+fn is_vague(f: &Fact) -> bool {
+    matches!(f.value, crate::extract::Value::Quantity { step, low, high, .. } if step == 0.0 && low < high)
+}
+
 /// What agreeing values add to a pair's score once it has passed the gate:
 /// enough to choose between two equally good candidates, never enough to
 /// choose a worse one (scores are rounded far coarser than this).
@@ -380,20 +386,25 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     // How many facts of each slot each source states, and each fact's place
     // among the facts of its slot in its source (news pegs not counted).
     let mut per_slot: rustc_hash::FxHashMap<(u32, usize), u32> = Default::default();
+    // A vague count ("thousands of people") is told in passing: it neither
+    // counts against nor earns "only one" or "comes first" (a report's
+    // headline "thousands" and its "4,200 people" in the text).
     for (i, f) in facts.iter().enumerate() {
-        *per_slot.entry((slot_of[i], f.source)).or_default() += 1;
+        if !is_vague(f) {
+            *per_slot.entry((slot_of[i], f.source)).or_default() += 1;
+        }
     }
     let unique: Vec<bool> = facts
         .iter()
         .enumerate()
-        .map(|(i, f)| per_slot[&(slot_of[i], f.source)] == 1)
+        .map(|(i, f)| !is_vague(f) && per_slot[&(slot_of[i], f.source)] == 1)
         .collect();
     let mut order: Vec<usize> = (0..facts.len()).collect();
     order.sort_by_key(|&i| (facts[i].source, facts[i].start));
     let mut seen: rustc_hash::FxHashMap<(u32, usize), usize> = Default::default();
     let mut place = vec![usize::MAX; facts.len()];
     for &i in &order {
-        if !facts[i].peg {
+        if !facts[i].peg && !is_vague(&facts[i]) {
             let n = seen.entry((slot_of[i], facts[i].source)).or_default();
             place[i] = *n;
             *n += 1;

@@ -1444,6 +1444,17 @@ fn vague_counts_name_what_they_count() {
         matches!(&q("hundreds of thousands of euros").value, Value::Quantity { unit: Some(u), .. } if u == "EUR")
     );
     assert_eq!(range(q("Tens of thousands")), (2e4, 2e4, 1e5));
+    // A vague count is told in passing: a headline's "thousands" does not
+    // come first of its slot ahead of the figure the text gives.
+    let a = "Storm injures thousands as it crosses the coast.\n\n\
+             The storm crossed the coast on Monday night, injuring more than 4,000 people, \
+             the Red Cross said.";
+    let b = "The health ministry said more than 5,000 people were injured when the storm \
+             crossed the coast.";
+    assert_eq!(
+        verdict((a, None), (b, None), "4,000", "5,000"),
+        Some(Verdict::Conflict)
+    );
 }
 
 #[test]
