@@ -121,7 +121,9 @@ pub fn par_map<T: Sync, R: Send>(
 ///
 /// Two passes: the first finds every fact; the verbs any source negates
 /// ("did not specify") are then read in their positive uses too ("specified"),
-/// so a negation in one report can meet the assertion in another.
+/// and the things any source says there are none of ("has no fence") where
+/// a source says there is one ("has a fence"), so a negation in one report
+/// can meet the assertion in another.
 pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
     // Sources are independent until alignment: large ones are read in
     // parallel (small ones are not worth a thread, and `check_all` and
@@ -142,8 +144,10 @@ pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
         let negated = extract::negated_verbs(&ctx);
         (ctx, negated)
     });
-    let negated: rustc_hash::FxHashSet<String> =
-        ctxs.iter().flat_map(|(_, n)| n.iter().cloned()).collect();
+    let mut negated = extract::Negated::default();
+    for (_, n) in &ctxs {
+        negated.extend(n);
+    }
     for (ctx, _) in &mut ctxs {
         ctx.mark_negated(&negated);
     }

@@ -509,6 +509,39 @@ fn a_negation_meets_the_positive_verb_in_another_source() {
     );
 }
 
+#[test]
+fn a_thing_said_to_be_none_meets_the_thing_said_to_be_there() {
+    let v = |a: &str, b: &str, qa: &str, qb: &str| verdict((a, None), (b, None), qa, qb);
+    assert_eq!(
+        v(
+            "The bridge has no railings, the council said.",
+            "The bridge has railings on both sides, the council said.",
+            "no railings",
+            "has railings"
+        ),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        v(
+            "Inspectors found no cracks in the dam.",
+            "Inspectors found cracks in the dam wall.",
+            "no cracks",
+            "found cracks"
+        ),
+        Some(Verdict::Conflict)
+    );
+    // Only a word that says it is there makes the claim: a noun in passing does not.
+    assert_eq!(
+        v(
+            "The mayor had no comment on the plan.",
+            "The mayor did not answer a request for comment.",
+            "no comment",
+            "comment"
+        ),
+        None
+    );
+}
+
 // ---- alignment --------------------------------------------------------------
 
 #[test]

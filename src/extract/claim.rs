@@ -99,6 +99,14 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
                 && !ctx.has(i, flag::STOP)
                 && !ctx.has(i, flag::NEGATION)
                 && !t.lower.ends_with("ly");
+            if candidate && ctx.has(i, flag::DENIED_NOUN) && !ctx.has(i, flag::NEGATED_VERB) {
+                // A noun some source says there is none of, said here to be
+                // there ("has gates", "found evidence"): the claim it exists.
+                if let Some(c) = present_noun(ctx, si, s, i) {
+                    out.push(c);
+                }
+                continue;
+            }
             if !candidate || !ctx.has(i, flag::NEGATED_VERB) && !negated_verb_at(ctx, s, i) {
                 continue;
             }
@@ -164,7 +172,7 @@ fn object(ctx: &Ctx, s: &Sentence, i: usize) -> Vec<crate::extract::Word> {
 /// noun names does not exist or did not happen. Its predicate is that noun;
 /// its event words are the phrase's words, so two such claims meet on what
 /// they deny. Not "no longer", "no one", "no more" (adverbs and pronouns).
-fn negated_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidate> {
+pub(super) fn negated_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidate> {
     let toks = &ctx.seg.tokens;
     let mut words = Vec::new();
     for (k, t) in toks
@@ -216,6 +224,52 @@ fn negated_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidat
         modality,
         relative: false,
         label: Some(toks[head].lower.to_string()),
+        bytes: None,
+    })
+}
+
+/// A noun at `i` said to be there: a word that says so ("has", "found",
+/// "there were", `[lexicon.claims] having`) a few words before it, in its
+/// clause, with no negation between. The positive side of [`negated_noun`].
+fn present_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidate> {
+    let toks = &ctx.seg.tokens;
+    let from = (i.saturating_sub(4)).max(s.tokens.start);
+    let mut cue = None;
+    for k in (from..i).rev() {
+        if ctx.has(k, flag::CLAUSE_BREAK)
+            || ctx.has(k, flag::NEGATION)
+            || toks[k].kind != TokKind::Word
+        {
+            return None;
+        }
+        if ctx.lex.def.claims.having.contains(toks[k].lower.as_str()) {
+            cue = Some(k);
+            break;
+        }
+    }
+    let cue = cue?;
+    let hedge = cue_before(ctx, s, i, 6, flag::HEDGED);
+    let modality = if hedge.is_some() {
+        Modality::Hedged
+    } else {
+        Modality::Asserted
+    };
+    let lemma = ctx.lemma(i).to_string();
+    Some(Candidate {
+        kind: Kind::Claim,
+        sentence: si,
+        toks: cue..i + 1,
+        value: Value::Claim {
+            predicate: toks[i].lower.to_string(),
+            negated: false,
+            modality,
+        },
+        head: Some(lemma.clone()),
+        events: vec![ctx.lemma(i).clone()],
+        hedge: hedge.map(|h| toks[h].lower.to_string()),
+        modality,
+        relative: false,
+        label: Some(toks[i].lower.to_string()),
         bytes: None,
     })
 }

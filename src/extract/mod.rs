@@ -274,6 +274,9 @@ pub mod flag {
     pub const CONNECTOR: u32 = 1 << 19;
     /// A common lower-case English word (`Lexicon::is_common_word`).
     pub const COMMON: u32 = 1 << 20;
+    /// Its lemma is a noun some source says there is none of ("has no
+    /// gates"): where a source says there is one ("has gates"), a claim.
+    pub const DENIED_NOUN: u32 = 1 << 21;
 }
 
 /// How many of the nearest event words a fact keeps (see [`Fact::events`]).
@@ -316,14 +319,19 @@ impl<'a> Ctx<'a> {
         self.words[self.word_ids[i] as usize].1 & flags == flags
     }
 
-    /// Mark the words whose lemma is one of `verbs` (see [`negated_verbs`]):
+    /// Mark the words whose lemma is one of `negated` (see [`negated_verbs`]):
     /// their positive uses become claims too.
-    pub fn mark_negated(&mut self, verbs: &rustc_hash::FxHashSet<String>) {
+    pub fn mark_negated(&mut self, negated: &Negated) {
         for (lemma, flags) in &mut self.words {
-            if *flags & flag::CONTENT != 0
-                && verbs.contains(self.lemmas.words[*lemma as usize].as_str())
-            {
+            if *flags & flag::CONTENT == 0 {
+                continue;
+            }
+            let lemma = self.lemmas.words[*lemma as usize].as_str();
+            if negated.verbs.contains(lemma) {
                 *flags |= flag::NEGATED_VERB;
+            }
+            if negated.nouns.contains(lemma) {
+                *flags |= flag::DENIED_NOUN;
             }
         }
     }
@@ -496,14 +504,35 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u3
     )
 }
 
-/// The verbs a source negates with no claim rule of their own ("did not
-/// specify"): the first of two extraction passes (see [`crate::facts`]).
-pub fn negated_verbs(ctx: &Ctx) -> rustc_hash::FxHashSet<String> {
-    let mut out = rustc_hash::FxHashSet::default();
-    for s in &ctx.seg.sentences {
+/// What sources negate with no claim rule of its own, by lemma: verbs
+/// ("did not specify") and nouns said not to exist ("has no gates").
+#[derive(Default)]
+pub struct Negated {
+    pub verbs: rustc_hash::FxHashSet<String>,
+    pub nouns: rustc_hash::FxHashSet<String>,
+}
+
+impl Negated {
+    pub fn extend(&mut self, other: &Negated) {
+        self.verbs.extend(other.verbs.iter().cloned());
+        self.nouns.extend(other.nouns.iter().cloned());
+    }
+}
+
+/// What a source negates with no claim rule of its own: the first of two
+/// extraction passes (see [`crate::facts`]).
+pub fn negated_verbs(ctx: &Ctx) -> Negated {
+    let mut out = Negated::default();
+    for (si, s) in ctx.seg.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
             if claim::negated_verb_at(ctx, s, i) {
-                out.insert(ctx.lemma(i).to_string());
+                out.verbs.insert(ctx.lemma(i).to_string());
+            } else if ctx.seg.tokens[i].lower == "no"
+                && ctx.rules.claim_fallback
+                && let Some(c) = claim::negated_noun(ctx, si, s, i)
+                && let Some(head) = c.head
+            {
+                out.nouns.insert(head);
             }
         }
     }

@@ -189,6 +189,9 @@ table! {
 table! {
     pub struct ClaimsDef {
         pub negation: HashSet<String>,
+        /// Words that say a thing is there, a few words before its noun
+        /// ("has gates", "found evidence", "there were survivors").
+        pub having: HashSet<String>,
         pub hedged: HashSet<String>,
         pub attribution: HashSet<String>,
         /// Words that may stand between a negation and its verb ("did not
