@@ -429,6 +429,37 @@ fn name_variants_and_non_variants() {
 }
 
 #[test]
+fn designations_are_names_whose_number_is_their_value() {
+    let v = |a: &str, b: &str| {
+        verdict(
+            (&format!("The ferry, {a}, sank in the strait."), None),
+            (&format!("The ferry, {b}, sank in the strait."), None),
+            a,
+            b,
+        )
+    };
+    assert_eq!(v("Service 4417", "Service 4417"), Some(Verdict::Agree));
+    // The one designation of its kind in each report: another number conflicts.
+    assert_eq!(v("Service 4417", "Service 4471"), Some(Verdict::Conflict));
+    // A code before the number is a variant, as a middle initial is.
+    assert_eq!(v("Service 7K 4417", "Service 4417"), Some(Verdict::Variant));
+    // A name goes on after its number.
+    let (s, f) = facts("Crowds filled the Route 12 Night Market on Friday.", None);
+    assert!(fact(&s, &f, Kind::Name, "Route 12 Night Market").end > 0);
+    // Two of a kind in each report: no guessing which meets which.
+    let two = |x: &str| format!("Buses ran on Route 12 and Route {x} all day.");
+    assert_eq!(
+        verdict(
+            (&two("40"), None),
+            (&two("41"), None),
+            "Route 40",
+            "Route 41"
+        ),
+        None
+    );
+}
+
+#[test]
 fn acronyms_align_with_the_full_name() {
     assert_eq!(
         verdict(

@@ -96,19 +96,38 @@ pub struct Names<'a> {
     /// Per source and last word of a name of two or more words ("okafor"
     /// in "Dana Okafor"): how many different first words it comes with.
     families: rustc_hash::FxHashMap<(usize, String), Vec<String>>,
+    /// Per source and the words of a designation ("flight" in "Flight
+    /// 9525"): the numbers it comes with.
+    designations: rustc_hash::FxHashMap<(usize, String), Vec<String>>,
+}
+
+/// A designation's words and its number: ("flight", "9525") for "Flight 9525".
+fn designation(tokens: &[String]) -> Option<(String, &str)> {
+    let (last, words) = tokens.split_last()?;
+    let number = last.bytes().all(|b| b.is_ascii_digit());
+    let plain = |w: &String| !w.bytes().any(|b| b.is_ascii_digit());
+    (number && !words.is_empty() && words.iter().all(plain))
+        .then(|| (words.join(" "), last.as_str()))
 }
 
 impl<'a> Names<'a> {
     pub fn new(facts: &'a [Fact], lex: &'a Lexicon) -> Names<'a> {
         let mut tokens = rustc_hash::FxHashMap::default();
         let mut families: rustc_hash::FxHashMap<(usize, String), Vec<String>> = Default::default();
+        let mut designations: rustc_hash::FxHashMap<(usize, String), Vec<String>> =
+            Default::default();
         for f in facts {
             if let Value::Name { written, forms, .. } = &f.value {
                 for s in std::iter::once(written).chain(forms) {
                     let t = tokens
                         .entry(s.as_str())
                         .or_insert_with(|| lex.name_tokens(s));
-                    if let [first, .., last] = t.as_slice() {
+                    if let Some((words, number)) = designation(t) {
+                        let numbers = designations.entry((f.source, words)).or_default();
+                        if !numbers.iter().any(|n| n == number) {
+                            numbers.push(number.to_string());
+                        }
+                    } else if let [first, .., last] = t.as_slice() {
                         let given = families.entry((f.source, last.clone())).or_default();
                         if !given.contains(first) {
                             given.push(first.clone());
@@ -121,7 +140,24 @@ impl<'a> Names<'a> {
             lex,
             tokens,
             families,
+            designations,
         }
+    }
+
+    /// Whether the two spellings, one from each source, are the only
+    /// designations of their kind in their sources, with different numbers
+    /// ("Flight 9525" / "Flight 9526"): one slot, whose values conflict.
+    pub fn only_designation(&self, (sa, a): (usize, &str), (sb, b): (usize, &str)) -> bool {
+        let (ta, tb) = (self.tokens(a), self.tokens(b));
+        let (Some((wa, na)), Some((wb, nb))) = (designation(&ta), designation(&tb)) else {
+            return false;
+        };
+        let one = |s: usize, w: &String| {
+            self.designations
+                .get(&(s, w.clone()))
+                .is_some_and(|n| n.len() == 1)
+        };
+        wa == wb && na != nb && one(sa, &wa) && one(sb, &wb)
     }
 
     /// Whether the two spellings, one from each source, are the only names of

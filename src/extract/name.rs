@@ -107,6 +107,19 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                     break;
                 }
             }
+            // A designation: the number that tells one of a kind apart, right
+            // after its name ("Flight 9525", "Route 66", "Windows 11"; a code
+            // before it, "Flight 4X 9525"), when no other kind read it as a
+            // figure, a date or a year.
+            // A name may go on after it ("Route 66 Diner").
+            let mut designation = None;
+            if let Some(k) = designation_at(ctx, claimed, s, j) {
+                designation = Some(k - 1);
+                j = k;
+                while j < s.tokens.end && ctx.is_capitalized(&toks[j]) && !code(j) {
+                    j += 1;
+                }
+            }
             // A possessive ends a name: "China's State Administration" is two.
             if let Some(k) = (i..j.saturating_sub(1)).find(|&k| {
                 toks[k].kind == TokKind::Word
@@ -172,7 +185,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 }
                 // Trailing connectors and punctuation.
                 while p.end > p.start
-                    && (toks[p.end - 1].kind != TokKind::Word
+                    && (toks[p.end - 1].kind != TokKind::Word && designation != Some(p.end - 1)
                         || ctx.has(p.end - 1, flag::CONNECTOR))
                     && toks[p.end - 1].lower != "."
                 {
@@ -241,6 +254,46 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Where a designation's number ends when one starts at `j`, right after a
+/// capitalised word: digits alone ("9525"), or a short code of a figure and
+/// letters before them ("4X 9525"), read by no other kind.
+fn designation_at(ctx: &Ctx, claimed: &[bool], s: &Sentence, j: usize) -> Option<usize> {
+    let toks = &ctx.seg.tokens;
+    let digits = |k: usize| {
+        k < s.tokens.end
+            && toks[k].kind == TokKind::Number
+            && !toks[k].glued
+            && toks[k].lower.bytes().all(|b| b.is_ascii_digit())
+    };
+    if j <= s.tokens.start || j >= s.tokens.end || !ctx.is_capitalized(&toks[j - 1]) {
+        return None;
+    }
+    // Not glued to a word after it ("66th", "9525-ton").
+    let free = |k: usize| {
+        k + 1 >= s.tokens.end
+            || toks
+                .get(k + 1)
+                .is_none_or(|n| !n.glued || n.kind == TokKind::Punct && n.lower != "-")
+    };
+    if digits(j) && !claimed[j] && free(j) {
+        return Some(j + 1);
+    }
+    // "4X 9525": a figure with letters glued to it, then the number (which
+    // a label before the code may have claimed).
+    if digits(j)
+        && !claimed[j]
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| n.glued && n.kind == TokKind::Word && n.lower.len() <= 2)
+        && !claimed[j + 1]
+        && digits(j + 2)
+        && free(j + 2)
+    {
+        return Some(j + 3);
+    }
+    None
 }
 
 /// Acronyms a source introduces in parentheses right after a name whose
@@ -461,6 +514,10 @@ fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict)
 pub fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
     if a == b {
         return true;
+    }
+    // A number is a designation's value, never spelt another way.
+    if a.bytes().any(|c| c.is_ascii_digit()) || b.bytes().any(|c| c.is_ascii_digit()) {
+        return false;
     }
     let nick = |w: &'a str| -> &'a str { lex.def.names.nicknames.get(w).map_or(w, String::as_str) };
     if nick(a) == nick(b) {
@@ -697,7 +754,10 @@ impl super::kind::FactKind for NameKind {
         let gate = rules.lexicon.align().name_gate;
         // The one person of a family in each report, named with another
         // first name: one slot, whose values conflict.
-        if s < gate && names.only_of_family((x.source, a), (y.source, b)) {
+        if s < gate
+            && (names.only_of_family((x.source, a), (y.source, b))
+                || names.only_designation((x.source, a), (y.source, b)))
+        {
             s = gate;
         }
         Sameness::Score(s, gate)

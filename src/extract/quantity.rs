@@ -162,11 +162,9 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             }
             continue;
         }
-        // Identifiers are not counts: "Flight 7K 4410", "Route 66", "XR-7", "A330".
+        // Identifiers are not counts: "Flight 7K 4410", "Route 66", "XR-7",
+        // "A330". Left unclaimed: the name they designate reads them.
         if let Some(end) = identifier(ctx, s, i) {
-            for c in claimed.iter_mut().take(end).skip(i) {
-                *c = true;
-            }
             i = end;
             continue;
         }
