@@ -312,6 +312,12 @@ type Sentence = (usize, usize);
 
 impl Anchors {
     fn new(facts: &[Fact], joined: &Joined) -> Anchors {
+        // Only sentences that state a date can anchor one.
+        let dated: rustc_hash::FxHashSet<Sentence> = facts
+            .iter()
+            .filter(|f| f.kind == Kind::Date)
+            .map(|f| (f.source, f.sentence))
+            .collect();
         let mut by_sentences: rustc_hash::FxHashMap<_, Vec<usize>> = Default::default();
         for (g, members) in joined.groups.iter().enumerate() {
             if members.len() < 2 {
@@ -321,6 +327,9 @@ impl Anchors {
                 for &j in &members[a + 1..] {
                     let (x, y) = (&facts[i], &facts[j]);
                     let key = ((x.source, x.sentence), (y.source, y.sentence));
+                    if !dated.contains(&key.0) || !dated.contains(&key.1) {
+                        continue;
+                    }
                     let key = (key.0.min(key.1), key.0.max(key.1));
                     let list = by_sentences.entry(key).or_default();
                     if !list.contains(&g) {
@@ -410,6 +419,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
             *n += 1;
         }
     }
+    let anchor_bonus = rules.lexicon.align().anchor_bonus;
     // Every pair that may be one slot, with its score and the gate it must pass.
     let mut scored: Vec<(f32, f32, usize, usize)> = Vec::new();
     for members in blocks.values() {
@@ -428,7 +438,9 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
                 (&weighted[i], &weighted[j]),
                 u,
                 lead,
-            ) {
+            ) && (s >= min || facts[i].kind == Kind::Date && s + anchor_bonus >= min)
+            {
+                // (A pair that fails its gate matters only if an anchor could lift it.)
                 scored.push((s, min, i, j));
             }
         }
@@ -447,14 +459,32 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     // event at one time: their dates are likelier one slot. (Not their
     // figures: a sentence counts many things.) The first pass was blind to
     // values, so this is too.
+    // Only dates change, and groups never leave a block: the second pass
+    // joins the dates alone, and keeps the first pass's other groups.
     let anchors = Anchors::new(facts, &first);
     let bonus = rules.lexicon.align().anchor_bonus;
-    let second = scored.iter().filter_map(|&(s, min, i, j)| {
-        let anchored = facts[i].kind == Kind::Date && anchors.holds(facts, &first.group_of, i, j);
-        let s = if anchored { s + bonus } else { s };
+    let dates = scored.iter().filter_map(|&(s, min, i, j)| {
+        if facts[i].kind != Kind::Date {
+            return None;
+        }
+        let s = if anchors.holds(facts, &first.group_of, i, j) {
+            s + bonus
+        } else {
+            s
+        };
         (s >= min).then_some((s, i, j))
     });
-    let groups = join(facts, second).groups;
+    let second = join(facts, dates);
+    let groups = first
+        .groups
+        .into_iter()
+        .filter(|g| g.first().is_some_and(|&i| facts[i].kind != Kind::Date))
+        .chain(
+            second
+                .groups
+                .into_iter()
+                .filter(|g| g.first().is_some_and(|&i| facts[i].kind == Kind::Date)),
+        );
     let mut out: Vec<Vec<usize>> = groups.into_iter().filter(|g| !g.is_empty()).collect();
     for g in &mut out {
         g.sort_by_key(|&i| (facts[i].source, facts[i].start));

@@ -149,6 +149,13 @@ impl<'a> Names<'a> {
     /// ("Flight 9525" / "Flight 9526"): one slot, whose values conflict.
     pub fn only_designation(&self, (sa, a): (usize, &str), (sb, b): (usize, &str)) -> bool {
         let (ta, tb) = (self.tokens(a), self.tokens(b));
+        let number = |t: &[String]| {
+            t.last()
+                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if ta.len() != tb.len() || !number(&ta) || !number(&tb) {
+            return false;
+        }
         let (Some((wa, na)), Some((wb, nb))) = (designation(&ta), designation(&tb)) else {
             return false;
         };
