@@ -274,6 +274,20 @@ fn relative_dates_resolve_against_publication() {
         day(fact(&s, &f, Kind::Date, "the following day")),
         "2025-03-04"
     );
+    // Counted back from publication: the year, the month, the day.
+    let (s, f) = facts(
+        "The dam was built six years ago. Its gate failed two months ago. It was shut 3 days ago.",
+        Some("2025-11-05"),
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "six years ago")),
+        "2019-01-01..2019-12-31"
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "two months ago")),
+        "2025-09-01..2025-09-30"
+    );
+    assert_eq!(day(fact(&s, &f, Kind::Date, "3 days ago")), "2025-11-02");
 }
 
 #[test]

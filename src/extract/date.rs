@@ -468,6 +468,15 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     }
     // Relative days and weeks: "yesterday", "last week", "earlier this week".
     if let Some(p) = ctx.published() {
+        // "six years ago", "three weeks ago": counted back from publication.
+        if w(i + 2) == Some("ago")
+            && let Some(found) = ago(ctx, t, w(i + 1).unwrap_or(""), p)
+        {
+            return Some(Found {
+                relative: true,
+                ..days(i, i + 3, found.0, found.1, true)
+            });
+        }
         if let Some(&off) = lex.def.dates.relative_days.get(bare) {
             let d = p.checked_add((off as i64).days()).ok()?;
             return Some(Found {
@@ -530,6 +539,40 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
         }
     }
     None
+}
+
+/// The days "N units ago" covers, counted back from the publication date `p`:
+/// the whole year for years, the month for months, the week around the day
+/// for weeks, the day for days.
+fn ago(ctx: &Ctx, t: &crate::segment::Token, unit: &str, p: Date) -> Option<(Date, Date)> {
+    let n: i64 = if t.kind == TokKind::Number {
+        t.lower.parse().ok()?
+    } else {
+        let v = ctx.lex.number_word(t.lower.as_str())?;
+        (v.fract() == 0.0).then_some(v as i64)?
+    };
+    if !(1..=100).contains(&n) {
+        return None;
+    }
+    match unit.trim_end_matches('s') {
+        "year" => {
+            let y = p.year() - n as i16;
+            Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
+        }
+        "month" => {
+            let d = p.checked_sub(n.months()).ok()?;
+            Some((d.first_of_month(), d.last_of_month()))
+        }
+        "week" => {
+            let d = p.checked_sub((7 * n).days()).ok()?;
+            Some((d.checked_sub(3.days()).ok()?, d.checked_add(3.days()).ok()?))
+        }
+        "day" => {
+            let d = p.checked_sub(n.days()).ok()?;
+            Some((d, d))
+        }
+        _ => None,
+    }
 }
 
 pub fn extract(

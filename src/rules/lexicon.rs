@@ -563,7 +563,7 @@ impl Lexicon {
     }
 
     /// Whether a date can start at this (lower-case) word: a month, a
-    /// weekday, a relative day, "last"/"this", or the first word of an
+    /// weekday, a relative day, "last"/"this", a number word, or the first word of an
     /// anchored or holiday phrase. `extract::date` skips every other word.
     pub fn starts_date(&self, w: &str) -> bool {
         let d = &self.def.dates;
@@ -573,6 +573,8 @@ impl Lexicon {
             || d.weekdays.contains_key(w)
             || d.relative_days.contains_key(w)
             || matches!(w, "last" | "this")
+            // "six years ago"
+            || self.def.numbers.words.contains_key(w)
             || !self.anchored_phrases.get(w).is_empty()
             || !self.holiday_phrases.get(w).is_empty()
     }
