@@ -915,6 +915,15 @@ fn tolls_stated_as_a_change() {
         ),
         Some(Verdict::Conflict)
     );
+    // "number of X": the figure counts X, however far back the total stands in its clause.
+    let (s, f) = facts(
+        "The number of barges waiting to pass through the lock has risen to 212.",
+        None,
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Quantity, "212").head,
+        Some(rules().lexicon.lemma("barges"))
+    );
     let (s, f) = facts("The death toll rose to 12 from nine overnight.", None);
     assert!(
         fact(&s, &f, Kind::Quantity, "nine")

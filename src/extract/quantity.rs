@@ -454,8 +454,11 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 "to" | "at" | "of" | "reached" | "hit" | "is" | "was"
             )
         {
-            total_noun = (s.tokens.start.max(i.saturating_sub(7))..i - 1)
+            // Back through the clause: "the number of ships waiting to pass
+            // through the canal has risen to 369".
+            total_noun = (s.tokens.start.max(i.saturating_sub(TOTAL_REACH))..i - 1)
                 .rev()
+                .take_while(|&k| !ctx.has(k, super::flag::CLAUSE_PUNCT))
                 .find(|&k| lex.def.numbers.totals.contains(toks[k].lower.as_str()))
                 .map(|k| (k, toks[k].lower.to_string()));
         }
@@ -510,16 +513,27 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 head = Some(lex.lemma(w));
                 label = Some(w.clone());
             }
-        } else if let Some((_, w)) = &total_noun {
-            // "toll … to four": the figure counts what the total counts.
-            let counted = (i.saturating_sub(9).max(s.tokens.start)..i).find(|&k| {
-                lex.def
-                    .words
-                    .lemmas
-                    .get(toks[k].lower.as_str())
-                    .is_some_and(|l| l != w)
-                    && ctx.has(k, super::flag::CONTENT)
-                    && !lex.def.numbers.totals.contains(toks[k].lower.as_str())
+        } else if let Some((t, w)) = &total_noun {
+            // "toll … to four": the figure counts what the total counts: the
+            // word after "number of" ("the number of ships … rose to 369"),
+            // or a word the lexicon knows near it ("the death toll").
+            let of = (toks.get(t + 1).is_some_and(|x| x.lower == "of"))
+                .then(|| {
+                    (t + 2..i)
+                        .find(|&k| ctx.has(k, super::flag::CONTENT))
+                        .filter(|&k| toks[k].kind == TokKind::Word)
+                })
+                .flatten();
+            let counted = of.or_else(|| {
+                (i.saturating_sub(9).max(s.tokens.start)..i).find(|&k| {
+                    lex.def
+                        .words
+                        .lemmas
+                        .get(toks[k].lower.as_str())
+                        .is_some_and(|l| l != w)
+                        && ctx.has(k, super::flag::CONTENT)
+                        && !lex.def.numbers.totals.contains(toks[k].lower.as_str())
+                })
             });
             // The counted word says what the figure counts ("the number of
             // dead" counts the dead); the total noun only when none is named.
@@ -734,6 +748,9 @@ pub(super) fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     }
     Some(end)
 }
+
+/// How far back a total named before its figure may stand, in tokens.
+const TOTAL_REACH: usize = 14;
 
 /// The place of the last digit of the number read at token `i` (see
 /// `Value::Quantity::step`): 0.1 for "62.3", 100,000 for "4.7 million",
