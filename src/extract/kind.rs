@@ -93,12 +93,13 @@ pub trait FactKind: Sync {
 pub struct Names<'a> {
     pub lex: &'a Lexicon,
     tokens: rustc_hash::FxHashMap<&'a str, Vec<String>>,
-    /// Per source and last word of a name of two or more words ("okafor"
-    /// in "Dana Okafor"): how many different first words it comes with.
-    families: rustc_hash::FxHashMap<(usize, String), Vec<String>>,
-    /// Per source and the words of a designation ("flight" in "Flight
-    /// 9525"): the numbers it comes with.
-    designations: rustc_hash::FxHashMap<(usize, String), Vec<String>>,
+    /// Spellings (with their source) that are the only name of their family
+    /// in the source: a name of two or more words whose last word comes with
+    /// no other first word there ("Dana Okafor" and no other Okafor).
+    sole_of_family: rustc_hash::FxHashSet<(usize, &'a str)>,
+    /// Spellings (with their source) that are the only designation of their
+    /// kind in the source ("Flight 9525" and no other flight number).
+    sole_designation: rustc_hash::FxHashSet<(usize, &'a str)>,
 }
 
 /// A designation's words and its number: ("flight", "9525") for "Flight 9525".
@@ -113,34 +114,60 @@ fn designation(tokens: &[String]) -> Option<(String, &str)> {
 impl<'a> Names<'a> {
     pub fn new(facts: &'a [Fact], lex: &'a Lexicon) -> Names<'a> {
         let mut tokens = rustc_hash::FxHashMap::default();
-        let mut families: rustc_hash::FxHashMap<(usize, String), Vec<String>> = Default::default();
-        let mut designations: rustc_hash::FxHashMap<(usize, String), Vec<String>> =
+        // Per source and family (last word) or designation (words before the
+        // number): the first words or numbers it comes with.
+        let mut families: rustc_hash::FxHashMap<(usize, &str), Vec<&str>> = Default::default();
+        let mut designations: rustc_hash::FxHashMap<(usize, String), Vec<&str>> =
             Default::default();
+        let mut spellings: Vec<(usize, &'a str)> = Vec::new();
         for f in facts {
             if let Value::Name { written, forms, .. } = &f.value {
                 for s in std::iter::once(written).chain(forms) {
-                    let t = tokens
+                    tokens
                         .entry(s.as_str())
                         .or_insert_with(|| lex.name_tokens(s));
-                    if let Some((words, number)) = designation(t) {
-                        let numbers = designations.entry((f.source, words)).or_default();
-                        if !numbers.iter().any(|n| n == number) {
-                            numbers.push(number.to_string());
-                        }
-                    } else if let [first, .., last] = t.as_slice() {
-                        let given = families.entry((f.source, last.clone())).or_default();
-                        if !given.contains(first) {
-                            given.push(first.clone());
-                        }
-                    }
+                    spellings.push((f.source, s.as_str()));
                 }
+            }
+        }
+        for &(source, s) in &spellings {
+            let t = &tokens[s];
+            if let Some((words, number)) = designation(t) {
+                let numbers = designations.entry((source, words)).or_default();
+                if !numbers.contains(&number) {
+                    numbers.push(number);
+                }
+            } else if let [first, .., last] = t.as_slice() {
+                let given = families.entry((source, last.as_str())).or_default();
+                if !given.contains(&first.as_str()) {
+                    given.push(first.as_str());
+                }
+            }
+        }
+        let mut sole_of_family = rustc_hash::FxHashSet::default();
+        let mut sole_designation = rustc_hash::FxHashSet::default();
+        for &(source, s) in &spellings {
+            let t = &tokens[s];
+            if let Some((words, _)) = designation(t) {
+                if designations
+                    .get(&(source, words))
+                    .is_some_and(|n| n.len() == 1)
+                {
+                    sole_designation.insert((source, s));
+                }
+            } else if let [_, .., last] = t.as_slice()
+                && families
+                    .get(&(source, last.as_str()))
+                    .is_some_and(|g| g.len() == 1)
+            {
+                sole_of_family.insert((source, s));
             }
         }
         Names {
             lex,
             tokens,
-            families,
-            designations,
+            sole_of_family,
+            sole_designation,
         }
     }
 
@@ -148,23 +175,14 @@ impl<'a> Names<'a> {
     /// designations of their kind in their sources, with different numbers
     /// ("Flight 9525" / "Flight 9526"): one slot, whose values conflict.
     pub fn only_designation(&self, (sa, a): (usize, &str), (sb, b): (usize, &str)) -> bool {
-        let (ta, tb) = (self.tokens(a), self.tokens(b));
-        let number = |t: &[String]| {
-            t.last()
-                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
-        };
-        if ta.len() != tb.len() || !number(&ta) || !number(&tb) {
+        if !self.sole_designation.contains(&(sa, a)) || !self.sole_designation.contains(&(sb, b)) {
             return false;
         }
+        let (ta, tb) = (self.tokens(a), self.tokens(b));
         let (Some((wa, na)), Some((wb, nb))) = (designation(&ta), designation(&tb)) else {
             return false;
         };
-        let one = |s: usize, w: &String| {
-            self.designations
-                .get(&(s, w.clone()))
-                .is_some_and(|n| n.len() == 1)
-        };
-        wa == wb && na != nb && one(sa, &wa) && one(sb, &wb)
+        wa == wb && na != nb
     }
 
     /// Whether the two spellings, one from each source, are the only names of
@@ -172,14 +190,12 @@ impl<'a> Names<'a> {
     /// Okafor" / "Lena Okafor"): one person named two ways, or two people,
     /// and with no other of the family in either report, one slot.
     pub fn only_of_family(&self, (sa, a): (usize, &str), (sb, b): (usize, &str)) -> bool {
+        if !self.sole_of_family.contains(&(sa, a)) || !self.sole_of_family.contains(&(sb, b)) {
+            return false;
+        }
         let (ta, tb) = (self.tokens(a), self.tokens(b));
         let ([fa, .., la], [fb, .., lb]) = (ta.as_ref(), tb.as_ref()) else {
             return false;
-        };
-        let one = |s: usize, l: &String| {
-            self.families
-                .get(&(s, l.clone()))
-                .is_some_and(|g| g.len() == 1)
         };
         la.chars().count() >= 3
             && fa.chars().count() >= 2
@@ -188,8 +204,6 @@ impl<'a> Names<'a> {
             && !crate::extract::name::token_match(self.lex, fa, fb)
             && !self.lex.is_common_word(fa)
             && !self.lex.is_common_word(fb)
-            && one(sa, la)
-            && one(sb, lb)
     }
 
     /// The tokens of a spelling (normalised now if it is not one of the facts').

@@ -573,8 +573,8 @@ impl Lexicon {
             || d.weekdays.contains_key(w)
             || d.relative_days.contains_key(w)
             || matches!(w, "last" | "this")
-            // "six years ago"
-            || self.def.numbers.words.contains_key(w)
+            // "six years ago" (not "a", which opens too many phrases to try each)
+            || self.def.numbers.words.contains_key(w) && !self.def.numbers.weak.contains(w)
             || !self.anchored_phrases.get(w).is_empty()
             || !self.holiday_phrases.get(w).is_empty()
     }
