@@ -575,6 +575,16 @@ fn a_thing_said_to_be_none_meets_the_thing_said_to_be_there() {
         ),
         Some(Verdict::Conflict)
     );
+    // Nor a noun that only modifies another.
+    assert_eq!(
+        v(
+            "The train came with no warning, the driver said.",
+            "The train came with warning lights flashing, the driver said.",
+            "no warning",
+            "warning"
+        ),
+        None
+    );
     // Only a word that says it is there makes the claim: a noun in passing does not.
     assert_eq!(
         v(

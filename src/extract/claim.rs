@@ -233,6 +233,10 @@ pub(super) fn negated_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Opti
 /// clause, with no negation between. The positive side of [`negated_noun`].
 fn present_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidate> {
     let toks = &ctx.seg.tokens;
+    // The noun heads its phrase: "with warning lights" says nothing of a warning.
+    if i + 1 < s.tokens.end && toks[i + 1].kind == TokKind::Word && ctx.has(i + 1, flag::CONTENT) {
+        return None;
+    }
     let from = (i.saturating_sub(4)).max(s.tokens.start);
     let mut cue = None;
     for k in (from..i).rev() {

@@ -204,6 +204,9 @@ impl<'a> Names<'a> {
             && !crate::extract::name::token_match(self.lex, fa, fb)
             && !self.lex.is_common_word(fa)
             && !self.lex.is_common_word(fb)
+            // Two first names the lexicon knows ("Maureen", "Robert") are two
+            // people of one family, not one person named two ways.
+            && !(self.lex.is_given_name(fa) && self.lex.is_given_name(fb))
     }
 
     /// The tokens of a spelling (normalised now if it is not one of the facts').
