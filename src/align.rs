@@ -157,6 +157,17 @@ fn score(
     // The same event word right next to both ("arrested Monday" / "arrested on Monday").
     if shared_event && x.kind != Kind::Claim {
         sim += cut.event_bonus;
+        // A date's nearest event word is what it dates ("the hearing on
+        // Thursday" / "a hearing on May 2"): the same one for both, more.
+        // Not for background, told in passing ("the 2009 storm", "a 2015 storm").
+        if x.kind == Kind::Date
+            && !x.past
+            && !y.past
+            && !x.events.is_empty()
+            && x.events.first() == y.events.first()
+        {
+            sim += cut.date_event_bonus;
+        }
     }
     let min = if x.kind == Kind::Claim {
         cut.claim_gate

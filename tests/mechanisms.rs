@@ -362,6 +362,44 @@ fn dates_of_sentences_that_share_a_fact_are_likelier_one_slot() {
 }
 
 #[test]
+fn a_dates_nearest_event_word_is_what_it_dates() {
+    // Both reports date an arrest and a hearing; the hearings' dates share
+    // little but the word "hearing" right beside each.
+    let a = (
+        "Police arrested the courier at the airport on Sunday. A magistrate ordered her kept \
+         in custody and set a bail hearing for Tuesday. Her lawyer declined to comment.",
+        Some("2031-02-28"),
+    );
+    let b = |day: &str| {
+        format!(
+            "The courier was detained at the airport on Feb. 23. She is being held pending a \
+             detention hearing on {day}, prosecutors said."
+        )
+    };
+    let (same, moved) = (b("March 4"), b("March 6"));
+    assert_eq!(
+        verdict(a, (&same, Some("2031-03-01")), "Tuesday", "March 4"),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(a, (&moved, Some("2031-03-01")), "Tuesday", "March 6"),
+        Some(Verdict::Conflict)
+    );
+    // A name is who or where, never the event: the ferry sank, not "Ruritania".
+    let (s, f) = facts(
+        "The ferry sank off Ruritania on Monday, officials said.",
+        Some("2031-03-05"),
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Date, "Monday")
+            .events
+            .first()
+            .map(|w| w.as_str()),
+        Some(rules().lexicon.lemma("sank").as_str())
+    );
+}
+
+#[test]
 fn each_reports_own_news_day_is_not_a_conflict() {
     let a = (
         "The agency said Friday that 12 wells were dry.",

@@ -1273,7 +1273,14 @@ fn nearby_words(
     // Clause breaks, "and" included, add distance: in "nine remained missing
     // and 230,000 had been evacuated" the 230,000 belongs to "evacuated".
     // Left distances are odd and right ones even, so there are no ties.
-    let eventish = |i: &usize| !span.contains(i) && ctx.has(*i, flag::EVENTISH);
+    // A name is who or where, not what happened: a capitalised word inside
+    // the sentence is no event word ("the crash in Ruritania on Monday" is
+    // the crash's date, not Ruritania's).
+    let eventish = |i: &usize| {
+        !span.contains(i)
+            && ctx.has(*i, flag::EVENTISH)
+            && (*i == s.tokens.start || !ctx.is_capitalized(&ctx.seg.tokens[*i]))
+    };
     let left_d = |i: usize| {
         (span.start - i) * 2
             + 1

@@ -62,6 +62,8 @@ pub struct AlignDef {
     pub lead_bonus: f32,
     /// The event word nearest one fact stands next to the other.
     pub event_bonus: f32,
+    /// Two dates whose nearest event word is the same (on top of `event_bonus`).
+    pub date_event_bonus: f32,
     /// The two facts' sentences state another fact the sources share.
     pub anchor_bonus: f32,
     /// Names whose spellings score at least this (see `name_score` in the judge).
@@ -78,7 +80,8 @@ impl Default for AlignDef {
             unique_bonus: 0.15,
             lead_bonus: 0.1,
             event_bonus: 0.1,
-            anchor_bonus: 0.15,
+            date_event_bonus: 0.1,
+            anchor_bonus: 0.1,
             name_gate: 0.8,
         }
     }
