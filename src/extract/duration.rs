@@ -20,15 +20,15 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             i += 1;
             continue;
         }
+        let Some(n) = number::read(ctx, i, limit) else {
+            i += 1;
+            continue;
+        };
         // "Route 12 Night Market": an identifier is never a duration.
         if let Some(end) = super::quantity::identifier(ctx, s, i) {
             i = end;
             continue;
         }
-        let Some(n) = number::read(ctx, i, limit) else {
-            i += 1;
-            continue;
-        };
         if n.ordinal {
             i += 1;
             continue;

@@ -93,13 +93,13 @@ pub trait FactKind: Sync {
 pub struct Names<'a> {
     pub lex: &'a Lexicon,
     tokens: rustc_hash::FxHashMap<&'a str, Vec<String>>,
-    /// Spellings (with their source) that are the only name of their family
+    /// Name facts (source, start) written as the only name of their family
     /// in the source: a name of two or more words whose last word comes with
     /// no other first word there ("Dana Okafor" and no other Okafor).
-    sole_of_family: rustc_hash::FxHashSet<(usize, &'a str)>,
-    /// Spellings (with their source) that are the only designation of their
+    sole_of_family: rustc_hash::FxHashSet<(usize, usize)>,
+    /// Name facts (source, start) written as the only designation of their
     /// kind in the source ("Flight 9525" and no other flight number).
-    sole_designation: rustc_hash::FxHashSet<(usize, &'a str)>,
+    sole_designation: rustc_hash::FxHashSet<(usize, usize)>,
 }
 
 /// A designation's words and its number: ("flight", "9525") for "Flight 9525".
@@ -146,21 +146,24 @@ impl<'a> Names<'a> {
         }
         let mut sole_of_family = rustc_hash::FxHashSet::default();
         let mut sole_designation = rustc_hash::FxHashSet::default();
-        for &(source, s) in &spellings {
-            let t = &tokens[s];
+        for f in facts {
+            let Value::Name { written, .. } = &f.value else {
+                continue;
+            };
+            let t = &tokens[written.as_str()];
             if let Some((words, _)) = designation(t) {
                 if designations
-                    .get(&(source, words))
+                    .get(&(f.source, words))
                     .is_some_and(|n| n.len() == 1)
                 {
-                    sole_designation.insert((source, s));
+                    sole_designation.insert((f.source, f.start));
                 }
             } else if let [_, .., last] = t.as_slice()
                 && families
-                    .get(&(source, last.as_str()))
+                    .get(&(f.source, last.as_str()))
                     .is_some_and(|g| g.len() == 1)
             {
-                sole_of_family.insert((source, s));
+                sole_of_family.insert((f.source, f.start));
             }
         }
         Names {
@@ -171,11 +174,13 @@ impl<'a> Names<'a> {
         }
     }
 
-    /// Whether the two spellings, one from each source, are the only
+    /// Whether the two name facts, written `a` and `b`, are the only
     /// designations of their kind in their sources, with different numbers
     /// ("Flight 9525" / "Flight 9526"): one slot, whose values conflict.
-    pub fn only_designation(&self, (sa, a): (usize, &str), (sb, b): (usize, &str)) -> bool {
-        if !self.sole_designation.contains(&(sa, a)) || !self.sole_designation.contains(&(sb, b)) {
+    pub fn only_designation(&self, x: &Fact, y: &Fact, a: &str, b: &str) -> bool {
+        if !self.sole_designation.contains(&(x.source, x.start))
+            || !self.sole_designation.contains(&(y.source, y.start))
+        {
             return false;
         }
         let (ta, tb) = (self.tokens(a), self.tokens(b));
@@ -185,12 +190,14 @@ impl<'a> Names<'a> {
         wa == wb && na != nb
     }
 
-    /// Whether the two spellings, one from each source, are the only names of
+    /// Whether the two name facts, written `a` and `b`, are the only names of
     /// their family in their sources with different first words ("Dana
     /// Okafor" / "Lena Okafor"): one person named two ways, or two people,
     /// and with no other of the family in either report, one slot.
-    pub fn only_of_family(&self, (sa, a): (usize, &str), (sb, b): (usize, &str)) -> bool {
-        if !self.sole_of_family.contains(&(sa, a)) || !self.sole_of_family.contains(&(sb, b)) {
+    pub fn only_of_family(&self, x: &Fact, y: &Fact, a: &str, b: &str) -> bool {
+        if !self.sole_of_family.contains(&(x.source, x.start))
+            || !self.sole_of_family.contains(&(y.source, y.start))
+        {
             return false;
         }
         let (ta, tb) = (self.tokens(a), self.tokens(b));

@@ -545,30 +545,42 @@ pub fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
         return true;
     }
     // Transliterations: the same consonants, vowels aside ("Gaddafi"/"Qadhafi").
-    ca.min(cb) >= 5 && ca.abs_diff(cb) <= 3 && {
-        let sa = skeleton(a);
-        sa.len() >= 3 && sa == skeleton(b)
-    }
+    ca.min(cb) >= 5
+        && ca.abs_diff(cb) <= 3
+        && skeleton(a).nth(2).is_some()
+        && skeleton(a).eq(skeleton(b))
 }
 /// The consonants of a word as transliterations blur them: vowels, "h",
 /// "w" and "y" dropped, letters that stand for one sound in different
 /// systems folded ("q", "c", "g" to "k"; "ph" to "f"), doubles made single.
-fn skeleton(w: &str) -> String {
-    let w = w.replace("ph", "f");
-    let mut out = String::new();
-    for c in w.chars().filter(|c| c.is_ascii_alphabetic()) {
-        let c = match c {
-            'q' | 'c' | 'g' => 'k',
-            'z' => 's',
-            'v' => 'f',
-            'a' | 'e' | 'i' | 'o' | 'u' | 'h' | 'w' | 'y' => continue,
-            c => c,
-        };
-        if !out.ends_with(c) {
-            out.push(c);
+fn skeleton(w: &str) -> impl Iterator<Item = char> + '_ {
+    // Read as it goes: no string is built ("ph" is read as "f").
+    let mut chars = w.chars().peekable();
+    let mut last: Option<char> = None;
+    std::iter::from_fn(move || {
+        loop {
+            let mut c = chars.next()?;
+            if c == 'p' && chars.peek() == Some(&'h') {
+                chars.next();
+                c = 'f';
+            }
+            if !c.is_ascii_alphabetic() {
+                continue;
+            }
+            let c = match c {
+                'q' | 'c' | 'g' => 'k',
+                'z' => 's',
+                'v' => 'f',
+                'a' | 'e' | 'i' | 'o' | 'u' | 'h' | 'w' | 'y' => continue,
+                c => c,
+            };
+            if last == Some(c) {
+                continue;
+            }
+            last = Some(c);
+            return Some(c);
         }
-    }
-    out
+    })
 }
 /// How likely two names are one name written two ways: 1.0 for the same
 /// normalised form, 0.9 when every word matches (nicknames, initials,
@@ -754,10 +766,7 @@ impl super::kind::FactKind for NameKind {
         let gate = rules.lexicon.align().name_gate;
         // The one person of a family in each report, named with another
         // first name: one slot, whose values conflict.
-        if s < gate
-            && (names.only_of_family((x.source, a), (y.source, b))
-                || names.only_designation((x.source, a), (y.source, b)))
-        {
+        if s < gate && (names.only_of_family(x, y, a, b) || names.only_designation(x, y, a, b)) {
             s = gate;
         }
         Sameness::Score(s, gate)
