@@ -272,7 +272,23 @@ fn candidates(members: &[usize], facts: &[Fact], rules: &RuleSet) -> Vec<(usize,
 /// Groups built from scored edges: each fact's group, and the groups.
 struct Joined {
     group_of: Vec<usize>,
+    /// The members of each group of two or more, by group id (the id of a
+    /// fact alone is the fact's own, and its entry stays empty: no
+    /// allocation per fact).
     groups: Vec<Vec<usize>>,
+}
+
+impl Joined {
+    /// Every group whose id passes `keep`, singletons included, in the
+    /// order of their ids (a group's id is one of its facts).
+    fn into_groups(self, keep: impl Fn(usize) -> bool) -> impl Iterator<Item = Vec<usize>> {
+        let group_of = self.group_of;
+        self.groups
+            .into_iter()
+            .enumerate()
+            .filter(move |&(g, _)| group_of[g] == g && keep(g))
+            .map(|(g, members)| if members.is_empty() { vec![g] } else { members })
+    }
 }
 
 /// Join pairs greedily, best first, into groups holding at most one fact per
@@ -289,23 +305,39 @@ fn join(facts: &[Fact], edges: impl Iterator<Item = (f32, usize, usize)>) -> Joi
         })
     });
     let mut group_of: Vec<usize> = (0..facts.len()).collect();
-    let mut groups: Vec<Vec<usize>> = (0..facts.len()).map(|i| vec![i]).collect();
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); facts.len()];
     for (_, i, j) in edges {
         let (gi, gj) = (group_of[i], group_of[j]);
         if gi == gj {
             continue;
         }
-        let disjoint = groups[gi].iter().all(|&a| {
-            groups[gj]
-                .iter()
-                .all(|&b| facts[a].source != facts[b].source)
-        });
+        // A fact alone is its own group's one member.
+        let (a, b) = (&groups[gi], &groups[gj]);
+        let a: &[usize] = if a.is_empty() {
+            std::slice::from_ref(&gi)
+        } else {
+            a
+        };
+        let b: &[usize] = if b.is_empty() {
+            std::slice::from_ref(&gj)
+        } else {
+            b
+        };
+        let disjoint = a
+            .iter()
+            .all(|&x| b.iter().all(|&y| facts[x].source != facts[y].source));
         if !disjoint {
             continue;
         }
-        let moved = std::mem::take(&mut groups[gj]);
+        let moved = match std::mem::take(&mut groups[gj]) {
+            m if m.is_empty() => vec![gj],
+            m => m,
+        };
         for &m in &moved {
             group_of[m] = gi;
+        }
+        if groups[gi].is_empty() {
+            groups[gi].push(gi);
         }
         groups[gi].extend(moved);
     }
@@ -487,16 +519,9 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     });
     let second = join(facts, dates);
     let groups = first
-        .groups
-        .into_iter()
-        .filter(|g| g.first().is_some_and(|&i| facts[i].kind != Kind::Date))
-        .chain(
-            second
-                .groups
-                .into_iter()
-                .filter(|g| g.first().is_some_and(|&i| facts[i].kind == Kind::Date)),
-        );
-    let mut out: Vec<Vec<usize>> = groups.into_iter().filter(|g| !g.is_empty()).collect();
+        .into_groups(|g| facts[g].kind != Kind::Date)
+        .chain(second.into_groups(|g| facts[g].kind == Kind::Date));
+    let mut out: Vec<Vec<usize>> = groups.collect();
     for g in &mut out {
         g.sort_by_key(|&i| (facts[i].source, facts[i].start));
     }

@@ -66,9 +66,12 @@ struct Groups<'a> {
 impl Printer for Json {
     fn print(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
         let stale_baseline = outcome.stale;
+        // serde writes many small pieces: a buffer of our own takes them
+        // without a call through `dyn Write` each.
+        let mut buf = io::BufWriter::with_capacity(1 << 16, &mut *out);
         let written = match outcome.runs {
             [run] if run.group.is_none() => serde_json::to_writer_pretty(
-                &mut *out,
+                &mut buf,
                 &Single {
                     analysis: &run.analysis,
                     stale_baseline,
@@ -92,7 +95,7 @@ impl Printer for Json {
                     })
                     .collect();
                 serde_json::to_writer_pretty(
-                    &mut *out,
+                    &mut buf,
                     &Groups {
                         version: 1,
                         groups,
@@ -103,6 +106,7 @@ impl Printer for Json {
             }
         };
         written.map_err(io::Error::other)?;
-        writeln!(out)
+        writeln!(buf)?;
+        buf.flush()
     }
 }
