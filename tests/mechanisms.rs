@@ -366,14 +366,14 @@ fn a_dates_nearest_event_word_is_what_it_dates() {
     // Both reports date an arrest and a hearing; the hearings' dates share
     // little but the word "hearing" right beside each.
     let a = (
-        "Police arrested the courier at the airport on Sunday. A magistrate ordered her kept \
-         in custody and set a bail hearing for Tuesday. Her lawyer declined to comment.",
+        "Officers stopped the clerk at the border on Sunday. A judge refused to free him \
+         and scheduled a review hearing for Tuesday. His union made no statement.",
         Some("2031-02-28"),
     );
     let b = |day: &str| {
         format!(
-            "The courier was detained at the airport on Feb. 23. She is being held pending a \
-             detention hearing on {day}, prosecutors said."
+            "The clerk was stopped at the border on Feb. 23. He stays in jail until a \
+             hearing on {day}, prosecutors said."
         )
     };
     let (same, moved) = (b("March 4"), b("March 6"));
@@ -935,10 +935,10 @@ fn a_figure_restated_in_parentheses_is_one_figure() {
     );
     // A currency's code is a currency, before or after the figure.
     let (s, f) = facts(
-        "The bridge cost EUR 40 million. Its tunnel cost 12bn USD.",
+        "The bridge cost EUR 12 million. Its tunnel cost 3bn USD.",
         None,
     );
-    for (text, unit, value) in [("EUR 40 million", "EUR", 4e7), ("12bn USD", "USD", 1.2e10)] {
+    for (text, unit, value) in [("EUR 12 million", "EUR", 1.2e7), ("3bn USD", "USD", 3e9)] {
         let q = fact(&s, &f, Kind::Quantity, text);
         assert!(
             matches!(&q.value, Value::Quantity { unit: Some(u), .. } if u == unit),
@@ -965,7 +965,7 @@ fn tolls_stated_as_a_change() {
     );
     // "number of X": the figure counts X, however far back the total stands in its clause.
     let (s, f) = facts(
-        "The number of barges waiting to pass through the lock has risen to 212.",
+        "The number of barges queuing below the old lock near the mill has risen to 212.",
         None,
     );
     assert_eq!(
@@ -1582,12 +1582,12 @@ fn vague_counts_name_what_they_count() {
     // A vague count is told in passing: a headline's "thousands" does not
     // come first of its slot ahead of the figure the text gives.
     let a = "Storm injures thousands as it crosses the coast.\n\n\
-             The storm crossed the coast on Monday night, injuring more than 4,000 people, \
+             The storm crossed the coast on Monday night, injuring more than 2,300 people, \
              the Red Cross said.";
-    let b = "The health ministry said more than 5,000 people were injured when the storm \
+    let b = "The health ministry said more than 2,900 people were injured when the storm \
              crossed the coast.";
     assert_eq!(
-        verdict((a, None), (b, None), "4,000", "5,000"),
+        verdict((a, None), (b, None), "2,300", "2,900"),
         Some(Verdict::Conflict)
     );
 }

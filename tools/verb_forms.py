@@ -3,7 +3,7 @@
 ("spent", "held", "sold", "found") that are not nouns, from WordNet 3.0 as
 Debian's wordnet-base package installs it.
 
-A figure's counted noun ends at a past participle ("$40 million spent on
+A figure's counted noun ends at a past participle ("$3 million spent on
 roads", "12 held overnight"); regular ones end in "-ed", these do not.
 
 A form comes from WordNet's verb exception list (verb.exc), differs from its

@@ -100,11 +100,11 @@ pub struct Names<'a> {
     /// differently are turned away before any other work.)
     sole_of_family: rustc_hash::FxHashMap<(usize, usize), u8>,
     /// Name facts (source, start) written as the only designation of their
-    /// kind in the source ("Flight 9525" and no other flight number).
+    /// kind in the source ("Flight 4417" and no other flight number).
     sole_designation: rustc_hash::FxHashSet<(usize, usize)>,
 }
 
-/// A designation's words and its number: ("flight", "9525") for "Flight 9525".
+/// A designation's words and its number: ("flight", "4417") for "Flight 4417".
 fn designation(tokens: &[String]) -> Option<(String, &str)> {
     let (last, words) = tokens.split_last()?;
     let number = last.bytes().all(|b| b.is_ascii_digit());
@@ -178,7 +178,7 @@ impl<'a> Names<'a> {
 
     /// Whether the two name facts, written `a` and `b`, are the only
     /// designations of their kind in their sources, with different numbers
-    /// ("Flight 9525" / "Flight 9526"): one slot, whose values conflict.
+    /// ("Flight 4417" / "Flight 9526"): one slot, whose values conflict.
     pub fn only_designation(&self, x: &Fact, y: &Fact, a: &str, b: &str) -> bool {
         if !self.sole_designation.contains(&(x.source, x.start))
             || !self.sole_designation.contains(&(y.source, y.start))

@@ -108,8 +108,8 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 }
             }
             // A designation: the number that tells one of a kind apart, right
-            // after its name ("Flight 9525", "Route 66", "Windows 11"; a code
-            // before it, "Flight 4X 9525"), when no other kind read it as a
+            // after its name ("Flight 4417", "Route 66", "Windows 11"; a code
+            // before it, "Flight 7K 4417"), when no other kind read it as a
             // figure, a date or a year.
             // A name may go on after it ("Route 66 Diner").
             let mut designation = None;
@@ -127,8 +127,8 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
             }) {
                 j = k + 1;
             }
-            // A modifier glued to a name before another ("Dutch-flagged Alp
-            // Guard", "Hong Kong-based Acme Ltd") is no part of it: the name
+            // A modifier glued to a name before another ("Panama-flagged Sea
+            // Lark", "Hong Kong-based Acme Ltd") is no part of it: the name
             // starts after its last lower-case part. "Ryu Min-ho" ends there.
             let start = (i + 1..j.saturating_sub(2))
                 .rev()
@@ -257,8 +257,8 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
 }
 
 /// Where a designation's number ends when one starts at `j`, right after a
-/// capitalised word: digits alone ("9525"), or a short code of a figure and
-/// letters before them ("4X 9525"), read by no other kind.
+/// capitalised word: digits alone ("4417"), or a short code of a figure and
+/// letters before them ("7K 4417"), read by no other kind.
 fn designation_at(ctx: &Ctx, claimed: &[bool], s: &Sentence, j: usize) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     let digits = |k: usize| {
@@ -270,7 +270,7 @@ fn designation_at(ctx: &Ctx, claimed: &[bool], s: &Sentence, j: usize) -> Option
     if j <= s.tokens.start || j >= s.tokens.end || !ctx.is_capitalized(&toks[j - 1]) {
         return None;
     }
-    // Not glued to a word after it ("66th", "9525-ton").
+    // Not glued to a word after it ("66th", "4417-ton").
     let free = |k: usize| {
         k + 1 >= s.tokens.end
             || toks
@@ -280,7 +280,7 @@ fn designation_at(ctx: &Ctx, claimed: &[bool], s: &Sentence, j: usize) -> Option
     if digits(j) && !claimed[j] && free(j) {
         return Some(j + 1);
     }
-    // "4X 9525": a figure with letters glued to it, then the number (which
+    // "7K 4417": a figure with letters glued to it, then the number (which
     // a label before the code may have claimed).
     if digits(j)
         && !claimed[j]
@@ -477,7 +477,7 @@ fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict)
             })
             .collect::<Vec<_>>()
     };
-    // Case inside a word is spelling ("ALP Guard" / "Alp Guard", "McKay" /
+    // Case inside a word is spelling ("KLM Harbour" / "Klm Harbour", "McKay" /
     // "Mckay"), unless one of them is in capitals: a variant. A word's
     // first letter is not (a particle at the start of a sentence, "De Vries").
     let inner_case = a.len() == b.len()

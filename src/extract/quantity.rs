@@ -454,8 +454,8 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 "to" | "at" | "of" | "reached" | "hit" | "is" | "was"
             )
         {
-            // Back through the clause: "the number of ships waiting to pass
-            // through the canal has risen to 369".
+            // Back through the clause: "the number of barges waiting at
+            // the lock has risen to 212".
             total_noun = (s.tokens.start.max(i.saturating_sub(TOTAL_REACH))..i - 1)
                 .rev()
                 .take_while(|&k| !ctx.has(k, super::flag::CLAUSE_PUNCT))
@@ -515,7 +515,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             }
         } else if let Some((t, w)) = &total_noun {
             // "toll … to four": the figure counts what the total counts: the
-            // word after "number of" ("the number of ships … rose to 369"),
+            // word after "number of" ("the number of barges … rose to 212"),
             // or a word the lexicon knows near it ("the death toll").
             let of = (toks.get(t + 1).is_some_and(|x| x.lower == "of"))
                 .then(|| {

@@ -458,7 +458,7 @@ impl Lexicon {
     }
 
     pub fn new(mut def: LexiconDef) -> Result<Lexicon, String> {
-        // A currency's code is a currency word too: "EUR 40 million", "12bn USD".
+        // A currency's code is a currency word too: "EUR 12 million", "3bn USD".
         let codes: Vec<String> = def.numbers.currencies.values().cloned().collect();
         for code in codes {
             def.numbers
