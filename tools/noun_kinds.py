@@ -11,17 +11,11 @@ Usage: python3 tools/noun_kinds.py [/usr/share/wordnet] > rules/noun-kinds.txt
 """
 import collections
 import os
-import sys
 
-WN = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
-HERE = os.path.dirname(os.path.abspath(__file__))
+from wordnet_common import SOURCE, WN, common_words
 BROAD = 25
 
-common = set()
-with open(os.path.join(HERE, "..", "rules", "common-words.txt")) as f:
-    for line in f:
-        if line.strip() and not line.startswith("#"):
-            common.add(line.strip())
+common = common_words()
 
 first = {}
 with open(os.path.join(WN, "index.noun")) as f:
@@ -68,18 +62,6 @@ for word, sense in first.items():
 print("""# Pairs of common nouns that name the same kind of thing, or one a kind of the
 # other: a figure counting one may meet a figure counting the other ("16 pupils"
 # and "16 students"). Written by tools/noun_kinds.py; do not edit by hand.
-#
-# Source: WordNet 3.0 (Debian package wordnet-base), Princeton University.
-# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
-# Permission to use, copy, modify and distribute this software and database and
-# its documentation for any purpose and without fee or royalty is hereby
-# granted, provided that you agree to comply with the following copyright
-# notice and statements, including the disclaimer, and that the same appear on
-# ALL copies of the software, database and documentation, including
-# modifications that you make for internal use or for distribution.
-# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES
-# NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. The name of Princeton
-# University or Princeton may not be used in advertising or publicity
-# pertaining to distribution of the software and/or database.""")
+""" + SOURCE)
 for a, b in sorted(pairs):
     print(a, b)

@@ -15,17 +15,11 @@ Usage: python3 tools/verb_forms.py [/usr/share/wordnet] > rules/verb-forms.txt
 """
 import collections
 import os
-import sys
 
-WN = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
-HERE = os.path.dirname(os.path.abspath(__file__))
+from wordnet_common import SOURCE, WN, common_words
 NOUN_USE = 3
 
-common = set()
-with open(os.path.join(HERE, "..", "rules", "common-words.txt")) as f:
-    for line in f:
-        if line.strip() and not line.startswith("#"):
-            common.add(line.strip())
+common = common_words()
 
 noun_use = collections.Counter()
 with open(os.path.join(WN, "cntlist.rev")) as f:
@@ -47,18 +41,6 @@ with open(os.path.join(WN, "verb.exc")) as f:
 print("""# Irregular past forms of common verbs that are not nouns in use ("spent",
 # "held"), one a line, sorted: a figure's counted noun ends at one. Written by
 # tools/verb_forms.py; do not edit by hand.
-#
-# Source: WordNet 3.0 (Debian package wordnet-base), Princeton University.
-# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
-# Permission to use, copy, modify and distribute this software and database and
-# its documentation for any purpose and without fee or royalty is hereby
-# granted, provided that you agree to comply with the following copyright
-# notice and statements, including the disclaimer, and that the same appear on
-# ALL copies of the software, database and documentation, including
-# modifications that you make for internal use or for distribution.
-# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES
-# NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. The name of Princeton
-# University or Princeton may not be used in advertising or publicity
-# pertaining to distribution of the software and/or database.""")
+""" + SOURCE)
 for form in sorted(forms):
     print(form)

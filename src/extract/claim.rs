@@ -202,30 +202,46 @@ pub(super) fn negated_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Opti
     {
         return None;
     }
-    let hedge = cue_before(ctx, s, i, 6, flag::HEDGED);
+    let events = words.iter().map(|&k| ctx.lemma(k).clone()).collect();
+    Some(noun_claim(ctx, (si, s), i..head + 1, i, true, events))
+}
+
+/// A claim that the thing the noun at the end of `span` names is there (or,
+/// `negated`, is not), hedged by a cue before `hedge_at`: the shared shape
+/// of [`negated_noun`] and [`present_noun`].
+fn noun_claim(
+    ctx: &Ctx,
+    (si, s): (usize, &Sentence),
+    span: std::ops::Range<usize>,
+    hedge_at: usize,
+    negated: bool,
+    events: Vec<crate::extract::Word>,
+) -> Candidate {
+    let toks = &ctx.seg.tokens;
+    let head = span.end - 1;
+    let hedge = cue_before(ctx, s, hedge_at, 6, flag::HEDGED);
     let modality = if hedge.is_some() {
         Modality::Hedged
     } else {
         Modality::Asserted
     };
-    let lemma = ctx.lemma(head).to_string();
-    Some(Candidate {
+    Candidate {
         kind: Kind::Claim,
         sentence: si,
-        toks: i..head + 1,
+        toks: span,
         value: Value::Claim {
             predicate: toks[head].lower.to_string(),
-            negated: true,
+            negated,
             modality,
         },
-        head: Some(lemma),
-        events: words.iter().map(|&k| ctx.lemma(k).clone()).collect(),
+        head: Some(ctx.lemma(head).to_string()),
+        events,
         hedge: hedge.map(|h| toks[h].lower.to_string()),
         modality,
         relative: false,
         label: Some(toks[head].lower.to_string()),
         bytes: None,
-    })
+    }
 }
 
 /// A noun at `i` said to be there: a word that says so ("has", "found",
@@ -237,7 +253,7 @@ fn present_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidat
     if i + 1 < s.tokens.end && toks[i + 1].kind == TokKind::Word && ctx.has(i + 1, flag::CONTENT) {
         return None;
     }
-    let from = (i.saturating_sub(4)).max(s.tokens.start);
+    let from = i.saturating_sub(4).max(s.tokens.start);
     let mut cue = None;
     for k in (from..i).rev() {
         if ctx.has(k, flag::CLAUSE_BREAK)
@@ -251,31 +267,8 @@ fn present_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidat
             break;
         }
     }
-    let cue = cue?;
-    let hedge = cue_before(ctx, s, i, 6, flag::HEDGED);
-    let modality = if hedge.is_some() {
-        Modality::Hedged
-    } else {
-        Modality::Asserted
-    };
-    let lemma = ctx.lemma(i).to_string();
-    Some(Candidate {
-        kind: Kind::Claim,
-        sentence: si,
-        toks: cue..i + 1,
-        value: Value::Claim {
-            predicate: toks[i].lower.to_string(),
-            negated: false,
-            modality,
-        },
-        head: Some(lemma.clone()),
-        events: vec![ctx.lemma(i).clone()],
-        hedge: hedge.map(|h| toks[h].lower.to_string()),
-        modality,
-        relative: false,
-        label: Some(toks[i].lower.to_string()),
-        bytes: None,
-    })
+    let events = vec![ctx.lemma(i).clone()];
+    Some(noun_claim(ctx, (si, s), cue?..i + 1, i, false, events))
 }
 
 /// The claim kind: how it is read, keyed, compared and shown.

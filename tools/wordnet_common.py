@@ -1,0 +1,31 @@
+"""What the tools that write tables from WordNet share: where WordNet is, the
+project's common-word list, and the provenance header every table carries."""
+import os
+import sys
+
+WN = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+SOURCE = """#
+# Source: WordNet 3.0 (Debian package wordnet-base), Princeton University.
+# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+# Permission to use, copy, modify and distribute this software and database and
+# its documentation for any purpose and without fee or royalty is hereby
+# granted, provided that you agree to comply with the following copyright
+# notice and statements, including the disclaimer, and that the same appear on
+# ALL copies of the software, database and documentation, including
+# modifications that you make for internal use or for distribution.
+# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES
+# NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. The name of Princeton
+# University or Princeton may not be used in advertising or publicity
+# pertaining to distribution of the software and/or database."""
+
+
+def common_words():
+    """The words of rules/common-words.txt."""
+    words = set()
+    with open(os.path.join(HERE, "..", "rules", "common-words.txt")) as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                words.add(line.strip())
+    return words
