@@ -140,6 +140,10 @@ fn score(
     } else {
         x.events.first().is_some_and(|e| y.events.contains(e))
             || y.events.first().is_some_and(|e| x.events.contains(e))
+            // Or the two nearest of each meet: a verb that only carries the
+            // measure ("lasted" / "took") stands between the figure and what
+            // it measures.
+            || x.events.iter().take(2).any(|e| y.events.iter().take(2).any(|f| f == e))
     };
     // A verb alone says little ("released"): what it acts on must match too.
     if x.kind == Kind::Claim && rule.is_fallback() && !shared_event {

@@ -1722,3 +1722,44 @@ fn temperatures_and_signs() {
         Some(Verdict::Conflict)
     );
 }
+
+#[test]
+fn units_and_size_words_are_not_event_words() {
+    // What a measure modifies is what it measures; a neighbouring unit or a
+    // size adjective says nothing of what happened.
+    let (s, f) = facts(
+        "The 90m-long, 300-tonne barge, which carries grain, sank near the weir.",
+        None,
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Quantity, "90m")
+            .events
+            .first()
+            .map(|w| w.as_str()),
+        Some(rules().lexicon.lemma("barge").as_str())
+    );
+}
+
+#[test]
+fn the_two_nearest_event_words_of_each_may_meet() {
+    // "lasted" and "took" differ, but both stand next to "inspection".
+    let a = (
+        "The bridge had been shut for three days. The inspection lasted eight hours, the \
+         mayor said, while crews in orange vests waited by the river gates.",
+        None,
+    );
+    let b = |n: &str| {
+        format!(
+            "Repairs to the bridge went on for two weeks. According to the engineers' union, \
+             the inspection took about {n} hours, and traffic resumed on the northern ramp."
+        )
+    };
+    assert_eq!(
+        verdict(a, (&b("eight"), None), "eight hours", "eight hours"),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(a, (&b("ten"), None), "eight hours", "ten hours"),
+        Some(Verdict::Conflict)
+    );
+}

@@ -467,6 +467,10 @@ impl<'a> Ctx<'a> {
 fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u32) {
     let lemma = Word::from(lex.lemma(l));
     let stop = lex.def.words.stopwords.contains(l);
+    // A unit or a size adjective says how something is measured ("a
+    // 300-tonne, 90m-long barge"), never what happened: no event word.
+    let unit = lex.is_unit(l, &lemma) || lex.def.numbers.currencies.contains_key(l);
+    let measure = unit || lex.def.numbers.measures.contains(l);
     let bits = [
         (stop, flag::STOP),
         (lex.def.claims.negation.contains(l), flag::NEGATION),
@@ -478,15 +482,12 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u3
         (lex.def.claims.attribution.contains(l), flag::ATTRIBUTION),
         (!stop, flag::CONTENT),
         (
-            !stop || lex.def.words.lemmas.contains_key(l),
+            (!stop || lex.def.words.lemmas.contains_key(l)) && !measure,
             flag::EVENTISH,
         ),
         (lex.starts_date(l), flag::DATE),
         (lex.starts_number(l), flag::NUMBER),
-        (
-            lex.is_unit(l, &lemma) || lex.def.numbers.currencies.contains_key(l),
-            flag::UNIT,
-        ),
+        (unit, flag::UNIT),
         (lex.def.dates.future_cues.contains(l), flag::FUTURE_CUE),
         (
             lex.def.names.titles.contains(l.trim_end_matches('.')),
