@@ -301,12 +301,18 @@ impl Joined {
 fn join(facts: &[Fact], edges: impl Iterator<Item = (f32, usize, usize)>) -> Joined {
     let mut edges: Vec<(f32, usize, usize)> = edges.collect();
     let key = |i: usize| (facts[i].start, facts[i].end, facts[i].source);
+    // A vague count ("thousands") is told in passing: it takes a partner
+    // only once the precise figures have taken theirs.
+    let vague = |e: &(f32, usize, usize)| is_vague(&facts[e.1]) || is_vague(&facts[e.2]);
     edges.sort_by(|a, b| {
-        b.0.total_cmp(&a.0).then_with(|| {
-            let ka = (key(a.1).min(key(a.2)), key(a.1).max(key(a.2)));
-            let kb = (key(b.1).min(key(b.2)), key(b.1).max(key(b.2)));
-            ka.cmp(&kb)
-        })
+        vague(a)
+            .cmp(&vague(b))
+            .then_with(|| b.0.total_cmp(&a.0))
+            .then_with(|| {
+                let ka = (key(a.1).min(key(a.2)), key(a.1).max(key(a.2)));
+                let kb = (key(b.1).min(key(b.2)), key(b.1).max(key(b.2)));
+                ka.cmp(&kb)
+            })
     });
     let mut group_of: Vec<usize> = (0..facts.len()).collect();
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); facts.len()];

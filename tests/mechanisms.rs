@@ -1763,3 +1763,25 @@ fn the_two_nearest_event_words_of_each_may_meet() {
         Some(Verdict::Conflict)
     );
 }
+
+#[test]
+fn a_vague_count_takes_a_partner_only_after_the_precise_ones() {
+    // "thousands" stands closest to "injured", but the precise figure is
+    // what the other report's figure is to be compared with.
+    let a = (
+        "A gas blast at the depot injured thousands of people on Monday. Hospitals \
+         said more than 4,000 people were treated for wounds overnight.",
+        None,
+    );
+    let b = |n: &str| {
+        format!("The depot blast wounded more than {n} people, hospitals said on Tuesday.")
+    };
+    assert_eq!(
+        verdict(a, (&b("5,000"), None), "4,000", "5,000"),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        verdict(a, (&b("4,000"), None), "4,000", "4,000"),
+        Some(Verdict::Agree)
+    );
+}
