@@ -473,6 +473,13 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
         }
     }
     let anchor_bonus = rules.lexicon.align().anchor_bonus;
+    // Two figures that are each other's best candidate ("20.4 percent of
+    // voters cast ballots" / "turnout was 21.1 percent of the rolls", each
+    // report's only share of its kind near the vote) need less evidence than
+    // two that each have better candidates. Whether each is the other's best
+    // is decided from the scores, which do not look at values.
+    let mutual_gate = rules.lexicon.align().mutual_gate;
+    let figure = |i: usize| matches!(facts[i].kind, Kind::Quantity | Kind::Duration | Kind::Age);
     // Every pair that may be one slot, with its score and the gate it must pass.
     let mut scored: Vec<(f32, f32, usize, usize)> = Vec::new();
     for members in blocks.values() {
@@ -491,19 +498,35 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
                 (&weighted[i], &weighted[j]),
                 u,
                 lead,
-            ) && (s >= min || facts[i].kind == Kind::Date && s + anchor_bonus >= min)
+            ) && (s >= min
+                || s >= mutual_gate * min && figure(i)
+                || facts[i].kind == Kind::Date && s + anchor_bonus >= min)
             {
                 // (A pair that fails its gate matters only if an anchor could lift it.)
                 scored.push((s, min, i, j));
             }
         }
     }
+    // Each fact's best candidate in each other source, by score (ties: the
+    // earlier pair in `scored`, which is in a fixed order).
+    let mut best: rustc_hash::FxHashMap<(usize, usize), (f32, usize)> = Default::default();
+    for &(s, _, i, j) in &scored {
+        for (a, b) in [(i, j), (j, i)] {
+            let e = best.entry((a, facts[b].source)).or_insert((s, b));
+            if s > e.0 {
+                *e = (s, b);
+            }
+        }
+    }
+    let mutual = |i: usize, j: usize| {
+        best[&(i, facts[j].source)].1 == j && best[&(j, facts[i].source)].1 == i
+    };
     // First pass: each pair on its own evidence.
     let first = join(
         facts,
         scored
             .iter()
-            .filter(|e| e.0 >= e.1)
+            .filter(|e| e.0 >= e.1 || figure(e.2) && e.0 >= mutual_gate * e.1 && mutual(e.2, e.3))
             .map(|e| (e.0, e.2, e.3)),
     );
     // Second pass: two sentences that state another fact both reports share

@@ -1785,3 +1785,30 @@ fn a_vague_count_takes_a_partner_only_after_the_precise_ones() {
         Some(Verdict::Agree)
     );
 }
+
+#[test]
+fn figures_that_are_each_others_best_candidate_need_less_evidence() {
+    // Each report's turnout is the other's best candidate, though the two
+    // sentences share only "cast" and "bureau".
+    let a = (
+        "Only 38.2 percent of registered voters cast ballots over the weekend, the \
+         electoral bureau said, far short of the 50 percent needed. Pollsters had put \
+         support for the measure at 87 percent.",
+        None,
+    );
+    let b = |n: &str| {
+        format!(
+            "Turnout was {n} percent of the citizens who could cast a vote, according to \
+             the bureau, and a referendum needs at least half. Of those who voted, 91 \
+             percent approved the change."
+        )
+    };
+    assert_eq!(
+        verdict(a, (&b("39.5"), None), "38.2 percent", "39.5 percent"),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        verdict(a, (&b("38.2"), None), "38.2 percent", "38.2 percent"),
+        Some(Verdict::Agree)
+    );
+}

@@ -68,6 +68,9 @@ pub struct AlignDef {
     pub anchor_bonus: f32,
     /// Names whose spellings score at least this (see `name_score` in the judge).
     pub name_gate: f32,
+    /// Two figures that are each other's best candidate need only this
+    /// fraction of their gate.
+    pub mutual_gate: f32,
 }
 
 impl Default for AlignDef {
@@ -83,6 +86,7 @@ impl Default for AlignDef {
             date_event_bonus: 0.1,
             anchor_bonus: 0.1,
             name_gate: 0.8,
+            mutual_gate: 0.75,
         }
     }
 }
