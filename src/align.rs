@@ -295,25 +295,50 @@ impl Joined {
     }
 }
 
+/// A score ordered as `f32::total_cmp` orders it.
+struct Score(f32);
+
+impl PartialEq for Score {
+    fn eq(&self, other: &Score) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Score {}
+
+impl PartialOrd for Score {
+    fn partial_cmp(&self, other: &Score) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Score {
+    fn cmp(&self, other: &Score) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
 /// Join pairs greedily, best first, into groups holding at most one fact per
 /// source. Ties are broken by the facts' text and position, never by source
 /// order alone.
 fn join(facts: &[Fact], edges: impl Iterator<Item = (f32, usize, usize)>) -> Joined {
-    let mut edges: Vec<(f32, usize, usize)> = edges.collect();
     let key = |i: usize| (facts[i].start, facts[i].end, facts[i].source);
-    // A vague count ("thousands") is told in passing: it takes a partner
-    // only once the precise figures have taken theirs.
-    let vague = |e: &(f32, usize, usize)| is_vague(&facts[e.1]) || is_vague(&facts[e.2]);
-    edges.sort_by(|a, b| {
-        vague(a)
-            .cmp(&vague(b))
-            .then_with(|| b.0.total_cmp(&a.0))
-            .then_with(|| {
-                let ka = (key(a.1).min(key(a.2)), key(a.1).max(key(a.2)));
-                let kb = (key(b.1).min(key(b.2)), key(b.1).max(key(b.2)));
-                ka.cmp(&kb)
-            })
-    });
+    // Each edge's place in the order, worked out once: a vague count
+    // ("thousands") is told in passing, so it takes a partner only once the
+    // precise figures have taken theirs; then the better score first; then
+    // the pair's place in the text.
+    let mut edges: Vec<_> = edges
+        .map(|(s, i, j)| {
+            let (a, b) = (key(i), key(j));
+            let vague = is_vague(&facts[i]) || is_vague(&facts[j]);
+            (
+                (vague, std::cmp::Reverse(Score(s)), a.min(b), a.max(b)),
+                i,
+                j,
+            )
+        })
+        .collect();
+    edges.sort_by(|a, b| a.0.cmp(&b.0));
     let mut group_of: Vec<usize> = (0..facts.len()).collect();
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); facts.len()];
     for (_, i, j) in edges {
