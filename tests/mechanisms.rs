@@ -1812,3 +1812,27 @@ fn figures_that_are_each_others_best_candidate_need_less_evidence() {
         Some(Verdict::Agree)
     );
 }
+
+#[test]
+fn a_datelines_date_is_the_filing_day_not_a_fact() {
+    // Two reports filed on different days: their datelines do not disagree.
+    let a = (
+        "PORTVILLE, Ruritania, May 3 \u{2014} The ferry company said on Tuesday it would \
+         resume crossings.",
+        Some("2031-05-03"),
+    );
+    let b = (
+        "PORTVILLE, May 9 (Wire) - Crossings resumed after a week-long halt.",
+        Some("2031-05-09"),
+    );
+    assert_eq!(verdict(a, b, "May 3", "May 9"), None);
+    let (s, f) = facts(a.0, a.1);
+    assert!(
+        !f.iter()
+            .any(|f| f.kind == Kind::Date && s.text[f.start..f.end].contains("May 3")),
+        "the dateline is no fact"
+    );
+    // A date after the place in the sentence is the news itself.
+    let (s, f) = facts("Ferries stopped in Portville on May 3.", None);
+    fact(&s, &f, Kind::Date, "May 3");
+}

@@ -967,6 +967,11 @@ fn finish(
     };
     // A date right beside "said" tells when something was said (read once, used twice).
     let said = c.kind == Kind::Date && said_near(ctx, s, &c.toks);
+    // A dateline's date is the day the report was filed, not a fact it
+    // reports: two reports filed on different days do not disagree.
+    if c.kind == Kind::Date && in_dateline(ctx, s, &c.toks) {
+        return None;
+    }
     // Facts align only within a block: the rule, and for fallback quantity
     // rules the counted thing too, so "five ferries" never meets "five buses".
     let mut background_date = false;
@@ -1117,6 +1122,35 @@ fn said_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
     let after = (span.end..s.tokens.end.min(span.end + 3)).find(|&k| toks[k].kind == TokKind::Word);
     before.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION))
         || after.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION))
+}
+
+/// Whether a span is the date of a dateline ("PORTVILLE, Ruritania, May 3 —",
+/// "LONDON, 3 May (Wire) -"): only a place in capitalised words and commas
+/// before it in its sentence, and a dash after it (an agency in brackets
+/// may come between).
+fn in_dateline(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
+    let toks = &ctx.seg.tokens;
+    let before = s.tokens.start..span.start;
+    let place = !before.is_empty()
+        && toks[before.start].kind == TokKind::Word
+        && before.clone().all(|k| match toks[k].kind {
+            TokKind::Word => toks[k].caps,
+            TokKind::Punct => matches!(toks[k].lower.as_str(), "," | "."),
+            TokKind::Number => false,
+        });
+    if !place {
+        return false;
+    }
+    let mut k = span.end;
+    if toks.get(k).is_some_and(|t| t.lower == "(") {
+        match (k + 1..s.tokens.end.min(k + 6)).find(|&j| toks[j].lower == ")") {
+            Some(close) => k = close + 1,
+            None => return false,
+        }
+    }
+    k < s.tokens.end
+        && toks[k].kind == TokKind::Punct
+        && matches!(toks[k].lower.as_str(), "\u{2014}" | "\u{2013}" | "-")
 }
 
 fn is_currency(u: &str) -> bool {
