@@ -72,6 +72,29 @@ fn cosine(a: &Weighted, b: &Weighted) -> f32 {
     dot / norms
 }
 
+/// The cosine with the shared words `skip` accepts left out of the dot product.
+fn cosine_without(a: &Weighted, b: &Weighted, skip: impl Fn(&str) -> bool) -> f32 {
+    if a.norm == 0.0 || b.norm == 0.0 {
+        return 0.0;
+    }
+    let (aw, bw, norms) = (&a.words, &b.words, a.norm * b.norm);
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < aw.len() && j < bw.len() {
+        match aw[i].0.cmp(bw[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if !skip(aw[i].0.as_str()) {
+                    dot += aw[i].1 * bw[j].1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot / norms
+}
+
 /// A clock time: reports name few of them, so they need no more evidence
 /// than a figure does (dates, of which reports name many, need more).
 fn is_time_of_day(f: &Fact) -> bool {
@@ -149,7 +172,22 @@ fn score(
     if x.kind == Kind::Claim && rule.is_fallback() && !shared_event {
         return None;
     }
-    let mut sim = cosine(wx, wy);
+    // Two figures counting one thing under no shared event word ("18 people
+    // were detained" / "250,000 people lost their homes") share only what
+    // every figure of their slot shares: the counted noun and its kinds are
+    // no evidence of one slot then.
+    let mut sim = if x.kind == Kind::Quantity
+        && rule.is_fallback()
+        && !shared_event
+        && x.head.is_some()
+        && x.head == y.head
+    {
+        let h = x.head.as_deref().unwrap_or("");
+        let lex = &rules.lexicon;
+        cosine_without(wx, wy, |w| w == h || lex.kinds_of_thing(h).any(|k| k == w))
+    } else {
+        cosine(wx, wy)
+    };
     // The only fact of its slot in each source: the two are very likely about the same thing.
     if unique {
         sim += cut.unique_bonus;

@@ -1836,3 +1836,43 @@ fn a_datelines_date_is_the_filing_day_not_a_fact() {
     let (s, f) = facts("Ferries stopped in Portville on May 3.", None);
     fact(&s, &f, Kind::Date, "May 3");
 }
+
+#[test]
+fn a_counted_noun_alone_is_no_evidence_of_one_slot() {
+    // Both count people, but one counts those questioned and the other the
+    // homeless: sharing "people" (and its kinds) is what every such figure
+    // shares. (The hospital figures come first in each, so "first of its
+    // slot" does not join the others.)
+    let a = (
+        "Some 40 people remain in hospital. Prosecutors said 18 people had been \
+         questioned, including two port managers.",
+        None,
+    );
+    let b = |rest: &str| format!("Some 45 people remain in hospital. {rest}");
+    let homeless = b("The governor said about 250,000 people had lost their homes.");
+    assert_eq!(
+        verdict(a, (&homeless, None), "18 people", "250,000 people"),
+        None
+    );
+    // The same event beside each: one slot, and the figures differ.
+    let questioned = b("By Friday 21 people had been questioned, the governor said.");
+    assert_eq!(
+        verdict(a, (&questioned, None), "18 people", "21 people"),
+        Some(Verdict::Conflict)
+    );
+}
+
+#[test]
+fn a_word_for_a_total_is_no_event_word() {
+    // "A total of" stands nearer than the verb that says what was counted.
+    let (s, f) = facts("A total of 4,100 people voted to leave the union.", None);
+    let events: Vec<&str> = fact(&s, &f, Kind::Quantity, "4,100")
+        .events
+        .iter()
+        .map(|w| w.as_str())
+        .collect();
+    assert!(
+        !events.contains(&rules().lexicon.lemma("total").as_str()),
+        "{events:?}"
+    );
+}

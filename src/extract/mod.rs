@@ -467,10 +467,12 @@ impl<'a> Ctx<'a> {
 fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u32) {
     let lemma = Word::from(lex.lemma(l));
     let stop = lex.def.words.stopwords.contains(l);
-    // A unit or a size adjective says how something is measured ("a
-    // 300-tonne, 90m-long barge"), never what happened: no event word.
+    // A unit, a size adjective or a word for a total says how something is
+    // measured ("a 300-tonne, 90m-long barge", "a total of 40 people"),
+    // never what happened: no event word.
     let unit = lex.is_unit(l, &lemma) || lex.def.numbers.currencies.contains_key(l);
-    let measure = unit || lex.def.numbers.measures.contains(l);
+    let measure =
+        unit || lex.def.numbers.measures.contains(l) || lex.def.numbers.totals.contains(l);
     let bits = [
         (stop, flag::STOP),
         (lex.def.claims.negation.contains(l), flag::NEGATION),
