@@ -183,8 +183,8 @@ fn score(
         && x.head == y.head
     {
         let h = x.head.as_deref().unwrap_or("");
-        let lex = &rules.lexicon;
-        cosine_without(wx, wy, |w| w == h || lex.kinds_of_thing(h).any(|k| k == w))
+        let kinds: Vec<&str> = rules.lexicon.kinds_of_thing(h).collect();
+        cosine_without(wx, wy, |w| w == h || kinds.contains(&w))
     } else {
         cosine(wx, wy)
     };
