@@ -52,24 +52,7 @@ impl<'f> Weighted<'f> {
 }
 
 fn cosine(a: &Weighted, b: &Weighted) -> f32 {
-    if a.norm == 0.0 || b.norm == 0.0 {
-        return 0.0;
-    }
-    // Both lists are sorted by word.
-    let (a, b, norms) = (&a.words, &b.words, a.norm * b.norm);
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    dot / norms
+    cosine_without(a, b, |_| false)
 }
 
 /// The cosine with the shared words `skip` accepts left out of the dot product.
@@ -77,6 +60,7 @@ fn cosine_without(a: &Weighted, b: &Weighted, skip: impl Fn(&str) -> bool) -> f3
     if a.norm == 0.0 || b.norm == 0.0 {
         return 0.0;
     }
+    // Both lists are sorted by word.
     let (aw, bw, norms) = (&a.words, &b.words, a.norm * b.norm);
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < aw.len() && j < bw.len() {
