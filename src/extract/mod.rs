@@ -916,6 +916,11 @@ fn finish(
     vocab: &mut Vocab,
 ) -> Option<(Fact, Ids)> {
     let s = &ctx.seg.sentences[c.sentence];
+    // A dateline's date is the day the report was filed, not a fact it
+    // reports: two reports filed on different days do not disagree.
+    if c.kind == Kind::Date && in_dateline(ctx, s, &c.toks) {
+        return None;
+    }
     let unit = match &c.value {
         Value::Quantity { unit, .. } => unit.clone(),
         _ => None,
@@ -969,11 +974,6 @@ fn finish(
     };
     // A date right beside "said" tells when something was said (read once, used twice).
     let said = c.kind == Kind::Date && said_near(ctx, s, &c.toks);
-    // A dateline's date is the day the report was filed, not a fact it
-    // reports: two reports filed on different days do not disagree.
-    if c.kind == Kind::Date && in_dateline(ctx, s, &c.toks) {
-        return None;
-    }
     // Facts align only within a block: the rule, and for fallback quantity
     // rules the counted thing too, so "five ferries" never meets "five buses".
     let mut background_date = false;
