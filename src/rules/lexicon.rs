@@ -257,6 +257,10 @@ pub struct Lexicon {
     pub holiday_phrases: Phrases<(i8, i8)>,
     /// Phrases counted from the previous date ("the following day"), by first word.
     pub anchored_phrases: Phrases<i32>,
+    /// Words that say how something is measured and never what happened:
+    /// size adjectives ("long", "wide") and words for a total ("total",
+    /// "number"). With units, they are no event words.
+    pub measure_words: HashSet<String>,
 }
 
 /// Multi-word phrases indexed by one of their words, so matching at a token
@@ -507,6 +511,13 @@ impl Lexicon {
                 .collect(),
             hedge_phrases,
             holiday_phrases,
+            measure_words: def
+                .numbers
+                .measures
+                .iter()
+                .chain(&def.numbers.totals)
+                .cloned()
+                .collect(),
             def,
         })
     }
