@@ -79,6 +79,29 @@ fn verdict(
         .map(|f| f.verdict)
 }
 
+/// The second report written with `same` and then with `changed` where `b`
+/// puts its value: the finding citing `qa` in the first report and the value
+/// in the second agrees the first time and conflicts the second (what
+/// alignment found must hold when a value changes).
+fn agrees_then_conflicts(
+    a: (&str, Option<&str>),
+    b: impl Fn(&str) -> String,
+    published: Option<&str>,
+    qa: &str,
+    (same, changed): (&str, &str),
+) {
+    assert_eq!(
+        verdict(a, (&b(same), published), qa, same),
+        Some(Verdict::Agree),
+        "with {same:?}"
+    );
+    assert_eq!(
+        verdict(a, (&b(changed), published), qa, changed),
+        Some(Verdict::Conflict),
+        "with {changed:?}"
+    );
+}
+
 // ---- quantities -------------------------------------------------------------
 
 #[test]
@@ -350,15 +373,7 @@ fn dates_of_sentences_that_share_a_fact_are_likelier_one_slot() {
              with 212 passengers aboard, sank in the bay on {day}."
         )
     };
-    let (same, moved) = (b("2 March"), b("5 March"));
-    assert_eq!(
-        verdict(a, (&same, Some("2031-03-07")), "Sunday", "2 March"),
-        Some(Verdict::Agree)
-    );
-    assert_eq!(
-        verdict(a, (&moved, Some("2031-03-07")), "Sunday", "5 March"),
-        Some(Verdict::Conflict)
-    );
+    agrees_then_conflicts(a, b, Some("2031-03-07"), "Sunday", ("2 March", "5 March"));
 }
 
 #[test]
@@ -376,15 +391,7 @@ fn a_dates_nearest_event_word_is_what_it_dates() {
              hearing on {day}, prosecutors said."
         )
     };
-    let (same, moved) = (b("March 4"), b("March 6"));
-    assert_eq!(
-        verdict(a, (&same, Some("2031-03-01")), "Tuesday", "March 4"),
-        Some(Verdict::Agree)
-    );
-    assert_eq!(
-        verdict(a, (&moved, Some("2031-03-01")), "Tuesday", "March 6"),
-        Some(Verdict::Conflict)
-    );
+    agrees_then_conflicts(a, b, Some("2031-03-01"), "Tuesday", ("March 4", "March 6"));
     // A name is who or where, never the event: the ferry sank, not "Ruritania".
     let (s, f) = facts(
         "The ferry sank off Ruritania on Monday, officials said.",
@@ -1754,14 +1761,7 @@ fn the_two_nearest_event_words_of_each_may_meet() {
              the inspection took about {n} hours, and traffic resumed on the northern ramp."
         )
     };
-    assert_eq!(
-        verdict(a, (&b("eight"), None), "eight hours", "eight hours"),
-        Some(Verdict::Agree)
-    );
-    assert_eq!(
-        verdict(a, (&b("ten"), None), "eight hours", "ten hours"),
-        Some(Verdict::Conflict)
-    );
+    agrees_then_conflicts(a, b, None, "eight hours", ("eight", "ten"));
 }
 
 #[test]
@@ -1776,14 +1776,7 @@ fn a_vague_count_takes_a_partner_only_after_the_precise_ones() {
     let b = |n: &str| {
         format!("The depot blast wounded more than {n} people, hospitals said on Tuesday.")
     };
-    assert_eq!(
-        verdict(a, (&b("5,000"), None), "4,000", "5,000"),
-        Some(Verdict::Conflict)
-    );
-    assert_eq!(
-        verdict(a, (&b("4,000"), None), "4,000", "4,000"),
-        Some(Verdict::Agree)
-    );
+    agrees_then_conflicts(a, b, None, "4,000", ("4,000", "5,000"));
 }
 
 #[test]
@@ -1803,14 +1796,7 @@ fn figures_that_are_each_others_best_candidate_need_less_evidence() {
              percent approved the change."
         )
     };
-    assert_eq!(
-        verdict(a, (&b("39.5"), None), "38.2 percent", "39.5 percent"),
-        Some(Verdict::Conflict)
-    );
-    assert_eq!(
-        verdict(a, (&b("38.2"), None), "38.2 percent", "38.2 percent"),
-        Some(Verdict::Agree)
-    );
+    agrees_then_conflicts(a, b, None, "38.2 percent", ("38.2", "39.5"));
 }
 
 #[test]
