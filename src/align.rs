@@ -107,6 +107,7 @@ fn score(
     (wx, wy): (&Weighted, &Weighted),
     unique: bool,
     lead: bool,
+    headline: bool,
 ) -> Option<(f32, f32)> {
     let rule = &rules.rules[x.rule];
     match registry::of(x.kind).sameness(x, y, rules, names) {
@@ -179,6 +180,10 @@ fn score(
     // The first of its slot in each source: in news, the main event comes first.
     if lead {
         sim += cut.lead_bonus;
+    }
+    // Both in their headlines: each report's main news.
+    if headline {
+        sim += cut.headline_bonus;
     }
     // The same event word right next to both ("arrested Monday" / "arrested on Monday").
     if shared_event && x.kind != Kind::Claim {
@@ -537,6 +542,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
             let news = !facts[i].past && !facts[j].past;
             let u = news && same && unique[i] && unique[j];
             let lead = news && same && place[i] == 0 && place[j] == 0;
+            let headline = news && same && facts[i].headline && facts[j].headline;
             if let Some((s, min)) = score(
                 &facts[i],
                 &facts[j],
@@ -545,6 +551,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
                 (&weighted[i], &weighted[j]),
                 u,
                 lead,
+                headline,
             ) && (s >= min
                 || s >= mutual_gate * min && figure(i)
                 || facts[i].kind == Kind::Date && s + anchor_bonus >= min)

@@ -1706,6 +1706,12 @@ fn temperatures_and_signs() {
     );
     let t = |x: &str| range(fact(&s, &f, Kind::Quantity, x));
     assert_eq!(t("-20C").0, -20.0);
+    // The same temperature in the other scale is one fact, mentioned twice.
+    let c = fact(&s, &f, Kind::Quantity, "-20C");
+    let fahrenheit = s.text.find("minus 4").unwrap();
+    assert!(c.also.iter().any(|&(a, _)| a == fahrenheit), "{:?}", c.also);
+    let (s, f) = facts("Ship it at minus 4 degrees Fahrenheit.", None);
+    let t = |x: &str| range(fact(&s, &f, Kind::Quantity, x));
     assert!((t("minus 4 degrees Fahrenheit").0 + 20.0).abs() < 1e-9);
     assert_eq!(
         verdict(
@@ -1861,4 +1867,66 @@ fn a_word_for_a_total_is_no_event_word() {
         !events.contains(&rules().lexicon.lemma("total").as_str()),
         "{events:?}"
     );
+}
+
+#[test]
+fn a_sum_of_money_counts_money_not_the_noun_after_it() {
+    let (s, f) = facts("The council approved a $40 million bridge on Monday.", None);
+    let money = fact(&s, &f, Kind::Quantity, "$40 million");
+    assert_eq!(&s.text[money.start..money.end], "$40 million");
+    assert_eq!(money.head, None);
+    // What the sum pays for is told in other words in the other report.
+    agrees_then_conflicts(
+        (
+            "The county council approved a $40 million bridge over the river on Monday.",
+            None,
+        ),
+        |v| format!("The county council approved a {v} repair plan for the river crossing."),
+        None,
+        "$40 million",
+        ("$40 million", "$55 million"),
+    );
+}
+
+#[test]
+fn figures_in_both_headlines_are_each_reports_main_news() {
+    let a = "Vantor accepts richer $2.1 billion offer, ending feud\n\nVantor Labs agreed to the takeover on Monday after a week of talks. It owes $300 million to its lenders.";
+    let (s, f) = facts(a, None);
+    assert!(fact(&s, &f, Kind::Quantity, "$2.1 billion").headline);
+    agrees_then_conflicts(
+        (a, None),
+        |v| {
+            format!(
+                "Corvel closes {v} purchase after long feud\n\nCorvel said the purchase was complete and its shares rose. It borrowed $900 million from banks."
+            )
+        },
+        None,
+        "$2.1 billion",
+        ("$2.1 billion", "$2.4 billion"),
+    );
+}
+
+#[test]
+fn a_figure_and_its_hedged_restatement_are_one_fact() {
+    let (s, f) = facts(
+        "Mill sold for $3 billion\n\nThe mill was sold for about $3 billion on Monday.",
+        None,
+    );
+    let money: Vec<_> = f.iter().filter(|x| x.kind == Kind::Quantity).collect();
+    assert_eq!(
+        money.len(),
+        1,
+        "{:?}",
+        money
+            .iter()
+            .map(|x| &s.text[x.start..x.end])
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(money[0].also.len(), 1);
+    // A written range is another figure than its first end.
+    let (_, f) = facts(
+        "Mill sold for $3 billion\n\nThe mill was sold for $3 billion to $4 billion on Monday.",
+        None,
+    );
+    assert_eq!(f.iter().filter(|x| x.kind == Kind::Quantity).count(), 2);
 }

@@ -196,6 +196,9 @@ pub struct Fact {
     /// own news day: each report's news peg, not comparable across reports
     /// published on different days.
     pub peg: bool,
+    /// Stated in the source's headline: a first paragraph of one sentence
+    /// with no full stop. A headline tells the report's main news.
+    pub headline: bool,
     /// Other places the source states the same fact (byte spans).
     pub also: Vec<(usize, usize)>,
     /// Who the sentence attributes the fact to ("police" in "police said").
@@ -548,15 +551,6 @@ pub fn extract(ctx: &Ctx) -> Vec<Fact> {
         claimed: vec![false; seg.tokens.len()],
         anchor: None,
     };
-    let mut cands = Vec::new();
-    for (si, s) in seg.sentences.iter().enumerate() {
-        for k in registry::KINDS {
-            k.read(ctx, si, s, &mut reading, &mut cands);
-        }
-    }
-    for k in registry::KINDS {
-        k.read_source(ctx, &reading, &mut cands);
-    }
     let mut memo = SentenceMemo {
         contexts: vec![None; seg.sentences.len()],
         patterns: vec![None; seg.sentences.len()],
@@ -566,10 +560,29 @@ pub fn extract(ctx: &Ctx) -> Vec<Fact> {
         base: &ctx.lemmas,
         more: Lemmas::default(),
     };
-    let facts: Vec<(Fact, Ids)> = cands
-        .into_iter()
-        .filter_map(|c| finish(ctx, c, &mut memo, &mut vocab))
-        .collect();
+    // Each sentence's candidates become facts before the next sentence is
+    // read (finishing reads nothing the readers write), so only one
+    // sentence's candidates are held at a time, not the whole source's.
+    let mut cands = Vec::new();
+    let mut facts: Vec<(Fact, Ids)> = Vec::new();
+    for (si, s) in seg.sentences.iter().enumerate() {
+        for k in registry::KINDS {
+            k.read(ctx, si, s, &mut reading, &mut cands);
+        }
+        facts.extend(
+            cands
+                .drain(..)
+                .filter_map(|c| finish(ctx, c, &mut memo, &mut vocab)),
+        );
+    }
+    for k in registry::KINDS {
+        k.read_source(ctx, &reading, &mut cands);
+    }
+    facts.extend(
+        cands
+            .into_iter()
+            .filter_map(|c| finish(ctx, c, &mut memo, &mut vocab)),
+    );
     // In text order; sorting indices rather than the facts moves each fact once.
     let mut order: Vec<usize> = (0..facts.len()).collect();
     order.sort_by_key(|&i| (facts[i].0.start, facts[i].0.end, facts[i].0.kind));
@@ -1062,6 +1075,7 @@ fn finish(
         block,
         context: Vec::new(),
         years,
+        headline: c.sentence == 0 && is_headline(ctx),
         peg: c.relative
             && said
             && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if (*start <= p && p <= *end) || p.yesterday().is_ok_and(|y| *start <= y && y <= *end)),
@@ -1089,6 +1103,25 @@ pub const NEWS_WINDOW_DAYS: i64 = 60;
 /// Whether a date lies wholly before the news window of a report published
 /// on `published` (see [`NEWS_WINDOW_DAYS`]). Unknown years and undated
 /// reports have no background.
+/// Whether the source's first sentence is a headline: the whole first
+/// paragraph, ending in no full stop, question or exclamation mark.
+fn is_headline(ctx: &Ctx) -> bool {
+    let sentences = &ctx.seg.sentences;
+    let Some(first) = sentences.first() else {
+        return false;
+    };
+    let alone = sentences
+        .get(1)
+        .is_none_or(|n| n.paragraph != first.paragraph);
+    let text = ctx
+        .src
+        .text
+        .get(first.start..first.end)
+        .unwrap_or("")
+        .trim_end();
+    alone && !text.ends_with(['.', '!', '?', '"', '\u{201d}'])
+}
+
 fn is_background(v: &Value, published: Option<Date>) -> bool {
     let (
         Value::Date {

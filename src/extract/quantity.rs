@@ -509,6 +509,14 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 low = (low + offset) * factor;
                 high = (high + offset) * up_to;
                 step *= factor;
+            } else if unit
+                .as_deref()
+                .is_some_and(|u| lex.def.numbers.currencies.values().any(|c| c == u))
+            {
+                // A sum of money counts money: the noun after it says what
+                // it pays for ("a $2 billion bid", "a $2 billion deal"),
+                // which its context tells, not what it counts.
+                end = k;
             } else {
                 head = Some(lex.lemma(w));
                 label = Some(w.clone());
@@ -1086,15 +1094,21 @@ impl super::kind::FactKind for Quantities {
                 second,
                 ordinal,
                 step,
-            } => write!(
-                key,
-                "q{:x},{:x},{:x},{unit:?},{:?},{ordinal},{:x}",
-                bits(value),
-                bits(low),
-                bits(high),
-                second.as_ref().map(bits),
-                bits(step)
-            ),
+            } => {
+                // "$4.5 billion" in the headline and "about $4.5 billion" in
+                // the text state one figure: the hedge is not part of it.
+                // A written range ("250,000 to 300,000") is another figure.
+                let range = *low == *value && *high > *value;
+                let _ = step;
+                write!(
+                    key,
+                    "q{:x},{},{:x},{unit:?},{:?},{ordinal}",
+                    bits(value),
+                    range,
+                    if range { bits(high) } else { 0 },
+                    second.as_ref().map(bits),
+                )
+            }
             _ => Ok(()),
         }
     }

@@ -60,6 +60,8 @@ pub struct AlignDef {
     pub unique_bonus: f32,
     /// Both facts come first of their slot in their sources.
     pub lead_bonus: f32,
+    /// Both facts are stated in their sources' headlines.
+    pub headline_bonus: f32,
     /// The event word nearest one fact stands next to the other.
     pub event_bonus: f32,
     /// Two dates whose nearest event word is the same (on top of `event_bonus`).
@@ -82,6 +84,7 @@ impl Default for AlignDef {
             claim_gate: 0.2,
             unique_bonus: 0.15,
             lead_bonus: 0.1,
+            headline_bonus: 0.1,
             event_bonus: 0.1,
             date_event_bonus: 0.1,
             anchor_bonus: 0.1,
