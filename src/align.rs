@@ -96,6 +96,18 @@ fn is_vague(f: &Fact) -> bool {
 /// choose a worse one (scores are rounded far coarser than this).
 const TIE: f32 = 1e-4;
 
+/// Where two facts of one slot stand in their sources: signs of one slot
+/// that do not come from their words.
+#[derive(Clone, Copy)]
+struct Place {
+    /// Each is the only fact of the slot in its source.
+    unique: bool,
+    /// Each comes first of the slot in its source.
+    lead: bool,
+    /// Each is stated in its source's headline.
+    headline: bool,
+}
+
 /// Score one candidate pair; `None` when they must not be aligned. The score
 /// says how sure we are that the two facts are about the same thing, from
 /// what they are about — never from whether their values agree.
@@ -105,9 +117,7 @@ fn score(
     rules: &RuleSet,
     names: &Names,
     (wx, wy): (&Weighted, &Weighted),
-    unique: bool,
-    lead: bool,
-    headline: bool,
+    place: Place,
 ) -> Option<(f32, f32)> {
     let rule = &rules.rules[x.rule];
     match registry::of(x.kind).sameness(x, y, rules, names) {
@@ -174,15 +184,15 @@ fn score(
         cosine(wx, wy)
     };
     // The only fact of its slot in each source: the two are very likely about the same thing.
-    if unique {
+    if place.unique {
         sim += cut.unique_bonus;
     }
     // The first of its slot in each source: in news, the main event comes first.
-    if lead {
+    if place.lead {
         sim += cut.lead_bonus;
     }
     // Both in their headlines: each report's main news.
-    if headline {
+    if place.headline {
         sim += cut.headline_bonus;
     }
     // The same event word right next to both ("arrested Monday" / "arrested on Monday").
@@ -549,9 +559,11 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
                 rules,
                 &names,
                 (&weighted[i], &weighted[j]),
-                u,
-                lead,
-                headline,
+                Place {
+                    unique: u,
+                    lead,
+                    headline,
+                },
             ) && (s >= min
                 || s >= mutual_gate * min && figure(i)
                 || facts[i].kind == Kind::Date && s + anchor_bonus >= min)
