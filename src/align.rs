@@ -96,6 +96,17 @@ fn is_vague(f: &Fact) -> bool {
 /// choose a worse one (scores are rounded far coarser than this).
 const TIE: f32 = 1e-4;
 
+/// Whether two publication days are the same day or one after the other
+/// (unknown ones may be).
+fn near_days(a: Option<jiff::civil::Date>, b: Option<jiff::civil::Date>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a == b || a.yesterday().is_ok_and(|d| d == b) || b.yesterday().is_ok_and(|d| d == a)
+        }
+        _ => true,
+    }
+}
+
 /// Where two facts of one slot stand in their sources: signs of one slot
 /// that do not come from their words.
 #[derive(Clone, Copy)]
@@ -128,6 +139,12 @@ fn score(
     // Each report's own news day ("said Friday" in one, "said Wednesday" in a
     // later one) is when it was written, not a claim about the event.
     if x.peg && y.peg {
+        return None;
+    }
+    // Reports written days apart each tell their own news on their own day
+    // ("agreed on Thursday" in one, "completed the deal on Monday" in one
+    // written weeks later): two events.
+    if x.news_day && y.news_day && !near_days(x.published, y.published) {
         return None;
     }
     // Different explicit years in the two sentences: different events.

@@ -1930,3 +1930,26 @@ fn a_figure_and_its_hedged_restatement_are_one_fact() {
     );
     assert_eq!(f.iter().filter(|x| x.kind == Kind::Quantity).count(), 2);
 }
+
+#[test]
+fn reports_written_days_apart_each_tell_their_own_news_day() {
+    let a = (
+        "Brenwick Mills agreed on Thursday to sell its river plant to a rival.",
+        Some("2024-03-08"),
+    );
+    // Seven weeks later: the news is the sale closing, another event.
+    let later = (
+        "Brenwick Mills completed the sale of its river plant to a rival on Monday.",
+        Some("2024-04-30"),
+    );
+    assert_eq!(verdict(a, later, "Thursday", "Monday"), None);
+    // Written the same day, the two days are one slot, and they disagree.
+    let same_day = (
+        "Brenwick Mills agreed on Wednesday to sell its river plant to a rival.",
+        Some("2024-03-08"),
+    );
+    assert_eq!(
+        verdict(a, same_day, "Thursday", "Wednesday"),
+        Some(Verdict::Conflict)
+    );
+}

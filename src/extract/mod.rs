@@ -196,6 +196,11 @@ pub struct Fact {
     /// own news day: each report's news peg, not comparable across reports
     /// published on different days.
     pub peg: bool,
+    /// A relative date ("on Monday", "yesterday") on its source's own
+    /// publication day or the day before: the news the report itself tells.
+    pub news_day: bool,
+    /// The source's publication date, when known.
+    pub published: Option<Date>,
     /// Stated in the source's headline: a first paragraph of one sentence
     /// with no full stop. A headline tells the report's main news.
     pub headline: bool,
@@ -1060,6 +1065,8 @@ fn finish(
     let years = memo.years[c.sentence].get_or_insert_with(|| sentence_years(ctx, s));
     let past = background_date || c.kind != Kind::Date && years.earlier_event < c.toks.start;
     let years = years.years.clone();
+    let news_day = c.relative
+        && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if (*start <= p && p <= *end) || p.yesterday().is_ok_and(|y| *start <= y && y <= *end));
     let fact = Fact {
         past,
         kind: c.kind,
@@ -1076,9 +1083,9 @@ fn finish(
         context: Vec::new(),
         years,
         headline: c.sentence == 0 && is_headline(ctx),
-        peg: c.relative
-            && said
-            && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if (*start <= p && p <= *end) || p.yesterday().is_ok_and(|y| *start <= y && y <= *end)),
+        peg: news_day && said,
+        news_day,
+        published: ctx.published(),
         attribution: ctx.attributions[c.sentence].clone(),
         events: c
             .events
