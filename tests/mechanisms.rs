@@ -1953,3 +1953,32 @@ fn reports_written_days_apart_each_tell_their_own_news_day() {
         Some(Verdict::Conflict)
     );
 }
+
+#[test]
+fn a_topic_claim_stated_in_other_words_is_one_fact() {
+    // "has died", "the first fatality" and "confirmed the death" all say
+    // that someone died: one claim, citing each place.
+    let (s, f) = facts(
+        "A woman in the county has died in the outbreak, the first fatality since it began. Doctors at the clinic confirmed the death on Friday.",
+        None,
+    );
+    let died: Vec<_> = f
+        .iter()
+        .filter(|x| x.kind == Kind::Claim && x.topic == "deaths")
+        .collect();
+    assert_eq!(
+        died.len(),
+        1,
+        "{:?}",
+        died.iter()
+            .map(|x| &s.text[x.start..x.end])
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(died[0].also.len(), 2);
+    // A predicate's claims still part by what the verb acts on.
+    let (_, f) = facts(
+        "The board did not approve the budget plan. Later it did not approve a new parking fee.",
+        None,
+    );
+    assert_eq!(f.iter().filter(|x| x.kind == Kind::Claim).count(), 2);
+}

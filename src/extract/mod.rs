@@ -594,6 +594,7 @@ pub fn extract(ctx: &Ctx) -> Vec<Fact> {
     let (facts, order) = merge_restatements(ctx, facts, order);
     let mut slots: Vec<Option<(Fact, Ids)>> = facts.into_iter().map(Some).collect();
     let merged = merge_repeats(
+        ctx.rules,
         order
             .into_iter()
             .map(|i| slots[i].take().expect("each index once")),
@@ -665,7 +666,10 @@ const POOLED_CONTEXT: usize = 256;
 /// figure in the headline and the body, or "has died" and later "confirmed
 /// the death" (claims: one per rule, polarity and modality). The first mention
 /// keeps the span, the others are kept in `also`, and contexts are pooled.
-fn merge_repeats(facts: impl ExactSizeIterator<Item = (Fact, Ids)>) -> Vec<(Fact, Ids)> {
+fn merge_repeats(
+    rules: &RuleSet,
+    facts: impl ExactSizeIterator<Item = (Fact, Ids)>,
+) -> Vec<(Fact, Ids)> {
     let mut out: Vec<(Fact, Ids)> = Vec::with_capacity(facts.len());
     let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
     let mut key = String::new();
@@ -678,6 +682,9 @@ fn merge_repeats(facts: impl ExactSizeIterator<Item = (Fact, Ids)>) -> Vec<(Fact
             // those are other events.
             // Nor across what the verb acts on: "voted to approve the plan"
             // and "approved a new parking fee" are two claims.
+            // (What the verb acts on tells claims of a predicate apart; a
+            // topic rule's claim is one thing said, whatever the words
+            // around it: "has died", "the first fatality", "confirmed the death".)
             Value::Claim {
                 negated, modality, ..
             } => write!(
@@ -686,7 +693,11 @@ fn merge_repeats(facts: impl ExactSizeIterator<Item = (Fact, Ids)>) -> Vec<(Fact
                 f.block,
                 modality,
                 f.years,
-                f.events.first().map_or("", |e| e.as_str())
+                if rules.rules[f.rule].is_fallback() {
+                    f.events.first().map_or("", |e| e.as_str())
+                } else {
+                    ""
+                }
             ),
             Value::Name { .. } => Ok(()),
             // One day named twice ("the July 4 parade", "its Independence Day
