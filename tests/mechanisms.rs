@@ -1982,3 +1982,32 @@ fn a_topic_claim_stated_in_other_words_is_one_fact() {
     );
     assert_eq!(f.iter().filter(|x| x.kind == Kind::Claim).count(), 2);
 }
+
+#[test]
+fn more_after_a_multiple_is_a_comparative_not_an_increment() {
+    let (s, f) = facts("The star is 40 times more massive than the sun.", None);
+    let x = fact(&s, &f, Kind::Quantity, "40 times");
+    assert!(
+        !x.head.as_deref().unwrap_or("").starts_with("more"),
+        "{:?}",
+        x.head
+    );
+    // "23 more" is still an increment.
+    let (s, f) = facts("Officials reported 23 more cases on Monday.", None);
+    let y = fact(&s, &f, Kind::Quantity, "23 more");
+    assert!(
+        y.head.as_deref().unwrap_or("").starts_with("more"),
+        "{:?}",
+        y.head
+    );
+    agrees_then_conflicts(
+        (
+            "Astronomers said the star is 40 times more massive than the sun.",
+            None,
+        ),
+        |v| format!("Astronomers said the star weighs {v} that of the sun."),
+        None,
+        "40 times",
+        ("40 times", "60 times"),
+    );
+}

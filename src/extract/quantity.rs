@@ -409,6 +409,15 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     }
                     break;
                 }
+                // "six times more massive": after a multiple, a comparative,
+                // not an increment; the noun phrase ends.
+                if words
+                    .last()
+                    .is_some_and(|(_, w): &(usize, String)| w == "times")
+                    && lex.def.numbers.increments.contains(t.lower.as_str())
+                {
+                    break;
+                }
                 if lex.def.numbers.increments.contains(t.lower.as_str()) || t.lower == "other" {
                     increment |= lex.def.numbers.increments.contains(t.lower.as_str());
                     m += 1;
