@@ -2011,3 +2011,33 @@ fn more_after_a_multiple_is_a_comparative_not_an_increment() {
         ("40 times", "60 times"),
     );
 }
+
+#[test]
+fn the_word_governing_a_date_says_what_part_of_its_event_it_dates() {
+    // Both date the start of a state that lasts; their sentences share little.
+    agrees_then_conflicts(
+        (
+            "The river bridge in the old town has stayed shut since Tuesday, when inspectors found cracks.",
+            Some("2024-05-10"),
+        ),
+        |v| {
+            format!(
+                "Commuters have queued at the ferry landing since {v} as engineers assess the damage."
+            )
+        },
+        Some("2024-05-13"),
+        "Tuesday",
+        ("May 7", "May 9"),
+    );
+    // A deadline, past words for a part of the period.
+    agrees_then_conflicts(
+        (
+            "The contractor will finish boring the tunnel by March, the mayor's office announced.",
+            Some("2024-11-20"),
+        ),
+        |v| format!("Crews are due to hand the works over by the end of {v} next year."),
+        Some("2024-11-21"),
+        "March",
+        ("March", "April"),
+    );
+}

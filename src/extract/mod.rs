@@ -287,6 +287,14 @@ pub mod flag {
     pub const DENIED_NOUN: u32 = 1 << 21;
 }
 
+/// Prepositions that give a date a role in its event (see `finish`): English
+/// grammar, like the other function words the readers parse with.
+const DATE_ROLES: [&str; 7] = ["since", "until", "till", "by", "before", "after", "through"];
+
+/// Words between such a preposition and its date that name a part of the
+/// period ("by the end of May").
+const DATE_PARTS: [&str; 6] = ["the", "of", "start", "end", "beginning", "middle"];
+
 /// How many of the nearest event words a fact keeps (see [`Fact::events`]).
 pub const EVENT_WORDS: usize = 2;
 
@@ -1057,6 +1065,24 @@ fn finish(
                 add_context(&mut context, vocab.id(Word::from(k)), KIND_WEIGHT);
             }
         }
+    }
+    // The word that governs a date says what part of its event it dates:
+    // "since Tuesday" and "since March 23" both date the start of a state
+    // that lasts, "by October" a deadline, whatever else their sentences say.
+    // ("by the start of October": past words for a part of the period.)
+    if c.kind == Kind::Date
+        && let Some(role) = (s.tokens.start..c.toks.start)
+            .rev()
+            .take(5)
+            .map(|k| ctx.seg.tokens[k].lower.as_str())
+            .find(|w| !DATE_PARTS.contains(w))
+            .filter(|w| DATE_ROLES.contains(w))
+    {
+        add_context(
+            &mut context,
+            vocab.id(Word::from(format!("date:{role}"))),
+            1.0,
+        );
     }
     // Under a topic rule, its own vocabulary ("dead", "killed", "toll") is one
     // word for the topic: two facts that each use some of it share it.
