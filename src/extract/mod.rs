@@ -573,43 +573,44 @@ pub fn extract(ctx: &Ctx) -> Vec<Fact> {
         base: &ctx.lemmas,
         more: Lemmas::default(),
     };
-    // Each sentence's candidates become facts before the next sentence is
-    // read (finishing reads nothing the readers write), so only one
-    // sentence's candidates are held at a time, not the whole source's.
+    // Each sentence's facts are finished, restatements joined and repeats
+    // merged before the next sentence is read (finishing reads nothing the
+    // readers write, and a restatement stays in its sentence), so only the
+    // merged facts and one sentence's worth of candidates are held at a
+    // time, not every mention of the source twice over.
     let mut cands = Vec::new();
-    let mut facts: Vec<(Fact, Ids)> = Vec::new();
+    let mut batch: Vec<(Fact, Ids)> = Vec::new();
+    let mut merged = Repeats::default();
     for (si, s) in seg.sentences.iter().enumerate() {
         for k in registry::KINDS {
             k.read(ctx, si, s, &mut reading, &mut cands);
         }
-        facts.extend(
+        batch.extend(
             cands
                 .drain(..)
                 .filter_map(|c| finish(ctx, c, &mut memo, &mut vocab)),
         );
+        merged.add_batch(ctx, &mut batch);
     }
+    // Facts read over the whole source (names) come last; they take their
+    // place in text order below.
+    let sentence_facts = merged.out.len();
     for k in registry::KINDS {
         k.read_source(ctx, &reading, &mut cands);
     }
-    facts.extend(
+    batch.extend(
         cands
             .into_iter()
             .filter_map(|c| finish(ctx, c, &mut memo, &mut vocab)),
     );
-    // In text order; sorting indices rather than the facts moves each fact once.
-    let mut order: Vec<usize> = (0..facts.len()).collect();
-    order.sort_by_key(|&i| (facts[i].0.start, facts[i].0.end, facts[i].0.kind));
-    let (facts, order) = merge_restatements(ctx, facts, order);
-    let mut slots: Vec<Option<(Fact, Ids)>> = facts.into_iter().map(Some).collect();
-    let merged = merge_repeats(
-        ctx.rules,
-        order
-            .into_iter()
-            .map(|i| slots[i].take().expect("each index once")),
-    );
+    merged.add_batch(ctx, &mut batch);
+    let mut out = merged.out;
+    // In text order (a stable sort: ties keep the order they were read in).
+    if out.len() > sentence_facts {
+        out.sort_by_key(|(f, _)| (f.start, f.end, f.kind));
+    }
     // Contexts leave the source as words, sorted the way alignment compares them.
-    merged
-        .into_iter()
+    out.into_iter()
         .map(|(mut f, ids)| {
             f.context = ids
                 .into_iter()
@@ -674,15 +675,37 @@ const POOLED_CONTEXT: usize = 256;
 /// figure in the headline and the body, or "has died" and later "confirmed
 /// the death" (claims: one per rule, polarity and modality). The first mention
 /// keeps the span, the others are kept in `also`, and contexts are pooled.
-fn merge_repeats(
-    rules: &RuleSet,
-    facts: impl ExactSizeIterator<Item = (Fact, Ids)>,
-) -> Vec<(Fact, Ids)> {
-    let mut out: Vec<(Fact, Ids)> = Vec::with_capacity(facts.len());
-    let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
-    let mut key = String::new();
-    for (f, ids) in facts {
+#[derive(Default)]
+struct Repeats {
+    /// The facts so far, each first mention once, in the order met.
+    out: Vec<(Fact, Ids)>,
+    /// Each fact's repeat key: where in `out` it is.
+    seen: rustc_hash::FxHashMap<String, usize>,
+    key: String,
+}
+
+impl Repeats {
+    /// Take the facts of one sentence (or of the whole-source readers):
+    /// in text order, restatements joined, then each merged into `out`.
+    fn add_batch(&mut self, ctx: &Ctx, batch: &mut Vec<(Fact, Ids)>) {
+        if batch.is_empty() {
+            return;
+        }
+        batch.sort_by_key(|(f, _)| (f.start, f.end, f.kind));
+        let order = (0..batch.len()).collect();
+        let (facts, keep) = merge_restatements(ctx, std::mem::take(batch), order);
+        let mut slots: Vec<Option<(Fact, Ids)>> = facts.into_iter().map(Some).collect();
+        for i in keep {
+            let f = slots[i].take().expect("each index once");
+            self.add(ctx.rules, f);
+        }
+        // The emptied buffer is reused for the next sentence.
+        *batch = Vec::with_capacity(slots.capacity().min(64));
+    }
+
+    fn add(&mut self, rules: &RuleSet, (f, ids): (Fact, Ids)) {
         use std::fmt::Write;
+        let (out, seen, key) = (&mut self.out, &mut self.seen, &mut self.key);
         key.clear();
         let _ = match &f.value {
             // Claims merge per rule, polarity and modality, but not across
@@ -710,10 +733,8 @@ fn merge_repeats(
             Value::Name { .. } => Ok(()),
             // One day named twice ("the July 4 parade", "its Independence Day
             // premiere") is one fact, whatever word stands next to each mention.
-            v @ Value::Date { .. } => {
-                write!(key, "{}|", f.block).and_then(|_| value_key(v, &mut key))
-            }
-            v => write!(key, "{}|{}|", f.block, f.topic).and_then(|_| value_key(v, &mut key)),
+            v @ Value::Date { .. } => write!(key, "{}|", f.block).and_then(|_| value_key(v, key)),
+            v => write!(key, "{}|{}|", f.block, f.topic).and_then(|_| value_key(v, key)),
         };
         if !key.is_empty() {
             if let Some(&i) = seen.get(key.as_str()) {
@@ -723,13 +744,12 @@ fn merge_repeats(
                 // long file) keeps its strongest context words only, so each
                 // repeat costs the same, not more than the last.
                 word::keep_strongest(&mut out[i].1, POOLED_CONTEXT);
-                continue;
+                return;
             }
             seen.insert(key.clone(), out.len());
         }
         out.push((f, ids));
     }
-    out
 }
 
 /// A figure restated in parentheses right after another of the same kind and
