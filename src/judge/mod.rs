@@ -56,7 +56,7 @@ pub struct Finding {
     pub suppressed: bool,
     /// The rule's help text.
     #[serde(skip)]
-    pub help: String,
+    pub help: std::sync::Arc<str>,
 }
 
 /// The identity of a finding, from what it says rather than where it says it.

@@ -261,7 +261,8 @@ pub struct Rule {
     pub compare: Compare,
     pub severity: Severities,
     pub message: String,
-    pub help: String,
+    /// Shared with every finding of the rule (a finding holds it, not a copy).
+    pub help: std::sync::Arc<str>,
     pub examples: Vec<Example>,
     pub origin: Origin,
 }
@@ -658,7 +659,7 @@ impl Loaded {
                 compare: def.compare.map(Spanned::into_inner).unwrap_or_default(),
                 severity: def.severity,
                 message: def.message.into_inner(),
-                help: def.help,
+                help: def.help.into(),
                 examples: def.examples.into_iter().map(Spanned::into_inner).collect(),
                 origin,
             };
