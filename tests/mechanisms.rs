@@ -2041,3 +2041,33 @@ fn the_word_governing_a_date_says_what_part_of_its_event_it_dates() {
         ("March", "April"),
     );
 }
+
+#[test]
+fn distances_from_different_places_are_different_slots() {
+    assert_eq!(
+        verdict(
+            (
+                "The oil slick lies about 30 miles from the Vell Islands, the coast guard said.",
+                None
+            ),
+            (
+                "The oil slick lies about 30 miles east of the Orra river delta, the coast guard said.",
+                None
+            ),
+            "30 miles",
+            "30 miles"
+        ),
+        None
+    );
+    // The same place, named past a compass point and a description.
+    agrees_then_conflicts(
+        (
+            "The ferry sank about 30 miles north of the port city of Kesk on Monday.",
+            None,
+        ),
+        |v| format!("Divers reached the ferry's wreck {v} from Kesk on Tuesday."),
+        None,
+        "30 miles",
+        ("30 miles", "80 miles"),
+    );
+}

@@ -29,6 +29,47 @@ pub fn apply_hedge(h: Option<&HedgeDef>, value: f64, low: f64, high: f64) -> (f6
     }
 }
 
+/// Compass points a distance may be given in before its place ("north-east
+/// of"): English grammar, like the other words the readers parse with.
+const COMPASS: [&str; 9] = [
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "-",
+];
+
+/// The place a distance ending at token `at` is measured from: the last
+/// name in the noun phrase after "from" or "of", past a restatement in
+/// brackets and a compass point ("(50km) east of the Ruritanian port city
+/// of Olm" gives "Olm"). None when the phrase names no place ("from the
+/// city"): such a distance may be from anywhere.
+fn distance_from(ctx: &Ctx, mut at: usize, limit: usize) -> Option<usize> {
+    let toks = &ctx.seg.tokens;
+    if toks.get(at).is_some_and(|t| t.lower == "(") {
+        at = (at + 1..(at + 8).min(limit)).find(|&q| toks[q].lower == ")")? + 1;
+    }
+    while at < limit && COMPASS.contains(&toks[at].lower.as_str()) {
+        at += 1;
+    }
+    if at >= limit || !matches!(toks[at].lower.as_str(), "from" | "of") {
+        return None;
+    }
+    (at + 1..(at + 9).min(limit))
+        .take_while(|&q| {
+            is_word(ctx, q)
+                && !ctx.has(q, super::flag::CLAUSE_BREAK)
+                && (!ctx.has(q, super::flag::STOP)
+                    || matches!(toks[q].lower.as_str(), "of" | "the"))
+        })
+        .filter(|&q| ctx.is_capitalized(&toks[q]))
+        .last()
+}
+
 pub(super) fn is_word(ctx: &Ctx, i: usize) -> bool {
     ctx.seg
         .tokens
@@ -610,6 +651,16 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 None => format!("per {per}"),
             });
             end = r + 2;
+        }
+        // What a distance is measured from ("30 miles from the harbour",
+        // "12km north-east of the old town") is what it is about: two
+        // distances from different places are two slots.
+        if head.is_none()
+            && unit.as_deref() == Some("length")
+            && let Some(k) = distance_from(ctx, end, limit)
+        {
+            head = Some(toks[k].lower.to_string());
+            label = Some(format!("distance from {}", ctx.text(&toks[k])));
         }
         if increment {
             head = head.map(|h| format!("more {h}"));
