@@ -2071,3 +2071,18 @@ fn distances_from_different_places_are_different_slots() {
         ("30 miles", "80 miles"),
     );
 }
+
+#[test]
+fn an_event_word_past_a_colon_or_conjunction_tells_of_the_nearer_figure() {
+    let (s, f) = facts(
+        "The mayor said 40 people remained missing and that up to 9,000 residents had lost power. The ferry had 212 people aboard: 11 are missing. At least 38 people, including two children, were killed.",
+        None,
+    );
+    let rule = |x: &str| fact(&s, &f, Kind::Quantity, x).topic.clone();
+    assert_eq!(rule("40 people"), "people missing");
+    assert_ne!(rule("9,000 residents"), "people missing");
+    assert_ne!(rule("212 people"), "people missing");
+    assert_eq!(rule("11"), "people missing");
+    // A comma does not part a figure from its event.
+    assert_eq!(rule("38 people"), "people killed");
+}

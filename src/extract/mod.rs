@@ -1333,6 +1333,9 @@ fn select_rule<'r>(
                     .as_ref()
                     .is_none_or(|h| lex.def.numbers.generic_nouns.contains(h))
             })
+            .filter(|&p| {
+                c.kind != Kind::Quantity || !told_of_another_figure(ctx, s, &c.toks, &c.events[p])
+            })
         {
             pos + 1
         } else {
@@ -1343,6 +1346,51 @@ fn select_rule<'r>(
         }
     }
     best.map(|(_, i, r)| (i, r))
+}
+
+/// Whether the event word `e` near a figure at `span` tells of another
+/// figure: one past a colon, semicolon or conjunction from this figure,
+/// with another figure nearer it on its own side ("126 people were aboard:
+/// 11 workers are missing" — the missing are the 11). A comma does not part
+/// them: in "38 people, including two children, were killed" the 38 were.
+fn told_of_another_figure(
+    ctx: &Ctx,
+    s: &Sentence,
+    span: &std::ops::Range<usize>,
+    e: &Word,
+) -> bool {
+    let toks = &ctx.seg.tokens;
+    let dist = |a: usize, b: usize| a.abs_diff(b);
+    let Some(k) = s
+        .tokens
+        .clone()
+        .filter(|&k| !span.contains(&k) && ctx.lemma(k) == e)
+        .min_by_key(|&k| dist(k, span.start))
+    else {
+        return false;
+    };
+    let strong = |a: usize, b: usize| {
+        (a.min(b)..a.max(b)).any(|q| {
+            matches!(
+                toks[q].lower.as_str(),
+                ":" | ";" | "and" | "but" | "while" | "whereas"
+            )
+        })
+    };
+    if !strong(span.start, k) {
+        return false;
+    }
+    let figure = |q: usize| {
+        toks[q].kind == TokKind::Number
+            || ctx
+                .lex
+                .number_word(toks[q].lower.as_str())
+                .is_some_and(|v| v >= 2.0)
+    };
+    let own = span.clone().find(|&q| figure(q)).unwrap_or(span.start);
+    s.tokens
+        .clone()
+        .any(|q| !span.contains(&q) && figure(q) && dist(q, k) < dist(own, k) && !strong(q, k))
 }
 
 /// Weighted context lemmas around a fact: nearer words weigh more, words
