@@ -79,6 +79,7 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
         // Paragraph break: a blank line (two line breaks) between this token and the next.
         let t = &tokens[i];
         let mut boundary_after = false;
+        let mut sentence_after = false;
         if t.kind == TokKind::Punct && matches!(&text[t.start..t.end], "." | "!" | "?") {
             // Absorb closing quotes / brackets and repeated terminators.
             let mut k = i + 1;
@@ -122,12 +123,29 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
             if has_blank_line(gap) {
                 boundary_after = true;
             }
+            // "a.m." and "p.m." carry their full stop: they end a sentence
+            // when a capitalised word follows ("shortly after 10 p.m.
+            // Witnesses said"), unless it is a day, a month or a time zone
+            // ("10 p.m. Friday", "8 a.m. Eastern").
+            if t.kind == TokKind::Word
+                && t.lower.ends_with('.')
+                && matches!(t.lower.replace('.', "").as_str(), "am" | "pm")
+                && n.kind == TokKind::Word
+                && !n.glued
+                && text[n.start..].starts_with(char::is_uppercase)
+                && !lex.starts_date(n.lower.as_str())
+                && !lex.def.dates.zones.contains_key(n.lower.as_str())
+            {
+                sentence_after = true;
+            }
         }
         i += 1;
-        if boundary_after {
+        if boundary_after || sentence_after {
             push(&mut sentences, s_start_tok, i, paragraph);
             s_start_tok = i;
-            paragraph += 1;
+            if boundary_after {
+                paragraph += 1;
+            }
         }
     }
     push(&mut sentences, s_start_tok, tokens.len(), paragraph);

@@ -2086,3 +2086,41 @@ fn an_event_word_past_a_colon_or_conjunction_tells_of_the_nearer_figure() {
     // A comma does not part a figure from its event.
     assert_eq!(rule("38 people"), "people killed");
 }
+
+#[test]
+fn a_clock_time_can_end_a_sentence_and_its_marks_are_no_event() {
+    let rules = rules();
+    let s = src(
+        "a",
+        "The shelling began shortly after 10 p.m. Witnesses fled the square. It stopped at 11 p.m. Friday, or 4 a.m. GMT.",
+        None,
+    );
+    let seg = concur::segment::segment(&s, &rules.lexicon);
+    let sentences: Vec<&str> = seg
+        .sentences
+        .iter()
+        .map(|x| s.text[x.start..x.end].trim())
+        .collect();
+    assert_eq!(
+        sentences,
+        [
+            "The shelling began shortly after 10 p.m.",
+            "Witnesses fled the square.",
+            "It stopped at 11 p.m. Friday, or 4 a.m. GMT."
+        ]
+    );
+    // "p.m." and "GMT" mark the time; they are not what happened.
+    let (s, f) = facts(
+        "It stopped at 11 p.m. Friday, or 4 a.m. GMT.",
+        Some("2024-03-16"),
+    );
+    let friday = fact(&s, &f, Kind::Date, "Friday");
+    assert!(
+        friday
+            .events
+            .iter()
+            .all(|e| !matches!(e.as_str(), "p.m." | "a.m." | "gmt")),
+        "{:?}",
+        friday.events
+    );
+}

@@ -487,7 +487,10 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u3
     // measured ("a 300-tonne, 90m-long barge", "a total of 40 people"),
     // never what happened: no event word.
     let unit = lex.is_unit(l, &lemma) || lex.def.numbers.currencies.contains_key(l);
-    let measure = unit || lex.measure_words.contains(l);
+    // Nor do the marks of a clock time ("p.m.", "GMT").
+    let clock =
+        matches!(l.replace('.', "").as_str(), "am" | "pm") || lex.def.dates.zones.contains_key(l);
+    let measure = unit || clock || lex.measure_words.contains(l);
     let bits = [
         (stop, flag::STOP),
         (lex.def.claims.negation.contains(l), flag::NEGATION),
