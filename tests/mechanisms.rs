@@ -2124,3 +2124,37 @@ fn a_clock_time_can_end_a_sentence_and_its_marks_are_no_event() {
         friday.events
     );
 }
+
+#[test]
+fn an_earlier_year_told_in_a_when_clause_is_background() {
+    // "since 2019, when …" tells the earlier event; its toll is not today's.
+    let a = (
+        "A bus plunged into a gorge on Monday, killing 23 people. It was the worst crash since 2019, when 31 people died near the capital.",
+        Some("2025-02-11"),
+    );
+    let b = (
+        "Twenty-three people were killed when a bus fell into a ravine. The crash is the worst since 2019, when 31 people were killed near the capital.",
+        Some("2025-02-11"),
+    );
+    assert_eq!(verdict(a, b, "31", "31"), Some(Verdict::Agree));
+    let (s, f) = facts(a.0, a.1);
+    assert!(fact(&s, &f, Kind::Quantity, "31").past);
+    assert!(!fact(&s, &f, Kind::Quantity, "23").past);
+}
+
+#[test]
+fn a_hedged_figure_repeats_the_figure_it_hedges() {
+    let (s, f) = facts(
+        "Crash kills 23 in the hills\n\nThe crash killed at least 23 people on Monday.",
+        None,
+    );
+    let toll: Vec<_> = f.iter().filter(|x| x.kind == Kind::Quantity).collect();
+    assert_eq!(
+        toll.len(),
+        1,
+        "{:?}",
+        toll.iter()
+            .map(|x| &s.text[x.start..x.end])
+            .collect::<Vec<_>>()
+    );
+}

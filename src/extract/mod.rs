@@ -737,6 +737,17 @@ impl Repeats {
             // One day named twice ("the July 4 parade", "its Independence Day
             // premiere") is one fact, whatever word stands next to each mention.
             v @ Value::Date { .. } => write!(key, "{}|", f.block).and_then(|_| value_key(v, key)),
+            // A hedged figure is the figure it hedges ("at least 23" after
+            // "23"): its range is the hedge's, not a range written out.
+            Value::Quantity {
+                value, low, high, ..
+            } if f.hedge.is_some() && (low != value || high != value) => {
+                let mut plain = f.value.clone();
+                if let Value::Quantity { low, high, .. } = &mut plain {
+                    (*low, *high) = (*value, *value);
+                }
+                write!(key, "{}|{}|", f.block, f.topic).and_then(|_| value_key(&plain, key))
+            }
             v => write!(key, "{}|{}|", f.block, f.topic).and_then(|_| value_key(v, key)),
         };
         if !key.is_empty() {
@@ -937,7 +948,8 @@ struct SentenceYears {
     years: Vec<i16>,
     /// The token of the first earlier year named as an event of its own ("a
     /// 2015 storm that killed 12", "the flood in 1996, which destroyed …");
-    /// not a month's year ("in March 2029") nor a start ("since 2019").
+    /// not a month's year ("in March 2029") nor a start ("since 2019"),
+    /// unless a clause tells what happened then ("since 2019, when …").
     /// Facts after it are background (`Fact::past`). `usize::MAX` if none, or
     /// when the report's date is unknown.
     earlier_event: usize,
@@ -957,7 +969,11 @@ fn sentence_years(ctx: &Ctx, s: &Sentence) -> SentenceYears {
         .and_then(|p| {
             (s.tokens.start.max(1)..s.tokens.end).find(|&k| {
                 year(k).is_some_and(|y| y < p.year())
-                    && matches!(all[k - 1].lower.as_str(), "in" | "a" | "an" | "the")
+                    && (matches!(all[k - 1].lower.as_str(), "in" | "a" | "an" | "the")
+                        // "since 2019, when 31 people died": the clause
+                        // after the year tells what happened then.
+                        || all.get(k + 1).is_some_and(|t| t.lower == ",")
+                            && all.get(k + 2).is_some_and(|t| t.lower == "when"))
             })
         })
         .unwrap_or(usize::MAX);
