@@ -2158,3 +2158,27 @@ fn a_hedged_figure_repeats_the_figure_it_hedges() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn only_the_dates_own_clause_says_whether_it_looks_forward() {
+    let pub_day = Some("2025-06-04"); // a Wednesday
+    let (s, f) = facts(
+        "Tamsin Mills said on Tuesday it had agreed to buy a bakery chain, a deal that would create 300 jobs.",
+        pub_day,
+    );
+    assert_eq!(day(fact(&s, &f, Kind::Date, "Tuesday")), "2025-06-03");
+    let (s, f) = facts(
+        "The board will meet on Tuesday to vote on the plan.",
+        pub_day,
+    );
+    assert_eq!(day(fact(&s, &f, Kind::Date, "Tuesday")), "2025-06-10");
+    // "should" and "must" look forward too.
+    let (s, f) = facts(
+        "Officials said a new director should be in post by March.",
+        Some("2025-11-20"),
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "March")),
+        "2026-03-01..2026-03-31"
+    );
+}

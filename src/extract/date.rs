@@ -35,21 +35,31 @@ struct Found {
     range: bool,
 }
 
-fn looks_forward(ctx: &Ctx, s: &Sentence) -> bool {
-    s.tokens
-        .clone()
+/// Whether the clause of the date at token `at` looks forward ("will meet
+/// on Tuesday", "a vote, which is scheduled for June 12,"). Only its own
+/// clause counts: in "said on Tuesday it had agreed to buy the firm, a deal
+/// that would create …" the Tuesday is past.
+fn looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
+    let boundary =
+        |i: usize| ctx.has(i, super::flag::CLAUSE_BREAK) || ctx.seg.tokens[i].lower == "that";
+    let before = (s.tokens.start..at.min(s.tokens.end))
+        .rev()
+        .take_while(|&i| !boundary(i));
+    let after = (at..s.tokens.end).take_while(|&i| i == at || !boundary(i));
+    before
+        .chain(after)
         .any(|i| ctx.has(i, super::flag::FUTURE_CUE))
 }
 
 /// Pick the year for a month/day: nearest to publication, future penalised
 /// unless the sentence looks forward.
-fn resolve_year(ctx: &Ctx, s: &Sentence, month: i8, day: i8) -> Option<(i16, bool)> {
+fn resolve_year(ctx: &Ctx, s: &Sentence, at: usize, month: i8, day: i8) -> Option<(i16, bool)> {
     let Some(p) = ctx.published() else {
         return Date::new(UNKNOWN_YEAR, month, day)
             .ok()
             .map(|_| (UNKNOWN_YEAR, false));
     };
-    let forward = looks_forward(ctx, s);
+    let forward = looks_forward(ctx, s, at);
     let mut best: Option<(i64, i16)> = None;
     for y in [p.year() - 1, p.year(), p.year() + 1] {
         let Ok(d) = Date::new(y, month, day).or_else(|_| Date::new(y, month, 28)) else {
@@ -236,7 +246,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                 Some(y) if y.len() == 4 => (y.parse().ok()?, true),
                 Some(y) if y.len() == 2 => (2000 + y.parse::<i16>().ok()?, true),
                 Some(_) => return None,
-                None => resolve_year(ctx, s, m, d)?,
+                None => resolve_year(ctx, s, i, m, d)?,
             };
             return day(y, m, d).map(|dt| single(i, i + 1, dt, known));
         }
@@ -259,7 +269,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             }
             let (y, known) = match year {
                 Some(y) => (y, true),
-                None => resolve_year(ctx, s, m, d)?,
+                None => resolve_year(ctx, s, i, m, d)?,
             };
             let first = day(y, m, d)?;
             // Ranges: "March 5 to 16", "March 5 and March 16" (after "between").
@@ -332,7 +342,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             let (y, known, end) = match year_after {
                 Some((y, e)) => (y, true, e),
                 None => {
-                    let (y, k) = resolve_year(ctx, s, m, 15)?;
+                    let (y, k) = resolve_year(ctx, s, i, m, 15)?;
                     (y, k, after_m)
                 }
             };
@@ -352,7 +362,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             let (y, known, end) = match year_at(ctx, after_m, s) {
                 Some((y, e)) => (y, true, e),
                 None => {
-                    let (y, k) = resolve_year(ctx, s, m, d as i8)?;
+                    let (y, k) = resolve_year(ctx, s, i, m, d as i8)?;
                     (y, k, after_m)
                 }
             };
@@ -401,7 +411,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
         for (words, (m, d)) in lex.holiday_phrases.get(t.lower.as_str()) {
             let n = words.len();
             if (0..n).all(|k| w(i + k) == Some(words[k].as_str())) {
-                let (y, known) = resolve_year(ctx, s, *m, *d)?;
+                let (y, known) = resolve_year(ctx, s, i, *m, *d)?;
                 return day(y, *m, *d).map(|dt| single(i, i + n, dt, known));
             }
         }
@@ -452,7 +462,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
         let pw = p.weekday().to_monday_one_offset();
         let back = ((pw - wd + 7) % 7) as i64;
         let fwd = ((wd - pw + 7) % 7) as i64;
-        let forward = prev == Some("next") || (prev != Some("last") && looks_forward(ctx, s));
+        let forward = prev == Some("next") || (prev != Some("last") && looks_forward(ctx, s, i));
         let offset = if forward {
             fwd
         } else if prev == Some("last") && back == 0 {
@@ -664,7 +674,7 @@ pub fn extract(
         }
         let span = start..end;
         let events = nearby_events(ctx, s, &span, usize::MAX);
-        let modality = if looks_forward(ctx, s) || hedge.is_some() {
+        let modality = if looks_forward(ctx, s, start) || hedge.is_some() {
             Modality::Hedged
         } else {
             Modality::Asserted
