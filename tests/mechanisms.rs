@@ -2182,3 +2182,24 @@ fn only_the_dates_own_clause_says_whether_it_looks_forward() {
         "2026-03-01..2026-03-31"
     );
 }
+
+#[test]
+fn a_rate_may_follow_what_a_sum_is_paid_in() {
+    let (s, f) = facts(
+        "Shareholders will receive $32 in cash for each share they own.",
+        None,
+    );
+    let x = fact(&s, &f, Kind::Quantity, "$32");
+    assert!(
+        matches!(&x.value, Value::Quantity { unit: Some(u), .. } if u == "USD per share"),
+        "{:?}",
+        x.value
+    );
+    agrees_then_conflicts(
+        ("The buyer will pay $31 a share, the companies said.", None),
+        |v| format!("Holders will get {v} in cash for each share, the companies said."),
+        None,
+        "$31",
+        ("$31", "$33"),
+    );
+}

@@ -624,6 +624,23 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         if toks.get(r).is_some_and(|t| t.lower == "of") && r + 2 < limit && is_word(ctx, r + 1) {
             r += 2;
         }
+        // "$32 in cash for each share": past what a sum is paid in, and
+        // "for" before "each" or "every".
+        if unit.is_some()
+            && toks.get(r).is_some_and(|t| t.lower == "in")
+            && r + 2 < limit
+            && is_word(ctx, r + 1)
+            && !ctx.has(r + 1, super::flag::STOP)
+        {
+            r += 2;
+        }
+        if toks.get(r).is_some_and(|t| t.lower == "for")
+            && toks
+                .get(r + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "each" | "every"))
+        {
+            r += 1;
+        }
         if r + 1 < limit
             && lex
                 .def
