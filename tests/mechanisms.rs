@@ -2203,3 +2203,28 @@ fn a_rate_may_follow_what_a_sum_is_paid_in() {
         ("$31", "$33"),
     );
 }
+
+#[test]
+fn a_sentence_opening_noun_before_of_starts_a_name_only_if_written_so_mid_sentence() {
+    let (s, f) = facts(
+        "Shares of Tamsin rose 4% on Monday. Analysts said Tamsin had beaten forecasts.",
+        None,
+    );
+    let names: Vec<&str> = f
+        .iter()
+        .filter(|x| x.kind == Kind::Name)
+        .map(|x| &s.text[x.start..x.end])
+        .collect();
+    assert!(!names.iter().any(|n| n.starts_with("Shares")), "{names:?}");
+    // Written so mid-sentence, it is the name's first word.
+    let (s, f) = facts(
+        "Friends of the Valley sued the county. The county said Friends of the Valley had no standing.",
+        None,
+    );
+    let names: Vec<&str> = f
+        .iter()
+        .filter(|x| x.kind == Kind::Name)
+        .map(|x| &s.text[x.start..x.end])
+        .collect();
+    assert!(names.contains(&"Friends of the Valley"), "{names:?}");
+}

@@ -172,8 +172,10 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                                     && !ctx.has(p.start, super::flag::MIDSENTENCE_CAP)
                                     && !lex.is_given_name(t.lower.as_str())
                                     // "Matt Ortega", "Maria Lopez-Garcia": before an uncommon word it is a
-                                    // first name; before a connector, a name's first word ("Friends of …").
-                                    && (p.start + 1 >= p.end || ctx.has(p.start + 1, super::flag::COMMON) && !ctx.has(p.start + 1, flag::CONNECTOR)))
+                                    // first name. Before a connector it opens a name ("Friends of …")
+                                    // only if the source capitalises it mid-sentence too: "Shares of
+                                    // Acme rose" is about Acme.
+                                    && (p.start + 1 >= p.end || ctx.has(p.start + 1, super::flag::COMMON)))
                         || t.kind != TokKind::Word
                         || lex.def.dates.months.contains_key(t.lower.as_str())
                             && p.end - p.start == 1;
