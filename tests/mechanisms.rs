@@ -2228,3 +2228,16 @@ fn a_sentence_opening_noun_before_of_starts_a_name_only_if_written_so_mid_senten
         .collect();
     assert!(names.contains(&"Friends of the Valley"), "{names:?}");
 }
+
+#[test]
+fn one_reading_per_span() {
+    // "No deaths" is both a denied noun and the deaths topic's noun: one claim.
+    let (s, f) = facts("No deaths have been reported in the outbreak.", None);
+    let spans: Vec<&str> = f
+        .iter()
+        .filter(|x| x.kind == Kind::Claim)
+        .map(|x| &s.text[x.start..x.end])
+        .collect();
+    assert_eq!(spans, ["No deaths"]);
+    assert!(f.iter().all(|x| x.also.is_empty()), "cited twice");
+}

@@ -695,6 +695,14 @@ impl Repeats {
             return;
         }
         batch.sort_by_key(|(f, _)| (f.start, f.end, f.kind));
+        // One reading per span: two readers may state the same thing at the
+        // same words ("no deaths" as a denied noun and as a topic's noun);
+        // the first reading stands.
+        batch.dedup_by(|later, first| {
+            let (a, b) = (&later.0, &first.0);
+            (a.start, a.end, a.kind, a.rule) == (b.start, b.end, b.kind, b.rule)
+                && a.value == b.value
+        });
         let order = (0..batch.len()).collect();
         let (facts, keep) = merge_restatements(ctx, std::mem::take(batch), order);
         let mut slots: Vec<Option<(Fact, Ids)>> = facts.into_iter().map(Some).collect();
