@@ -483,14 +483,11 @@ impl<'a> Ctx<'a> {
 fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u32) {
     let lemma = Word::from(lex.lemma(l));
     let stop = lex.def.words.stopwords.contains(l);
-    // A unit, a size adjective or a word for a total says how something is
-    // measured ("a 300-tonne, 90m-long barge", "a total of 40 people"),
-    // never what happened: no event word.
+    // A unit, a size adjective, a word for a total or a clock time's mark
+    // says how something is measured ("a 300-tonne, 90m-long barge", "a
+    // total of 40 people", "11 p.m. GMT"), never what happened: no event word.
     let unit = lex.is_unit(l, &lemma) || lex.def.numbers.currencies.contains_key(l);
-    // Nor do the marks of a clock time ("p.m.", "GMT").
-    let clock =
-        matches!(l.replace('.', "").as_str(), "am" | "pm") || lex.def.dates.zones.contains_key(l);
-    let measure = unit || clock || lex.measure_words.contains(l);
+    let measure = unit || lex.measure_words.contains(l);
     let bits = [
         (stop, flag::STOP),
         (lex.def.claims.negation.contains(l), flag::NEGATION),
@@ -694,16 +691,17 @@ impl Repeats {
         if batch.is_empty() {
             return;
         }
-        batch.sort_by_key(|(f, _)| (f.start, f.end, f.kind));
+        // In text order; sorting indices rather than the facts moves each fact once.
+        let mut order: Vec<usize> = (0..batch.len()).collect();
+        order.sort_by_key(|&i| (batch[i].0.start, batch[i].0.end, batch[i].0.kind));
         // One reading per span: two readers may state the same thing at the
         // same words ("no deaths" as a denied noun and as a topic's noun);
         // the first reading stands.
-        batch.dedup_by(|later, first| {
-            let (a, b) = (&later.0, &first.0);
+        order.dedup_by(|later, first| {
+            let (a, b) = (&batch[*later].0, &batch[*first].0);
             (a.start, a.end, a.kind, a.rule) == (b.start, b.end, b.kind, b.rule)
                 && a.value == b.value
         });
-        let order = (0..batch.len()).collect();
         let (facts, keep) = merge_restatements(ctx, std::mem::take(batch), order);
         let mut slots: Vec<Option<(Fact, Ids)>> = facts.into_iter().map(Some).collect();
         for i in keep {

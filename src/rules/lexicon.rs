@@ -261,8 +261,9 @@ pub struct Lexicon {
     /// Phrases counted from the previous date ("the following day"), by first word.
     pub anchored_phrases: Phrases<i32>,
     /// Words that say how something is measured and never what happened:
-    /// size adjectives ("long", "wide") and words for a total ("total",
-    /// "number"). With units, they are no event words.
+    /// size adjectives ("long", "wide"), words for a total ("total",
+    /// "number") and the marks of a clock time ("p.m.", "GMT"). With units,
+    /// they are no event words.
     pub measure_words: HashSet<String>,
 }
 
@@ -519,7 +520,13 @@ impl Lexicon {
                 .measures
                 .iter()
                 .chain(&def.numbers.totals)
+                .chain(def.dates.zones.keys())
                 .cloned()
+                .chain(
+                    ["am", "pm", "a.m", "p.m", "a.m.", "p.m."]
+                        .into_iter()
+                        .map(String::from),
+                )
                 .collect(),
             def,
         })
