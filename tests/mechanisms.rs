@@ -56,6 +56,14 @@ fn day(f: &Fact) -> String {
     }
 }
 
+/// The text of each fact that `keep` accepts, in order.
+fn texts<'s>(s: &'s Source, fs: &[Fact], keep: impl Fn(&Fact) -> bool) -> Vec<&'s str> {
+    fs.iter()
+        .filter(|x| keep(x))
+        .map(|x| &s.text[x.start..x.end])
+        .collect()
+}
+
 /// The verdict of the finding that cites `a` in the first text and `b` in the second.
 fn verdict(
     a: (&str, Option<&str>),
@@ -244,9 +252,7 @@ fn repeated_figures_are_one_fact_citing_each_mention() {
         toll.len(),
         1,
         "{:?}",
-        toll.iter()
-            .map(|x| &s.text[x.start..x.end])
-            .collect::<Vec<_>>()
+        texts(&s, &f, |x| x.kind == Kind::Quantity)
     );
     assert_eq!(toll[0].also.len(), 1);
 }
@@ -430,11 +436,7 @@ fn names_lose_titles_and_possessives_keep_initials() {
         "Prosecutors met Gov. Ana M. Ruiz at the Harbor Trust. Ruiz's office said the Federal Bureau of Investigation (FBI) was told. The FBI declined comment.",
         None,
     );
-    let names: Vec<&str> = f
-        .iter()
-        .filter(|x| x.kind == Kind::Name)
-        .map(|x| &s.text[x.start..x.end])
-        .collect();
+    let names = texts(&s, &f, |x| x.kind == Kind::Name);
     assert!(
         names.contains(&"Ana M. Ruiz")
             && names.contains(&"Harbor Trust")
@@ -748,11 +750,9 @@ fn claims_about_other_years_are_other_facts() {
         "The storm killed 12 people on Monday. Officials confirmed the deaths. A 2011 storm in the valley killed 40 people.",
         None,
     );
-    let deaths: Vec<&str> = f
-        .iter()
-        .filter(|x| x.kind == Kind::Claim && matches!(x.value, Value::Claim { negated: false, .. }))
-        .map(|x| &s.text[x.start..x.end])
-        .collect();
+    let deaths = texts(&s, &f, |x| {
+        x.kind == Kind::Claim && matches!(x.value, Value::Claim { negated: false, .. })
+    });
     assert_eq!(
         deaths.len(),
         2,
@@ -1193,22 +1193,14 @@ fn noise_that_is_not_a_name() {
         "SPRINGFIELD, Mo. — Cpl. Dana Reyes told station WXYZ7 the road closed at 9:15 a.m. ET.",
         None,
     );
-    let names: Vec<&str> = f
-        .iter()
-        .filter(|x| x.kind == Kind::Name)
-        .map(|x| &s.text[x.start..x.end])
-        .collect();
+    let names = texts(&s, &f, |x| x.kind == Kind::Name);
     for noise in ["Mo", "Cpl", "WXYZ", "ET"] {
         assert!(!names.contains(&noise), "{noise} in {names:?}");
     }
     assert!(names.contains(&"Dana Reyes"), "{names:?}");
     // A letter glued to figures is a model code, not part of a name.
     let (s, f) = facts("An Airbus A330 of Skyway Air landed.", None);
-    let names: Vec<&str> = f
-        .iter()
-        .filter(|x| x.kind == Kind::Name)
-        .map(|x| &s.text[x.start..x.end])
-        .collect();
+    let names = texts(&s, &f, |x| x.kind == Kind::Name);
     assert!(
         names.contains(&"Airbus") && !names.iter().any(|n| n.ends_with(" A")),
         "{names:?}"
@@ -1222,11 +1214,7 @@ fn sentence_openers_are_names_only_by_use() {
         "Meanwhile the river rose. Residents left. Ortega stayed. The mayor thanked Ortega.",
         None,
     );
-    let names: Vec<&str> = f
-        .iter()
-        .filter(|x| x.kind == Kind::Name)
-        .map(|x| &s.text[x.start..x.end])
-        .collect();
+    let names = texts(&s, &f, |x| x.kind == Kind::Name);
     assert!(
         !names
             .iter()
@@ -1516,11 +1504,9 @@ fn clock_times_restated_past_a_weekday_and_written_with_a_point() {
         "The roof fell in at 4:10 p.m. local time Friday (9:10 a.m. EST), and again at 5.25pm.",
         Some("2031-02-08"),
     );
-    let times: Vec<_> = f
-        .iter()
-        .filter(|x| matches!(x.value, Value::Date { time: Some(_), .. }))
-        .map(|x| &s.text[x.start..x.end])
-        .collect();
+    let times = texts(&s, &f, |x| {
+        matches!(x.value, Value::Date { time: Some(_), .. })
+    });
     assert_eq!(
         times,
         ["4:10 p.m. local time", "5.25pm"],
@@ -1690,11 +1676,7 @@ fn names_in_another_order_and_after_a_glued_modifier() {
         "The Panama-flagged Sea Lark sank. The Paris-based Orla Group said so. Ryu Min-ho spoke.",
         None,
     );
-    let names: Vec<_> = f
-        .iter()
-        .filter(|x| x.kind == Kind::Name)
-        .map(|x| &s.text[x.start..x.end])
-        .collect();
+    let names = texts(&s, &f, |x| x.kind == Kind::Name);
     assert_eq!(names, ["Sea Lark", "Orla Group", "Ryu Min-ho"]);
 }
 
@@ -1917,10 +1899,7 @@ fn a_figure_and_its_hedged_restatement_are_one_fact() {
         money.len(),
         1,
         "{:?}",
-        money
-            .iter()
-            .map(|x| &s.text[x.start..x.end])
-            .collect::<Vec<_>>()
+        texts(&s, &f, |x| x.kind == Kind::Quantity)
     );
     assert_eq!(money[0].also.len(), 1);
     // A written range is another figure than its first end.
@@ -1970,9 +1949,7 @@ fn a_topic_claim_stated_in_other_words_is_one_fact() {
         died.len(),
         1,
         "{:?}",
-        died.iter()
-            .map(|x| &s.text[x.start..x.end])
-            .collect::<Vec<_>>()
+        texts(&s, &f, |x| x.kind == Kind::Claim && x.topic == "deaths")
     );
     assert_eq!(died[0].also.len(), 2);
     // A predicate's claims still part by what the verb acts on.
@@ -2153,9 +2130,7 @@ fn a_hedged_figure_repeats_the_figure_it_hedges() {
         toll.len(),
         1,
         "{:?}",
-        toll.iter()
-            .map(|x| &s.text[x.start..x.end])
-            .collect::<Vec<_>>()
+        texts(&s, &f, |x| x.kind == Kind::Quantity)
     );
 }
 
@@ -2210,22 +2185,14 @@ fn a_sentence_opening_noun_before_of_starts_a_name_only_if_written_so_mid_senten
         "Shares of Tamsin rose 4% on Monday. Analysts said Tamsin had beaten forecasts.",
         None,
     );
-    let names: Vec<&str> = f
-        .iter()
-        .filter(|x| x.kind == Kind::Name)
-        .map(|x| &s.text[x.start..x.end])
-        .collect();
+    let names = texts(&s, &f, |x| x.kind == Kind::Name);
     assert!(!names.iter().any(|n| n.starts_with("Shares")), "{names:?}");
     // Written so mid-sentence, it is the name's first word.
     let (s, f) = facts(
         "Friends of the Valley sued the county. The county said Friends of the Valley had no standing.",
         None,
     );
-    let names: Vec<&str> = f
-        .iter()
-        .filter(|x| x.kind == Kind::Name)
-        .map(|x| &s.text[x.start..x.end])
-        .collect();
+    let names = texts(&s, &f, |x| x.kind == Kind::Name);
     assert!(names.contains(&"Friends of the Valley"), "{names:?}");
 }
 
@@ -2233,11 +2200,7 @@ fn a_sentence_opening_noun_before_of_starts_a_name_only_if_written_so_mid_senten
 fn one_reading_per_span() {
     // "No deaths" is both a denied noun and the deaths topic's noun: one claim.
     let (s, f) = facts("No deaths have been reported in the outbreak.", None);
-    let spans: Vec<&str> = f
-        .iter()
-        .filter(|x| x.kind == Kind::Claim)
-        .map(|x| &s.text[x.start..x.end])
-        .collect();
+    let spans = texts(&s, &f, |x| x.kind == Kind::Claim);
     assert_eq!(spans, ["No deaths"]);
     assert!(f.iter().all(|x| x.also.is_empty()), "cited twice");
 }
