@@ -43,6 +43,19 @@ const COMPASS: [&str; 9] = [
     "-",
 ];
 
+/// The token after a short restatement in brackets opening at `at` ("(50km)",
+/// "(£1.6bn)"); `at` itself when no bracket opens there, None when it does
+/// not close within a few tokens.
+fn past_brackets(ctx: &Ctx, at: usize, limit: usize) -> Option<usize> {
+    let toks = &ctx.seg.tokens;
+    if !toks.get(at).is_some_and(|t| t.lower == "(") {
+        return Some(at);
+    }
+    (at + 1..(at + 8).min(limit))
+        .find(|&q| toks[q].lower == ")")
+        .map(|q| q + 1)
+}
+
 /// The place a distance ending at token `at` is measured from: the last
 /// name in the noun phrase after "from" or "of", past a restatement in
 /// brackets and a compass point ("(50km) east of the Ruritanian port city
@@ -50,9 +63,7 @@ const COMPASS: [&str; 9] = [
 /// city"): such a distance may be from anywhere.
 fn distance_from(ctx: &Ctx, mut at: usize, limit: usize) -> Option<usize> {
     let toks = &ctx.seg.tokens;
-    if toks.get(at).is_some_and(|t| t.lower == "(") {
-        at = (at + 1..(at + 8).min(limit)).find(|&q| toks[q].lower == ")")? + 1;
-    }
+    at = past_brackets(ctx, at, limit)?;
     while at < limit && COMPASS.contains(&toks[at].lower.as_str()) {
         at += 1;
     }
@@ -616,11 +627,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // rate of the same thing.
         let mut r = end;
         // Past a restatement in brackets: "$2.1bn (£1.6bn) of cargo every day".
-        if toks.get(r).is_some_and(|t| t.lower == "(")
-            && let Some(close) = (r + 1..(r + 8).min(limit)).find(|&q| toks[q].lower == ")")
-        {
-            r = close + 1;
-        }
+        r = past_brackets(ctx, r, limit).unwrap_or(r);
         if toks.get(r).is_some_and(|t| t.lower == "of") && r + 2 < limit && is_word(ctx, r + 1) {
             r += 2;
         }
