@@ -48,7 +48,7 @@ const COMPASS: [&str; 9] = [
 /// not close within a few tokens.
 fn past_brackets(ctx: &Ctx, at: usize, limit: usize) -> Option<usize> {
     let toks = &ctx.seg.tokens;
-    if !toks.get(at).is_some_and(|t| t.lower == "(") {
+    if toks.get(at).is_none_or(|t| t.lower != "(") {
         return Some(at);
     }
     (at + 1..(at + 8).min(limit))
