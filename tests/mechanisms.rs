@@ -2204,3 +2204,15 @@ fn one_reading_per_span() {
     assert_eq!(spans, ["No deaths"]);
     assert!(f.iter().all(|x| x.also.is_empty()), "cited twice");
 }
+
+#[test]
+fn what_a_possessive_owns_is_counted_not_named() {
+    // A figure after a capitalised word names something ("Route 9"), but
+    // not after a possessive: the figure counts what the name owns.
+    let (s, f) = facts(
+        "The race ends at Lisbon's 50,000-seat arena. Buses run on Route 9 all night.",
+        None,
+    );
+    let q = texts(&s, &f, |x| x.kind == Kind::Quantity);
+    assert_eq!(q, ["50,000-seat"]);
+}

@@ -806,7 +806,9 @@ pub(super) fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
         (capital_word(i - 1) && i - 1 > s.tokens.start && !ctx.has(i - 1, super::flag::NOT_NAME))
             || (p.kind != TokKind::Word || p.caps) && code(i - 1)
     };
-    if !after_name {
+    // "Moscow's 81,000-seat stadium": what a possessive owns is counted.
+    let possessive = p.lower.ends_with("'s") || p.lower.ends_with("\u{2019}s");
+    if !after_name || possessive {
         return None;
     }
     // "London 59.9%", "Texas 12 percent", "Berlin 4,000 people": a figure
