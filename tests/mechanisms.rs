@@ -2216,3 +2216,46 @@ fn what_a_possessive_owns_is_counted_not_named() {
     let q = texts(&s, &f, |x| x.kind == Kind::Quantity);
     assert_eq!(q, ["50,000-seat"]);
 }
+
+#[test]
+fn a_noun_phrase_ruled_out_is_denied() {
+    let (s, f) = facts(
+        "Engineers ruled out a gas leak. Sabotage has been ruled out as well. \
+         The yard had no lights or warning signs. Officials ruled out structural or water damage.",
+        None,
+    );
+    let claims = texts(&s, &f, |x| x.kind == Kind::Claim);
+    assert_eq!(
+        claims,
+        [
+            "ruled out a gas leak",
+            "Sabotage has been ruled out",
+            "no lights",
+            "ruled out structural or water damage",
+        ]
+    );
+    // What each denies: the noun of its phrase (of the first phrase, when
+    // two are joined; a lone word before "or" shares the last one's noun).
+    let denied: Vec<_> = f
+        .iter()
+        .filter_map(|x| match &x.value {
+            Value::Claim {
+                predicate,
+                negated: true,
+                ..
+            } => Some(predicate.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(denied, ["leak", "sabotage", "lights", "damage"]);
+    // The active and the passive deny one thing.
+    assert_eq!(
+        verdict(
+            ("Investigators ruled out engine failure in the crash.", None),
+            ("Engine failure was ruled out, investigators said.", None),
+            "ruled out",
+            "ruled out",
+        ),
+        Some(Verdict::Agree)
+    );
+}

@@ -83,6 +83,12 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             }
             continue;
         }
+        if ctx.rules.claim_fallback
+            && let Some(c) = denied_at(ctx, si, s, i)
+        {
+            out.push(c);
+            continue;
+        }
         let lemma: &str = ctx.lemma(i);
         let known = if ctx.has(i, flag::PREDICATE) {
             ctx.rules.claim_predicates.get(lemma)
@@ -175,23 +181,107 @@ fn object(ctx: &Ctx, s: &Sentence, i: usize) -> Vec<crate::extract::Word> {
 pub(super) fn negated_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidate> {
     let toks = &ctx.seg.tokens;
     let mut words = Vec::new();
-    for (k, t) in toks
-        .iter()
-        .enumerate()
-        .take(s.tokens.end.min(i + 5))
-        .skip(i + 1)
-    {
-        let verbish = t.lower.ends_with("ed") || t.lower.ends_with("ly");
-        if t.kind != TokKind::Word
-            || ctx.has(k, flag::STOP)
-            || ctx.has(k, flag::CLAUSE_BREAK)
-            || verbish
-            || ctx.has(k, flag::NEGATION)
-        {
+    // Where a conjunction joins two phrases, the length of the first.
+    let mut first = None;
+    let mut k = i + 1;
+    while k < s.tokens.end.min(i + 6) {
+        let joined = first.is_none()
+            && !words.is_empty()
+            && matches!(toks[k].lower.as_str(), "or" | "and")
+            && k + 1 < s.tokens.end
+            && noun_word(ctx, k + 1);
+        if joined {
+            first = Some(words.len());
+        } else if noun_word(ctx, k) {
+            words.push(k);
+        } else {
             break;
         }
-        words.push(k);
+        k += 1;
     }
+    // "no lights or warning signs", "no injuries or deaths": each phrase
+    // names a thing of its own, and the first is the claim's. A single
+    // word with no plural before the conjunction shares the last phrase's
+    // noun: "no mechanical or engine failure" denies a failure.
+    if let Some(n) = first {
+        let w = &toks[words[n - 1]].lower;
+        if n > 1 || w.ends_with('s') {
+            words.truncate(n);
+        }
+    }
+    denied_phrase(ctx, (si, s), i, words)
+}
+
+/// A word that may stand in the noun phrase a denial names.
+fn noun_word(ctx: &Ctx, k: usize) -> bool {
+    let t = &ctx.seg.tokens[k];
+    let verbish = t.lower.ends_with("ed") || t.lower.ends_with("ly");
+    t.kind == TokKind::Word
+        && !ctx.has(k, flag::STOP)
+        && !ctx.has(k, flag::CLAUSE_BREAK)
+        && !verbish
+        && !ctx.has(k, flag::NEGATION)
+}
+
+/// A thing said not to be the case: "no …" ([`negated_noun`]), or a noun
+/// phrase ruled out, after the phrase ("investigators ruled out a gas leak")
+/// or before it in the passive ("a gas leak was ruled out"); the phrases are
+/// `[lexicon.claims] ruling_out`.
+pub(super) fn denied_at(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidate> {
+    let toks = &ctx.seg.tokens;
+    if toks[i].lower == "no" {
+        return negated_noun(ctx, si, s, i);
+    }
+    if i + 1 >= s.tokens.end
+        || !ctx.lex.def.claims.ruling_out.iter().any(|p| {
+            p.split_once(' ')
+                .is_some_and(|(a, b)| a == toks[i].lower && b == toks[i + 1].lower)
+        })
+    {
+        return None;
+    }
+    // Active: the phrase after "out" ("ruled out a gas leak"), past its article.
+    let mut out = i + 1;
+    while out + 1 < s.tokens.end
+        && matches!(toks[out + 1].lower.as_str(), "a" | "an" | "the" | "any")
+    {
+        out += 1;
+    }
+    if let Some(mut c) = negated_noun(ctx, si, s, out) {
+        c.toks.start = i;
+        return Some(c);
+    }
+    // Passive: the phrase before its auxiliaries ("a gas leak has been ruled out").
+    let mut k = i;
+    let auxiliary = |l: &str| {
+        ctx.lex.def.claims.between.contains(l)
+            || matches!(l, "was" | "were" | "is" | "are" | "has" | "had")
+    };
+    while k > s.tokens.start && auxiliary(toks[k - 1].lower.as_str()) {
+        k -= 1;
+    }
+    if k == i {
+        return None;
+    }
+    let mut words = Vec::new();
+    while k > s.tokens.start && words.len() < 4 && noun_word(ctx, k - 1) {
+        k -= 1;
+        words.insert(0, k);
+    }
+    let mut c = denied_phrase(ctx, (si, s), k, words)?;
+    c.toks.end = i + 2;
+    Some(c)
+}
+
+/// The claim that the thing the last of `words` names is not there (see
+/// [`negated_noun`]); the claim's span starts at `from`.
+fn denied_phrase(
+    ctx: &Ctx,
+    (si, s): (usize, &Sentence),
+    i: usize,
+    words: Vec<usize>,
+) -> Option<Candidate> {
+    let toks = &ctx.seg.tokens;
     let &head = words.last()?;
     if ctx
         .lex
@@ -203,7 +293,9 @@ pub(super) fn negated_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Opti
         return None;
     }
     let events = words.iter().map(|&k| ctx.lemma(k).clone()).collect();
-    Some(noun_claim(ctx, (si, s), i..head + 1, i, true, events))
+    let mut c = noun_claim(ctx, (si, s), words[0]..head + 1, i, true, events);
+    c.toks.start = i.min(words[0]);
+    Some(c)
 }
 
 /// A claim that the thing the noun at the end of `span` names is there (or,

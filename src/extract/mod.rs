@@ -545,9 +545,8 @@ pub fn negated_verbs(ctx: &Ctx) -> Negated {
         for i in s.tokens.clone() {
             if claim::negated_verb_at(ctx, s, i) {
                 out.verbs.insert(ctx.lemma(i).to_string());
-            } else if ctx.seg.tokens[i].lower == "no"
-                && ctx.rules.claim_fallback
-                && let Some(c) = claim::negated_noun(ctx, si, s, i)
+            } else if ctx.rules.claim_fallback
+                && let Some(c) = claim::denied_at(ctx, si, s, i)
                 && let Some(head) = c.head
             {
                 out.nouns.insert(head);

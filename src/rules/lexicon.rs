@@ -210,6 +210,8 @@ table! {
         /// Nouns after "no" that make an adverb or a set phrase, not a denial
         /// ("no longer", "no one", "no doubt").
         pub not_denied: HashSet<String>,
+        /// Two-word phrases that deny a noun phrase ("ruled out a leak").
+        pub ruling_out: Vec<String>,
     }
 }
 
