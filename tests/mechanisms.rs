@@ -2259,3 +2259,27 @@ fn a_noun_phrase_ruled_out_is_denied() {
         Some(Verdict::Agree)
     );
 }
+
+#[test]
+fn a_part_of_the_day_is_no_event() {
+    // "morning" beside two dates says when, not what happened: two events
+    // each told "on … morning" are not one date.
+    let a = (
+        "The storm hit the coast on Tuesday, flooding hundreds of homes.\n\n\
+         The governor will tour the damaged towns on Friday morning, her office said.",
+        Some("2021-03-12"),
+    );
+    let b = (
+        "A storm struck the coast on Tuesday, flooding hundreds of homes.\n\n\
+         Cleanup crews began clearing roads on Thursday morning.",
+        Some("2021-03-12"),
+    );
+    assert_eq!(verdict(a, b, "Friday", "Thursday"), None);
+    assert_eq!(verdict(a, b, "Tuesday", "Tuesday"), Some(Verdict::Agree));
+    let (s, f) = facts(
+        "Rescuers reached the village late Sunday.",
+        Some("2021-03-12"),
+    );
+    let sunday = fact(&s, &f, Kind::Date, "Sunday");
+    assert!(!sunday.events.iter().any(|e| e.as_str() == "late"));
+}

@@ -180,6 +180,9 @@ table! {
         pub anchored: HashMap<String, i32>,
         pub month_parts: HashMap<String, [i8; 2]>,
         pub future_cues: HashSet<String>,
+        /// Parts of a day and words of a clock time ("Tuesday morning",
+        /// "late Friday", "local time"): when something happened, never what.
+        pub day_parts: HashSet<String>,
         /// Time zones after a clock time, as minutes east of UTC ("gmt" = 0).
         pub zones: HashMap<String, i16>,
         /// Zones that move an hour forward in summer ("ET", "Central"): their
@@ -523,6 +526,7 @@ impl Lexicon {
                 .iter()
                 .chain(&def.numbers.totals)
                 .chain(def.dates.zones.keys())
+                .chain(&def.dates.day_parts)
                 .cloned()
                 .chain(
                     ["am", "pm", "a.m", "p.m", "a.m.", "p.m."]
