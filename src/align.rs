@@ -197,6 +197,13 @@ fn score(
         let h = x.head.as_deref().unwrap_or("");
         let kinds: Vec<&str> = rules.lexicon.kinds_of_thing(h).collect();
         cosine_without(wx, wy, |w| w == h || kinds.contains(&w))
+    } else if x.kind == Kind::Quantity && rule.is_fallback() && x.head.is_none() != y.head.is_none()
+    {
+        // What one counts, standing near a figure that counts nothing named
+        // ("cracked walls up to 5km away and was felt in Olm, 150km to the
+        // south"), is no sign the two count one thing.
+        let (h, g) = (x.head.as_deref(), y.head.as_deref());
+        cosine_without(wx, wy, |w| Some(w) == h || Some(w) == g)
     } else {
         cosine(wx, wy)
     };

@@ -2283,3 +2283,32 @@ fn a_part_of_the_day_is_no_event() {
     let sunday = fact(&s, &f, Kind::Date, "Sunday");
     assert!(!sunday.events.iter().any(|e| e.as_str() == "late"));
 }
+
+#[test]
+fn a_distance_set_beside_a_place_is_that_places_distance() {
+    let (s, f) = facts(
+        "The tremor was felt in Valdoria, about 90 miles away. \
+         Aid reached Port Esk, some 40km to the south-east, on foot.",
+        None,
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Quantity, "90 miles").head.as_deref(),
+        Some("valdoria")
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Quantity, "40km").head.as_deref(),
+        Some("esk")
+    );
+    // The place's distance meets the other report's distance to the same
+    // place, not a radius told in the same sentence.
+    let a = (
+        "The tremor shook the capital on Sunday. It was felt in Valdoria, about 60 miles away across the bay.",
+        None,
+    );
+    let b = (
+        "The quake cracked walls up to 5km away and was felt in Valdoria, some 150km to the south.",
+        None,
+    );
+    assert_eq!(verdict(a, b, "60 miles", "150km"), Some(Verdict::Conflict));
+    assert_eq!(verdict(a, b, "60 miles", "5km"), None);
+}

@@ -81,6 +81,35 @@ fn distance_from(ctx: &Ctx, mut at: usize, limit: usize) -> Option<usize> {
         .last()
 }
 
+/// The place a distance set beside it is measured to: "felt in Olm, about
+/// 90 miles away", "reached Olm, some 150km to the south" give "Olm". The
+/// distance (from `start`, past its hedge, to `end`) follows the name and a
+/// comma, and "away" or a compass point follows the distance.
+fn distance_beside(
+    ctx: &Ctx,
+    s: &Sentence,
+    start: usize,
+    end: usize,
+    limit: usize,
+) -> Option<usize> {
+    let toks = &ctx.seg.tokens;
+    let from = hedge_before(ctx, s, start).map_or(start, |h| h.0);
+    let name = from.checked_sub(2).filter(|&k| k > s.tokens.start)?;
+    if toks[from - 1].lower != ","
+        || !is_word(ctx, name)
+        || !ctx.is_capitalized(&toks[name])
+        || ctx.has(name, super::flag::DATE)
+    {
+        return None;
+    }
+    let mut at = past_brackets(ctx, end, limit)?;
+    if at + 1 < limit && toks[at].lower == "to" && toks[at + 1].lower == "the" {
+        at += 2;
+    }
+    (at < limit && (toks[at].lower == "away" || COMPASS.contains(&toks[at].lower.as_str())))
+        .then_some(name)
+}
+
 pub(super) fn is_word(ctx: &Ctx, i: usize) -> bool {
     ctx.seg
         .tokens
@@ -681,10 +710,13 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // distances from different places are two slots.
         if head.is_none()
             && unit.as_deref() == Some("length")
-            && let Some(k) = distance_from(ctx, end, limit)
+            && let Some((k, dir)) = distance_from(ctx, end, limit)
+                .map(|k| (k, "from"))
+                .or_else(|| distance_beside(ctx, s, start, end, limit).map(|k| (k, "to")))
         {
+            // "from Olm" and "to Olm" are one slot: a distance between here and Olm.
             head = Some(toks[k].lower.to_string());
-            label = Some(format!("distance from {}", ctx.text(&toks[k])));
+            label = Some(format!("distance {dir} {}", ctx.text(&toks[k])));
         }
         if increment {
             head = head.map(|h| format!("more {h}"));
