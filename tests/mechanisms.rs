@@ -2312,3 +2312,26 @@ fn a_distance_set_beside_a_place_is_that_places_distance() {
     assert_eq!(verdict(a, b, "60 miles", "150km"), Some(Verdict::Conflict));
     assert_eq!(verdict(a, b, "60 miles", "5km"), None);
 }
+
+#[test]
+fn a_bare_figure_counts_only_what_its_sentence_names() {
+    let a = (
+        "The study enrolled 30,000 volunteers across five regions of the country.",
+        None,
+    );
+    let b = (
+        "The study enrolled some 30,000 volunteers. Of those, 120 were among volunteers given the placebo.",
+        None,
+    );
+    assert_eq!(verdict(a, b, "five regions", "120"), None);
+    // A bare figure still meets a count of what its own sentence names.
+    let c = (
+        "Officials said the flood destroyed 300 homes in the valley.",
+        None,
+    );
+    let d = (
+        "The flood destroyed 900 in the valley, counting homes and barns.",
+        None,
+    );
+    assert_eq!(verdict(c, d, "300 homes", "900"), Some(Verdict::Conflict));
+}

@@ -1098,6 +1098,17 @@ impl super::kind::FactKind for Quantities {
                 if !same || role_and_people(&x.head, &y.head) || role_and_people(&y.head, &x.head) {
                     return Sameness::Never;
                 }
+                // A bare figure ("of those, 162 were …") counts what its
+                // sentence names: a thing it never names is not what it counts.
+                let unnamed = |a: &Fact, b: &Fact| {
+                    a.head.is_none()
+                        && b.head.as_ref().is_some_and(|h| {
+                            !generic(&b.head) && !a.context.iter().any(|(w, _)| w.as_str() == h)
+                        })
+                };
+                if unnamed(x, y) || unnamed(y, x) {
+                    return Sameness::Never;
+                }
             }
         }
         Sameness::Context
