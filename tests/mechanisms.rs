@@ -2335,3 +2335,29 @@ fn a_bare_figure_counts_only_what_its_sentence_names() {
     );
     assert_eq!(verdict(c, d, "300 homes", "900"), Some(Verdict::Conflict));
 }
+
+#[test]
+fn a_verb_after_a_word_of_what_may_be_is_not_what_the_figure_did() {
+    // People eligible to vote are not people who voted.
+    let a = (
+        "An estimated 2.1 million residents were eligible to vote. \
+         Only 790,000 residents voted, officials said.",
+        None,
+    );
+    let b = (
+        "A total of 812,400 residents voted on Sunday, the commission said.",
+        None,
+    );
+    assert_eq!(verdict(a, b, "2.1 million", "812,400"), None);
+    assert_eq!(verdict(a, b, "790,000", "812,400"), Some(Verdict::Conflict));
+    let (s, f) = facts("Some 4,000 workers are expected to strike next week.", None);
+    let workers = fact(&s, &f, Kind::Quantity, "4,000");
+    // (Event words are stemmed: "strike" is "strik".)
+    assert!(
+        workers
+            .events
+            .iter()
+            .all(|e| !e.as_str().starts_with("strik"))
+    );
+    assert!(!workers.events.is_empty());
+}

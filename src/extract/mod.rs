@@ -1485,6 +1485,11 @@ fn nearby_words(
         !span.contains(i)
             && ctx.has(*i, flag::EVENTISH)
             && (*i == s.tokens.start || !ctx.is_capitalized(&ctx.seg.tokens[*i]))
+            // "eligible to vote", "expected to rise": after a word of what
+            // may be, the verb is not what the figure did.
+            && !(*i >= s.tokens.start + 2
+                && ctx.seg.tokens[*i - 1].lower == "to"
+                && (ctx.has(*i - 2, flag::HEDGED) || ctx.has(*i - 2, flag::FUTURE_CUE)))
     };
     let left_d = |i: usize| {
         (span.start - i) * 2
