@@ -2361,3 +2361,31 @@ fn a_verb_after_a_word_of_what_may_be_is_not_what_the_figure_did() {
     );
     assert!(!workers.events.is_empty());
 }
+
+#[test]
+fn an_earlier_sum_of_money_is_its_own_topic() {
+    let (s, f) = facts(
+        "Profit rose to $41 million, up from $12 million. The company expects \
+         sales of $900 million, down from an earlier forecast of $1 billion.",
+        None,
+    );
+    let earlier = texts(&s, &f, |x| x.topic.starts_with("earlier"));
+    assert_eq!(earlier, ["$12 million", "$1 billion"]);
+    let a = (
+        "Profit rose to $41 million, up from $12 million, the company said.",
+        None,
+    );
+    let b = (
+        "Profit climbed to $44 million, up from $12 million a year earlier.",
+        None,
+    );
+    assert_eq!(
+        verdict(a, b, "$41 million", "$44 million"),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        verdict(a, b, "$12 million", "$12 million"),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(verdict(a, b, "$41 million", "$12 million"), None);
+}

@@ -1025,6 +1025,10 @@ fn finish(
             (Some(u), Some(_)) if !is_currency(u) => {
                 format!("{} ({u})", c.label.clone().unwrap_or_default())
             }
+            // A sum of money in a role of its own: "earlier USD", "USD among them".
+            (Some(u), Some(_)) if c.label.as_deref().is_some_and(|l| l.contains("figure")) => {
+                c.label.as_deref().unwrap_or_default().replace("figure", u)
+            }
             (Some(u), _) => u.clone(),
             (None, Some(h)) => c.label.clone().unwrap_or_else(|| h.clone()),
             // Nothing counted: the nearest word as written ("figure (votes)",

@@ -110,6 +110,17 @@ fn distance_beside(
         .then_some(name)
 }
 
+/// Whether the figure starting at token `at` is named an earlier one: "an
+/// earlier forecast of $12 billion", "a prior range of 40 to 50" (a word of
+/// `[lexicon.numbers] earlier` a few words before the "of" that leads to it).
+fn earlier_of(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    at >= s.tokens.start + 2
+        && toks[at - 1].lower == "of"
+        && (at.saturating_sub(4).max(s.tokens.start)..at - 1)
+            .any(|k| ctx.lex.def.numbers.earlier.contains(toks[k].lower.as_str()))
+}
+
 pub(super) fn is_word(ctx: &Ctx, i: usize) -> bool {
     ctx.seg
         .tokens
@@ -365,13 +376,16 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         }
         // An earlier figure given for comparison ("41, up from 12") is its own topic.
         // "rose to 12 from nine", "up from 12", "revised down from 21".
-        let previous = i >= s.tokens.start + 2
-            && toks[i - 1].lower == "from"
+        // The figure starts at its currency or hedge ("down from about $12 billion").
+        let at = hedge_before(ctx, s, start).map_or(start, |h| h.0);
+        let previous = at >= s.tokens.start + 2
+            && toks[at - 1].lower == "from"
             && (matches!(
-                toks[i - 2].lower.as_str(),
+                toks[at - 2].lower.as_str(),
                 "up" | "down" | "rising" | "falling"
-            ) || toks[i - 2].kind == TokKind::Number
-                || ctx.has(i - 2, super::flag::NUMBER) && !ctx.has(i - 2, super::flag::STOP));
+            ) || toks[at - 2].kind == TokKind::Number
+                || ctx.has(at - 2, super::flag::NUMBER) && !ctx.has(at - 2, super::flag::STOP))
+            || earlier_of(ctx, s, at);
         // Partitive: "11 of the 13 counts", "10 of them".
         let mut k = j;
         let mut partitive = false;

@@ -96,6 +96,8 @@ impl Default for AlignDef {
 
 table! {
     pub struct NumbersDef {
+        /// Words that name a figure an earlier one: "an earlier forecast of …".
+        pub earlier: HashSet<String>,
         pub words: HashMap<String, f64>,
         pub weak: HashSet<String>,
         pub ordinals: HashMap<String, f64>,
