@@ -2389,3 +2389,39 @@ fn an_earlier_sum_of_money_is_its_own_topic() {
     );
     assert_eq!(verdict(a, b, "$41 million", "$12 million"), None);
 }
+
+#[test]
+fn what_was_expected_or_needed_is_not_what_came() {
+    let (s, f) = facts(
+        "Revenue rose 5 percent to $8.4 billion. Analysts had expected revenue of $8.1 billion. \
+         Turnout reached 24 percent, short of the 40 percent needed. \
+         The deal is valid only if 60 percent of holders agree.",
+        None,
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.topic.starts_with("expected")),
+        ["$8.1 billion"]
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.topic.starts_with("required")),
+        ["40 percent", "60 percent"]
+    );
+    // The forecast meets the other report's forecast, the result its result.
+    let a = (
+        "Revenue rose 5 percent to $8.4 billion. Analysts had expected revenue of $8.1 billion.",
+        None,
+    );
+    let b = (
+        "Quarterly revenue climbed 5% to $8.4 billion, beating the $8.2 billion analysts had forecast.",
+        None,
+    );
+    assert_eq!(
+        verdict(a, b, "$8.4 billion", "$8.4 billion"),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(a, b, "$8.1 billion", "$8.2 billion"),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(verdict(a, b, "$8.1 billion", "$8.4 billion"), None);
+}

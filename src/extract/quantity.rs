@@ -110,6 +110,32 @@ fn distance_beside(
         .then_some(name)
 }
 
+/// Whether a word of `cues` stands a few words before the figure from token
+/// `at` to `end` in its clause ("had expected revenue of $4 billion", "valid
+/// only if 30 percent"), or right after it ("the $4 billion analysts had
+/// forecast", "the 30 percent needed"), with no figure between; with
+/// `not_to`, not a cue followed by "to" ("38, and it is expected to rise").
+fn cue_near(
+    ctx: &Ctx,
+    s: &Sentence,
+    (at, end): (usize, usize),
+    cues: &rustc_hash::FxHashSet<String>,
+    not_to: bool,
+) -> bool {
+    let toks = &ctx.seg.tokens;
+    let cue = |k: usize| cues.contains(toks[k].lower.as_str());
+    let open =
+        |k: &usize| !ctx.has(*k, super::flag::CLAUSE_BREAK) && toks[*k].kind != TokKind::Number;
+    let before = (at.saturating_sub(5).max(s.tokens.start)..at)
+        .rev()
+        .take_while(open)
+        .any(cue);
+    let after = (end..(end + 4).min(s.tokens.end))
+        .take_while(open)
+        .any(|k| cue(k) && !(not_to && toks.get(k + 1).is_some_and(|t| t.lower == "to")));
+    before || after
+}
+
 /// Whether the figure starting at token `at` is named an earlier one: "an
 /// earlier forecast of $12 billion", "a prior range of 40 to 50" (a word of
 /// `[lexicon.numbers] earlier` a few words before the "of" that leads to it).
@@ -746,6 +772,20 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         if previous {
             head = Some(format!("earlier {}", head.as_deref().unwrap_or("figure")));
             label = Some(format!("earlier {}", label.as_deref().unwrap_or("figure")));
+        } else if let Some(role) = [
+            ("expected", &lex.def.numbers.forecast, true),
+            ("required", &lex.def.numbers.required, false),
+        ]
+        .into_iter()
+        .find(|(_, cues, not_to)| cue_near(ctx, s, (at, end), cues, *not_to))
+        .map(|(role, _, _)| role)
+        {
+            // What was expected, or what is needed, is not what came:
+            // "analysts had expected revenue of $4 billion" never meets
+            // "revenue rose to $4.2 billion", nor "the 30 percent needed"
+            // a turnout of 21 percent.
+            head = Some(format!("{role} {}", head.as_deref().unwrap_or("figure")));
+            label = Some(format!("{role} {}", label.as_deref().unwrap_or("figure")));
         }
         let (hedge_start, hedge) = match hedge_before(ctx, s, start) {
             Some((from, phrase, def)) => (from, Some((phrase, def))),
@@ -1261,7 +1301,7 @@ impl super::kind::FactKind for Quantities {
 /// quantity extractor, which writes "part …", "more …" and "earlier …".
 pub fn role(head: Option<&str>) -> &str {
     match head.and_then(|h| h.split_once(' ')) {
-        Some((r @ ("part" | "more" | "earlier"), _)) => r,
+        Some((r @ ("part" | "more" | "earlier" | "expected" | "required"), _)) => r,
         _ => "",
     }
 }

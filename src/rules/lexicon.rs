@@ -98,6 +98,10 @@ table! {
     pub struct NumbersDef {
         /// Words that name a figure an earlier one: "an earlier forecast of …".
         pub earlier: HashSet<String>,
+        /// Words that make a figure near them a forecast ("had expected revenue of …").
+        pub forecast: HashSet<String>,
+        /// Words that make a figure near them a requirement ("the 30 percent needed").
+        pub required: HashSet<String>,
         pub words: HashMap<String, f64>,
         pub weak: HashSet<String>,
         pub ordinals: HashMap<String, f64>,
