@@ -2425,3 +2425,25 @@ fn what_was_expected_or_needed_is_not_what_came() {
     );
     assert_eq!(verdict(a, b, "$8.1 billion", "$8.4 billion"), None);
 }
+
+#[test]
+fn a_verb_whose_object_is_another_figure_tells_of_that_one() {
+    let (s, f) = facts(
+        "A bus carrying 212 people overturned on a mountain road on Monday, \
+         killing at least 23 people, police said.",
+        None,
+    );
+    let r = rules();
+    let rule_of = |text: &str| r.rules[fact(&s, &f, Kind::Quantity, text).rule].id.clone();
+    assert_eq!(rule_of("23 people"), "people-killed");
+    assert_ne!(rule_of("212 people"), "people-killed");
+    // Not past a conjunction: "unaccounted for and 400 residents" leaves
+    // "unaccounted" to the figure before it.
+    let (s, f) = facts(
+        "Officials said 90 people had been injured, six people were still unaccounted for \
+         and 400 residents had been moved.",
+        None,
+    );
+    let six = fact(&s, &f, Kind::Quantity, "six people");
+    assert_eq!(r.rules[six.rule].id, "people-missing");
+}

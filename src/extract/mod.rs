@@ -1405,9 +1405,6 @@ fn told_of_another_figure(
             )
         })
     };
-    if !strong(span.start, k) {
-        return false;
-    }
     let figure = |q: usize| {
         toks[q].kind == TokKind::Number
             || ctx
@@ -1415,6 +1412,19 @@ fn told_of_another_figure(
                 .number_word(toks[q].lower.as_str())
                 .is_some_and(|v| v >= 2.0)
     };
+    // A verb whose object is another figure tells of that one, whatever
+    // stands between: "a ferry carrying 212 people capsized, killing at
+    // least 23 people" — the 23 were killed.
+    if k > span.end
+        && (k + 1..(k + 4).min(s.tokens.end))
+            .take_while(|&q| toks[q].kind != TokKind::Punct && !ctx.has(q, flag::CLAUSE_BREAK))
+            .any(|q| figure(q))
+    {
+        return true;
+    }
+    if !strong(span.start, k) {
+        return false;
+    }
     let own = span.clone().find(|&q| figure(q)).unwrap_or(span.start);
     s.tokens
         .clone()
