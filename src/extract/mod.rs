@@ -1418,7 +1418,7 @@ fn told_of_another_figure(
     if k > span.end
         && (k + 1..(k + 4).min(s.tokens.end))
             .take_while(|&q| toks[q].kind != TokKind::Punct && !ctx.has(q, flag::CLAUSE_BREAK))
-            .any(|q| figure(q))
+            .any(&figure)
     {
         return true;
     }
