@@ -2047,6 +2047,27 @@ fn distances_from_different_places_are_different_slots() {
         "30 miles",
         ("30 miles", "80 miles"),
     );
+    // "off" a place is from it; a wave's height is no distance from anywhere.
+    let (s, f) = facts("The ship sank some 3 kilometres off Tamar Point.", None);
+    assert_eq!(
+        fact(&s, &f, Kind::Quantity, "3 kilometres").head.as_deref(),
+        Some("point")
+    );
+    assert_eq!(
+        verdict(
+            (
+                "Forecasters had warned of waves up to 4 meters on Sunday.",
+                None
+            ),
+            (
+                "The ferry capsized some 3 kilometres off Tamar Point.",
+                None
+            ),
+            "4 meters",
+            "3 kilometres"
+        ),
+        None
+    );
 }
 
 #[test]

@@ -57,7 +57,7 @@ fn past_brackets(ctx: &Ctx, at: usize, limit: usize) -> Option<usize> {
 }
 
 /// The place a distance ending at token `at` is measured from: the last
-/// name in the noun phrase after "from" or "of", past a restatement in
+/// name in the noun phrase after "from", "of" or "off", past a restatement in
 /// brackets and a compass point ("(50km) east of the Ruritanian port city
 /// of Olm" gives "Olm"). None when the phrase names no place ("from the
 /// city"): such a distance may be from anywhere.
@@ -67,7 +67,7 @@ fn distance_from(ctx: &Ctx, mut at: usize, limit: usize) -> Option<usize> {
     while at < limit && COMPASS.contains(&toks[at].lower.as_str()) {
         at += 1;
     }
-    if at >= limit || !matches!(toks[at].lower.as_str(), "from" | "of") {
+    if at >= limit || !matches!(toks[at].lower.as_str(), "from" | "of" | "off") {
         return None;
     }
     (at + 1..(at + 9).min(limit))
