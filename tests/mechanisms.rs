@@ -2468,3 +2468,49 @@ fn a_verb_whose_object_is_another_figure_tells_of_that_one() {
     let six = fact(&s, &f, Kind::Quantity, "six people");
     assert_eq!(r.rules[six.rule].id, "people-missing");
 }
+
+#[test]
+fn of_plural_looking_words_in_a_row_the_last_is_counted() {
+    let (s, f) = facts(
+        "Officials confirmed 154 mumps cases and sent 30 fire trucks.",
+        None,
+    );
+    let heads: Vec<_> = f
+        .iter()
+        .filter(|x| x.kind == Kind::Quantity)
+        .map(|x| (&s.text[x.start..x.end], x.head.clone()))
+        .collect();
+    // "cases" is counted: the figure reads as far, and is a case count.
+    assert_eq!(heads[0].0, "154 mumps cases");
+    assert_eq!(f[0].topic, "people sickened");
+    assert!(
+        heads[1]
+            .1
+            .as_deref()
+            .is_some_and(|h| h.starts_with("truck"))
+    );
+}
+
+#[test]
+fn a_second_before_a_noun_ranks_it() {
+    let (s, f) = facts(
+        "A second unvaccinated child has died. It happened a second time. \
+         The lights flickered for a second.",
+        None,
+    );
+    assert_eq!(texts(&s, &f, |x| x.kind == Kind::Duration), ["a second"]);
+    let flicker = fact(&s, &f, Kind::Duration, "a second");
+    assert!(s.text[..flicker.start].contains("flickered"));
+}
+
+#[test]
+fn a_forecast_cue_reaches_across_its_clause() {
+    let (s, f) = facts(
+        "Officials expect the number of cases to rise to more than 200 by April.",
+        None,
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.topic.starts_with("expected")),
+        ["more than 200"]
+    );
+}

@@ -75,6 +75,23 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             i = end;
             continue;
         }
+        // "a second unvaccinated child", "a second time": after "a", a unit
+        // that is also an ordinal ranks the noun after it.
+        if n.weak
+            && second.is_none()
+            && !compound
+            && lex
+                .def
+                .numbers
+                .ordinals
+                .contains_key(toks[u].lower.as_str())
+            && end < limit
+            && is_word(ctx, end)
+            && !ctx.has(end, super::flag::STOP)
+        {
+            i = end;
+            continue;
+        }
         if n.weak && second.is_none() && compound {
             i += 1;
             continue;

@@ -126,7 +126,7 @@ fn cue_near(
     let cue = |k: usize| cues.contains(toks[k].lower.as_str());
     let open =
         |k: &usize| !ctx.has(*k, super::flag::CLAUSE_BREAK) && toks[*k].kind != TokKind::Number;
-    let before = (at.saturating_sub(5).max(s.tokens.start)..at)
+    let before = (at.saturating_sub(10).max(s.tokens.start)..at)
         .rev()
         .take_while(open)
         .any(cue);
@@ -566,10 +566,26 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             });
             // A unit or currency first ("94 degrees Fahrenheit" is in
             // Fahrenheit), then a plural noun, then the first word.
+            // Of plural-looking words next to each other, the last: "154
+            // measles cases" counts cases.
+            let plural = |w: &str| {
+                w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+            };
+            let first_plural = words.iter().position(|(_, w)| plural(w));
+            let last_plural = first_plural.map(|p| {
+                let mut q = p;
+                while words
+                    .get(q + 1)
+                    .is_some_and(|(k, w)| *k == words[q].0 + 1 && plural(w))
+                {
+                    q += 1;
+                }
+                q
+            });
             words
                 .iter()
                 .find(|(_, w)| lex.unit(w).is_some() || lex.def.numbers.currencies.contains_key(w))
-                .or_else(|| words.iter().find(|(_, w)| w.ends_with('s') && w.len() > 3))
+                .or_else(|| last_plural.map(|q| &words[q]))
                 .cloned()
                 .or_else(|| words.first().cloned())
         };
