@@ -2514,3 +2514,17 @@ fn a_forecast_cue_reaches_across_its_clause() {
         ["more than 200"]
     );
 }
+
+#[test]
+fn a_silent_final_e_is_a_spelling_not_another_name() {
+    let a = ("Dana Whitcombe, 61, pleaded guilty in May.", None);
+    let b = ("Dana Whitcomb, the former treasurer, was sentenced.", None);
+    assert_eq!(
+        verdict(a, b, "Whitcombe", "Whitcomb"),
+        Some(Verdict::Variant)
+    );
+    // A word and its derivative stay apart.
+    let lex = &rules().lexicon;
+    assert!(!concur::extract::name::token_match(lex, "korea", "korean"));
+    assert!(concur::extract::name::token_match(lex, "browne", "brown"));
+}

@@ -529,10 +529,12 @@ pub fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
     if (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b)) {
         return true;
     }
-    // Spelling variants of longer words, but not a word and its derivative ("Korea"/"Korean").
+    // Spelling variants of longer words, but not a word and its derivative
+    // ("Korea"/"Korean"); a silent final "e" is a spelling ("Whitcomb"/"Whitcombe").
     let (ca, cb) = (a.chars().count(), b.chars().count());
     if a.starts_with(b) || b.starts_with(a) {
-        return false;
+        let (short, long) = if ca <= cb { (a, b) } else { (b, a) };
+        return short.chars().count() >= 4 && &long[short.len()..] == "e";
     }
     // One letter changed, added, dropped or swapped after the first
     // ("Okafor"/"Okafar", "Brandt"/"Brant"); two in long words.
