@@ -84,6 +84,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             continue;
         }
         if ctx.rules.claim_fallback
+            && ctx.has(i, flag::RULING_OUT)
             && let Some(c) = denied_at(ctx, si, s, i)
         {
             out.push(c);
@@ -233,6 +234,7 @@ pub(super) fn denied_at(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<
         return negated_noun(ctx, si, s, i);
     }
     if i + 1 >= s.tokens.end
+        || !ctx.has(i, flag::RULING_OUT)
         || !ctx.lex.def.claims.ruling_out.iter().any(|p| {
             p.split_once(' ')
                 .is_some_and(|(a, b)| a == toks[i].lower && b == toks[i + 1].lower)

@@ -285,6 +285,12 @@ pub mod flag {
     /// Its lemma is a noun some source says there is none of ("has no
     /// gates"): where a source says there is one ("has gates"), a claim.
     pub const DENIED_NOUN: u32 = 1 << 21;
+    /// The first word of a phrase that denies a noun phrase ("ruled out").
+    pub const RULING_OUT: u32 = 1 << 22;
+    /// A word that makes a figure near it a forecast ("expected").
+    pub const FORECAST: u32 = 1 << 23;
+    /// A word that makes a figure near it a requirement ("needed").
+    pub const REQUIRED: u32 = 1 << 24;
 }
 
 /// Prepositions that give a date a role in its event (see `finish`): English
@@ -513,6 +519,16 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u3
         (lex.def.names.not_names.contains(l), flag::NOT_NAME),
         (lex.def.names.connectors.contains(l), flag::CONNECTOR),
         (lex.is_common_word(l), flag::COMMON),
+        (
+            lex.def
+                .claims
+                .ruling_out
+                .iter()
+                .any(|p| p.split_once(' ').is_some_and(|(a, _)| a == l)),
+            flag::RULING_OUT,
+        ),
+        (lex.def.numbers.forecast.contains(l), flag::FORECAST),
+        (lex.def.numbers.required.contains(l), flag::REQUIRED),
     ];
     (
         lemma,
@@ -546,6 +562,7 @@ pub fn negated_verbs(ctx: &Ctx) -> Negated {
             if claim::negated_verb_at(ctx, s, i) {
                 out.verbs.insert(ctx.lemma(i).to_string());
             } else if ctx.rules.claim_fallback
+                && (ctx.seg.tokens[i].lower == "no" || ctx.has(i, flag::RULING_OUT))
                 && let Some(c) = claim::denied_at(ctx, si, s, i)
                 && let Some(head) = c.head
             {

@@ -110,20 +110,14 @@ fn distance_beside(
         .then_some(name)
 }
 
-/// Whether a word of `cues` stands a few words before the figure from token
+/// Whether a word flagged `cue` stands a few words before the figure from token
 /// `at` to `end` in its clause ("had expected revenue of $4 billion", "valid
 /// only if 30 percent"), or right after it ("the $4 billion analysts had
 /// forecast", "the 30 percent needed"), with no figure between; with
 /// `not_to`, not a cue followed by "to" ("38, and it is expected to rise").
-fn cue_near(
-    ctx: &Ctx,
-    s: &Sentence,
-    (at, end): (usize, usize),
-    cues: &rustc_hash::FxHashSet<String>,
-    not_to: bool,
-) -> bool {
+fn cue_near(ctx: &Ctx, s: &Sentence, (at, end): (usize, usize), cue: u32, not_to: bool) -> bool {
     let toks = &ctx.seg.tokens;
-    let cue = |k: usize| cues.contains(toks[k].lower.as_str());
+    let cue = |k: usize| ctx.has(k, cue);
     let open =
         |k: &usize| !ctx.has(*k, super::flag::CLAUSE_BREAK) && toks[*k].kind != TokKind::Number;
     let before = (at.saturating_sub(10).max(s.tokens.start)..at)
@@ -789,11 +783,11 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             head = Some(format!("earlier {}", head.as_deref().unwrap_or("figure")));
             label = Some(format!("earlier {}", label.as_deref().unwrap_or("figure")));
         } else if let Some(role) = [
-            ("expected", &lex.def.numbers.forecast, true),
-            ("required", &lex.def.numbers.required, false),
+            ("expected", super::flag::FORECAST, true),
+            ("required", super::flag::REQUIRED, false),
         ]
         .into_iter()
-        .find(|(_, cues, not_to)| cue_near(ctx, s, (at, end), cues, *not_to))
+        .find(|&(_, cue, not_to)| cue_near(ctx, s, (at, end), cue, not_to))
         .map(|(role, _, _)| role)
         {
             // What was expected, or what is needed, is not what came:
