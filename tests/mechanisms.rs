@@ -2528,3 +2528,16 @@ fn a_silent_final_e_is_a_spelling_not_another_name() {
     assert!(!concur::extract::name::token_match(lex, "korea", "korean"));
     assert!(concur::extract::name::token_match(lex, "browne", "brown"));
 }
+
+#[test]
+fn what_is_left_of_a_name_must_still_be_one() {
+    let (s, f) = facts(
+        "Ex-treasurer jailed for fraud in Merrill Falls\n\n\
+         The ex-treasurer was sentenced on Friday. Superior Court Judge Harold Ames ordered her to pay.",
+        None,
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Name),
+        ["Merrill Falls", "Harold Ames"]
+    );
+}

@@ -152,6 +152,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
             }
             pieces.push(seg_start..run.end);
             for mut p in pieces {
+                let first = p.start;
                 // Leading words that are not names: "The", sentence-initial common words.
                 while p.start < p.end {
                     let t = &toks[p.start];
@@ -194,6 +195,17 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                     p.end -= 1;
                 }
                 if p.start >= p.end {
+                    continue;
+                }
+                // What is left must be capitalised ("Ex-treasurer" leaves
+                // "treasurer"), and not one common word left after the
+                // sentence's opening word ("Superior Court Judge …" leaves
+                // "Court"): the name began with the word taken away.
+                let stripped_opening =
+                    first == s.tokens.start && p.start > first && !ctx.has(first, flag::STOP);
+                if !p.clone().any(|k| ctx.is_capitalized(&toks[k]))
+                    || stripped_opening && p.end - p.start == 1 && ctx.has(p.start, flag::COMMON)
+                {
                     continue;
                 }
                 let start = toks[p.start].start;
