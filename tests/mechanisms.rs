@@ -2541,3 +2541,15 @@ fn what_is_left_of_a_name_must_still_be_one() {
         ["Merrill Falls", "Harold Ames"]
     );
 }
+
+#[test]
+fn a_term_has_one_length() {
+    let (s, f) = facts(
+        "The clerk was sentenced to seven years in prison for thefts from the council over nearly a decade.",
+        None,
+    );
+    let r = rules();
+    let rule_of = |text: &str| r.rules[fact(&s, &f, Kind::Duration, text).rule].id.clone();
+    assert_eq!(rule_of("seven years"), "prison-term");
+    assert_eq!(rule_of("nearly a decade"), "duration");
+}

@@ -1378,8 +1378,12 @@ fn select_rule<'r>(
                     .as_ref()
                     .is_none_or(|h| lex.def.numbers.generic_nouns.contains(h))
             })
-            .filter(|&p| {
-                c.kind != Kind::Quantity || !told_of_another_figure(ctx, s, &c.toks, &c.events[p])
+            .filter(|&p| match c.kind {
+                Kind::Quantity => !told_of_another_figure(ctx, s, &c.toks, &c.events[p], true),
+                // A term has one length: "sentenced to seven years in prison
+                // for thefts over nearly a decade" sentenced the seven years.
+                Kind::Duration => !told_of_another_figure(ctx, s, &c.toks, &c.events[p], false),
+                _ => true,
             })
         {
             pos + 1
@@ -1398,11 +1402,13 @@ fn select_rule<'r>(
 /// with another figure nearer it on its own side ("126 people were aboard:
 /// 11 workers are missing" — the missing are the 11). A comma does not part
 /// them: in "38 people, including two children, were killed" the 38 were.
+/// Not `parted`: any figure nearer the event word tells of it.
 fn told_of_another_figure(
     ctx: &Ctx,
     s: &Sentence,
     span: &std::ops::Range<usize>,
     e: &Word,
+    parted: bool,
 ) -> bool {
     let toks = &ctx.seg.tokens;
     let dist = |a: usize, b: usize| a.abs_diff(b);
@@ -1439,13 +1445,13 @@ fn told_of_another_figure(
     {
         return true;
     }
-    if !strong(span.start, k) {
+    if parted && !strong(span.start, k) {
         return false;
     }
     let own = span.clone().find(|&q| figure(q)).unwrap_or(span.start);
-    s.tokens
-        .clone()
-        .any(|q| !span.contains(&q) && figure(q) && dist(q, k) < dist(own, k) && !strong(q, k))
+    s.tokens.clone().any(|q| {
+        !span.contains(&q) && figure(q) && dist(q, k) < dist(own, k) && !(parted && strong(q, k))
+    })
 }
 
 /// Weighted context lemmas around a fact: nearer words weigh more, words
