@@ -2553,3 +2553,16 @@ fn a_term_has_one_length() {
     assert_eq!(rule_of("seven years"), "prison-term");
     assert_eq!(rule_of("nearly a decade"), "duration");
 }
+
+#[test]
+fn a_stock_is_its_shares() {
+    let a = (
+        "Profit fell 38% in the quarter. Tamsin shares fell 6% to $41.20 in after-hours trading.",
+        None,
+    );
+    let b = (
+        "Quarterly profit dropped 36%. The stock slid 7% in extended trading, to $40.80.",
+        None,
+    );
+    assert_eq!(verdict(a, b, "6%", "7%"), Some(Verdict::Conflict));
+}
