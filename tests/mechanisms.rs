@@ -2566,3 +2566,30 @@ fn a_stock_is_its_shares() {
     );
     assert_eq!(verdict(a, b, "6%", "7%"), Some(Verdict::Conflict));
 }
+
+#[test]
+fn a_score_after_a_team_is_a_score_and_an_attendance_a_crowd() {
+    let (s, f) = facts(
+        "Branston Rovers beat Kellford Athletic 3-1 on Sunday. The attendance was 41,212. \
+         The airline flies the Boeing 737-8 on the route.",
+        None,
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Quantity),
+        ["3-1", "41,212"]
+    );
+    let r = rules();
+    assert_eq!(
+        r.rules[fact(&s, &f, Kind::Quantity, "41,212").rule].id,
+        "crowd-size"
+    );
+    let a = (
+        "Branston Rovers beat Kellford Athletic 3-1 on Sunday.",
+        None,
+    );
+    let b = (
+        "Branston Rovers beat Kellford Athletic 3-2 in Sunday's semi-final.",
+        None,
+    );
+    assert_eq!(verdict(a, b, "3-1", "3-2"), Some(Verdict::Conflict));
+}

@@ -904,7 +904,19 @@ pub(super) fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     };
     // "Moscow's 81,000-seat stadium": what a possessive owns is counted.
     let possessive = p.lower.ends_with("'s") || p.lower.ends_with("\u{2019}s");
-    if !after_name || possessive {
+    // "beat Kellford Athletic 3-1": two small figures joined by a hyphen
+    // after a name are a score ("Boeing 737-8" names a model).
+    let small = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokKind::Number && k < s.tokens.end)
+            .and_then(|t| t.lower.parse::<u32>().ok())
+            .is_some_and(|v| v <= 30)
+    };
+    let score = small(i)
+        && toks.get(i + 1).is_some_and(|t| t.glued && t.lower == "-")
+        && toks.get(i + 2).is_some_and(|t| t.glued)
+        && small(i + 2);
+    if !after_name || possessive || score {
         return None;
     }
     // "London 59.9%", "Texas 12 percent", "Berlin 4,000 people": a figure
