@@ -83,17 +83,16 @@ fn distance_from(ctx: &Ctx, mut at: usize, limit: usize) -> Option<usize> {
 
 /// The place a distance set beside it is measured to: "felt in Olm, about
 /// 90 miles away", "reached Olm, some 150km to the south" give "Olm". The
-/// distance (from `start`, past its hedge, to `end`) follows the name and a
-/// comma, and "away" or a compass point follows the distance.
+/// distance (from `from`, its hedge included, to `end`) follows the name
+/// and a comma, and "away" or a compass point follows the distance.
 fn distance_beside(
     ctx: &Ctx,
     s: &Sentence,
-    start: usize,
+    from: usize,
     end: usize,
     limit: usize,
 ) -> Option<usize> {
     let toks = &ctx.seg.tokens;
-    let from = hedge_before(ctx, s, start).map_or(start, |h| h.0);
     let name = from.checked_sub(2).filter(|&k| k > s.tokens.start)?;
     if toks[from - 1].lower != ","
         || !is_word(ctx, name)
@@ -762,7 +761,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             && unit.as_deref() == Some("length")
             && let Some((k, dir)) = distance_from(ctx, end, limit)
                 .map(|k| (k, "from"))
-                .or_else(|| distance_beside(ctx, s, start, end, limit).map(|k| (k, "to")))
+                .or_else(|| distance_beside(ctx, s, at, end, limit).map(|k| (k, "to")))
         {
             // "from Olm" and "to Olm" are one slot: a distance between here and Olm.
             head = Some(toks[k].lower.to_string());
