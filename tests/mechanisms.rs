@@ -2593,3 +2593,19 @@ fn a_score_after_a_team_is_a_score_and_an_attendance_a_crowd() {
     );
     assert_eq!(verdict(a, b, "3-1", "3-2"), Some(Verdict::Conflict));
 }
+
+#[test]
+fn one_score_named_twice_is_one_fact() {
+    let (s, f) = facts(
+        "Rovers stun Athletic 3-1 to reach final\n\nBranston Rovers beat Kellford Athletic 3-1 on Sunday.",
+        None,
+    );
+    let scores: Vec<&Fact> = f.iter().filter(|x| x.kind == Kind::Quantity).collect();
+    assert_eq!(
+        scores.len(),
+        1,
+        "{:?}",
+        texts(&s, &f, |x| x.kind == Kind::Quantity)
+    );
+    assert_eq!(scores[0].also.len(), 1);
+}

@@ -759,6 +759,12 @@ impl Repeats {
             // One day named twice ("the July 4 parade", "its Independence Day
             // premiere") is one fact, whatever word stands next to each mention.
             v @ Value::Date { .. } => write!(key, "{}|", f.block).and_then(|_| value_key(v, key)),
+            // One score named twice ("Rovers stun Athletic 3-1" over "beat
+            // Athletic 3-1 on Sunday") is one fact, whatever word stands next
+            // to each mention.
+            v @ Value::Quantity {
+                second: Some(_), ..
+            } => write!(key, "{}|score|", f.block).and_then(|_| value_key(v, key)),
             // A hedged figure is the figure it hedges ("at least 23" after
             // "23"): its range is the hedge's, not a range written out.
             Value::Quantity {
