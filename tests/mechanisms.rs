@@ -2609,3 +2609,22 @@ fn one_score_named_twice_is_one_fact() {
     );
     assert_eq!(scores[0].also.len(), 1);
 }
+
+#[test]
+fn a_count_of_its_customers_counts_customers() {
+    let (s, f) = facts(
+        "The outage disrupted services for some 14,000 of its customers. CTO Priya Raman apologized.",
+        None,
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Quantity, "14,000").head.as_deref(),
+        Some(
+            concur::rules::RuleSet::builtin()
+                .unwrap()
+                .lexicon
+                .lemma("customers")
+                .as_str()
+        )
+    );
+    assert_eq!(texts(&s, &f, |x| x.kind == Kind::Name), ["Priya Raman"]);
+}

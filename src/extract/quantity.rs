@@ -445,6 +445,14 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             }) {
                 k = m + 1;
                 partitive = true;
+            } else if toks.get(m).is_some_and(|t| {
+                matches!(t.lower.as_str(), "its" | "their" | "his" | "her" | "our")
+            }) && is_word(ctx, m + 1)
+                && m + 1 < limit
+            {
+                // "some 14,000 of its customers": a count of the owner's
+                // customers, read from the noun after the owner.
+                k = m + 1;
             }
         }
         // "Three of those hurt": a part of a group counted elsewhere, its own slot.
