@@ -2628,3 +2628,16 @@ fn a_count_of_its_customers_counts_customers() {
     );
     assert_eq!(texts(&s, &f, |x| x.kind == Kind::Name), ["Priya Raman"]);
 }
+
+#[test]
+fn a_zone_spelt_out_closing_its_clause_is_a_zone() {
+    let (s, f) = facts(
+        "Systems were restored at 2:45 p.m. Eastern. Crews met at 4 p.m. Central Park was shut.",
+        Some("2025-07-09"),
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Date),
+        ["2:45 p.m. Eastern", "4 p.m."]
+    );
+    assert_eq!(texts(&s, &f, |x| x.kind == Kind::Name), ["Central Park"]);
+}

@@ -653,6 +653,17 @@ pub fn extract(
             }) {
                 zone = zone_of(end).map(|z| (z, end));
                 end += 1;
+            } else if end < s.tokens.end
+                && toks[end].kind == TokKind::Word
+                && zone_of(end).is_some()
+                && toks
+                    .get(end + 1)
+                    .is_none_or(|t| end + 1 >= s.tokens.end || t.kind == TokKind::Punct)
+            {
+                // A zone spelt out closing its clause: "restored at 2:45
+                // p.m. Eastern." ("2 p.m. Central Park" is a place).
+                zone = zone_of(end).map(|z| (z, end));
+                end += 1;
             }
         }
         // Summer time for the zones that keep it, judged from the publication date.
