@@ -37,6 +37,11 @@ fn fact<'a>(s: &Source, fs: &'a [Fact], kind: Kind, text: &str) -> &'a Fact {
         })
 }
 
+/// The id of the rule that chose the fact of this kind with `text`.
+fn rule_of(s: &Source, fs: &[Fact], kind: Kind, text: &str) -> String {
+    rules().rules[fact(s, fs, kind, text).rule].id.clone()
+}
+
 fn range(f: &Fact) -> (f64, f64, f64) {
     match &f.value {
         Value::Quantity {
@@ -2454,10 +2459,14 @@ fn a_verb_whose_object_is_another_figure_tells_of_that_one() {
          killing at least 23 people, police said.",
         None,
     );
-    let r = rules();
-    let rule_of = |text: &str| r.rules[fact(&s, &f, Kind::Quantity, text).rule].id.clone();
-    assert_eq!(rule_of("23 people"), "people-killed");
-    assert_ne!(rule_of("212 people"), "people-killed");
+    assert_eq!(
+        rule_of(&s, &f, Kind::Quantity, "23 people"),
+        "people-killed"
+    );
+    assert_ne!(
+        rule_of(&s, &f, Kind::Quantity, "212 people"),
+        "people-killed"
+    );
     // Not past a conjunction: "unaccounted for and 400 residents" leaves
     // "unaccounted" to the figure before it.
     let (s, f) = facts(
@@ -2465,8 +2474,10 @@ fn a_verb_whose_object_is_another_figure_tells_of_that_one() {
          and 400 residents had been moved.",
         None,
     );
-    let six = fact(&s, &f, Kind::Quantity, "six people");
-    assert_eq!(r.rules[six.rule].id, "people-missing");
+    assert_eq!(
+        rule_of(&s, &f, Kind::Quantity, "six people"),
+        "people-missing"
+    );
 }
 
 #[test]
@@ -2548,10 +2559,14 @@ fn a_term_has_one_length() {
         "The clerk was sentenced to seven years in prison for thefts from the council over nearly a decade.",
         None,
     );
-    let r = rules();
-    let rule_of = |text: &str| r.rules[fact(&s, &f, Kind::Duration, text).rule].id.clone();
-    assert_eq!(rule_of("seven years"), "prison-term");
-    assert_eq!(rule_of("nearly a decade"), "duration");
+    assert_eq!(
+        rule_of(&s, &f, Kind::Duration, "seven years"),
+        "prison-term"
+    );
+    assert_eq!(
+        rule_of(&s, &f, Kind::Duration, "nearly a decade"),
+        "duration"
+    );
 }
 
 #[test]
@@ -2578,11 +2593,7 @@ fn a_score_after_a_team_is_a_score_and_an_attendance_a_crowd() {
         texts(&s, &f, |x| x.kind == Kind::Quantity),
         ["3-1", "41,212"]
     );
-    let r = rules();
-    assert_eq!(
-        r.rules[fact(&s, &f, Kind::Quantity, "41,212").rule].id,
-        "crowd-size"
-    );
+    assert_eq!(rule_of(&s, &f, Kind::Quantity, "41,212"), "crowd-size");
     let a = (
         "Branston Rovers beat Kellford Athletic 3-1 on Sunday.",
         None,
