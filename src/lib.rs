@@ -170,7 +170,14 @@ const PARALLEL_BYTES: usize = 256 * 1024;
 
 /// Run the whole pipeline.
 pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
-    let facts = facts(sources, rules);
+    let mut facts = facts(sources, rules);
     let groups = align::align(&facts, rules);
+    // What a fact is about (its context and event words) decided the
+    // alignment and is never judged: free it before the findings are made,
+    // which on a large source are as many as the facts.
+    for f in &mut facts {
+        f.context = Vec::new();
+        f.events = Vec::new();
+    }
     judge::judge(&groups, &facts, sources, rules)
 }

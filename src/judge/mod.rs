@@ -299,20 +299,26 @@ fn finding(
         }
     }
     // Every mention of an aligned fact is cited; an unmatched fact, once.
-    let claims: Vec<Claim> = group
-        .iter()
-        .flat_map(|&i| {
-            let f = &facts[i];
-            let more = if group.len() > 1 {
-                f.also.as_slice()
-            } else {
-                &[]
-            };
+    fn mentions(f: &Fact, aligned: bool) -> &[(usize, usize)] {
+        if aligned { f.also.as_slice() } else { &[] }
+    }
+    let aligned = group.len() > 1;
+    // Of the exact length: a flattened iterator would give every unmatched
+    // finding room for four claims, and a large source has one per fact.
+    let mut claims: Vec<Claim> = Vec::with_capacity(
+        group
+            .iter()
+            .map(|&i| 1 + mentions(&facts[i], aligned).len())
+            .sum(),
+    );
+    for &i in group {
+        let f = &facts[i];
+        claims.extend(
             std::iter::once((f.start, f.end))
-                .chain(more.iter().copied())
-                .map(move |span| claim(f, span, sources))
-        })
-        .collect();
+                .chain(mentions(f, aligned).iter().copied())
+                .map(|span| claim(f, span, sources)),
+        );
+    }
     let severity = match verdict {
         Verdict::Conflict => rule.severity.conflict,
         Verdict::Variant => rule.severity.variant,
