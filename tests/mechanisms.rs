@@ -2025,6 +2025,60 @@ fn the_word_governing_a_date_says_what_part_of_its_event_it_dates() {
 }
 
 #[test]
+fn a_measure_written_as_a_modifier_measures_its_noun() {
+    let (s, f) = facts(
+        "The 310m-long, 90,000-tonne tanker ran aground. Crews cut a 12-metre (39-foot) channel. A 224,000-ton container ship waited. The 30-foot wave hit the pier. The hull is 310 metres long.",
+        None,
+    );
+    let head = |t: &str| fact(&s, &f, Kind::Quantity, t).head.clone();
+    let lemma = |w: &str| rules().lexicon.lemma(w);
+    assert_eq!(head("310m"), Some(lemma("tanker")));
+    assert_eq!(head("90,000-tonne"), Some(lemma("tanker")));
+    assert_eq!(head("12-metre"), Some(lemma("channel")));
+    // The last word of a compound noun, up to a verb.
+    assert_eq!(head("224,000-ton"), Some(lemma("ship")));
+    assert_eq!(head("30-foot"), Some(lemma("wave")));
+    // A measure standing alone measures nothing named.
+    assert_eq!(head("310 metres"), None);
+    // One report's only length of the tanker meets the other's, though each
+    // states other lengths too.
+    agrees_then_conflicts(
+        (
+            "The 310m-long tanker ran aground on a sandbank 40 metres wide. Tugs pulled at it.",
+            None,
+        ),
+        |v| format!("Tugs pulled at the {v} tanker, stuck on a bank about 2 km long."),
+        None,
+        "310m",
+        ("310-metre", "330-metre"),
+    );
+}
+
+#[test]
+fn distances_from_different_things_are_different_slots() {
+    // No name after "from": the last word of the phrase says from what.
+    let (s, f) = facts(
+        "The tanker lay some 300 metres from the reef and 2 km from the shore.",
+        None,
+    );
+    let head = |t: &str| fact(&s, &f, Kind::Quantity, t).head.clone();
+    assert_eq!(head("300 metres").as_deref(), Some("reef"));
+    assert_eq!(head("2 km").as_deref(), Some("shore"));
+    assert_eq!(
+        verdict(
+            (
+                "The pilot said the tanker was about 300 metres from the reef.",
+                None
+            ),
+            ("The tanker now lies some 150 metres from the shore.", None),
+            "300 metres",
+            "150 metres"
+        ),
+        None
+    );
+}
+
+#[test]
 fn distances_from_different_places_are_different_slots() {
     assert_eq!(
         verdict(

@@ -56,11 +56,73 @@ fn past_brackets(ctx: &Ctx, at: usize, limit: usize) -> Option<usize> {
         .map(|q| q + 1)
 }
 
+/// The noun a measure written as its modifier measures: the word after "a
+/// 400-metre", "the 400m-long" or "a 12-tonne", past a restatement in
+/// brackets and other such measures ("the 400m-long, 200,000-tonne vessel"
+/// gives "vessel"). `unit` is the unit's token; None when the measure stands
+/// alone ("it is 400 metres long") or what follows is a name.
+fn measured_noun(ctx: &Ctx, unit: usize, limit: usize) -> Option<usize> {
+    let toks = &ctx.seg.tokens;
+    let lex = ctx.lex;
+    let hyphen = |k: usize| toks.get(k).is_some_and(|t| t.lower == "-" && t.glued);
+    // A modifier is one hyphenated word: "400-metre", or "400m" then "-long".
+    let mut at = if unit > 0 && hyphen(unit - 1) && toks[unit].glued {
+        unit + 1
+    } else if toks[unit].glued
+        && hyphen(unit + 1)
+        && toks
+            .get(unit + 2)
+            .is_some_and(|t| t.glued && t.kind == TokKind::Word)
+    {
+        unit + 3
+    } else {
+        return None;
+    };
+    // Past a restatement in brackets and further measures of the same noun.
+    for _ in 0..3 {
+        at = past_brackets(ctx, at, limit)?;
+        let measure = at + 3 < limit
+            && toks[at].lower == ","
+            && toks[at + 1].kind == TokKind::Number
+            && hyphen(at + 2)
+            && lex.unit(toks[at + 3].lower.as_str()).is_some();
+        if !measure {
+            break;
+        }
+        at += 4;
+    }
+    // The noun is the last of the words of its compound ("a 224,000-ton
+    // container ship" measures the ship), up to a verb: a past form, a word
+    // in -s after one without ("the 400-metre ship sails"), or a word before
+    // an object's determiner ("a 30-foot wave hit the pier").
+    let noun = |k: usize| {
+        k < limit
+            && toks[k].kind == TokKind::Word
+            && ctx.has(k, super::flag::CONTENT)
+            && !ctx.is_capitalized(&toks[k])
+            && lex.unit(toks[k].lower.as_str()).is_none()
+    };
+    let plural = |k: usize| toks[k].lower.ends_with('s');
+    let first = noun(at).then_some(at)?;
+    let second = first + 1;
+    let compound = noun(second)
+        && !lex.is_past_form(&toks[second].lower)
+        && (!plural(second) || plural(first))
+        && !toks.get(second + 1).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            )
+        });
+    let last = if compound { second } else { first };
+    Some(last)
+}
+
 /// The place a distance ending at token `at` is measured from: the last
 /// name in the noun phrase after "from", "of" or "off", past a restatement in
 /// brackets and a compass point ("(50km) east of the Ruritanian port city
-/// of Olm" gives "Olm"). None when the phrase names no place ("from the
-/// city"): such a distance may be from anywhere.
+/// of Olm" gives "Olm"); with no name, the last word of the phrase ("300
+/// metres from the rocks" and "150 metres from the shore" are two slots).
 fn distance_from(ctx: &Ctx, mut at: usize, limit: usize) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     at = past_brackets(ctx, at, limit)?;
@@ -70,15 +132,21 @@ fn distance_from(ctx: &Ctx, mut at: usize, limit: usize) -> Option<usize> {
     if at >= limit || !matches!(toks[at].lower.as_str(), "from" | "of" | "off") {
         return None;
     }
-    (at + 1..(at + 9).min(limit))
+    let phrase: Vec<usize> = (at + 1..(at + 9).min(limit))
         .take_while(|&q| {
             is_word(ctx, q)
                 && !ctx.has(q, super::flag::CLAUSE_BREAK)
                 && (!ctx.has(q, super::flag::STOP)
                     || matches!(toks[q].lower.as_str(), "of" | "the"))
         })
-        .filter(|&q| ctx.is_capitalized(&toks[q]))
-        .last()
+        .collect();
+    let last =
+        |named: bool| {
+            phrase.iter().rev().copied().find(|&q| {
+                ctx.has(q, super::flag::CONTENT) && ctx.is_capitalized(&toks[q]) == named
+            })
+        };
+    last(true).or_else(|| last(false))
 }
 
 /// The place a distance set beside it is measured to: "felt in Olm, about
@@ -652,6 +720,12 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     None => (dim, factor, lex.unit_up_to(w).unwrap_or(factor)),
                 };
                 unit = Some(dim.to_string());
+                // "the 400-metre vessel", "a 5,000-km (3,100-mile) detour":
+                // a measure written as a modifier measures its noun.
+                if let Some(m) = measured_noun(ctx, *ni, limit) {
+                    head = Some(lex.lemma(toks[m].lower.as_str()));
+                    label = Some(toks[m].lower.to_string());
+                }
                 value = (value + offset) * factor;
                 low = (low + offset) * factor;
                 high = (high + offset) * up_to;
