@@ -113,10 +113,55 @@ fn near_days(a: Option<jiff::civil::Date>, b: Option<jiff::civil::Date>) -> bool
 struct Place {
     /// Each is the only fact of the slot in its source.
     unique: bool,
+    /// Each is the only fact of the other source it could be.
+    only: bool,
     /// Each comes first of the slot in its source.
     lead: bool,
     /// Each is stated in its source's headline.
     headline: bool,
+}
+
+/// Whether two facts may be one thing at all, before their contexts are
+/// weighed: the kind's own test (names decide by spelling alone), then what
+/// rules out any pair (two news pegs, other years, background against news).
+enum Admit {
+    No,
+    Scored(f32, f32),
+    Context,
+}
+
+fn admit(x: &Fact, y: &Fact, rules: &RuleSet, names: &Names) -> Admit {
+    match registry::of(x.kind).sameness(x, y, rules, names) {
+        Sameness::Never => return Admit::No,
+        Sameness::Score(s, gate) if s >= gate => return Admit::Scored(s, gate),
+        Sameness::Score(..) => return Admit::No,
+        Sameness::Context => {}
+    }
+    // Each report's own news day ("said Friday" in one, "said Wednesday" in a
+    // later one) is when it was written, not a claim about the event.
+    if x.peg && y.peg {
+        return Admit::No;
+    }
+    // Reports written days apart each tell their own news on their own day
+    // ("agreed on Thursday" in one, "completed the deal on Monday" in one
+    // written weeks later): two events.
+    if x.news_day && y.news_day && !near_days(x.published, y.published) {
+        return Admit::No;
+    }
+    // Different explicit years in the two sentences: different events.
+    if x.kind != Kind::Date
+        && !x.years.is_empty()
+        && !y.years.is_empty()
+        && !x.years.iter().any(|a| y.years.contains(a))
+    {
+        return Admit::No;
+    }
+    // A figure in a sentence about an earlier year is background; one in a
+    // sentence naming no earlier year is the news: two slots.
+    if x.kind != Kind::Date && x.past != y.past {
+        return Admit::No;
+    }
+    Admit::Context
 }
 
 /// Score one candidate pair; `None` when they must not be aligned. The score
@@ -125,40 +170,17 @@ struct Place {
 fn score(
     x: &Fact,
     y: &Fact,
+    admitted: Admit,
     rules: &RuleSet,
     names: &Names,
     (wx, wy): (&Weighted, &Weighted),
     place: Place,
 ) -> Option<(f32, f32)> {
     let rule = &rules.rules[x.rule];
-    match registry::of(x.kind).sameness(x, y, rules, names) {
-        Sameness::Never => return None,
-        Sameness::Score(s, gate) => return (s >= gate).then_some((s, gate)),
-        Sameness::Context => {}
-    }
-    // Each report's own news day ("said Friday" in one, "said Wednesday" in a
-    // later one) is when it was written, not a claim about the event.
-    if x.peg && y.peg {
-        return None;
-    }
-    // Reports written days apart each tell their own news on their own day
-    // ("agreed on Thursday" in one, "completed the deal on Monday" in one
-    // written weeks later): two events.
-    if x.news_day && y.news_day && !near_days(x.published, y.published) {
-        return None;
-    }
-    // Different explicit years in the two sentences: different events.
-    if x.kind != Kind::Date
-        && !x.years.is_empty()
-        && !y.years.is_empty()
-        && !x.years.iter().any(|a| y.years.contains(a))
-    {
-        return None;
-    }
-    // A figure in a sentence about an earlier year is background; one in a
-    // sentence naming no earlier year is the news: two slots.
-    if x.kind != Kind::Date && x.past != y.past {
-        return None;
+    match admitted {
+        Admit::No => return None,
+        Admit::Scored(s, gate) => return Some((s, gate)),
+        Admit::Context => {}
     }
     let cut = rules.lexicon.align();
     // The event word nearest to one of them stands next to the other too
@@ -207,12 +229,18 @@ fn score(
     } else {
         cosine(wx, wy)
     };
+    // Where they stand in their reports speaks for two facts only if they
+    // share something besides what they count, or nothing else could be
+    // either: "112 employees were on the night shift" and "the company has
+    // 1,400 employees" share only "employees", and "110 people were on the
+    // overnight shift" could be the first.
+    let related = sim > 0.0 || shared_event || place.only;
     // The only fact of its slot in each source: the two are very likely about the same thing.
-    if place.unique {
+    if place.unique && related {
         sim += cut.unique_bonus;
     }
     // The first of its slot in each source: in news, the main event comes first.
-    if place.lead {
+    if place.lead && related {
         sim += cut.lead_bonus;
     }
     // Both in their headlines: each report's main news.
@@ -566,35 +594,53 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     // is decided from the scores, which do not look at values.
     let mutual_gate = rules.lexicon.align().mutual_gate;
     let figure = |i: usize| matches!(facts[i].kind, Kind::Quantity | Kind::Duration | Kind::Age);
+    // Each candidate pair admitted once: whether the two may be one thing at all.
+    let admitted: Vec<(usize, usize, Admit)> = blocks
+        .values()
+        .flat_map(|members| candidates(members, facts, rules))
+        .map(|(i, j)| (i, j, admit(&facts[i], &facts[j], rules, &names)))
+        .collect();
+    // How many facts of each other report each fact could be, by its context.
+    let mut options: rustc_hash::FxHashMap<(usize, usize), u32> = Default::default();
+    for &(i, j, ref a) in &admitted {
+        if matches!(a, Admit::Context) {
+            *options.entry((i, facts[j].source)).or_default() += 1;
+            *options.entry((j, facts[i].source)).or_default() += 1;
+        }
+    }
+    let only = |i: usize, j: usize| {
+        options.get(&(i, facts[j].source)) == Some(&1)
+            && options.get(&(j, facts[i].source)) == Some(&1)
+    };
     // Every pair that may be one slot, with its score and the gate it must pass.
     let mut scored: Vec<(f32, f32, usize, usize)> = Vec::new();
-    for members in blocks.values() {
-        for (i, j) in candidates(members, facts, rules) {
-            let same = slot_of[i] == slot_of[j];
-            // Background is told in passing: its first or only mention in
-            // each report is no sign that the two are about one thing.
-            let news = !facts[i].past && !facts[j].past;
-            let u = news && same && unique[i] && unique[j];
-            let lead = news && same && place[i] == 0 && place[j] == 0;
-            let headline = news && same && facts[i].headline && facts[j].headline;
-            if let Some((s, min)) = score(
-                &facts[i],
-                &facts[j],
-                rules,
-                &names,
-                (&weighted[i], &weighted[j]),
-                Place {
-                    unique: u,
-                    lead,
-                    headline,
-                },
-            ) && (s >= min
-                || s >= mutual_gate * min && figure(i)
-                || facts[i].kind == Kind::Date && s + anchor_bonus >= min)
-            {
-                // (A pair that fails its gate matters only if an anchor could lift it.)
-                scored.push((s, min, i, j));
-            }
+    for (i, j, admitted) in admitted {
+        let same = slot_of[i] == slot_of[j];
+        // Background is told in passing: its first or only mention in
+        // each report is no sign that the two are about one thing.
+        let news = !facts[i].past && !facts[j].past;
+        let u = news && same && unique[i] && unique[j];
+        let lead = news && same && place[i] == 0 && place[j] == 0;
+        let headline = news && same && facts[i].headline && facts[j].headline;
+        if let Some((s, min)) = score(
+            &facts[i],
+            &facts[j],
+            admitted,
+            rules,
+            &names,
+            (&weighted[i], &weighted[j]),
+            Place {
+                unique: u,
+                only: only(i, j),
+                lead,
+                headline,
+            },
+        ) && (s >= min
+            || s >= mutual_gate * min && figure(i)
+            || facts[i].kind == Kind::Date && s + anchor_bonus >= min)
+        {
+            // (A pair that fails its gate matters only if an anchor could lift it.)
+            scored.push((s, min, i, j));
         }
     }
     // Each fact's best candidate in each other source, by score (ties: the

@@ -2025,6 +2025,53 @@ fn the_word_governing_a_date_says_what_part_of_its_event_it_dates() {
 }
 
 #[test]
+fn the_only_figure_of_its_noun_is_no_evidence_when_another_could_be_it() {
+    // Each report's only "employees" count shares nothing but the noun with
+    // the other's; the other report's "people" may count employees, and its
+    // sentence tells of the same shift.
+    let a = r#"Blast at Velmora chemical plant kills 7, injures dozens
+
+HARTWELL, Ohio — An explosion tore through a chemical plant operated by Velmora Industries in Hartwell on Tuesday night, killing seven workers and injuring at least 38 others, fire officials said on Wednesday.
+
+The blast happened at about 9:40 p.m. in a building where solvents were mixed, according to Hartwell Fire Chief Dana Kessler. She said 112 employees were on the night shift when the explosion occurred.
+
+Twelve of the injured were taken to Mercy Regional Hospital, four of them in critical condition. Residents within a one-mile radius were told to stay indoors for six hours while crews monitored the air.
+
+The company said in a statement that it had not yet determined what caused the explosion. Velmora, which employs about 1,400 people at the site, was fined $85,000 by federal safety regulators in 2023 for failing to train workers on hazardous chemicals.
+
+The Chemical Safety Board said it was sending a team of eight investigators to the plant.
+"#;
+    let b = |v: &str| {
+        format!(
+            r#"Death toll in Hartwell plant explosion rises to 9
+
+HARTWELL, Ohio (Ledger) — Two more workers have died from injuries suffered in Tuesday's explosion at the Velmora Industries chemical plant, bringing the death toll to nine, the Hamlin County coroner said on Friday.
+
+The explosion, which ripped through a solvent-mixing building at around 9:45 p.m. on March 10, injured 41 people. Of those, five remain in critical condition at Mercy Regional Hospital.
+
+About {v} people were working the overnight shift at the time, Fire Chief Dana Kesler told reporters. A shelter-in-place order for residents within a mile of the plant was lifted after eight hours.
+
+Federal records show Velmora was fined $85,000 in 2023 over hazardous-chemical training. The company, which has roughly 1,400 employees in Hartwell, said the cause of the blast was still under investigation.
+
+A seven-member team from the U.S. Chemical Safety Board arrived at the site on Thursday.
+"#
+        )
+    };
+    let (pa, pb) = (Some("2026-03-11"), Some("2026-03-13"));
+    for (x, y) in [
+        ("112 employees", "1,400 employees"),
+        ("1,400 people", "110 people"),
+    ] {
+        assert_eq!(verdict((a, pa), (&b("110"), pb), x, y), None, "{x} / {y}");
+    }
+    assert_eq!(
+        verdict((a, pa), (&b("110"), pb), "1,400 people", "1,400 employees"),
+        Some(Verdict::Agree)
+    );
+    agrees_then_conflicts((a, pa), b, pb, "112 employees", ("112", "150"));
+}
+
+#[test]
 fn a_measure_written_as_a_modifier_measures_its_noun() {
     let (s, f) = facts(
         "The 310m-long, 90,000-tonne tanker ran aground. Crews cut a 12-metre (39-foot) channel. A 224,000-ton container ship waited. The 30-foot wave hit the pier. The hull is 310 metres long.",
