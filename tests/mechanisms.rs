@@ -455,6 +455,19 @@ fn names_lose_titles_and_possessives_keep_initials() {
 }
 
 #[test]
+fn a_common_word_before_a_title_and_a_name_is_part_of_the_title() {
+    let (s, f) = facts(
+        "The blaze was out by dawn, Fire Chief Dana Kesler told reporters. Officials said the Coastal Chief was carrying 240 passengers.",
+        None,
+    );
+    let names = texts(&s, &f, |x| x.kind == Kind::Name);
+    assert!(names.contains(&"Dana Kesler"), "{names:?}");
+    assert!(!names.contains(&"Fire"), "{names:?}");
+    // With no name after it, the title word is part of a name.
+    assert!(names.iter().any(|n| n.starts_with("Coastal")), "{names:?}");
+}
+
+#[test]
 fn name_variants_and_non_variants() {
     let v = |a: &str, b: &str| {
         verdict(

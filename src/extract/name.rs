@@ -146,7 +146,16 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
             let mut pieces = Vec::new();
             for k in run.clone() {
                 if ctx.has(k, flag::TITLE) && !(k > run.start && toks[k].glued) {
-                    pieces.push(seg_start..k);
+                    // One common word before a title that a name follows is
+                    // part of the title: "Fire Chief Dana Kessler", "Defense
+                    // Secretary Lee Park". ("its Southwest Chief was" names a train.)
+                    let of_title = k == seg_start + 1
+                        && ctx.has(seg_start, flag::COMMON)
+                        && k + 1 < run.end
+                        && ctx.is_capitalized(&toks[k + 1]);
+                    if !of_title {
+                        pieces.push(seg_start..k);
+                    }
                     seg_start = k + 1;
                 }
             }
