@@ -118,6 +118,65 @@ fn agrees_then_conflicts(
 // ---- quantities -------------------------------------------------------------
 
 #[test]
+fn speeds_small_lengths_and_areas_are_measures() {
+    let (s, f) = facts(
+        "The storm hit with winds of 120 mph. Up to 18 inches of rain fell. The fire burned 4,000 acres.",
+        None,
+    );
+    let unit = |t: &str| match &fact(&s, &f, Kind::Quantity, t).value {
+        Value::Quantity { unit, value, .. } => (unit.clone().unwrap_or_default(), *value),
+        v => panic!("{v:?}"),
+    };
+    assert_eq!(unit("120 mph").0, "length per hour");
+    assert!((unit("18 inches").1 - 0.4572).abs() < 1e-9);
+    assert_eq!(unit("4,000 acres").0, "area");
+    // "120 mph" meets "193 kilometres per hour"; "115 mph winds" differs.
+    let a = (
+        "Hurricane Talia came ashore with winds of 120 mph, the hurricane center said.",
+        None,
+    );
+    assert_eq!(
+        verdict(
+            a,
+            (
+                "Talia came ashore with winds of 193 kilometres per hour, the hurricane center said.",
+                None
+            ),
+            "120 mph",
+            "193"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(
+            a,
+            (
+                "Talia came ashore with 115 mph winds, the hurricane center said.",
+                None
+            ),
+            "120 mph",
+            "115 mph"
+        ),
+        Some(Verdict::Conflict)
+    );
+}
+
+#[test]
+fn a_hedge_is_no_event_word() {
+    // "roughly" stands nearest the day, but the day is the landfall's.
+    let (s, f) = facts(
+        "The storm made landfall at roughly 5 a.m. on Monday near the port.",
+        Some("2026-09-16"),
+    );
+    let monday = fact(&s, &f, Kind::Date, "Monday");
+    assert!(
+        monday.events.iter().all(|e| e.as_str() != "roughly"),
+        "{:?}",
+        monday.events
+    );
+}
+
+#[test]
 fn numbers_in_news_forms() {
     let (s, f) = facts(
         "Crews cleared a dozen roads. Hundreds of homes flooded. The dam cost 1.2 billion dollars. The fund holds $4.5bn in bonds. About 3,000-plus volunteers came. Turnout was 64 percent.",
@@ -2124,6 +2183,9 @@ fn distances_from_different_things_are_different_slots() {
     let head = |t: &str| fact(&s, &f, Kind::Quantity, t).head.clone();
     assert_eq!(head("300 metres").as_deref(), Some("reef"));
     assert_eq!(head("2 km").as_deref(), Some("shore"));
+    // After a bare "of", what follows is what is measured, no place.
+    let (s, f) = facts("Up to 18 inches of rain fell on the town.", None);
+    assert_eq!(fact(&s, &f, Kind::Quantity, "18 inches").head, None);
     assert_eq!(
         verdict(
             (

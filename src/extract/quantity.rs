@@ -121,17 +121,23 @@ fn measured_noun(ctx: &Ctx, unit: usize, limit: usize) -> Option<usize> {
 /// The place a distance ending at token `at` is measured from: the last
 /// name in the noun phrase after "from", "of" or "off", past a restatement in
 /// brackets and a compass point ("(50km) east of the Ruritanian port city
-/// of Olm" gives "Olm"); with no name, the last word of the phrase ("300
-/// metres from the rocks" and "150 metres from the shore" are two slots).
+/// of Olm" gives "Olm"); with no name, the last word of the phrase after
+/// "from", "off" or a compass point ("300 metres from the rocks" and "150
+/// metres from the shore" are two slots).
 fn distance_from(ctx: &Ctx, mut at: usize, limit: usize) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     at = past_brackets(ctx, at, limit)?;
+    let mut compass = false;
     while at < limit && COMPASS.contains(&toks[at].lower.as_str()) {
         at += 1;
+        compass = true;
     }
     if at >= limit || !matches!(toks[at].lower.as_str(), "from" | "of" | "off") {
         return None;
     }
+    // "18 inches of rain", "12 km of road" measure what follows, not a
+    // distance from it: after a bare "of", only a name is a place.
+    let things = compass || toks[at].lower != "of";
     let phrase: Vec<usize> = (at + 1..(at + 9).min(limit))
         .take_while(|&q| {
             is_word(ctx, q)
@@ -146,7 +152,7 @@ fn distance_from(ctx: &Ctx, mut at: usize, limit: usize) -> Option<usize> {
                 ctx.has(q, super::flag::CONTENT) && ctx.is_capitalized(&toks[q]) == named
             })
         };
-    last(true).or_else(|| last(false))
+    last(true).or_else(|| last(false).filter(|_| things))
 }
 
 /// The place a distance set beside it is measured to: "felt in Olm, about

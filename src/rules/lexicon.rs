@@ -273,8 +273,8 @@ pub struct Lexicon {
     pub anchored_phrases: Phrases<i32>,
     /// Words that say how something is measured and never what happened:
     /// size adjectives ("long", "wide"), words for a total ("total",
-    /// "number") and the marks of a clock time ("p.m.", "GMT"). With units,
-    /// they are no event words.
+    /// "number"), one-word hedges ("roughly") and the marks of a clock time
+    /// ("p.m.", "GMT"). With units, they are no event words.
     pub measure_words: HashSet<String>,
 }
 
@@ -534,6 +534,9 @@ impl Lexicon {
                 .chain(def.dates.zones.keys())
                 .chain(&def.dates.day_parts)
                 .cloned()
+                // A one-word hedge ("roughly", "nearly") says how exact a
+                // figure is, not what happened.
+                .chain(def.hedges.keys().filter(|h| !h.contains(' ')).cloned())
                 .chain(
                     ["am", "pm", "a.m", "p.m", "a.m.", "p.m."]
                         .into_iter()
