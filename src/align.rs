@@ -210,15 +210,22 @@ fn score(
     // were detained" / "250,000 people lost their homes") share only what
     // every figure of their slot shares: the counted noun and its kinds are
     // no evidence of one slot then.
-    let mut sim = if x.kind == Kind::Quantity
-        && rule.is_fallback()
-        && !shared_event
-        && x.head.is_some()
-        && x.head == y.head
-    {
-        let h = x.head.as_deref().unwrap_or("");
-        let kinds: Vec<&str> = rules.lexicon.kinds_of_thing(h).collect();
-        cosine_without(wx, wy, |w| w == h || kinds.contains(&w))
+    // (Nor are two nouns of one kind, "votes" and "ballots".)
+    let kin = match (x.head.as_deref(), y.head.as_deref()) {
+        (Some(h), Some(g)) => h == g || rules.lexicon.same_kind_of_thing(h, g),
+        _ => false,
+    };
+    let mut sim = if x.kind == Kind::Quantity && rule.is_fallback() && !shared_event && kin {
+        let (h, g) = (
+            x.head.as_deref().unwrap_or(""),
+            y.head.as_deref().unwrap_or(""),
+        );
+        let kinds: Vec<&str> = rules
+            .lexicon
+            .kinds_of_thing(h)
+            .chain(rules.lexicon.kinds_of_thing(g))
+            .collect();
+        cosine_without(wx, wy, |w| w == h || w == g || kinds.contains(&w))
     } else if x.kind == Kind::Quantity && rule.is_fallback() && x.head.is_none() != y.head.is_none()
     {
         // What one counts, standing near a figure that counts nothing named
@@ -278,6 +285,16 @@ fn score(
         TIE
     };
     Some((sim + tie, min))
+}
+
+/// Two figures under the fallback rule, in one block and unit, counting
+/// nouns of one kind ("researchers" / "scientists").
+fn kin_slots(x: &Fact, y: &Fact, rules: &RuleSet) -> bool {
+    let (sx, sy) = (slot(x, rules), slot(y, rules));
+    x.kind == Kind::Quantity
+        && rules.rules[x.rule].is_fallback()
+        && (sx.0, sx.1, sx.3) == (sy.0, sy.1, sy.3)
+        && matches!((sx.2, sy.2), (Some(h), Some(g)) if rules.lexicon.same_kind_of_thing(h, g))
 }
 
 /// A fact's slot: its block and, for figures under the fallback rule, what is
@@ -615,7 +632,9 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     // Every pair that may be one slot, with its score and the gate it must pass.
     let mut scored: Vec<(f32, f32, usize, usize)> = Vec::new();
     for (i, j, admitted) in admitted {
-        let same = slot_of[i] == slot_of[j];
+        // One slot, or counted nouns of one kind ("guns" / "firearms") in
+        // one unit: each report's only one of them is the other's.
+        let same = slot_of[i] == slot_of[j] || kin_slots(&facts[i], &facts[j], rules);
         // Background is told in passing: its first or only mention in
         // each report is no sign that the two are about one thing.
         let news = !facts[i].past && !facts[j].past;

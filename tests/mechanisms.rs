@@ -2144,6 +2144,46 @@ A seven-member team from the U.S. Chemical Safety Board arrived at the site on T
 }
 
 #[test]
+fn nouns_of_one_kind_are_no_more_evidence_than_one_noun() {
+    // "votes" and "ballots" are of one kind; what the two counts share
+    // besides (the race, the margin) decides, not the words for the kind.
+    let a = r#"Marsh wins Carver County mayor's race by narrow margin
+
+CARVER FALLS, Minn. — Incumbent Mayor Elena Marsh won a third term on Tuesday, defeating city council member Tom Braddock by 1,214 votes, according to unofficial results released early Wednesday.
+
+Marsh received 52.3 percent of the vote to Braddock's 47.7 percent, with all 38 precincts reporting. Turnout was 61 percent of the county's 84,000 registered voters, the highest for a mayoral election since 2004.
+
+Braddock did not concede on Wednesday and said his campaign would consider requesting a recount. Under state law, a recount is automatic only when the margin is less than 0.5 percentage points.
+
+Voters also approved a $45 million bond measure to rebuild the Carver Falls public library, with 58 percent in favor.
+
+Marsh, 56, a former school principal, was first elected in 2018.
+"#;
+    let b = |v: &str| {
+        format!(
+            r#"Braddock concedes Carver County mayoral race to Marsh
+
+CARVER FALLS, Minn. (Valley Herald) — Council member Tom Braddock conceded the Carver County mayor's race on Thursday, two days after incumbent Elena Marsh won re-election by about {v} votes.
+
+Final results certified by the county on Thursday gave Marsh 52.1 percent to Braddock's 47.9 percent. About 51,000 ballots were cast, a turnout of roughly 61 percent.
+
+"The voters have spoken, and I will not seek a recount," Braddock, 49, told supporters at his campaign office.
+
+Marsh, 57, will begin her third term in January. The $45 million library bond passed with 57 percent support.
+
+Marsh was first elected in 2016 and re-elected in 2022.
+"#
+        )
+    };
+    let (pa, pb) = (Some("2026-11-04"), Some("2026-11-05"));
+    assert_eq!(
+        verdict((a, pa), (&b("1,200"), pb), "1,214 votes", "51,000 ballots"),
+        None
+    );
+    agrees_then_conflicts((a, pa), b, pb, "1,214 votes", ("1,200", "2,400"));
+}
+
+#[test]
 fn a_measure_written_as_a_modifier_measures_its_noun() {
     let (s, f) = facts(
         "The 310m-long, 90,000-tonne tanker ran aground. Crews cut a 12-metre (39-foot) channel. A 224,000-ton container ship waited. The 30-foot wave hit the pier. The hull is 310 metres long.",
