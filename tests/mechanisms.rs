@@ -162,6 +162,17 @@ fn speeds_small_lengths_and_areas_are_measures() {
 }
 
 #[test]
+fn a_month_written_out_ends_before_the_full_stop() {
+    let (s, f) = facts(
+        "She will begin her third term in January. The fair opens Sept. 14 this year.",
+        Some("2026-11-05"),
+    );
+    let dates = texts(&s, &f, |x| x.kind == Kind::Date);
+    assert!(dates.contains(&"January"), "{dates:?}");
+    assert!(dates.iter().any(|d| d.starts_with("Sept. 14")), "{dates:?}");
+}
+
+#[test]
 fn a_hedge_is_no_event_word() {
     // "roughly" stands nearest the day, but the day is the landfall's.
     let (s, f) = facts(

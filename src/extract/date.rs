@@ -88,9 +88,12 @@ fn month_of(ctx: &Ctx, i: usize, s: &Sentence) -> Option<(i8, usize)> {
     }
     let m = *ctx.lex.def.dates.months.get(t.lower.as_str())?;
     let mut end = i + 1;
-    if toks
-        .get(end)
-        .is_some_and(|d| d.glued && d.lower == "." && end < s.tokens.end)
+    // The full stop of an abbreviation ("Jan."), not one ending the
+    // sentence after a month written out ("in January.").
+    if ctx.lex.is_abbreviation(t.lower.as_str())
+        && toks
+            .get(end)
+            .is_some_and(|d| d.glued && d.lower == "." && end < s.tokens.end)
     {
         end += 1;
     }
