@@ -148,6 +148,20 @@ fn admit(x: &Fact, y: &Fact, rules: &RuleSet, names: &Names) -> Admit {
     if x.news_day && y.news_day && !near_days(x.published, y.published) {
         return Admit::No;
     }
+    // What the later report still looks forward to ("will begin her term
+    // in January") is not what the earlier one told without looking forward
+    // ("won on Tuesday").
+    if x.kind == Kind::Date
+        && let (Some(px), Some(py)) = (x.published, y.published)
+        && px != py
+    {
+        let forward =
+            |f: &Fact| f.modality == crate::extract::Modality::Hedged && f.hedge.is_none();
+        let (early, late) = if px < py { (x, y) } else { (y, x) };
+        if forward(late) && !forward(early) {
+            return Admit::No;
+        }
+    }
     // Different explicit years in the two sentences: different events.
     if x.kind != Kind::Date
         && !x.years.is_empty()

@@ -173,6 +173,34 @@ fn a_month_written_out_ends_before_the_full_stop() {
 }
 
 #[test]
+fn what_a_later_report_looks_forward_to_is_not_what_an_earlier_one_told() {
+    let a = (
+        "Mayor Elena Marsh won a third term on Tuesday, beating Tom Braddock.",
+        Some("2026-11-04"),
+    );
+    let b = (
+        "Mayor Elena Marsh, who beat Tom Braddock, will begin her third term in January.",
+        Some("2026-11-05"),
+    );
+    assert_eq!(verdict(a, b, "Tuesday", "January"), None);
+    // Told as done in both, the two days are one slot.
+    let b = (
+        "Mayor Elena Marsh won a third term on Nov. 3, beating Tom Braddock.",
+        Some("2026-11-05"),
+    );
+    assert_eq!(verdict(a, b, "Tuesday", "Nov. 3"), Some(Verdict::Agree));
+    // The month in "since May 7" is no "may": the date looks back.
+    let (s, f) = facts(
+        "Commuters have queued at the ferry landing since May 7 as engineers assess the damage.",
+        Some("2024-05-13"),
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Date, "May 7").modality,
+        concur::extract::Modality::Asserted
+    );
+}
+
+#[test]
 fn a_hedge_is_no_event_word() {
     // "roughly" stands nearest the day, but the day is the landfall's.
     let (s, f) = facts(

@@ -46,9 +46,15 @@ fn looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
         .rev()
         .take_while(|&i| !boundary(i));
     let after = (at..s.tokens.end).take_while(|&i| i == at || !boundary(i));
-    before
-        .chain(after)
-        .any(|i| ctx.has(i, super::flag::FUTURE_CUE))
+    // A cue written capitalised inside the sentence, or a month, is a name:
+    // the month in "since May 7" is no "may".
+    let cue = |i: usize| {
+        let t = &ctx.seg.tokens[i];
+        ctx.has(i, super::flag::FUTURE_CUE)
+            && !(ctx.is_capitalized(t)
+                && (i != s.tokens.start || ctx.lex.def.dates.months.contains_key(t.lower.as_str())))
+    };
+    before.chain(after).any(cue)
 }
 
 /// Pick the year for a month/day: nearest to publication, future penalised
