@@ -225,11 +225,11 @@ fn score(
     // every figure of their slot shares: the counted noun and its kinds are
     // no evidence of one slot then.
     // (Nor are two nouns of one kind, "votes" and "ballots".)
-    let kin = match (x.head.as_deref(), y.head.as_deref()) {
+    let kin = || match (x.head.as_deref(), y.head.as_deref()) {
         (Some(h), Some(g)) => h == g || rules.lexicon.same_kind_of_thing(h, g),
         _ => false,
     };
-    let mut sim = if x.kind == Kind::Quantity && rule.is_fallback() && !shared_event && kin {
+    let mut sim = if x.kind == Kind::Quantity && rule.is_fallback() && !shared_event && kin() {
         let (h, g) = (
             x.head.as_deref().unwrap_or(""),
             y.head.as_deref().unwrap_or(""),
@@ -643,15 +643,22 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
         options.get(&(i, facts[j].source)) == Some(&1)
             && options.get(&(j, facts[i].source)) == Some(&1)
     };
+    // Whether two slots count nouns of one kind, once per pair of slots.
+    let mut kin: rustc_hash::FxHashMap<(u32, u32), bool> = Default::default();
     // Every pair that may be one slot, with its score and the gate it must pass.
     let mut scored: Vec<(f32, f32, usize, usize)> = Vec::new();
     for (i, j, admitted) in admitted {
-        // One slot, or counted nouns of one kind ("guns" / "firearms") in
-        // one unit: each report's only one of them is the other's.
-        let same = slot_of[i] == slot_of[j] || kin_slots(&facts[i], &facts[j], rules);
         // Background is told in passing: its first or only mention in
         // each report is no sign that the two are about one thing.
         let news = !facts[i].past && !facts[j].past;
+        // One slot, or counted nouns of one kind ("guns" / "firearms") in
+        // one unit: each report's only one of them is the other's.
+        let same = slot_of[i] == slot_of[j]
+            || news
+                && matches!(admitted, Admit::Context)
+                && *kin
+                    .entry((slot_of[i], slot_of[j]))
+                    .or_insert_with(|| kin_slots(&facts[i], &facts[j], rules));
         let u = news && same && unique[i] && unique[j];
         let lead = news && same && place[i] == 0 && place[j] == 0;
         let headline = news && same && facts[i].headline && facts[j].headline;

@@ -201,6 +201,34 @@ fn what_a_later_report_looks_forward_to_is_not_what_an_earlier_one_told() {
 }
 
 #[test]
+fn a_hyphenated_prefix_makes_another_word() {
+    let (s, f) = facts(
+        "Marsh was first elected in 2016 and re-elected in 2022.",
+        None,
+    );
+    let lemma = |w: &str| rules().lexicon.lemma(w);
+    let d2022 = fact(&s, &f, Kind::Date, "2022");
+    assert_eq!(d2022.events[0].as_str(), lemma("re-elected"));
+    assert_ne!(lemma("re-elected"), lemma("elected"));
+    // "first elected" meets "first elected", not "re-elected".
+    assert_eq!(
+        verdict(
+            (
+                "Marsh, a former school principal, was first elected in 2018.",
+                None
+            ),
+            (
+                "Marsh was first elected in 2016 and re-elected in 2022.",
+                None
+            ),
+            "2018",
+            "2016"
+        ),
+        Some(Verdict::Conflict)
+    );
+}
+
+#[test]
 fn a_hedge_is_no_event_word() {
     // "roughly" stands nearest the day, but the day is the landfall's.
     let (s, f) = facts(

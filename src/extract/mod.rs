@@ -413,7 +413,39 @@ impl<'a> Ctx<'a> {
         );
         let (mut w, mut p, mut b) = (0u32, 0u32, 0u32);
         let mut si = 0;
+        let mut compounds: rustc_hash::FxHashMap<String, u32> = Default::default();
         for (i, t) in seg.tokens.iter().enumerate() {
+            // A word after a hyphenated prefix is the compound ("re-elected"
+            // has its own lemma, not "elected"'s).
+            let prefix = (i >= 2
+                && t.glued
+                && t.kind == TokKind::Word
+                && seg.tokens[i - 1].glued
+                && seg.tokens[i - 1].lower == "-"
+                && seg.tokens[i - 2].kind == TokKind::Word
+                && lex
+                    .def
+                    .words
+                    .prefixes
+                    .contains(seg.tokens[i - 2].lower.as_str()))
+            .then(|| format!("{}-{}", seg.tokens[i - 2].lower, t.lower));
+            if let Some(compound) = prefix {
+                let id = *compounds.entry(compound).or_insert_with_key(|c| {
+                    let clause = 0;
+                    let (lemma, flags) = word_entry(c, lex, rules, clause);
+                    words.push((lemmas.id(lemma), flags));
+                    (words.len() - 1) as u32
+                });
+                word_ids.push(id);
+                while seg.sentences.get(si).is_some_and(|s| s.tokens.end <= i) {
+                    si += 1;
+                }
+                words_before.push(w);
+                puncts_before.push(p);
+                breaks_before.push(b);
+                w += 1;
+                continue;
+            }
             let id = *memo.entry(t.lower.as_str()).or_insert_with(|| {
                 let l = t.lower.as_str();
                 let clause = (is_clause_punct(l) as u32 * flag::CLAUSE_PUNCT)
@@ -488,7 +520,8 @@ impl<'a> Ctx<'a> {
 /// A distinct word of a source: its lemma and its `flag`s from the lexicon and rules.
 fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u32) {
     let lemma = Word::from(lex.lemma(l));
-    let stop = lex.def.words.stopwords.contains(l);
+    // A hyphenated prefix ("re-", "co-") belongs to the word after it.
+    let stop = lex.def.words.stopwords.contains(l) || lex.def.words.prefixes.contains(l);
     // A unit, a size adjective, a word for a total or a clock time's mark
     // says how something is measured ("a 300-tonne, 90m-long barge", "a
     // total of 40 people", "11 p.m. GMT"), never what happened: no event word.

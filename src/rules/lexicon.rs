@@ -239,6 +239,7 @@ table! {
         pub stopwords: HashSet<String>,
         pub lemmas: HashMap<String, String>,
         pub abbreviations: HashSet<String>,
+        pub prefixes: HashSet<String>,
     }
 }
 
