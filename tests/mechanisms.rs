@@ -127,9 +127,13 @@ fn speeds_small_lengths_and_areas_are_measures() {
         Value::Quantity { unit, value, .. } => (unit.clone().unwrap_or_default(), *value),
         v => panic!("{v:?}"),
     };
-    assert_eq!(unit("120 mph").0, "length per hour");
+    assert_eq!(unit("120 mph").0, "speed");
     assert!((unit("18 inches").1 - 0.4572).abs() < 1e-9);
     assert_eq!(unit("4,000 acres").0, "area");
+    // Shown in the unit of their size, not in base units.
+    let shown = |t: &str| concur::display_value(&fact(&s, &f, Kind::Quantity, t).value);
+    assert_eq!(shown("120 mph"), "193.121 km/h");
+    assert_eq!(shown("18 inches"), "up to 0.457 m");
     // "120 mph" meets "193 kilometres per hour"; "115 mph winds" differs.
     let a = (
         "Hurricane Talia came ashore with winds of 120 mph, the hurricane center said.",

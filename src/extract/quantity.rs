@@ -837,6 +837,10 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         {
             let per = &toks[r + 1].lower;
             unit = Some(match unit.take() {
+                // "miles per hour", "km an hour": a speed, as "mph" is.
+                Some(u) if u == "length" && matches!(per.as_str(), "hour" | "hr") => {
+                    "speed".to_string()
+                }
                 Some(u) => format!("{u} per {per}"),
                 None => format!("per {per}"),
             });
@@ -1351,7 +1355,25 @@ impl super::kind::FactKind for Quantities {
                 second,
                 ..
             } => {
-                let u = unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
+                // Measures are held in base units (metres, kilograms, litres,
+                // metres per hour); people read them in the unit of their size.
+                let (scale, name) = match unit.as_deref() {
+                    Some("length") if value.abs() >= 1000.0 => (1e-3, Some("km")),
+                    Some("length") => (1.0, Some("m")),
+                    Some("mass") if value.abs() >= 1000.0 => (1e-3, Some("t")),
+                    Some("mass") => (1.0, Some("kg")),
+                    Some("volume") => (1.0, Some("L")),
+                    Some("area") if value.abs() >= 1e6 => (1e-6, Some("km²")),
+                    Some("area") => (1.0, Some("m²")),
+                    Some("speed") => (1e-3, Some("km/h")),
+                    Some("temperature") => (1.0, Some("°C")),
+                    _ => (1.0, None),
+                };
+                let (value, low, high) = (&(value * scale), &(low * scale), &(high * scale));
+                let u = name
+                    .or(unit.as_deref())
+                    .map(|u| format!(" {u}"))
+                    .unwrap_or_default();
                 if let Some(s) = second {
                     return format!("{}-{}", fmt_num(*value), fmt_num(*s));
                 }
