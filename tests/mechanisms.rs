@@ -233,6 +233,21 @@ fn a_hyphenated_prefix_makes_another_word() {
 }
 
 #[test]
+fn a_second_day_is_no_duration_and_a_part_may_name_its_total_with_digits() {
+    let (s, f) = facts(
+        "Drivers walked out for a second day on Tuesday. The operator cancelled 1,850 of its roughly 2,400 daily trains. He paused for a second before he spoke.",
+        Some("2026-02-11"),
+    );
+    let durations = texts(&s, &f, |x| x.kind == Kind::Duration);
+    assert_eq!(durations, ["a second"], "{durations:?}");
+    let part = fact(&s, &f, Kind::Quantity, "1,850");
+    assert_eq!(
+        part.head.as_deref(),
+        Some(format!("part {}", rules().lexicon.lemma("trains")).as_str())
+    );
+}
+
+#[test]
 fn a_hedge_is_no_event_word() {
     // "roughly" stands nearest the day, but the day is the landfall's.
     let (s, f) = facts(

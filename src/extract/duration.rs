@@ -75,8 +75,9 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             i = end;
             continue;
         }
-        // "a second unvaccinated child", "a second time": after "a", a unit
-        // that is also an ordinal ranks the noun after it.
+        // "a second unvaccinated child", "a second time", "a second day":
+        // after "a", a unit that is also an ordinal ranks the noun after it
+        // (a word of time is such a noun, though it is a stop word).
         if n.weak
             && second.is_none()
             && !compound
@@ -87,7 +88,9 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                 .contains_key(toks[u].lower.as_str())
             && end < limit
             && is_word(ctx, end)
-            && !ctx.has(end, super::flag::STOP)
+            && (!ctx.has(end, super::flag::STOP)
+                || toks[end].lower == "time"
+                || lex.duration_unit(&toks[end].lower).is_some())
         {
             i = end;
             continue;

@@ -487,11 +487,13 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             if toks[m].lower == "the" {
                 m += 1;
             }
-            // "of the ship's ten lifeboats": a few words may stand before the total.
+            // "of the ship's ten lifeboats", "of its roughly 2,400 trains": a
+            // few words may stand before the total.
             let total_at = (m..(m + 4).min(limit))
                 .take_while(|&q| {
                     q == m
                         || toks[q].kind == TokKind::Word && !ctx.has(q, super::flag::CLAUSE_BREAK)
+                        || toks[q].kind == TokKind::Number
                         || toks[q].lower == "'s"
                 })
                 .find(|&q| {
