@@ -2272,7 +2272,7 @@ Marsh was first elected in 2016 and re-elected in 2022.
 #[test]
 fn a_measure_written_as_a_modifier_measures_its_noun() {
     let (s, f) = facts(
-        "The 310m-long, 90,000-tonne tanker ran aground. Crews cut a 12-metre (39-foot) channel. A 224,000-ton container ship waited. The 30-foot wave hit the pier. The hull is 310 metres long.",
+        "The 310m-long, 90,000-tonne tanker ran aground. Crews cut a 12-metre (39-foot) channel. A 180,000-ton bulk carrier waited. The 30-foot wave hit the pier. The hull is 310 metres long.",
         None,
     );
     let head = |t: &str| fact(&s, &f, Kind::Quantity, t).head.clone();
@@ -2281,7 +2281,7 @@ fn a_measure_written_as_a_modifier_measures_its_noun() {
     assert_eq!(head("90,000-tonne"), Some(lemma("tanker")));
     assert_eq!(head("12-metre"), Some(lemma("channel")));
     // The last word of a compound noun, up to a verb.
-    assert_eq!(head("224,000-ton"), Some(lemma("ship")));
+    assert_eq!(head("180,000-ton"), Some(lemma("carrier")));
     assert_eq!(head("30-foot"), Some(lemma("wave")));
     // A measure standing alone measures nothing named.
     assert_eq!(head("310 metres"), None);
@@ -2303,24 +2303,27 @@ fn a_measure_written_as_a_modifier_measures_its_noun() {
 fn distances_from_different_things_are_different_slots() {
     // No name after "from": the last word of the phrase says from what.
     let (s, f) = facts(
-        "The tanker lay some 300 metres from the reef and 2 km from the shore.",
+        "The tanker lay some 40 metres from the pier and 2 km from the breakwater.",
         None,
     );
     let head = |t: &str| fact(&s, &f, Kind::Quantity, t).head.clone();
-    assert_eq!(head("300 metres").as_deref(), Some("reef"));
-    assert_eq!(head("2 km").as_deref(), Some("shore"));
+    assert_eq!(head("40 metres").as_deref(), Some("pier"));
+    assert_eq!(head("2 km").as_deref(), Some("breakwater"));
     // After a bare "of", what follows is what is measured, no place.
     let (s, f) = facts("Up to 18 inches of rain fell on the town.", None);
     assert_eq!(fact(&s, &f, Kind::Quantity, "18 inches").head, None);
     assert_eq!(
         verdict(
             (
-                "The pilot said the tanker was about 300 metres from the reef.",
+                "The pilot said the tanker was about 40 metres from the pier.",
                 None
             ),
-            ("The tanker now lies some 150 metres from the shore.", None),
-            "300 metres",
-            "150 metres"
+            (
+                "The tanker now lies some 90 metres from the breakwater.",
+                None
+            ),
+            "40 metres",
+            "90 metres"
         ),
         None
     );

@@ -57,15 +57,15 @@ fn past_brackets(ctx: &Ctx, at: usize, limit: usize) -> Option<usize> {
 }
 
 /// The noun a measure written as its modifier measures: the word after "a
-/// 400-metre", "the 400m-long" or "a 12-tonne", past a restatement in
-/// brackets and other such measures ("the 400m-long, 200,000-tonne vessel"
+/// 310-metre", "the 310m-long" or "a 12-tonne", past a restatement in
+/// brackets and other such measures ("the 310m-long, 90,000-tonne tanker"
 /// gives "vessel"). `unit` is the unit's token; None when the measure stands
-/// alone ("it is 400 metres long") or what follows is a name.
+/// alone ("it is 310 metres long") or what follows is a name.
 fn measured_noun(ctx: &Ctx, unit: usize, limit: usize) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     let lex = ctx.lex;
     let hyphen = |k: usize| toks.get(k).is_some_and(|t| t.lower == "-" && t.glued);
-    // A modifier is one hyphenated word: "400-metre", or "400m" then "-long".
+    // A modifier is one hyphenated word: "310-metre", or "310m" then "-long".
     let mut at = if unit > 0 && hyphen(unit - 1) && toks[unit].glued {
         unit + 1
     } else if toks[unit].glued
@@ -91,9 +91,9 @@ fn measured_noun(ctx: &Ctx, unit: usize, limit: usize) -> Option<usize> {
         }
         at += 4;
     }
-    // The noun is the last of the words of its compound ("a 224,000-ton
-    // container ship" measures the ship), up to a verb: a past form, a word
-    // in -s after one without ("the 400-metre ship sails"), or a word before
+    // The noun is the last of the words of its compound ("a 180,000-ton
+    // bulk carrier" measures the carrier), up to a verb: a past form, a word
+    // in -s after one without ("the 310-metre ship sails"), or a word before
     // an object's determiner ("a 30-foot wave hit the pier").
     let noun = |k: usize| {
         k < limit
@@ -122,8 +122,8 @@ fn measured_noun(ctx: &Ctx, unit: usize, limit: usize) -> Option<usize> {
 /// name in the noun phrase after "from", "of" or "off", past a restatement in
 /// brackets and a compass point ("(50km) east of the Ruritanian port city
 /// of Olm" gives "Olm"); with no name, the last word of the phrase after
-/// "from", "off" or a compass point ("300 metres from the rocks" and "150
-/// metres from the shore" are two slots).
+/// "from", "off" or a compass point ("40 metres from the pier" and "90
+/// metres from the breakwater" are two slots).
 fn distance_from(ctx: &Ctx, mut at: usize, limit: usize) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     at = past_brackets(ctx, at, limit)?;
@@ -728,7 +728,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     None => (dim, factor, lex.unit_up_to(w).unwrap_or(factor)),
                 };
                 unit = Some(dim.to_string());
-                // "the 400-metre vessel", "a 5,000-km (3,100-mile) detour":
+                // "the 310-metre tanker", "a 6,000-km (3,700-mile) diversion":
                 // a measure written as a modifier measures its noun.
                 if let Some(m) = measured_noun(ctx, *ni, limit) {
                     head = Some(lex.lemma(toks[m].lower.as_str()));
