@@ -302,7 +302,7 @@ fn score(
 }
 
 /// Two figures under the fallback rule, in one block and unit, counting
-/// nouns of one kind ("researchers" / "scientists").
+/// nouns of one kind ("pupils" / "students").
 fn kin_slots(x: &Fact, y: &Fact, rules: &RuleSet) -> bool {
     let (sx, sy) = (slot(x, rules), slot(y, rules));
     x.kind == Kind::Quantity
@@ -651,7 +651,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
         // Background is told in passing: its first or only mention in
         // each report is no sign that the two are about one thing.
         let news = !facts[i].past && !facts[j].past;
-        // One slot, or counted nouns of one kind ("guns" / "firearms") in
+        // One slot, or counted nouns of one kind ("votes" / "ballots") in
         // one unit: each report's only one of them is the other's.
         let same = slot_of[i] == slot_of[j]
             || news

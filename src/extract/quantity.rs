@@ -59,7 +59,7 @@ fn past_brackets(ctx: &Ctx, at: usize, limit: usize) -> Option<usize> {
 /// The noun a measure written as its modifier measures: the word after "a
 /// 310-metre", "the 310m-long" or "a 12-tonne", past a restatement in
 /// brackets and other such measures ("the 310m-long, 90,000-tonne tanker"
-/// gives "vessel"). `unit` is the unit's token; None when the measure stands
+/// gives "tanker"). `unit` is the unit's token; None when the measure stands
 /// alone ("it is 310 metres long") or what follows is a name.
 fn measured_noun(ctx: &Ctx, unit: usize, limit: usize) -> Option<usize> {
     let toks = &ctx.seg.tokens;
