@@ -429,38 +429,28 @@ impl<'a> Ctx<'a> {
                     .prefixes
                     .contains(seg.tokens[i - 2].lower.as_str()))
             .then(|| format!("{}-{}", seg.tokens[i - 2].lower, t.lower));
-            if let Some(compound) = prefix {
-                let id = *compounds.entry(compound).or_insert_with_key(|c| {
-                    let clause = 0;
-                    let (lemma, flags) = word_entry(c, lex, rules, clause);
+            let id = match prefix {
+                Some(compound) => *compounds.entry(compound).or_insert_with_key(|c| {
+                    let (lemma, flags) = word_entry(c, lex, rules, 0);
                     words.push((lemmas.id(lemma), flags));
                     (words.len() - 1) as u32
-                });
-                word_ids.push(id);
-                while seg.sentences.get(si).is_some_and(|s| s.tokens.end <= i) {
-                    si += 1;
-                }
-                words_before.push(w);
-                puncts_before.push(p);
-                breaks_before.push(b);
-                w += 1;
-                continue;
-            }
-            let id = *memo.entry(t.lower.as_str()).or_insert_with(|| {
-                let l = t.lower.as_str();
-                let clause = (is_clause_punct(l) as u32 * flag::CLAUSE_PUNCT)
-                    | (is_clause_break(l) as u32 * flag::CLAUSE_BREAK);
-                let (lemma, flags) = if t.kind != TokKind::Word {
-                    (
-                        Word::new(l),
-                        clause | if lex.starts_date(l) { flag::DATE } else { 0 },
-                    )
-                } else {
-                    word_entry(l, lex, rules, clause)
-                };
-                words.push((lemmas.id(lemma), flags));
-                (words.len() - 1) as u32
-            });
+                }),
+                None => *memo.entry(t.lower.as_str()).or_insert_with(|| {
+                    let l = t.lower.as_str();
+                    let clause = (is_clause_punct(l) as u32 * flag::CLAUSE_PUNCT)
+                        | (is_clause_break(l) as u32 * flag::CLAUSE_BREAK);
+                    let (lemma, flags) = if t.kind != TokKind::Word {
+                        (
+                            Word::new(l),
+                            clause | if lex.starts_date(l) { flag::DATE } else { 0 },
+                        )
+                    } else {
+                        word_entry(l, lex, rules, clause)
+                    };
+                    words.push((lemmas.id(lemma), flags));
+                    (words.len() - 1) as u32
+                }),
+            };
             word_ids.push(id);
             while seg.sentences.get(si).is_some_and(|s| s.tokens.end <= i) {
                 si += 1;

@@ -29,6 +29,9 @@ pub fn apply_hedge(h: Option<&HedgeDef>, value: f64, low: f64, high: f64) -> (f6
     }
 }
 
+/// Possessive determiners: "of its customers", "a wave hit their homes".
+const POSSESSIVES: [&str; 5] = ["its", "their", "his", "her", "our"];
+
 /// Compass points a distance may be given in before its place ("north-east
 /// of"): English grammar, like the other words the readers parse with.
 const COMPASS: [&str; 9] = [
@@ -109,10 +112,8 @@ fn measured_noun(ctx: &Ctx, unit: usize, limit: usize) -> Option<usize> {
         && !lex.is_past_form(&toks[second].lower)
         && (!plural(second) || plural(first))
         && !toks.get(second + 1).is_some_and(|t| {
-            matches!(
-                t.lower.as_str(),
-                "the" | "a" | "an" | "its" | "their" | "his" | "her"
-            )
+            lex.def.names.articles.contains(t.lower.as_str())
+                || POSSESSIVES.contains(&t.lower.as_str())
         });
     let last = if compound { second } else { first };
     Some(last)
@@ -521,9 +522,10 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             }) {
                 k = m + 1;
                 partitive = true;
-            } else if toks.get(m).is_some_and(|t| {
-                matches!(t.lower.as_str(), "its" | "their" | "his" | "her" | "our")
-            }) && is_word(ctx, m + 1)
+            } else if toks
+                .get(m)
+                .is_some_and(|t| POSSESSIVES.contains(&t.lower.as_str()))
+                && is_word(ctx, m + 1)
                 && m + 1 < limit
             {
                 // "some 14,000 of its customers": a count of the owner's
