@@ -510,10 +510,15 @@ type Sentence = (usize, usize);
 
 impl Anchors {
     fn new(facts: &[Fact], joined: &Joined) -> Anchors {
-        // Only sentences that state a date can anchor one.
+        // Only sentences that state a date or a figure can anchor one.
         let dated: rustc_hash::FxHashSet<Sentence> = facts
             .iter()
-            .filter(|f| f.kind == Kind::Date)
+            .filter(|f| {
+                matches!(
+                    f.kind,
+                    Kind::Date | Kind::Quantity | Kind::Duration | Kind::Age
+                )
+            })
             .map(|f| (f.source, f.sentence))
             .collect();
         let mut by_sentences: rustc_hash::FxHashMap<_, Vec<usize>> = Default::default();
@@ -677,7 +682,8 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
             },
         ) && (s >= min
             || s >= mutual_gate * min && figure(i)
-            || facts[i].kind == Kind::Date && s + anchor_bonus >= min)
+            || (facts[i].kind == Kind::Date || figure(i) && slot_of[i] == slot_of[j])
+                && s + anchor_bonus >= min)
         {
             // (A pair that fails its gate matters only if an anchor could lift it.)
             scored.push((s, min, i, j));
@@ -708,28 +714,44 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     // Second pass: two sentences that state another fact both reports share
     // ("a ferry carrying 80 people sank on Sunday" / "the ferry, with 80
     // aboard, went down on 2 May") tell one event, and a sentence tells its
-    // event at one time: their dates are likelier one slot. (Not their
-    // figures: a sentence counts many things.) The first pass was blind to
-    // values, so this is too.
-    // Only dates change, and groups never leave a block: the second pass
-    // joins the dates alone, and keeps the first pass's other groups.
+    // event at one time: their dates are likelier one slot. So are two
+    // figures of one counted noun, each the only one of its noun in its
+    // sentence ("300 nurses were sent, along with 12 ambulances" / "500
+    // nurses, supported by 14 ambulances"); a sentence that counts several
+    // of one noun (a list of shares) says nothing of which is which. The
+    // first pass was blind to values, so this is too.
+    // Only dates and figures change, and groups never leave a block: the
+    // second pass joins them alone, and keeps the first pass's other groups.
     let anchors = Anchors::new(facts, &first);
     let bonus = rules.lexicon.align().anchor_bonus;
+    // A figure's sentence is a sign only for the one figure of its slot there.
+    let mut in_sentence: rustc_hash::FxHashMap<(u32, usize, usize), u32> = Default::default();
+    for (i, f) in facts.iter().enumerate() {
+        if figure(i) {
+            *in_sentence
+                .entry((slot_of[i], f.source, f.sentence))
+                .or_default() += 1;
+        }
+    }
+    let alone =
+        |i: usize| in_sentence.get(&(slot_of[i], facts[i].source, facts[i].sentence)) == Some(&1);
+    let anchored = |i: usize, j: usize| {
+        (facts[i].kind == Kind::Date
+            || figure(i) && slot_of[i] == slot_of[j] && alone(i) && alone(j))
+            && anchors.holds(facts, &first.group_of, i, j)
+    };
+    let second_pass = |i: usize| facts[i].kind == Kind::Date || figure(i);
     let dates = scored.iter().filter_map(|&(s, min, i, j)| {
-        if facts[i].kind != Kind::Date {
+        if !second_pass(i) {
             return None;
         }
-        let s = if anchors.holds(facts, &first.group_of, i, j) {
-            s + bonus
-        } else {
-            s
-        };
-        (s >= min).then_some((s, i, j))
+        let s = if anchored(i, j) { s + bonus } else { s };
+        (s >= min || figure(i) && s >= mutual_gate * min && mutual(i, j)).then_some((s, i, j))
     });
     let second = join(facts, dates);
     let groups = first
-        .into_groups(|g| facts[g].kind != Kind::Date)
-        .chain(second.into_groups(|g| facts[g].kind == Kind::Date));
+        .into_groups(|g| !second_pass(g))
+        .chain(second.into_groups(second_pass));
     let mut out: Vec<Vec<usize>> = groups.collect();
     for g in &mut out {
         g.sort_by_key(|&i| (facts[i].source, facts[i].start));

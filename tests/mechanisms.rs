@@ -2957,3 +2957,22 @@ fn a_zone_spelt_out_closing_its_clause_is_a_zone() {
     );
     assert_eq!(texts(&s, &f, |x| x.kind == Kind::Name), ["Central Park"]);
 }
+
+#[test]
+fn figures_of_sentences_that_share_a_figure_are_likelier_one_slot() {
+    // "nurses" twice in each report: the ward's staff and those hurt. The
+    // staff counts share only their sentences' other figure, the ambulances
+    // (aligned on their own); each sentence counts nurses once.
+    let a = (
+        "More than 300 nurses were assigned to the district, along with 12 ambulances and \
+         two field kitchens. Four nurses suffered burns, and no patients were hurt.",
+        Some("2031-05-12"),
+    );
+    let b = |n: &str| {
+        format!(
+            "Nearly {n} nurses are now working there, supported by 14 ambulances. \
+             Five nurses have been treated for burns. No patients were hurt."
+        )
+    };
+    agrees_then_conflicts(a, b, Some("2031-05-14"), "300 nurses", ("310", "500"));
+}
