@@ -208,6 +208,15 @@ fn score(
                 .is_some_and(|h| b.events.iter().any(|e| e.as_str() == h))
         };
         x.events.iter().any(|e| y.events.contains(e)) || names(x, y) || names(y, x)
+    } else if x.kind == Kind::Date && (!x.also_events.is_empty() || !y.also_events.is_empty()) {
+        // A day named more than once dates each event told of it.
+        fn heads(f: &Fact) -> Vec<&crate::extract::Word> {
+            f.events.first().into_iter().chain(&f.also_events).collect()
+        }
+        let (hx, hy) = (heads(x), heads(y));
+        hx.iter().any(|e| hy.contains(e))
+            || x.events.first().is_some_and(|e| y.events.contains(e))
+            || y.events.first().is_some_and(|e| x.events.contains(e))
     } else {
         x.events.first().is_some_and(|e| y.events.contains(e))
             || y.events.first().is_some_and(|e| x.events.contains(e))

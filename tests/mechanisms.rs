@@ -2976,3 +2976,23 @@ fn figures_of_sentences_that_share_a_figure_are_likelier_one_slot() {
     };
     agrees_then_conflicts(a, b, Some("2031-05-14"), "300 nurses", ("310", "500"));
 }
+
+#[test]
+fn a_day_named_twice_dates_each_event_told_of_it() {
+    // The first "Sunday" dates a meeting, the second the levee's failure:
+    // one fact (one day), and the other report's date of the levee meets it
+    // through the second mention's event word.
+    let a = (
+        "The county council met on Sunday to discuss the school budget and the new \
+         library. Hours later the swollen river broke through the levee on Sunday, \
+         forcing 40 families from their homes.",
+        Some("2031-06-10"),
+    );
+    let b = |day: &str| {
+        format!(
+            "Repairs are under way after water poured over the levee on {day}, engineers \
+             said. Crews will work through the week."
+        )
+    };
+    agrees_then_conflicts(a, b, Some("2031-06-12"), "Sunday", ("June 8", "June 9"));
+}

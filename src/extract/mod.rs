@@ -211,6 +211,10 @@ pub struct Fact {
     /// The nearest words that say what happened ("killed", "arrested"),
     /// nearest first: the event the fact belongs to.
     pub events: Vec<Word>,
+    /// A date named again (`also`): the nearest event word of each other
+    /// mention ("reopened on Tuesday" after "said on Tuesday"), for one day
+    /// dates every event told of it.
+    pub also_events: Vec<Word>,
 }
 
 /// Everything an extractor needs about one source.
@@ -804,6 +808,14 @@ impl Repeats {
         if !key.is_empty() {
             if let Some(&i) = seen.get(key.as_str()) {
                 out[i].0.also.push((f.start, f.end));
+                if f.kind == Kind::Date
+                    && let Some(e) = f.events.into_iter().next()
+                    && out[i].0.events.first().is_none_or(|first| *first != e)
+                    && !out[i].0.also_events.contains(&e)
+                    && out[i].0.also_events.len() < MAX_ALSO_EVENTS
+                {
+                    out[i].0.also_events.push(e);
+                }
                 word::merge(&mut out[i].1, ids);
                 // A fact stated in a thousand places ("on Friday" through a
                 // long file) keeps its strongest context words only, so each
@@ -816,6 +828,10 @@ impl Repeats {
         out.push((f, ids));
     }
 }
+
+/// How many other mentions' event words a date named again keeps: a day
+/// named through a long file costs the same as one named a few times.
+const MAX_ALSO_EVENTS: usize = 8;
 
 /// A figure restated in parentheses right after another of the same kind and
 /// dimension ("about 50 miles (80 kilometres)", "7:30 p.m. local time
@@ -1230,6 +1246,7 @@ fn finish(
             .collect(),
         value: c.value,
         also: Vec::new(),
+        also_events: Vec::new(),
     };
     Some((fact, context))
 }
