@@ -2996,3 +2996,25 @@ fn a_day_named_twice_dates_each_event_told_of_it() {
     };
     agrees_then_conflicts(a, b, Some("2031-06-12"), "Sunday", ("June 8", "June 9"));
 }
+
+#[test]
+fn a_verb_of_change_says_a_figure_moved_not_what_moved() {
+    // "profit jumped 12 percent" shares "jumped" with "subscriptions …
+    // jumped 40%", and nothing else: the profit's change is the "up 12%"
+    // beside the profit.
+    let a = (
+        "Tolvane profit jumps 12%\n\nTolvane said on Tuesday that its quarterly profit \
+         jumped 12 percent, helped by its streaming arm. Revenue climbed 5 percent to \
+         $3.2 billion.",
+        None,
+    );
+    let b = |share: &str| {
+        format!(
+            "Tolvane posts higher earnings\n\nTolvane reported quarterly profit of $410 \
+             million, up {share}, as subscriptions to its streaming service jumped 40%. \
+             Total revenue rose 5% to $3.2 billion, while its shares climbed 3% in late \
+             trading."
+        )
+    };
+    agrees_then_conflicts(a, b, None, "12 percent", ("12%", "15%"));
+}

@@ -295,6 +295,8 @@ pub mod flag {
     pub const FORECAST: u32 = 1 << 23;
     /// A word that makes a figure near it a requirement ("needed").
     pub const REQUIRED: u32 = 1 << 24;
+    /// A verb of change ("rose", "fell"): no event word of a figure.
+    pub const CHANGE: u32 = 1 << 25;
 }
 
 /// Prepositions that give a date a role in its event (see `finish`): English
@@ -556,6 +558,7 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u3
         ),
         (lex.def.numbers.forecast.contains(l), flag::FORECAST),
         (lex.def.numbers.required.contains(l), flag::REQUIRED),
+        (lex.def.numbers.changes.contains(l), flag::CHANGE),
     ];
     (
         lemma,

@@ -925,7 +925,13 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             *c = true;
         }
         let span = hedge_start.min(start)..end;
-        let events = nearby_events(ctx, s, &span, usize::MAX);
+        // A verb of change says the figure moved, not what moved: "profit
+        // rose 18 percent" and "sales rose 36 percent" share no event.
+        let events = super::nearby_words(ctx, s, &span, usize::MAX)
+            .into_iter()
+            .filter(|&(_, k)| !ctx.has(k, super::flag::CHANGE))
+            .map(|(lemma, _)| lemma)
+            .collect();
         out.push(Candidate {
             kind: Kind::Quantity,
             sentence: si,

@@ -102,6 +102,9 @@ table! {
         pub forecast: HashSet<String>,
         /// Words that make a figure near them a requirement ("the 30 percent needed").
         pub required: HashSet<String>,
+        /// Verbs of change: they say that a figure moved, not what moved
+        /// (see `flag::CHANGE`).
+        pub changes: HashSet<String>,
         pub words: HashMap<String, f64>,
         pub weak: HashSet<String>,
         pub ordinals: HashMap<String, f64>,
