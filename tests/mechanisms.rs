@@ -3018,3 +3018,28 @@ fn a_verb_of_change_says_a_figure_moved_not_what_moved() {
     };
     agrees_then_conflicts(a, b, None, "12 percent", ("12%", "15%"));
 }
+
+#[test]
+fn a_verb_that_acts_on_nothing_is_said_of_its_subject() {
+    // "have not slowed" acts on nothing: what has not slowed is the orders
+    // for the tractor, and the other report's claim about the tractor meets it.
+    let a = (
+        "Orders for the tractor have not slowed, the company said on Monday. The plant \
+         will add a second shift in March.",
+        None,
+    );
+    let b = |claim: &str| {
+        format!(
+            "The company said that demand for its tractor {claim}. A second shift starts \
+             at the plant in March."
+        )
+    };
+    assert_eq!(
+        verdict(a, (&b("has not slowed"), None), "not slowed", "not slowed"),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(a, (&b("has slowed"), None), "not slowed", "slowed"),
+        Some(Verdict::Conflict)
+    );
+}

@@ -131,7 +131,12 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
         let span = start..i + 1;
         // A claim's rule is chosen by its predicate alone; its event words are
         // what the verb acts on ("released the name"), up to the clause's end.
-        let events = object(ctx, s, i);
+        let mut events = object(ctx, s, i);
+        // A verb that acts on nothing ("demand has not slowed") is said of
+        // its subject.
+        if events.is_empty() {
+            events = subject(ctx, s, start);
+        }
         out.push(Candidate {
             kind: Kind::Claim,
             sentence: si,
@@ -162,6 +167,25 @@ fn object(ctx: &Ctx, s: &Sentence, i: usize) -> Vec<crate::extract::Word> {
     let mut out = Vec::new();
     for k in i + 1..s.tokens.end.min(i + 8) {
         if ctx.has(k, flag::CLAUSE_BREAK) {
+            break;
+        }
+        if ctx.has(k, flag::CONTENT) && ctx.seg.tokens[k].kind == TokKind::Word {
+            out.push(ctx.lemma(k).clone());
+            if out.len() == 3 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The content words before a claim that starts at `start`, nearest first,
+/// in its clause: the subject of a verb that acts on nothing ("demand has
+/// not slowed" → demand).
+fn subject(ctx: &Ctx, s: &Sentence, start: usize) -> Vec<crate::extract::Word> {
+    let mut out = Vec::new();
+    for k in (s.tokens.start.max(start.saturating_sub(8))..start).rev() {
+        if ctx.has(k, flag::CLAUSE_BREAK) || ctx.has(k, flag::ATTRIBUTION) {
             break;
         }
         if ctx.has(k, flag::CONTENT) && ctx.seg.tokens[k].kind == TokKind::Word {
