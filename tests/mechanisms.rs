@@ -3043,3 +3043,30 @@ fn a_verb_that_acts_on_nothing_is_said_of_its_subject() {
         Some(Verdict::Conflict)
     );
 }
+
+#[test]
+fn a_last_letter_is_spelt_as_any_other() {
+    // "Salas" is no plural of "Sala": one letter apart from "Salaz", as
+    // "Cyprus" is from "Cypres". A people's name is another word ("Korean").
+    let pair = |a: &str, b: &str| {
+        verdict(
+            (&format!("Defender {a} equalized late in the match."), None),
+            (&format!("Defender {b} equalized late in the match."), None),
+            a,
+            b,
+        )
+    };
+    assert_eq!(pair("Ruben Salas", "Ruben Salaz"), Some(Verdict::Variant));
+    assert_eq!(pair("Dana Kesler", "Dana Kesles"), Some(Verdict::Variant));
+    assert_eq!(pair("Ruben Salas", "Ruben Salas"), Some(Verdict::Agree));
+    assert_eq!(
+        verdict(
+            ("The ferry reached Cyprus at dawn.", None),
+            ("The ferry reached Cypres at dawn.", None),
+            "Cyprus",
+            "Cypres"
+        ),
+        Some(Verdict::Variant)
+    );
+    assert_eq!(pair("Ana Korea", "Ana Korean"), None);
+}

@@ -534,6 +534,10 @@ fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict)
         },
     }
 }
+/// Endings that make another word of a name: its people or its language
+/// ("Korean", "Japanese", "Iraqi", "Danish").
+const DERIVATIONS: &[&str] = &["n", "an", "ian", "ese", "ish", "i", "ic"];
+
 pub fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
     if a == b {
         return true;
@@ -551,12 +555,30 @@ pub fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
         return true;
     }
     // Spelling variants of longer words, but not a word and its derivative
-    // ("Korea"/"Korean"); a silent final "e" is a spelling ("Whitcomb"/"Whitcombe").
+    // ("Korea"/"Korean", "Iraq"/"Iraqi"); a silent final "e" is a spelling
+    // ("Whitcomb"/"Whitcombe"). Another letter at the end is a spelling as
+    // any other letter is ("Salas"/"Salaz", compared without the "s" a
+    // plural would have).
     let (ca, cb) = (a.chars().count(), b.chars().count());
     if a.starts_with(b) || b.starts_with(a) {
         let (short, long) = if ca <= cb { (a, b) } else { (b, a) };
-        return short.chars().count() >= 4 && &long[short.len()..] == "e";
+        let rest = &long[short.len()..];
+        if rest == "e" || DERIVATIONS.contains(&rest) || short.chars().count() < 4 {
+            return short.chars().count() >= 4 && rest == "e";
+        }
     }
+    // A plural "s" kept on one side only ("Pictures" is compared as
+    // "picture", a misspelt "Picteres" as written).
+    let unplural = |w: &'a str| w.strip_suffix('s').filter(|b| b.chars().count() >= 4);
+    spelled_alike(a, b)
+        || unplural(a).is_some_and(|a| !b.ends_with('s') && spelled_alike(a, b))
+        || unplural(b).is_some_and(|b| !a.ends_with('s') && spelled_alike(a, b))
+}
+
+/// Two words of names spelt alike: one letter changed, added, dropped or
+/// swapped, two in long words, or a transliteration.
+fn spelled_alike(a: &str, b: &str) -> bool {
+    let (ca, cb) = (a.chars().count(), b.chars().count());
     // One letter changed, added, dropped or swapped after the first
     // ("Okafor"/"Okafar", "Brandt"/"Brant"); two in long words.
     let same_start = a.chars().next() == b.chars().next();

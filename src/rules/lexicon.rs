@@ -443,15 +443,24 @@ impl Lexicon {
     }
 
     /// A word of a name as compared: the lexicon's irregular forms ("Centre" =
-    /// "Center"), and a plural "s" dropped ("Farms" = "Farm"), but no stemming:
+    /// "Center"), and a common word's plural "s" dropped ("Farms" = "Farm"), but no stemming:
     /// "Katie" and "Wales" stay as written, so given names and places meet their
     /// own spellings.
     fn name_word(&self, w: String) -> String {
         if let Some(l) = self.def.words.lemmas.get(&w) {
             return l.clone();
         }
+        // Only a common word's plural: "Farms" is "Farm", but "Salas" and
+        // "Cypres" keep their "s" (compared as written, one letter apart
+        // from "Salaz" and "Cyprus").
         match w.strip_suffix('s') {
-            Some(b) if b.chars().count() >= 4 && !b.ends_with(['s', 'u', 'i']) => b.to_string(),
+            Some(b)
+                if b.chars().count() >= 4
+                    && !b.ends_with(['s', 'u', 'i'])
+                    && self.is_common_word(b) =>
+            {
+                b.to_string()
+            }
             _ => w,
         }
     }
