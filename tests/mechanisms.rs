@@ -3070,3 +3070,31 @@ fn a_last_letter_is_spelt_as_any_other() {
     );
     assert_eq!(pair("Ana Korea", "Ana Korean"), None);
 }
+
+#[test]
+fn a_span_of_years_is_one_date() {
+    let (s, f) = facts(
+        "The treasurer took the money between 2013 and 2022. The mill ran from 1950 to 1988, \
+         and the line in 1990-1994.",
+        None,
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "2013")),
+        "2013-01-01..2022-12-31"
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "1950")),
+        "1950-01-01..1988-12-31"
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "1990")),
+        "1990-01-01..1994-12-31"
+    );
+    // Two spans that start in different years differ, though both end in one.
+    let a = (
+        "Auditors said the treasurer took county money between 2013 and 2022.",
+        None,
+    );
+    let b = |span: &str| format!("Auditors said the treasurer took county money from {span}.");
+    agrees_then_conflicts(a, b, None, "2013", ("2013 to 2022", "2014 to 2022"));
+}

@@ -390,6 +390,25 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                 let (first, last) = (Date::new(y, 1, 1).ok()?, Date::new(y + 9, 12, 31).ok()?);
                 return Some(days(i, e + 1, first, last, true));
             }
+            // A span of years: "from 2013 to 2022", "between 2013 and 2022",
+            // "2013-2022".
+            let joined = match w(e) {
+                Some("to" | "through" | "–") => true,
+                Some("-") => toks[e].glued,
+                Some("and") => i > s.tokens.start && w(i - 1) == Some("between"),
+                _ => false,
+            };
+            if joined
+                && let Some((y2, e2)) = year_at(ctx, e + 1, s)
+                && y2 > y
+                && y2 - y < 100
+            {
+                let (first, last) = (Date::new(y, 1, 1).ok()?, Date::new(y2, 12, 31).ok()?);
+                return Some(Found {
+                    range: true,
+                    ..days(i, e2, first, last, true)
+                });
+            }
             let next = w(e).unwrap_or("");
             let counted =
                 next.ends_with('s') && next.len() > 3 && !lex.def.words.stopwords.contains(next);
