@@ -3098,3 +3098,16 @@ fn a_span_of_years_is_one_date() {
     let b = |span: &str| format!("Auditors said the treasurer took county money from {span}.");
     agrees_then_conflicts(a, b, None, "2013", ("2013 to 2022", "2014 to 2022"));
 }
+
+#[test]
+fn an_event_after_after_is_when_not_what() {
+    // The release comes after the prison term: "prison term" there says
+    // when, and the three years are no prison term.
+    let (s, f) = facts(
+        "She must spend three years on supervised release after her prison term. \
+         She was sentenced to five years in prison.",
+        None,
+    );
+    assert_eq!(rule_of(&s, &f, Kind::Duration, "three years"), "duration");
+    assert_eq!(rule_of(&s, &f, Kind::Duration, "five years"), "prison-term");
+}

@@ -1428,10 +1428,16 @@ fn select_rule<'r>(
                     .is_none_or(|h| lex.def.numbers.generic_nouns.contains(h))
             })
             .filter(|&p| match c.kind {
-                Kind::Quantity => !told_of_another_figure(ctx, s, &c.toks, &c.events[p], true),
+                Kind::Quantity => {
+                    !told_of_another_figure(ctx, s, &c.toks, &c.events[p], true)
+                        && !told_as_a_time(ctx, s, &c.toks, &c.events[p])
+                }
                 // A term has one length: "sentenced to seven years in prison
                 // for thefts over nearly a decade" sentenced the seven years.
-                Kind::Duration => !told_of_another_figure(ctx, s, &c.toks, &c.events[p], false),
+                Kind::Duration => {
+                    !told_of_another_figure(ctx, s, &c.toks, &c.events[p], false)
+                        && !told_as_a_time(ctx, s, &c.toks, &c.events[p])
+                }
                 _ => true,
             })
         {
@@ -1444,6 +1450,30 @@ fn select_rule<'r>(
         }
     }
     best.map(|(_, i, r)| (i, r))
+}
+
+/// Words after a figure that tell another event as a time: what follows is
+/// when, not what ("three years of supervised release after his prison
+/// term", "12 people were hurt before the bridge closed").
+const TIME_OF_ANOTHER: &[&str] = &["after", "before", "following", "until", "since"];
+
+/// Whether the event word `e` nearest a figure at `span` stands after it,
+/// past one of [`TIME_OF_ANOTHER`] in its clause: the event the figure is
+/// timed by, not its own.
+fn told_as_a_time(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>, e: &Word) -> bool {
+    let toks = &ctx.seg.tokens;
+    let Some(k) = s
+        .tokens
+        .clone()
+        .filter(|&k| !span.contains(&k) && ctx.lemma(k) == e)
+        .min_by_key(|&k| k.abs_diff(span.start))
+    else {
+        return false;
+    };
+    k >= span.end
+        && (span.end..k)
+            .take_while(|&q| !ctx.has(q, flag::CLAUSE_PUNCT))
+            .any(|q| TIME_OF_ANOTHER.contains(&toks[q].lower.as_str()))
 }
 
 /// Whether the event word `e` near a figure at `span` tells of another
