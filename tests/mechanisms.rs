@@ -3111,3 +3111,38 @@ fn an_event_after_after_is_when_not_what() {
     assert_eq!(rule_of(&s, &f, Kind::Duration, "three years"), "duration");
     assert_eq!(rule_of(&s, &f, Kind::Duration, "five years"), "prison-term");
 }
+
+#[test]
+fn a_part_told_by_the_same_verb_as_a_count_may_be_it() {
+    // "of them" names no noun: the verb after it is the clause's ("died"),
+    // and the count the other report tells with that verb may be the part.
+    let a = (
+        "The researchers followed 9,400 nurses for 12 years. During that time, 310 \
+         participants died of lung disease.",
+        None,
+    );
+    let b = |n: &str| {
+        format!(
+            "The team tracked about 9,000 nurses for more than a decade. Some {n} of them \
+             died of lung conditions over that period."
+        )
+    };
+    agrees_then_conflicts(a, b, None, "310 participants", ("310", "130"));
+    // A part of a total it names is not the total's count: "cancelled 1,850
+    // of its 2,400 trains" never meets "its 2,400 daily services".
+    assert_eq!(
+        verdict(
+            (
+                "The operator cancelled about 80 percent of its 2,400 daily services.",
+                None
+            ),
+            (
+                "The operator cancelled 1,850 of its roughly 2,400 daily trains.",
+                None
+            ),
+            "2,400 daily services",
+            "1,850"
+        ),
+        None
+    );
+}

@@ -483,6 +483,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // Partitive: "11 of the 13 counts", "10 of them".
         let mut k = j;
         let mut partitive = false;
+        let mut pronoun = false;
         if toks.get(k).is_some_and(|t| t.lower == "of") && k + 1 < limit {
             let mut m = k + 1;
             if toks[m].lower == "the" {
@@ -522,6 +523,10 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             }) {
                 k = m + 1;
                 partitive = true;
+                // After a pronoun the clause's verb follows, no noun: "2,310
+                // of them died" counts some of them ("those killed" is a
+                // group named by its participle).
+                pronoun = matches!(toks[m].lower.as_str(), "them" | "us" | "whom" | "which");
             } else if toks
                 .get(m)
                 .is_some_and(|t| POSSESSIVES.contains(&t.lower.as_str()))
@@ -568,7 +573,9 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             n.low /= 1e6;
             n.high /= 1e6;
         }
-        let noun: Option<(usize, String)> = if metres {
+        let noun: Option<(usize, String)> = if pronoun {
+            None
+        } else if metres {
             Some((i + 1, "metre".to_string()))
         } else if toks.get(m).is_some_and(|t| t.glued && t.lower == "-")
             && is_word(ctx, m + 1)
@@ -1238,7 +1245,18 @@ impl super::kind::FactKind for Quantities {
             }
             // A part ("two of them"), an increment ("23 more") and an earlier
             // figure ("up from 12") are other slots than the total.
-            if role(x.head.as_deref()) != role(y.head.as_deref()) {
+            // (A part and a count told by the same verb, "2,310 of them died"
+            // and "2,130 participants died", may be one: the verb says which.)
+            // (Not a part of a total it names: "1,850 of its 2,400 trains".)
+            let part_and_count = |a: &Fact, b: &Fact| {
+                a.head.as_deref() == Some("part figure")
+                    && role(b.head.as_deref()).is_empty()
+                    && a.events
+                        .first()
+                        .is_some_and(|e| b.events.first() == Some(e))
+            };
+            let told_alike = part_and_count(x, y) || part_and_count(y, x);
+            if role(x.head.as_deref()) != role(y.head.as_deref()) && !told_alike {
                 return Sameness::Never;
             }
             // Two parts of a total meet only under the same event: "convicted on
@@ -1259,7 +1277,7 @@ impl super::kind::FactKind for Quantities {
                 return Sameness::Never;
             }
             // The counted things must match, unless one is generic ("people").
-            if rule.is_fallback() {
+            if rule.is_fallback() && !told_alike {
                 let generic = |h: &Option<String>| {
                     h.as_ref()
                         .is_none_or(|h| rules.lexicon.def.numbers.generic_nouns.contains(h))
