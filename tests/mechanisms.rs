@@ -3146,3 +3146,33 @@ fn a_part_told_by_the_same_verb_as_a_count_may_be_it() {
         None
     );
 }
+
+#[test]
+fn an_adverb_of_a_rate_makes_a_rate() {
+    let (s, f) = facts(
+        "Members who swim 40 lengths daily or 3 hours weekly did best. The club has 900 members.",
+        None,
+    );
+    let unit = |t: &str| match &fact(&s, &f, Kind::Quantity, t).value {
+        Value::Quantity { unit, .. } => unit.clone(),
+        v => panic!("{v:?}"),
+    };
+    assert_eq!(unit("40 lengths").as_deref(), Some("per day"));
+    assert_eq!(unit("900 members"), None);
+    // "40 lengths daily" meets "40 lengths a day", not a total of lengths.
+    assert_eq!(
+        verdict(
+            (
+                "Members who swim 40 lengths daily did best, the club said.",
+                None
+            ),
+            (
+                "Members who swim 40 lengths a day did best, the club said.",
+                None
+            ),
+            "40 lengths",
+            "40 lengths"
+        ),
+        Some(Verdict::Agree)
+    );
+}

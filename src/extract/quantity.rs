@@ -825,7 +825,18 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         {
             r += 1;
         }
-        if r + 1 < limit
+        // "7,000 steps daily": a rate per the adverb's period.
+        let adverb = (r < limit)
+            .then(|| lex.def.numbers.rate_adverbs.get(toks[r].lower.as_str()))
+            .flatten()
+            .filter(|_| noun.is_some() || unit.is_some());
+        if let Some(per) = adverb {
+            unit = Some(match unit.take() {
+                Some(u) => format!("{u} per {per}"),
+                None => format!("per {per}"),
+            });
+            end = r + 1;
+        } else if r + 1 < limit
             && lex
                 .def
                 .numbers

@@ -129,6 +129,10 @@ table! {
         /// Words that make a figure a rate when a noun follows them ("$42 a
         /// share", "3,000 barrels per day", "$2bn of cargo every day").
         pub rate_markers: HashSet<String>,
+        /// Adverbs of a rate after a figure and its noun, with what it is
+        /// per ("7,000 steps daily" is "7,000 steps per day").
+        #[serde(default)]
+        pub rate_adverbs: HashMap<String, String>,
         /// Words after such a noun that make it a time, not a rate ("a year ago").
         pub not_rate_after: HashSet<String>,
     }
