@@ -3176,3 +3176,25 @@ fn an_adverb_of_a_rate_makes_a_rate() {
         Some(Verdict::Agree)
     );
 }
+
+#[test]
+fn a_tally_is_one_figure_of_two() {
+    // "by 212 votes to 187" is a tally, as "voted 212-185" is; "shortly"
+    // after it counts nothing.
+    let a = (
+        "The council approved the budget early on Thursday by 212 votes to 187 after a \
+         long debate.",
+        None,
+    );
+    let b = |t: &str| format!("The council voted {t} shortly after midnight to pass the budget.");
+    agrees_then_conflicts(a, b, None, "212 votes to 187", ("212-187", "212-185"));
+    // "fell from 20 cases to 15" is a change, not a tally.
+    let (s, f) = facts(
+        "Weekly infections fell from 20 cases to 15 in the district.",
+        None,
+    );
+    assert!(matches!(
+        fact(&s, &f, Kind::Quantity, "20 cases").value,
+        Value::Quantity { second: None, .. }
+    ));
+}

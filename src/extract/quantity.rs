@@ -631,8 +631,15 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     continue;
                 }
                 let is_unit = ctx.has(m, super::flag::UNIT);
+                // An adverb made of a common word ("shortly", "quarterly")
+                // says how, not what is counted ("family" is a noun).
+                let adverb = t
+                    .lower
+                    .strip_suffix("ly")
+                    .is_some_and(|b| b.len() >= 3 && lex.is_common_word(b));
                 if !is_unit
-                    && (lex.def.numbers.not_nouns.contains(t.lower.as_str())
+                    && (adverb
+                        || lex.def.numbers.not_nouns.contains(t.lower.as_str())
                         || lex.def.words.stopwords.contains(t.lower.as_str())
                             && !lex.def.words.lemmas.contains_key(t.lower.as_str()))
                 {
@@ -758,6 +765,27 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             } else {
                 head = Some(lex.lemma(w));
                 label = Some(w.clone());
+                // A tally: "by 212 votes to 187", "won by 30 points to 12"
+                // (a bare second figure no greater than the first).
+                // ("fell from 20 cases to 15" is a change.)
+                if second.is_none()
+                    && !previous
+                    && !(start > s.tokens.start && toks[start - 1].lower == "from")
+                    && toks.get(end).is_some_and(|t| t.lower == "to")
+                    && end + 1 < limit
+                    && toks[end + 1].kind == TokKind::Number
+                    && let Some(m) = number::read(ctx, end + 1, limit)
+                    && m.value <= n.value
+                    && !m.ordinal
+                    && !toks.get(m.end).is_some_and(|t| {
+                        m.end < limit
+                            && t.kind == TokKind::Word
+                            && !ctx.has(m.end, super::flag::STOP)
+                    })
+                {
+                    second = Some(m.value);
+                    end = m.end;
+                }
             }
         } else if let Some((t, w)) = &total_noun {
             // "toll … to four": the figure counts what the total counts: the
@@ -1334,6 +1362,13 @@ impl super::kind::FactKind for Quantities {
                 };
                 (kept, unit.as_deref())
             }
+            // A score or tally is one slot whatever it is said to count
+            // ("212 votes to 187" / "voted 212-185"): a report tells few.
+            Value::Quantity {
+                unit,
+                second: Some(_),
+                ..
+            } => (None, unit.as_deref()),
             Value::Quantity { unit, .. } => (f.head.as_deref(), unit.as_deref()),
             _ => (None, None),
         }
