@@ -3198,3 +3198,17 @@ fn a_tally_is_one_figure_of_two() {
         Value::Quantity { second: None, .. }
     ));
 }
+
+#[test]
+fn the_word_after_a_dateline_opens_the_sentence() {
+    // "Officials" after the dateline is a common word opening its sentence,
+    // no name; a name there stays one.
+    let (s, f) = facts(
+        "PORTVILLE, Ruritania (Wire) — Officials said the pier would reopen on Friday.\n\n\
+         CALDER — Mayor Ines Oduya opened the pier. Officials thanked her.",
+        None,
+    );
+    let names = texts(&s, &f, |x| x.kind == Kind::Name);
+    assert!(!names.contains(&"Officials"), "{names:?}");
+    assert!(names.contains(&"Ines Oduya"), "{names:?}");
+}

@@ -419,6 +419,7 @@ impl<'a> Ctx<'a> {
         );
         let (mut w, mut p, mut b) = (0u32, 0u32, 0u32);
         let mut si = 0;
+        let mut dateline: Option<usize> = None;
         let mut compounds: rustc_hash::FxHashMap<String, u32> = Default::default();
         for (i, t) in seg.tokens.iter().enumerate() {
             // A word after a hyphenated prefix is the compound ("re-elected"
@@ -461,7 +462,13 @@ impl<'a> Ctx<'a> {
             while seg.sentences.get(si).is_some_and(|s| s.tokens.end <= i) {
                 si += 1;
             }
-            let opens_sentence = seg.sentences.get(si).is_none_or(|s| s.tokens.start == i);
+            // (The word after a dateline opens its sentence too: read once
+            // per sentence, at its first token.)
+            if seg.sentences.get(si).is_some_and(|s| s.tokens.start == i) {
+                dateline = dateline_end(&src.text, &seg.tokens, &seg.sentences[si]);
+            }
+            let opens_sentence =
+                seg.sentences.get(si).is_none_or(|s| s.tokens.start == i) || dateline == Some(i);
             if t.kind == TokKind::Word {
                 let seen = if !t.caps
                     && src.text[t.start..t.end]
@@ -1343,6 +1350,39 @@ fn in_dateline(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
     k < s.tokens.end
         && toks[k].kind == TokKind::Punct
         && matches!(toks[k].lower.as_str(), "\u{2014}" | "\u{2013}" | "-")
+}
+
+/// The first token after a sentence's dateline ("PORTVILLE, Ruritania (Wire)
+/// — Officials said …"): a place in capitals first, then capitalised words,
+/// figures, commas, full stops and an agency in brackets, up to a dash. The
+/// word after the dash opens the sentence.
+pub(super) fn after_dateline(ctx: &Ctx, s: &Sentence) -> Option<usize> {
+    dateline_end(&ctx.src.text, &ctx.seg.tokens, s)
+}
+
+/// [`after_dateline`] from the text and tokens alone.
+fn dateline_end(text: &str, toks: &[crate::segment::Token], s: &Sentence) -> Option<usize> {
+    let first = toks.get(s.tokens.start)?;
+    let text = text.get(first.start..first.end)?;
+    if first.kind != TokKind::Word
+        || text.chars().count() < 2
+        || text.chars().any(|c| c.is_lowercase())
+    {
+        return None;
+    }
+    let mut bracket = false;
+    let end = s.tokens.end.min(s.tokens.start + 16);
+    for (k, t) in toks.iter().enumerate().take(end).skip(s.tokens.start + 1) {
+        match t.lower.as_str() {
+            "\u{2014}" | "\u{2013}" | "-" if !bracket && !t.glued => return Some(k + 1),
+            "(" => bracket = true,
+            ")" => bracket = false,
+            "," | "." => {}
+            _ if bracket || t.kind == TokKind::Number || t.kind == TokKind::Word && t.caps => {}
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn is_currency(u: &str) -> bool {

@@ -51,6 +51,8 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
         if is_headline(ctx, s) {
             continue;
         }
+        // The word after a dateline opens the sentence.
+        let dateline = super::after_dateline(ctx, s);
         let mut i = s.tokens.start;
         while i < s.tokens.end {
             if !ctx.is_capitalized(&toks[i]) {
@@ -169,6 +171,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                     // also writes in lower case, or a common English word it
                     // never capitalises mid-sentence, is no part of a name.
                     let opening = p.start == s.tokens.start
+                        || Some(p.start) == dateline
                         || matches!(
                             toks[p.start - 1].lower.as_str(),
                             "\"" | "\u{201c}" | "(" | ":"
@@ -177,7 +180,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                         || ctx.has(p.start, flag::CONNECTOR)
                         || opening
                             && (ctx.has(p.start, super::flag::LOWERCASE_SEEN)
-                                || p.start == s.tokens.start
+                                || (p.start == s.tokens.start || Some(p.start) == dateline)
                                     && ctx.has(p.start, super::flag::COMMON)
                                     && !ctx.has(p.start, super::flag::MIDSENTENCE_CAP)
                                     && !lex.is_given_name(t.lower.as_str())
@@ -228,6 +231,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 // A lone capitalised word opening a sentence ("Prosecutors said")
                 // is a name only if the source also capitalises it mid-sentence.
                 let opens = p.start == s.tokens.start
+                    || Some(p.start) == dateline
                     || matches!(toks[p.start - 1].lower.as_str(), "\"" | "\u{201c}" | "(");
                 if p.end - p.start == 1
                     && opens
