@@ -164,28 +164,30 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
 /// clause, skipping function words ("did not release the victim's name" →
 /// victim, name).
 fn object(ctx: &Ctx, s: &Sentence, i: usize) -> Vec<crate::extract::Word> {
-    let mut out = Vec::new();
-    for k in i + 1..s.tokens.end.min(i + 8) {
-        if ctx.has(k, flag::CLAUSE_BREAK) {
-            break;
-        }
-        if ctx.has(k, flag::CONTENT) && ctx.seg.tokens[k].kind == TokKind::Word {
-            out.push(ctx.lemma(k).clone());
-            if out.len() == 3 {
-                break;
-            }
-        }
-    }
-    out
+    clause_words(ctx, i + 1..s.tokens.end.min(i + 8), 0)
 }
 
 /// The content words before a claim that starts at `start`, nearest first,
 /// in its clause: the subject of a verb that acts on nothing ("demand has
-/// not slowed" → demand).
+/// not slowed" → demand). An attribution ("said") ends the subject.
 fn subject(ctx: &Ctx, s: &Sentence, start: usize) -> Vec<crate::extract::Word> {
+    clause_words(
+        ctx,
+        (s.tokens.start.max(start.saturating_sub(8))..start).rev(),
+        flag::ATTRIBUTION,
+    )
+}
+
+/// Up to three content-word lemmas of `tokens`, in their order, up to a
+/// clause break or a word with the flag `stop`.
+fn clause_words(
+    ctx: &Ctx,
+    tokens: impl Iterator<Item = usize>,
+    stop: u32,
+) -> Vec<crate::extract::Word> {
     let mut out = Vec::new();
-    for k in (s.tokens.start.max(start.saturating_sub(8))..start).rev() {
-        if ctx.has(k, flag::CLAUSE_BREAK) || ctx.has(k, flag::ATTRIBUTION) {
+    for k in tokens {
+        if ctx.has(k, flag::CLAUSE_BREAK) || stop != 0 && ctx.has(k, stop) {
             break;
         }
         if ctx.has(k, flag::CONTENT) && ctx.seg.tokens[k].kind == TokKind::Word {
