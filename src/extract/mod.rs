@@ -240,6 +240,8 @@ pub struct Ctx<'a> {
     breaks_before: Vec<u32>,
     /// Per sentence: who it attributes what it says to.
     attributions: Vec<Option<String>>,
+    /// Per sentence: the first token after its dateline, if it has one.
+    datelines: Vec<Option<usize>>,
 }
 
 /// Token flags (see [`Ctx::has`]).
@@ -419,7 +421,12 @@ impl<'a> Ctx<'a> {
         );
         let (mut w, mut p, mut b) = (0u32, 0u32, 0u32);
         let mut si = 0;
-        let mut dateline: Option<usize> = None;
+        // Where each sentence starts after its dateline, if it has one.
+        let datelines: Vec<Option<usize>> = seg
+            .sentences
+            .iter()
+            .map(|s| dateline_end(&src.text, &seg.tokens, s))
+            .collect();
         let mut compounds: rustc_hash::FxHashMap<String, u32> = Default::default();
         for (i, t) in seg.tokens.iter().enumerate() {
             // A word after a hyphenated prefix is the compound ("re-elected"
@@ -462,13 +469,9 @@ impl<'a> Ctx<'a> {
             while seg.sentences.get(si).is_some_and(|s| s.tokens.end <= i) {
                 si += 1;
             }
-            // (The word after a dateline opens its sentence too: read once
-            // per sentence, at its first token.)
-            if seg.sentences.get(si).is_some_and(|s| s.tokens.start == i) {
-                dateline = dateline_end(&src.text, &seg.tokens, &seg.sentences[si]);
-            }
-            let opens_sentence =
-                seg.sentences.get(si).is_none_or(|s| s.tokens.start == i) || dateline == Some(i);
+            // (The word after a dateline opens its sentence too.)
+            let opens_sentence = seg.sentences.get(si).is_none_or(|s| s.tokens.start == i)
+                || datelines.get(si).copied().flatten() == Some(i);
             if t.kind == TokKind::Word {
                 let seen = if !t.caps
                     && src.text[t.start..t.end]
@@ -503,6 +506,7 @@ impl<'a> Ctx<'a> {
         breaks_before.push(b);
         let mut ctx = Ctx {
             attributions: Vec::new(),
+            datelines,
             src,
             seg,
             lex,
@@ -1356,8 +1360,9 @@ fn in_dateline(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
 /// — Officials said …"): a place in capitals first, then capitalised words,
 /// figures, commas, full stops and an agency in brackets, up to a dash. The
 /// word after the dash opens the sentence.
-pub(super) fn after_dateline(ctx: &Ctx, s: &Sentence) -> Option<usize> {
-    dateline_end(&ctx.src.text, &ctx.seg.tokens, s)
+/// Read once per sentence when the source's words are flagged.
+pub(super) fn after_dateline(ctx: &Ctx, si: usize) -> Option<usize> {
+    ctx.datelines.get(si).copied().flatten()
 }
 
 /// [`after_dateline`] from the text and tokens alone.

@@ -52,7 +52,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
             continue;
         }
         // The word after a dateline opens the sentence.
-        let dateline = super::after_dateline(ctx, s);
+        let dateline = super::after_dateline(ctx, si);
         let mut i = s.tokens.start;
         while i < s.tokens.end {
             if !ctx.is_capitalized(&toks[i]) {
