@@ -278,6 +278,12 @@ fn score(
         sim += cut.headline_bonus;
     }
     // The same event word right next to both ("arrested Monday" / "arrested on Monday").
+    // A claim a topic rule chose that acts on the same thing ("are not tied
+    // to the barn" / "have not been linked to the barn"): the rule says
+    // what, the shared object says of what.
+    if shared_event && x.kind == Kind::Claim && !rule.is_fallback() {
+        sim += cut.event_bonus;
+    }
     if shared_event && x.kind != Kind::Claim {
         sim += cut.event_bonus;
         // A date's nearest event word is what it dates ("the hearing on

@@ -3212,3 +3212,21 @@ fn the_word_after_a_dateline_opens_the_sentence() {
     assert!(!names.contains(&"Officials"), "{names:?}");
     assert!(names.contains(&"Ines Oduya"), "{names:?}");
 }
+
+#[test]
+fn a_topic_claim_on_the_same_thing_is_one_claim() {
+    // Two claims of one topic rule ("link established") that act on the same
+    // thing ("barn") are one claim even when little else of their sentences
+    // is shared, and each report has another claim of the rule.
+    let (a, b) = (
+        "Inspectors traced most of the illnesses at the county show to a petting barn. \
+         Two children who fell sick after a school trip are not tied to the barn or the \
+         show, the agency said.",
+        "Genetic testing linked the petting barn to the outbreak. Health officials said \
+         on Tuesday that a pair of siblings have not been linked to the barn.",
+    );
+    assert_eq!(
+        verdict((a, None), (b, None), "not tied", "not been linked"),
+        Some(Verdict::Agree)
+    );
+}
