@@ -3230,3 +3230,29 @@ fn a_topic_claim_on_the_same_thing_is_one_claim() {
         Some(Verdict::Agree)
     );
 }
+
+#[test]
+fn a_day_counted_from_another_dates_the_event_after_it() {
+    // "on Wednesday, two days after the strike began": the strike began two
+    // days before Wednesday.
+    let a = (
+        "The dock workers' strike began on Monday, the union said.",
+        Some("2026-03-02"),
+    );
+    let b = |t: &str| format!("Ships queued off the port on Wednesday, {t} the strike began.");
+    agrees_then_conflicts(
+        a,
+        b,
+        Some("2026-03-05"),
+        "Monday",
+        ("two days after", "a day after"),
+    );
+    let (s, f) = facts(&b("a week before"), Some("2026-03-05"));
+    assert_eq!(day(fact(&s, &f, Kind::Date, "a week before")), "2026-03-11");
+    // Closing its clause, it dates nothing.
+    let (s, f) = facts(
+        "The storm passed on Monday. Two days after, the roads opened.",
+        Some("2026-03-05"),
+    );
+    assert_eq!(texts(&s, &f, |x| x.kind == Kind::Date), ["Monday"]);
+}

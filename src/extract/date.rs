@@ -613,6 +613,57 @@ fn ago(ctx: &Ctx, t: &crate::segment::Token, unit: &str, p: Date) -> Option<(Dat
     }
 }
 
+/// A day counted from another day of the same sentence to the event told
+/// after it: in "the toll rose on Tuesday, two days after the storm struck"
+/// the storm struck two days before Tuesday ("a week before the vote": a
+/// week after the day named). The event must follow in the sentence; "two
+/// days after" closing a clause is not a date of anything.
+fn counted_from(ctx: &Ctx, s: &Sentence, i: usize, base: Option<Date>) -> Option<Found> {
+    let base = base?;
+    let toks = &ctx.seg.tokens;
+    let w = |k: usize| {
+        toks.get(k)
+            .filter(|_| k < s.tokens.end)
+            .map(|t| t.lower.as_str())
+    };
+    let n: i64 = match w(i)? {
+        "a" | "one" => 1,
+        x if toks[i].kind == TokKind::Number => x.parse().ok()?,
+        x => ctx.lex.number_word(x)? as i64,
+    };
+    let per = match w(i + 1)? {
+        "day" if n == 1 => 1,
+        "days" if n > 1 => 1,
+        "week" if n == 1 => 7,
+        "weeks" if n > 1 => 7,
+        _ => return None,
+    };
+    let sign = match w(i + 2)? {
+        "after" => -1,
+        "before" => 1,
+        _ => return None,
+    };
+    if !(1..=60).contains(&(n * per))
+        || toks
+            .get(i + 3)
+            .is_none_or(|t| i + 3 >= s.tokens.end || t.kind != TokKind::Word)
+    {
+        return None;
+    }
+    let d = base.checked_add((sign * n * per).days()).ok()?;
+    Some(Found {
+        relative: true,
+        start: i,
+        end: i + 3,
+        first: d,
+        last: d,
+        year_known: true,
+        weekday: None,
+        time: None,
+        range: false,
+    })
+}
+
 pub fn extract(
     ctx: &Ctx,
     si: usize,
@@ -622,6 +673,8 @@ pub fn extract(
     out: &mut Vec<Candidate>,
 ) {
     let mut i = s.tokens.start;
+    // The last single day this sentence named, for "a day after the storm hit".
+    let mut in_sentence: Option<Date> = None;
     while i < s.tokens.end {
         // Only figures and the words `Lexicon::starts_date` names can start a date.
         if claimed[i] || ctx.seg.tokens[i].kind != TokKind::Number && !ctx.has(i, super::flag::DATE)
@@ -629,12 +682,20 @@ pub fn extract(
             i += 1;
             continue;
         }
-        let Some(f) = at(ctx, s, i, *anchor) else {
-            i += 1;
-            continue;
+        // (A day counted back to an event told in passing anchors nothing.)
+        let (f, counted) = match at(ctx, s, i, *anchor) {
+            Some(f) => (f, false),
+            None => match counted_from(ctx, s, i, in_sentence) {
+                Some(f) => (f, true),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
         };
-        if f.first == f.last && f.year_known {
+        if f.first == f.last && f.year_known && !counted {
             *anchor = Some(f.first);
+            in_sentence = Some(f.first);
         }
         let (mut first, mut last) = (f.first, f.last);
         let mut start = f.start;
