@@ -3256,3 +3256,38 @@ fn a_day_counted_from_another_dates_the_event_after_it() {
     );
     assert_eq!(texts(&s, &f, |x| x.kind == Kind::Date), ["Monday"]);
 }
+
+#[test]
+fn and_joins_a_name_of_common_words() {
+    // "and" between capitalised common words is inside one name; between
+    // names it joins two.
+    let (s, f) = facts(
+        "The Bureau of Rivers and Coastal Waters issued a warning. Officials from \
+         Ruritania and Freedonia met, and Ana Ruiz and Tomas Berg spoke.",
+        None,
+    );
+    let names = texts(&s, &f, |x| x.kind == Kind::Name);
+    assert!(
+        names.contains(&"Bureau of Rivers and Coastal Waters"),
+        "{names:?}"
+    );
+    for two in ["Ruritania", "Freedonia", "Ana Ruiz", "Tomas Berg"] {
+        assert!(names.contains(&two), "{names:?}");
+    }
+    // Written without its "and" in another report, the name is a variant.
+    assert_eq!(
+        verdict(
+            (
+                "The Bureau of Rivers and Coastal Waters issued a flood warning.",
+                None
+            ),
+            (
+                "A flood warning came from the Bureau of Rivers Coastal Waters.",
+                None
+            ),
+            "Bureau",
+            "Bureau"
+        ),
+        Some(Verdict::Variant)
+    );
+}

@@ -86,6 +86,21 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                     j += 2;
                 } else if t.glued && t.lower == "." && toks[j - 1].end - toks[j - 1].start == 1 {
                     j += 1; // initial: "R."
+                } else if t.lower == "and"
+                    && j + 1 < s.tokens.end
+                    && ctx.is_capitalized(&toks[j + 1])
+                    && (i..j).chain([j + 1]).all(|k| {
+                        toks[k].kind != TokKind::Word
+                            || ctx.has(k, flag::CONNECTOR)
+                            || ctx.has(k, flag::COMMON) && ctx.is_capitalized(&toks[k])
+                    })
+                    && ctx.has(j - 1, flag::COMMON)
+                {
+                    // "and" inside a name made of common words, each
+                    // capitalised: "Department of Health and Human Services",
+                    // "Rock and Roll Hall of Fame". Between names it joins
+                    // two ("Texas and Ohio", "Smith and Ruiz").
+                    j += 1;
                 } else if t.kind == TokKind::Word && ctx.has(j, flag::CONNECTOR) {
                     // Connectors only inside a name: "Friends of the Earth".
                     let mut k = j;
