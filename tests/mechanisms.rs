@@ -3291,3 +3291,43 @@ fn and_joins_a_name_of_common_words() {
         Some(Verdict::Variant)
     );
 }
+
+#[test]
+fn a_word_of_what_is_to_come_is_no_event_of_a_date() {
+    // "due" and "scheduled" say when, not what: the vote is what both dates
+    // date ("due to vote on May 20" / "a vote is scheduled for May 21").
+    let a = (
+        "Lawmakers are due to vote on the housing bill on May 20, the speaker said.",
+        Some("2026-05-03"),
+    );
+    let b = |t: &str| format!("A parliamentary vote on the housing bill is scheduled for {t}.");
+    agrees_then_conflicts(a, b, Some("2026-05-04"), "May 20", ("May 20", "May 21"));
+    // Nor is a number word ("billion") or a conjunction ("unless") what
+    // happened on a day.
+    let (s, f) = facts(
+        "The plan will save 4 billion euros by 2030. The union will strike on May 12 \
+         unless the bill is withdrawn.",
+        Some("2026-05-03"),
+    );
+    assert_eq!(fact(&s, &f, Kind::Date, "2030").topic, "date of save");
+    assert_eq!(fact(&s, &f, Kind::Date, "May 12").topic, "date of strike");
+}
+
+#[test]
+fn from_one_figure_to_another_after_a_verb_of_change() {
+    // "raise the age from 62 to 65": 62 is what was, a topic of its own
+    // beside what will be; "to 65 from 62" says the same.
+    let a = (
+        "The reform would raise the retirement age from 62 to 65 by 2030.",
+        None,
+    );
+    let b = |t: &str| format!("The bill lifts the retirement age to {t} from 62 by 2030.");
+    agrees_then_conflicts(a, b, None, "65", ("65", "67"));
+    assert_eq!(
+        verdict(a, (&b("67"), None), "62", "62"),
+        Some(Verdict::Agree)
+    );
+    // Without a verb of change "from 5 to 10" is no earlier figure.
+    let (s, f) = facts("Ticket prices go from 5 to 10 euros.", None);
+    assert!(!fact(&s, &f, Kind::Quantity, "5").topic.contains("earlier"));
+}

@@ -10,7 +10,7 @@
 //! and day are compared.
 
 use super::kind::{Names, Reading};
-use super::{Candidate, Ctx, Fact, Modality, Value, hedge_before, nearby_events};
+use super::{Candidate, Ctx, Fact, Modality, Value, hedge_before};
 use crate::rules::lexicon::HedgeShape;
 use crate::rules::{Kind, Rule, Verdict};
 use crate::segment::{Sentence, TokKind};
@@ -773,7 +773,7 @@ pub fn extract(
             *c = true;
         }
         let span = start..end;
-        let events = nearby_events(ctx, s, &span, usize::MAX);
+        let events = super::nearby_events_dated(ctx, s, &span);
         let modality = if looks_forward(ctx, s, start) || hedge.is_some() {
             Modality::Hedged
         } else {

@@ -545,7 +545,11 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u3
         (lex.def.claims.attribution.contains(l), flag::ATTRIBUTION),
         (!stop, flag::CONTENT),
         (
-            (!stop || lex.def.words.lemmas.contains_key(l)) && !measure,
+            // (A number word or scale, "billion", counts; it is no event.)
+            (!stop || lex.def.words.lemmas.contains_key(l))
+                && !measure
+                && !lex.def.numbers.scales.contains_key(l)
+                && lex.number_word(l).is_none(),
             flag::EVENTISH,
         ),
         (lex.starts_date(l), flag::DATE),
@@ -1089,7 +1093,7 @@ fn finish(
     // Topics are for people: show the word as written, not its stem.
     let head_display = match &c.head {
         Some(h) => c.label.clone().unwrap_or_else(|| h.clone()),
-        _ => nearby_words(ctx, s, &c.toks, 1)
+        _ => nearby_words(ctx, s, &c.toks, 1, false)
             .into_iter()
             .next()
             .map(|(_, i)| ctx.seg.tokens[i].lower.to_string())
@@ -1620,7 +1624,17 @@ pub fn nearby_events(
     span: &std::ops::Range<usize>,
     limit: usize,
 ) -> Vec<Word> {
-    nearby_words(ctx, s, span, limit)
+    nearby_words(ctx, s, span, limit, false)
+        .into_iter()
+        .map(|(lemma, _)| lemma)
+        .collect()
+}
+
+/// [`nearby_events`] of a date: a verb of what is to come is what the date
+/// dates ("due to vote on May 20"), though it is not what a figure did, and
+/// the word of what is to come is none.
+pub fn nearby_events_dated(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<Word> {
+    nearby_words(ctx, s, span, usize::MAX, true)
         .into_iter()
         .map(|(lemma, _)| lemma)
         .collect()
@@ -1632,6 +1646,7 @@ fn nearby_words(
     s: &Sentence,
     span: &std::ops::Range<usize>,
     limit: usize,
+    dated: bool,
 ) -> Vec<(Word, usize)> {
     let w = window(s, span);
     // Distance grows the farther a word is on either side, so each side is
@@ -1645,10 +1660,15 @@ fn nearby_words(
     let eventish = |i: &usize| {
         !span.contains(i)
             && ctx.has(*i, flag::EVENTISH)
+            // A word of what is to come ("scheduled", "due") says when a
+            // date's event is, not what it is (a figure "expected" is a
+            // forecast, and the word says so).
+            && !(dated && ctx.has(*i, flag::FUTURE_CUE))
             && (*i == s.tokens.start || !ctx.is_capitalized(&ctx.seg.tokens[*i]))
             // "eligible to vote", "expected to rise": after a word of what
             // may be, the verb is not what the figure did.
-            && !(*i >= s.tokens.start + 2
+            && !(!dated
+                && *i >= s.tokens.start + 2
                 && ctx.seg.tokens[*i - 1].lower == "to"
                 && (ctx.has(*i - 2, flag::HEDGED) || ctx.has(*i - 2, flag::FUTURE_CUE)))
     };

@@ -479,7 +479,8 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 "up" | "down" | "rising" | "falling"
             ) || toks[at - 2].kind == TokKind::Number
                 || ctx.has(at - 2, super::flag::NUMBER) && !ctx.has(at - 2, super::flag::STOP))
-            || earlier_of(ctx, s, at);
+            || earlier_of(ctx, s, at)
+            || moved_from(ctx, s, at, j, limit);
         // Partitive: "11 of the 13 counts", "10 of them".
         let mut k = j;
         let mut partitive = false;
@@ -973,7 +974,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         let span = hedge_start.min(start)..end;
         // A verb of change says the figure moved, not what moved: "profit
         // rose 18 percent" and "sales rose 36 percent" share no event.
-        let events = super::nearby_words(ctx, s, &span, usize::MAX)
+        let events = super::nearby_words(ctx, s, &span, usize::MAX, false)
             .into_iter()
             .filter(|&(_, k)| !ctx.has(k, super::flag::CHANGE))
             .map(|(lemma, _)| lemma)
@@ -1096,6 +1097,42 @@ pub(super) fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
         end += 2;
     }
     Some(end)
+}
+
+/// The first figure of "from X to Y" after a verb that moves a figure
+/// ("raise the retirement age from 62 to 65", "cut the fare from $3 to
+/// $2.50"): the figure it was, an earlier figure beside the one it becomes.
+/// Without such a verb "from 5 to 10 percent" is a range, read elsewhere.
+fn moved_from(ctx: &Ctx, s: &Sentence, at: usize, end: usize, limit: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    if at < s.tokens.start + 2 || toks[at - 1].lower != "from" {
+        return false;
+    }
+    // "to" and another figure follow (its currency first: "to $2.50").
+    let to = end < limit && toks[end].lower == "to";
+    let figure = |k: usize| {
+        k < limit && (toks[k].kind == TokKind::Number || ctx.has(k, super::flag::NUMBER))
+    };
+    let currency = |k: usize| {
+        k < limit
+            && ctx
+                .lex
+                .def
+                .numbers
+                .currencies
+                .contains_key(toks[k].lower.as_str())
+    };
+    if !(to && (figure(end + 1) || currency(end + 1) && figure(end + 2))) {
+        return false;
+    }
+    let numbers = &ctx.lex.def.numbers;
+    (s.tokens.start.max(at.saturating_sub(7))..at - 1)
+        .rev()
+        .take_while(|&k| !ctx.has(k, super::flag::CLAUSE_BREAK))
+        .any(|k| {
+            let l = toks[k].lower.as_str();
+            numbers.moves.contains(l) || numbers.changes.contains(l)
+        })
 }
 
 /// How far back a total named before its figure may stand, in tokens.

@@ -105,6 +105,10 @@ table! {
         /// Verbs of change: they say that a figure moved, not what moved
         /// (see `flag::CHANGE`).
         pub changes: HashSet<String>,
+        /// Verbs that move a figure ("raised the age from 62 to 65"): with
+        /// `changes`, they make the first of "from X to Y" an earlier figure.
+        #[serde(default)]
+        pub moves: HashSet<String>,
         pub words: HashMap<String, f64>,
         pub weak: HashSet<String>,
         pub ordinals: HashMap<String, f64>,
