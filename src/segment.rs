@@ -74,8 +74,30 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
             from = cut;
         }
     };
+    // A token that opens a line (the body's first does).
+    let line_start =
+        |i: usize| i == 0 || text[tokens[i - 1].end..tokens[i].start].contains(['\n', '\r']);
+    // A heading runs to the end of its line, full stop or not.
+    let mut heading = false;
     let mut i = 0;
     while i < tokens.len() {
+        if line_start(i) {
+            if heading {
+                push(&mut sentences, s_start_tok, i, paragraph);
+                s_start_tok = i;
+                heading = false;
+            }
+            // Markup that opens a line ("# ", "> ", "- ", "1. ") is no word
+            // of the sentence after it, which it starts: a list item is a
+            // sentence of its own, and "1." counts nothing.
+            if let Some(after) = markup_end(&tokens, text, i) {
+                push(&mut sentences, s_start_tok, i, paragraph);
+                heading = &text[tokens[i].start..tokens[i].end] == "#";
+                s_start_tok = after;
+                i = after;
+                continue;
+            }
+        }
         // Paragraph break: a blank line (two line breaks) between this token and the next.
         let t = &tokens[i];
         let mut boundary_after = false;
@@ -150,6 +172,33 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
     }
     push(&mut sentences, s_start_tok, tokens.len(), paragraph);
     Segmented { tokens, sentences }
+}
+
+/// Where the markup opening a line at token `i` ends: a heading's "#"s, a
+/// quote's ">"s, a bullet ("-", "*", "+", "•") or a list number ("1.",
+/// "12)") followed by a space and more of the line.
+fn markup_end(tokens: &[Token], text: &str, i: usize) -> Option<usize> {
+    let sym = |k: usize| tokens.get(k).map(|t| &text[t.start..t.end]);
+    let end = match sym(i)? {
+        m @ ("#" | ">") => (i..tokens.len())
+            .find(|&k| sym(k) != Some(m))
+            .unwrap_or(tokens.len()),
+        "-" | "*" | "+" | "\u{2022}" => i + 1,
+        n if tokens[i].kind == TokKind::Number
+            && n.len() <= 3
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && matches!(sym(i + 1), Some("." | ")"))
+            && tokens[i + 1].glued =>
+        {
+            i + 2
+        }
+        _ => return None,
+    };
+    // Something follows on the same line, after a space.
+    tokens
+        .get(end)
+        .filter(|t| !t.glued && !text[tokens[end - 1].end..t.start].contains(['\n', '\r']))
+        .map(|_| end)
 }
 
 fn has_blank_line(gap: &str) -> bool {

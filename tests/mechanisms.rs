@@ -3331,3 +3331,33 @@ fn from_one_figure_to_another_after_a_verb_of_change() {
     let (s, f) = facts("Ticket prices go from 5 to 10 euros.", None);
     assert!(!fact(&s, &f, Kind::Quantity, "5").topic.contains("earlier"));
 }
+
+#[test]
+fn markup_opening_a_line_is_no_part_of_its_sentence() {
+    // A Markdown heading's first word opens its sentence ("Ferry" is a
+    // common word the text writes in lower case too); a list number counts
+    // nothing; each list item is a sentence of its own; a heading ends with
+    // its line.
+    let (s, f) = facts(
+        "# Ferry sinks off Calder\n\
+         Officials said the ferry sank on Friday.\n\n\
+         ## Timeline\n\n\
+         1. Rescuers reached the ferry on Saturday.\n\
+         2. Officials said 40 people were saved\n\
+         - Divers searched the hull\n\
+         > Officials thanked the crews.\n",
+        Some("2026-03-08"),
+    );
+    let names = texts(&s, &f, |x| x.kind == Kind::Name);
+    assert_eq!(names, ["Calder"]);
+    let figures = texts(&s, &f, |x| x.kind == Kind::Quantity);
+    assert_eq!(figures, ["40 people"]);
+    let sentences = concur::segment::segment(&s, &rules().lexicon).sentences;
+    let texts: Vec<&str> = sentences.iter().map(|x| &s.text[x.start..x.end]).collect();
+    assert!(texts.contains(&"Ferry sinks off Calder"), "{texts:?}");
+    assert!(
+        texts.contains(&"Officials said 40 people were saved"),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"Divers searched the hull"), "{texts:?}");
+}
