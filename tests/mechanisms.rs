@@ -3361,3 +3361,50 @@ fn markup_opening_a_line_is_no_part_of_its_sentence() {
     );
     assert!(texts.contains(&"Divers searched the hull"), "{texts:?}");
 }
+
+#[test]
+fn a_list_of_shares_meets_share_by_share() {
+    // Several shares in one report: each meets the other report's share of
+    // the same thing. "from 3.1 percent" after a verb of change is an
+    // earlier figure; an aside between commas ("which leaves out fuel and
+    // rent") stands neither between a share and its subject nor for it; "stood
+    // at" and "lower" say where a figure stands, not what it is.
+    let a = (
+        "Prices in Calder rose 4.2 percent in May. Fuel prices climbed 6.1 percent, \
+         while rent costs fell 1.3 percent. Underlying inflation, which leaves out fuel \
+         and rent, slowed to 2.9 percent from 3.4 percent.",
+        None,
+    );
+    let b = |fuel: &str, rent: &str, core: &str| {
+        format!(
+            "Inflation in Calder was 4.2% in May. Fuel inflation stood at {fuel}, and rent \
+             prices were {rent} lower than a year ago. Underlying inflation, excluding \
+             fuel and rent, fell to {core} from 3.4%."
+        )
+    };
+    let same = b("6.1%", "1.3%", "2.9%");
+    for (qa, qb) in [
+        ("6.1 percent", "6.1%"),
+        ("1.3 percent", "1.3%"),
+        ("2.9 percent", "2.9%"),
+        ("3.4 percent", "3.4%"),
+    ] {
+        assert_eq!(
+            verdict(a, (&same, None), qa, qb),
+            Some(Verdict::Agree),
+            "{qa}"
+        );
+    }
+    let changed = b("6.5%", "1.0%", "2.7%");
+    for (qa, qb) in [
+        ("6.1 percent", "6.5%"),
+        ("1.3 percent", "1.0%"),
+        ("2.9 percent", "2.7%"),
+    ] {
+        assert_eq!(
+            verdict(a, (&changed, None), qa, qb),
+            Some(Verdict::Conflict),
+            "{qa}"
+        );
+    }
+}

@@ -480,7 +480,8 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             ) || toks[at - 2].kind == TokKind::Number
                 || ctx.has(at - 2, super::flag::NUMBER) && !ctx.has(at - 2, super::flag::STOP))
             || earlier_of(ctx, s, at)
-            || moved_from(ctx, s, at, j, limit);
+            || moved_from(ctx, s, at, j, limit)
+            || changed_from(ctx, s, at);
         // Partitive: "11 of the 13 counts", "10 of them".
         let mut k = j;
         let mut partitive = false;
@@ -1132,6 +1133,24 @@ fn moved_from(ctx: &Ctx, s: &Sentence, at: usize, end: usize, limit: usize) -> b
         .any(|k| {
             let l = toks[k].lower.as_str();
             numbers.moves.contains(l) || numbers.changes.contains(l)
+        })
+}
+
+/// A figure after "from" in a clause whose verb says a figure moved ("fell
+/// to 2.8% from 3.1%", "slowed to 3.2% last month from 3.8% in August",
+/// "cut the fare to $2 from $3"): the figure it was.
+fn changed_from(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    if at < s.tokens.start + 2 || toks[at - 1].lower != "from" {
+        return false;
+    }
+    let numbers = &ctx.lex.def.numbers;
+    (s.tokens.start.max(at.saturating_sub(10))..at - 1)
+        .rev()
+        .take_while(|&k| !ctx.has(k, super::flag::CLAUSE_BREAK))
+        .any(|k| {
+            let l = toks[k].lower.as_str();
+            numbers.changes.contains(l) || numbers.moves.contains(l)
         })
 }
 
