@@ -75,8 +75,12 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
         }
     };
     // A token that opens a line (the body's first does).
-    let line_start =
-        |i: usize| i == 0 || text[tokens[i - 1].end..tokens[i].start].contains(['\n', '\r']);
+    let line_start = |i: usize| {
+        i == 0
+            || text.as_bytes()[tokens[i - 1].end..tokens[i].start]
+                .iter()
+                .any(|&b| b == b'\n' || b == b'\r')
+    };
     // A heading runs to the end of its line, full stop or not.
     let mut heading = false;
     let mut i = 0;

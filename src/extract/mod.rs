@@ -242,6 +242,9 @@ pub struct Ctx<'a> {
     attributions: Vec<Option<String>>,
     /// Per sentence: the first token after its dateline, if it has one.
     datelines: Vec<Option<usize>>,
+    /// Every aside of the source (see [`asides_before`]), in order: its
+    /// opening and closing commas.
+    asides: Vec<(u32, u32)>,
 }
 
 /// Token flags (see [`Ctx::has`]).
@@ -428,6 +431,9 @@ impl<'a> Ctx<'a> {
             .map(|s| dateline_end(&src.text, &seg.tokens, s))
             .collect();
         let mut compounds: rustc_hash::FxHashMap<String, u32> = Default::default();
+        let mut asides = Vec::new();
+        // The last clause mark read, if it was a comma that opens an aside.
+        let mut opening: Option<usize> = None;
         for (i, t) in seg.tokens.iter().enumerate() {
             // A word after a hyphenated prefix is the compound ("re-elected"
             // has its own lemma, not "elected"'s).
@@ -497,6 +503,22 @@ impl<'a> Ctx<'a> {
             puncts_before.push(p);
             breaks_before.push(b);
             let f = words[id as usize].1;
+            if f & flag::CLAUSE_PUNCT != 0 {
+                let comma = t.lower == ",";
+                match opening {
+                    Some(k)
+                        if comma
+                            && i - k <= 12
+                            && seg.sentences.get(si).is_some_and(|s| s.tokens.contains(&k)) =>
+                    {
+                        asides.push((k as u32, i as u32));
+                        opening = None;
+                    }
+                    _ => {
+                        opening = (comma && opens_aside(seg.tokens.get(i + 1))).then_some(i);
+                    }
+                }
+            }
             w += matches!(t.kind, TokKind::Word | TokKind::Number) as u32;
             p += (f & flag::CLAUSE_PUNCT != 0) as u32;
             b += (f & flag::CLAUSE_BREAK != 0) as u32;
@@ -507,6 +529,7 @@ impl<'a> Ctx<'a> {
         let mut ctx = Ctx {
             attributions: Vec::new(),
             datelines,
+            asides,
             src,
             seg,
             lex,
@@ -534,6 +557,7 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u3
     // total of 40 people", "11 p.m. GMT"), never what happened: no event word.
     let unit = lex.is_unit(l, &lemma) || lex.def.numbers.currencies.contains_key(l);
     let measure = unit || lex.measure_words.contains(l);
+    let number = lex.starts_number(l);
     let bits = [
         (stop, flag::STOP),
         (lex.def.claims.negation.contains(l), flag::NEGATION),
@@ -545,15 +569,15 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u3
         (lex.def.claims.attribution.contains(l), flag::ATTRIBUTION),
         (!stop, flag::CONTENT),
         (
-            // (A number word or scale, "billion", counts; it is no event.)
+            // (A number word, an ordinal or a scale, "billion", counts; it is no event.)
             (!stop || lex.def.words.lemmas.contains_key(l))
                 && !measure
-                && !lex.def.numbers.scales.contains_key(l)
-                && lex.number_word(l).is_none(),
+                && !number
+                && !lex.def.numbers.scales.contains_key(l),
             flag::EVENTISH,
         ),
         (lex.starts_date(l), flag::DATE),
-        (lex.starts_number(l), flag::NUMBER),
+        (number, flag::NUMBER),
         (unit, flag::UNIT),
         (lex.def.dates.future_cues.contains(l), flag::FUTURE_CUE),
         (
@@ -1610,7 +1634,7 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Ids 
                 (span.end - 1, i)
             };
             // Tokens lo..=hi, from the prefix counts.
-            let gap = if i < span.start {
+            let gap = if i < span.start && !asides.is_empty() {
                 aside_gap(ctx, &asides, i)
             } else {
                 (0, 0, 0)
@@ -1633,34 +1657,27 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Ids 
 /// The asides between `from` and `end`, nearest first: a pair of commas
 /// (the range from one to the other, both included) around a phrase that
 /// opens with "which", "who", "whose", "excluding", "including" or a word in
-/// "-ing" ("Core inflation, which strips out food and energy, slowed").
+/// "-ing" ("Core inflation, which strips out food and energy, slowed"),
+/// found once per source.
 fn asides_before(ctx: &Ctx, from: usize, end: usize) -> Vec<std::ops::RangeInclusive<usize>> {
-    let toks = &ctx.seg.tokens;
-    let mut out = Vec::new();
-    // The comma that closes the clause being read leftwards, if any.
-    let mut closing: Option<usize> = None;
-    for k in (from..end).rev() {
-        if toks[k].lower != "," {
-            if ctx.has(k, flag::CLAUSE_PUNCT) {
-                closing = None;
-            }
-            continue;
-        }
-        let opener = toks.get(k + 1).is_some_and(|t| {
-            matches!(
-                t.lower.as_str(),
-                "which" | "who" | "whose" | "excluding" | "including"
-            ) || t.kind == TokKind::Word && t.lower.len() > 4 && t.lower.ends_with("ing")
-        });
-        match closing {
-            Some(c) if opener && c - k <= 12 => {
-                out.push(k..=c);
-                closing = None;
-            }
-            _ => closing = Some(k),
-        }
-    }
-    out
+    let (from, end) = (from as u32, end as u32);
+    let first = ctx.asides.partition_point(|a| a.0 < from);
+    let last = first + ctx.asides[first..].partition_point(|a| a.1 < end);
+    ctx.asides[first..last]
+        .iter()
+        .rev()
+        .map(|&(k, c)| k as usize..=c as usize)
+        .collect()
+}
+
+/// Whether a comma before `next` opens an aside (see [`asides_before`]).
+fn opens_aside(next: Option<&Token>) -> bool {
+    next.is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "which" | "who" | "whose" | "excluding" | "including"
+        ) || t.kind == TokKind::Word && t.lower.len() > 4 && t.lower.ends_with("ing")
+    })
 }
 
 /// What the asides between token `i` and a fact after it add to their
@@ -1735,12 +1752,18 @@ fn nearby_words(
     let asides = asides_before(ctx, w.start, span.start.max(w.start));
     let left_d = |i: usize| {
         // (An aside between them is as if it were not there.)
-        let skipped: usize = asides
-            .iter()
-            .filter(|a| *a.start() > i)
-            .map(|a| a.end() - a.start() + 1)
-            .sum();
-        let gap = aside_gap(ctx, &asides, i);
+        let (skipped, gap) = if asides.is_empty() {
+            (0, (0, 0, 0))
+        } else {
+            (
+                asides
+                    .iter()
+                    .filter(|a| *a.start() > i)
+                    .map(|a| a.end() - a.start() + 1)
+                    .sum(),
+                aside_gap(ctx, &asides, i),
+            )
+        };
         (span.start - i - skipped) * 2
             + 1
             + (ctx.breaks_before[span.start] - ctx.breaks_before[i] - gap.2) as usize * 8
