@@ -3408,3 +3408,17 @@ fn a_list_of_shares_meets_share_by_share() {
         );
     }
 }
+
+#[test]
+fn an_uncommon_word_that_opens_sentences_again_and_again_is_a_name() {
+    // "Velltra" only ever opens sentences, but it is no common English word
+    // and the source writes it twice: a name. "Forecasters" once, or a
+    // dateline in capitals, is not.
+    let (s, f) = facts(
+        "CALDER — Velltra sold 61 million phones last year. Forecasters expect \
+         more. Velltra stock fell 2% on Tuesday.",
+        None,
+    );
+    let names = texts(&s, &f, |x| x.kind == Kind::Name);
+    assert_eq!(names, ["Velltra"]);
+}

@@ -302,6 +302,10 @@ pub mod flag {
     pub const REQUIRED: u32 = 1 << 24;
     /// A verb of change ("rose", "fell"): no event word of a figure.
     pub const CHANGE: u32 = 1 << 25;
+    /// The source writes it (as a word) at least once.
+    pub const SEEN: u32 = 1 << 26;
+    /// The source writes it (as a word) more than once.
+    pub const RECURS: u32 = 1 << 27;
 }
 
 /// Prepositions that give a date a role in its event (see `finish`): English
@@ -497,7 +501,13 @@ impl<'a> Ctx<'a> {
                 } else {
                     0
                 };
-                words[id as usize].1 |= seen;
+                let entry = &mut words[id as usize].1;
+                *entry |= seen
+                    | if *entry & flag::SEEN != 0 {
+                        flag::RECURS
+                    } else {
+                        flag::SEEN
+                    };
             }
             words_before.push(w);
             puncts_before.push(p);

@@ -244,13 +244,22 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                     }
                 }
                 // A lone capitalised word opening a sentence ("Prosecutors said")
-                // is a name only if the source also capitalises it mid-sentence.
+                // is a name only if the source also capitalises it mid-sentence,
+                // or it is no common English word, one the source writes more
+                // than once and never in lower case ("Orbis sold 61 million
+                // phones. Orbis stock fell."). (A word in capitals is a
+                // dateline's or an abbreviation: it needs the mid-sentence use.)
                 let opens = p.start == s.tokens.start
                     || Some(p.start) == dateline
                     || matches!(toks[p.start - 1].lower.as_str(), "\"" | "\u{201c}" | "(");
+                let unknown = !ctx.has(p.start, super::flag::COMMON)
+                    && !ctx.has(p.start, super::flag::LOWERCASE_SEEN)
+                    && ctx.has(p.start, super::flag::RECURS)
+                    && toks[p.start].kind == TokKind::Word
+                    && ctx.text(&toks[p.start]).chars().any(|c| c.is_lowercase());
                 if p.end - p.start == 1
                     && opens
-                    && (!ctx.has(p.start, super::flag::MIDSENTENCE_CAP)
+                    && (!ctx.has(p.start, super::flag::MIDSENTENCE_CAP) && !unknown
                         || lex.number_word(toks[p.start].lower.as_str()).is_some())
                 {
                     continue;
