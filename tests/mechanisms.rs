@@ -3422,3 +3422,29 @@ fn an_uncommon_word_that_opens_sentences_again_and_again_is_a_name() {
     let names = texts(&s, &f, |x| x.kind == Kind::Name);
     assert_eq!(names, ["Velltra"]);
 }
+
+#[test]
+fn data_sizes_as_much_as_and_a_move_by_an_amount() {
+    // "256GB" is "256 gigabytes"; "as much as 28 hours" is a bound, as "up
+    // to 30 hours" is, so the two bounds conflict.
+    let a = (
+        "The tablet ships with 256 gigabytes of storage and a battery that lasts up \
+         to 30 hours.",
+        None,
+    );
+    let b = |t: &str| {
+        format!("Storage starts at {t}, and the battery is rated for as much as 28 hours.")
+    };
+    agrees_then_conflicts(a, b, None, "256 gigabytes", ("256GB", "512GB"));
+    assert_eq!(
+        verdict(a, (&b("256GB"), None), "up to 30 hours", "28 hours"),
+        Some(Verdict::Conflict)
+    );
+    // "raised the price by $100 to $899": $100 is how much it moved, never
+    // a range "$100 to $899" nor a price to meet the other report's.
+    let a = ("The maker raised the tablet's price by $100 to $899.", None);
+    let b = |t: &str| format!("The tablet now costs {t}, up from $799.");
+    agrees_then_conflicts(a, b, None, "$899", ("$899", "$949"));
+    let (s, f) = facts(a.0, None);
+    assert_eq!(fact(&s, &f, Kind::Quantity, "$100").topic, "more USD");
+}

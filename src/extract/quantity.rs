@@ -421,16 +421,21 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // Ranges in words: "between 30 and 40 people", "$2 billion to $4
         // billion", "between $6bn and $8bn", "3 to 5 billion dollars" (the
         // scale written once stands for both). "From 12 to 15" is a change,
-        // not a range, and "5 to 4" a score.
+        // not a range, nor "raised by $100 to $899", and "5 to 4" a score.
         let before = start;
         let word_before = (before > s.tokens.start).then(|| toks[before - 1].lower.as_str());
         let between = word_before == Some("between");
         let joiner = toks.get(j).map(|t| t.lower.as_str());
+        // "raised the price by $100 to $899": the figure after "by" is how
+        // much it moved, an increment beside the figure it moved to.
+        let moved_by =
+            word_before == Some("by") && joiner == Some("to") && change_before(ctx, s, before - 1);
         if second.is_none()
             && n.low == n.value
             && n.high == n.value
             && !n.ordinal
             && word_before != Some("from")
+            && word_before != Some("by")
             && (if between {
                 joiner == Some("and")
             } else {
@@ -549,7 +554,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             k = e;
         }
         // The counted noun after the number (a hyphen compound counts: "81,000-seat").
-        let mut increment = false;
+        let mut increment = moved_by;
         let mut m = k;
         // "thousands of people", "hundreds of thousands of euros": a vague
         // count names what it counts after "of".
@@ -915,6 +920,11 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             head = head.map(|h| format!("more {h}"));
             label = label.map(|l| format!("more {l}"));
         }
+        // A sum that moved by itself ("by $100 to $899") counts nothing named.
+        if moved_by && head.is_none() {
+            head = Some("more figure".into());
+            label = Some("more figure".into());
+        }
         if part {
             head = Some(format!("part {}", head.as_deref().unwrap_or("figure")));
             label = Some(format!(
@@ -1141,11 +1151,15 @@ fn moved_from(ctx: &Ctx, s: &Sentence, at: usize, end: usize, limit: usize) -> b
 /// "cut the fare to $2 from $3"): the figure it was.
 fn changed_from(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
     let toks = &ctx.seg.tokens;
-    if at < s.tokens.start + 2 || toks[at - 1].lower != "from" {
-        return false;
-    }
+    at >= s.tokens.start + 2 && toks[at - 1].lower == "from" && change_before(ctx, s, at - 1)
+}
+
+/// A verb of change or one that moves a figure stands before token `at` in
+/// its clause, within ten tokens.
+fn change_before(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
+    let toks = &ctx.seg.tokens;
     let numbers = &ctx.lex.def.numbers;
-    (s.tokens.start.max(at.saturating_sub(10))..at - 1)
+    (s.tokens.start.max(at.saturating_sub(9))..at)
         .rev()
         .take_while(|&k| !ctx.has(k, super::flag::CLAUSE_BREAK))
         .any(|k| {
@@ -1497,6 +1511,9 @@ impl super::kind::FactKind for Quantities {
                     Some("area") => (1.0, Some("m²")),
                     Some("speed") => (1e-3, Some("km/h")),
                     Some("temperature") => (1.0, Some("°C")),
+                    Some("data") if value.abs() >= 1e12 => (1e-12, Some("TB")),
+                    Some("data") if value.abs() >= 1e9 => (1e-9, Some("GB")),
+                    Some("data") => (1e-6, Some("MB")),
                     _ => (1.0, None),
                 };
                 let (value, low, high) = (&(value * scale), &(low * scale), &(high * scale));
