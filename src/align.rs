@@ -91,6 +91,13 @@ fn is_vague(f: &Fact) -> bool {
     matches!(f.value, crate::extract::Value::Quantity { step, low, high, .. } if step == 0.0 && low < high)
 }
 
+/// Told in passing, for the place a fact holds among those of its slot: a
+/// vague count, or a whole made of parts the sentence states ("180
+/// passengers and six crew"), which restates them.
+fn in_passing(f: &Fact) -> bool {
+    is_vague(f) || f.derived
+}
+
 /// What agreeing values add to a pair's score once it has passed the gate:
 /// enough to choose between two equally good candidates, never enough to
 /// choose a worse one (scores are rounded far coarser than this).
@@ -617,21 +624,21 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     // counts against nor earns "only one" or "comes first" (a report's
     // headline "thousands" and its "4,200 people" in the text).
     for (i, f) in facts.iter().enumerate() {
-        if !is_vague(f) {
+        if !in_passing(f) {
             *per_slot.entry((slot_of[i], f.source)).or_default() += 1;
         }
     }
     let unique: Vec<bool> = facts
         .iter()
         .enumerate()
-        .map(|(i, f)| !is_vague(f) && per_slot[&(slot_of[i], f.source)] == 1)
+        .map(|(i, f)| !in_passing(f) && per_slot[&(slot_of[i], f.source)] == 1)
         .collect();
     let mut order: Vec<usize> = (0..facts.len()).collect();
     order.sort_by_key(|&i| (facts[i].source, facts[i].start));
     let mut seen: rustc_hash::FxHashMap<(u32, usize), usize> = Default::default();
     let mut place = vec![usize::MAX; facts.len()];
     for &i in &order {
-        if !facts[i].peg && !is_vague(&facts[i]) {
+        if !facts[i].peg && !in_passing(&facts[i]) {
             let n = seen.entry((slot_of[i], facts[i].source)).or_default();
             place[i] = *n;
             *n += 1;

@@ -3448,3 +3448,23 @@ fn data_sizes_as_much_as_and_a_move_by_an_amount() {
     let (s, f) = facts(a.0, None);
     assert_eq!(fact(&s, &f, Kind::Quantity, "$100").topic, "more USD");
 }
+
+#[test]
+fn a_whole_made_of_parts_does_not_make_a_total_less_alone() {
+    // "The 204 passengers and eight crew" is also 212 people, but it restates
+    // its parts: the report's "212 people" is still its only count of people,
+    // and meets the other report's.
+    let a = (
+        "A ferry carrying 212 people ran aground near Calder harbour on Friday after \
+         its steering failed in a storm.",
+        None,
+    );
+    let b = |t: &str| {
+        format!(
+            "Investigators on Saturday began examining the hull of the ferry, which had \
+             turned back with {t} people on board. The 204 passengers and eight crew waded \
+             ashore."
+        )
+    };
+    agrees_then_conflicts(a, b, None, "212 people", ("212", "230"));
+}

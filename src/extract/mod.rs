@@ -211,6 +211,9 @@ pub struct Fact {
     /// The nearest words that say what happened ("killed", "arrested"),
     /// nearest first: the event the fact belongs to.
     pub events: Vec<Word>,
+    /// A whole the extractor made of parts its sentence states ("180
+    /// passengers and six crew" is also 186 people): it restates them.
+    pub derived: bool,
     /// A date named again (`also`): the nearest event word of each other
     /// mention ("reopened on Tuesday" after "said on Tuesday"), for one day
     /// dates every event told of it.
@@ -1266,7 +1269,9 @@ fn finish(
     let years = years.years.clone();
     let news_day = c.relative
         && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if (*start <= p && p <= *end) || p.yesterday().is_ok_and(|y| *start <= y && y <= *end));
+    let derived = c.label.as_deref() == Some(quantity::SUM_LABEL);
     let fact = Fact {
+        derived,
         past,
         kind: c.kind,
         source: ctx.source,

@@ -258,6 +258,9 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
     add_sums(ctx, first, out);
 }
 
+/// What a whole made of counts joined by "and" is called (see [`add_sums`]).
+pub const SUM_LABEL: &str = "people in all";
+
 /// Counts joined by "and" make a whole: "212 passengers and nine crew" is
 /// also 221 people aboard, which is what a report that gives only the total
 /// says. The whole is a fact of its own, of people in general (a generic
@@ -316,7 +319,7 @@ fn add_sums(ctx: &Ctx, first: usize, out: &mut Vec<Candidate>) {
                 hedge: None,
                 modality: Modality::Asserted,
                 relative: false,
-                label: Some("people in all".into()),
+                label: Some(SUM_LABEL.into()),
                 bytes: None,
             });
         }
