@@ -3468,3 +3468,25 @@ fn a_whole_made_of_parts_does_not_make_a_total_less_alone() {
     };
     agrees_then_conflicts(a, b, None, "212 people", ("212", "230"));
 }
+
+#[test]
+fn died_at_and_she_was_give_an_age() {
+    // "dies at 84" and "She was 84." closing its sentence are ages (of a
+    // person), as "aged 85" is; "the number of dead at 37" is a count and
+    // "died at 5 p.m." a time.
+    let a = (
+        "Ana Vell, singer, dies at 84\n\nAna Vell died on Tuesday in Calder. She was 84.",
+        Some("2026-02-12"),
+    );
+    let b = |t: &str| format!("Ana Vell, who sang for six decades, has died aged {t}.");
+    agrees_then_conflicts(a, b, Some("2026-02-13"), "84", ("84", "85"));
+    let (s, f) = facts(
+        "Officials put the number of dead at 37. The singer died at 5 p.m.",
+        None,
+    );
+    assert!(
+        f.iter().all(|x| x.kind != Kind::Age),
+        "{:?}",
+        texts(&s, &f, |_| true)
+    );
+}

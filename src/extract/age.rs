@@ -1,4 +1,5 @@
-//! Ages: "a 38-year-old", "aged 38", "Jane Porter, 41,", "in her late 30s".
+//! Ages: "a 38-year-old", "aged 38", "Jane Porter, 41,", "in her late 30s",
+//! "died at 84", "She was 84."
 //! An age is of someone or something (its head: "person", "jet"), and only
 //! ever meets an age of the same kind of thing.
 
@@ -71,6 +72,25 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
             if i > s.tokens.start && matches!(toks[i - 1].lower.as_str(), "aged" | "age")
                 || i > s.tokens.start + 1 && toks[i - 1].lower == "of" && toks[i - 2].lower == "age"
             {
+                return found(i, i + 1, n as f64, n as f64, n as f64);
+            }
+            // "died at 84", "dies at 84": the age of one who died. "She was
+            // 84." closing its sentence: the age of the one the pronoun is.
+            // (Only the verb: "put the number of dead at 37" is a count; and
+            // no clock time, "died at 5 p.m.".)
+            let died_at = i >= s.tokens.start + 2
+                && toks[i - 1].lower == "at"
+                && matches!(toks[i - 2].lower.as_str(), "died" | "dies" | "die")
+                && matches!(
+                    w(i + 1),
+                    None | Some("," | "." | ";" | ")" | "and" | "in" | "on" | "after" | "of")
+                );
+            let was = i >= s.tokens.start + 2
+                && matches!(toks[i - 1].lower.as_str(), "was" | "is")
+                && matches!(toks[i - 2].lower.as_str(), "he" | "she")
+                && i - 2 == s.tokens.start
+                && matches!(w(i + 1), Some(".") | None);
+            if died_at || was {
                 return found(i, i + 1, n as f64, n as f64, n as f64);
             }
             // "Jane Porter, 41, said": a figure set off by commas right after a name.
