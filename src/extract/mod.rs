@@ -1631,7 +1631,7 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Ids 
     // aside set off by commas ("Core inflation, which strips out food and
     // energy, slowed to 2.9 percent"): the subject is as near as the verb.
     let asides = if span.is_empty() {
-        Vec::new()
+        &[]
     } else {
         asides_before(ctx, w.start, span.start)
     };
@@ -1650,13 +1650,13 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Ids 
             };
             // Tokens lo..=hi, from the prefix counts.
             let gap = if i < span.start && !asides.is_empty() {
-                aside_gap(ctx, &asides, i)
+                aside_gap(ctx, asides, i)
             } else {
-                (0, 0, 0)
+                Gap::default()
             };
             (
-                (ctx.words_before[hi + 1] - ctx.words_before[lo] - gap.0) as f32,
-                (ctx.puncts_before[hi + 1] - ctx.puncts_before[lo] - gap.1) as f32,
+                (ctx.words_before[hi + 1] - ctx.words_before[lo] - gap.words) as f32,
+                (ctx.puncts_before[hi + 1] - ctx.puncts_before[lo] - gap.puncts) as f32,
             )
         };
         let mut w = 1.0 / (1.0 + dist / 3.0) * 0.6f32.powi(clauses as i32);
@@ -1669,20 +1669,15 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Ids 
     out
 }
 
-/// The asides between `from` and `end`, nearest first: a pair of commas
-/// (the range from one to the other, both included) around a phrase that
-/// opens with "which", "who", "whose", "excluding", "including" or a word in
-/// "-ing" ("Core inflation, which strips out food and energy, slowed"),
-/// found once per source.
-fn asides_before(ctx: &Ctx, from: usize, end: usize) -> Vec<std::ops::RangeInclusive<usize>> {
+/// The asides between `from` and `end`: pairs of commas (opening, closing)
+/// around a phrase that opens with "which", "who", "whose", "excluding",
+/// "including" or a word in "-ing" ("Core inflation, which strips out food
+/// and energy, slowed"), found once per source.
+fn asides_before<'c>(ctx: &'c Ctx, from: usize, end: usize) -> &'c [(u32, u32)] {
     let (from, end) = (from as u32, end as u32);
     let first = ctx.asides.partition_point(|a| a.0 < from);
     let last = first + ctx.asides[first..].partition_point(|a| a.1 < end);
-    ctx.asides[first..last]
-        .iter()
-        .rev()
-        .map(|&(k, c)| k as usize..=c as usize)
-        .collect()
+    &ctx.asides[first..last]
 }
 
 /// Whether a comma before `next` opens an aside (see [`asides_before`]).
@@ -1696,14 +1691,24 @@ fn opens_aside(next: Option<&Token>) -> bool {
 }
 
 /// What the asides between token `i` and a fact after it add to their
-/// distance: (words, clause marks, clause breaks), as if they were not there.
-fn aside_gap(ctx: &Ctx, asides: &[std::ops::RangeInclusive<usize>], i: usize) -> (u32, u32, u32) {
-    let mut gap = (0, 0, 0);
-    for a in asides.iter().filter(|a| *a.start() > i) {
-        let (lo, hi) = (*a.start(), *a.end() + 1);
-        gap.0 += ctx.words_before[hi] - ctx.words_before[lo];
-        gap.1 += ctx.puncts_before[hi] - ctx.puncts_before[lo];
-        gap.2 += ctx.breaks_before[hi] - ctx.breaks_before[lo];
+/// distance, as if they were not there: their tokens, words, clause marks
+/// and clause breaks.
+#[derive(Default)]
+struct Gap {
+    tokens: usize,
+    words: u32,
+    puncts: u32,
+    breaks: u32,
+}
+
+fn aside_gap(ctx: &Ctx, asides: &[(u32, u32)], i: usize) -> Gap {
+    let mut gap = Gap::default();
+    for &(lo, hi) in asides.iter().filter(|a| a.0 as usize > i) {
+        let (lo, hi) = (lo as usize, hi as usize + 1);
+        gap.tokens += hi - lo;
+        gap.words += ctx.words_before[hi] - ctx.words_before[lo];
+        gap.puncts += ctx.puncts_before[hi] - ctx.puncts_before[lo];
+        gap.breaks += ctx.breaks_before[hi] - ctx.breaks_before[lo];
     }
     gap
 }
@@ -1767,21 +1772,14 @@ fn nearby_words(
     let asides = asides_before(ctx, w.start, span.start.max(w.start));
     let left_d = |i: usize| {
         // (An aside between them is as if it were not there.)
-        let (skipped, gap) = if asides.is_empty() {
-            (0, (0, 0, 0))
+        let gap = if asides.is_empty() {
+            Gap::default()
         } else {
-            (
-                asides
-                    .iter()
-                    .filter(|a| *a.start() > i)
-                    .map(|a| a.end() - a.start() + 1)
-                    .sum(),
-                aside_gap(ctx, &asides, i),
-            )
+            aside_gap(ctx, asides, i)
         };
-        (span.start - i - skipped) * 2
+        (span.start - i - gap.tokens) * 2
             + 1
-            + (ctx.breaks_before[span.start] - ctx.breaks_before[i] - gap.2) as usize * 8
+            + (ctx.breaks_before[span.start] - ctx.breaks_before[i] - gap.breaks) as usize * 8
     };
     let right_d = |i: usize| {
         (i - span.end + 1) * 2 + (ctx.breaks_before[i] - ctx.breaks_before[span.end]) as usize * 8
