@@ -92,6 +92,11 @@ fn verdict(
         .map(|f| f.verdict)
 }
 
+/// The verdict on `a` and `b` written into the same sentence of two reports.
+fn one_sentence_verdict(sentence: impl Fn(&str) -> String, a: &str, b: &str) -> Option<Verdict> {
+    verdict((&sentence(a), None), (&sentence(b), None), a, b)
+}
+
 /// The second report written with `same` and then with `changed` where `b`
 /// puts its value: the finding citing `qa` in the first report and the value
 /// in the second agrees the first time and conflicts the second (what
@@ -615,12 +620,7 @@ fn a_common_word_before_a_title_and_a_name_is_part_of_the_title() {
 #[test]
 fn name_variants_and_non_variants() {
     let v = |a: &str, b: &str| {
-        verdict(
-            (&format!("The deal was signed by {a} on the pier."), None),
-            (&format!("The deal was signed by {b} on the pier."), None),
-            a,
-            b,
-        )
+        one_sentence_verdict(|x| format!("The deal was signed by {x} on the pier."), a, b)
     };
     assert_eq!(v("Robert Ortega", "Bob Ortega"), Some(Verdict::Variant));
     assert_eq!(v("Lena Sørensen", "Lena Sorensen"), Some(Verdict::Variant));
@@ -655,12 +655,7 @@ fn name_variants_and_non_variants() {
 #[test]
 fn designations_are_names_whose_number_is_their_value() {
     let v = |a: &str, b: &str| {
-        verdict(
-            (&format!("The ferry, {a}, sank in the strait."), None),
-            (&format!("The ferry, {b}, sank in the strait."), None),
-            a,
-            b,
-        )
+        one_sentence_verdict(|x| format!("The ferry, {x}, sank in the strait."), a, b)
     };
     assert_eq!(v("Service 4417", "Service 4417"), Some(Verdict::Agree));
     // The one designation of its kind in each report: another number conflicts.
@@ -3049,9 +3044,8 @@ fn a_last_letter_is_spelt_as_any_other() {
     // "Salas" is no plural of "Sala": one letter apart from "Salaz", as
     // "Cyprus" is from "Cypres". A people's name is another word ("Korean").
     let pair = |a: &str, b: &str| {
-        verdict(
-            (&format!("Defender {a} equalized late in the match."), None),
-            (&format!("Defender {b} equalized late in the match."), None),
+        one_sentence_verdict(
+            |x| format!("Defender {x} equalized late in the match."),
             a,
             b,
         )

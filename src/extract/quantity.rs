@@ -488,7 +488,6 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             ) || toks[at - 2].kind == TokKind::Number
                 || ctx.has(at - 2, super::flag::NUMBER) && !ctx.has(at - 2, super::flag::STOP))
             || earlier_of(ctx, s, at)
-            || moved_from(ctx, s, at, j, limit)
             || changed_from(ctx, s, at);
         // Partitive: "11 of the 13 counts", "10 of them".
         let mut k = j;
@@ -1113,45 +1112,10 @@ pub(super) fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     Some(end)
 }
 
-/// The first figure of "from X to Y" after a verb that moves a figure
-/// ("raise the retirement age from 62 to 65", "cut the fare from $3 to
-/// $2.50"): the figure it was, an earlier figure beside the one it becomes.
-/// Without such a verb "from 5 to 10 percent" is a range, read elsewhere.
-fn moved_from(ctx: &Ctx, s: &Sentence, at: usize, end: usize, limit: usize) -> bool {
-    let toks = &ctx.seg.tokens;
-    if at < s.tokens.start + 2 || toks[at - 1].lower != "from" {
-        return false;
-    }
-    // "to" and another figure follow (its currency first: "to $2.50").
-    let to = end < limit && toks[end].lower == "to";
-    let figure = |k: usize| {
-        k < limit && (toks[k].kind == TokKind::Number || ctx.has(k, super::flag::NUMBER))
-    };
-    let currency = |k: usize| {
-        k < limit
-            && ctx
-                .lex
-                .def
-                .numbers
-                .currencies
-                .contains_key(toks[k].lower.as_str())
-    };
-    if !(to && (figure(end + 1) || currency(end + 1) && figure(end + 2))) {
-        return false;
-    }
-    let numbers = &ctx.lex.def.numbers;
-    (s.tokens.start.max(at.saturating_sub(7))..at - 1)
-        .rev()
-        .take_while(|&k| !ctx.has(k, super::flag::CLAUSE_BREAK))
-        .any(|k| {
-            let l = toks[k].lower.as_str();
-            numbers.moves.contains(l) || numbers.changes.contains(l)
-        })
-}
-
 /// A figure after "from" in a clause whose verb says a figure moved ("fell
 /// to 2.8% from 3.1%", "slowed to 3.2% last month from 3.8% in August",
-/// "cut the fare to $2 from $3"): the figure it was.
+/// "raise the age from 62 to 65"): the figure it was. Without such a verb
+/// "from 5 to 10 percent" is a range, read elsewhere.
 fn changed_from(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
     let toks = &ctx.seg.tokens;
     at >= s.tokens.start + 2 && toks[at - 1].lower == "from" && change_before(ctx, s, at - 1)
