@@ -2717,6 +2717,24 @@ fn an_earlier_sum_of_money_is_its_own_topic() {
 }
 
 #[test]
+fn a_figure_set_against_the_news_is_an_earlier_one() {
+    // The 400 tonnes is the figure the new one replaces: its own topic, so
+    // the 900 is the only current figure and meets the other report's.
+    let b = "Engineers now put the spill at 900 tonnes a week, against an estimate \
+             of 400 tonnes a week given by the port on Monday.";
+    let (s, f) = facts(b, None);
+    assert_eq!(
+        texts(&s, &f, |x| x.topic.starts_with("earlier")),
+        ["400 tonnes a week"]
+    );
+    let a = "The port said the tank was losing up to 400 tonnes a week into the bay.";
+    assert_eq!(
+        verdict((a, None), (b, None), "400 tonnes", "900 tonnes"),
+        Some(Verdict::Conflict)
+    );
+}
+
+#[test]
 fn what_was_expected_or_needed_is_not_what_came() {
     let (s, f) = facts(
         "Revenue rose 5 percent to $8.4 billion. Analysts had expected revenue of $8.1 billion. \
@@ -2777,6 +2795,57 @@ fn a_verb_whose_object_is_another_figure_tells_of_that_one() {
     assert_eq!(
         rule_of(&s, &f, Kind::Quantity, "six people"),
         "people-missing"
+    );
+}
+
+#[test]
+fn a_part_and_a_count_of_the_same_noun_by_the_same_verb_are_one_figure() {
+    let a = (
+        "A jury in Denver convicted the developer on nine of the 12 fraud counts on Tuesday.",
+        None,
+    );
+    agrees_then_conflicts(
+        a,
+        |n| {
+            format!(
+                "The developer was convicted on {n} counts of fraud by a Denver jury on Tuesday."
+            )
+        },
+        None,
+        "nine of the 12",
+        ("nine", "seven"),
+    );
+    // Not a count of other things by the same verb (see the operator's trains).
+    assert_eq!(
+        verdict(
+            a,
+            (
+                "The developer was convicted on nine charges by a Denver jury on Tuesday.",
+                None
+            ),
+            "nine of the 12",
+            "nine charges"
+        ),
+        None
+    );
+}
+
+#[test]
+fn a_verb_across_a_clause_break_tells_of_the_figure_in_its_own_clause() {
+    // "arrested" stands nearer the 12 than the 30, but the 30 were arrested;
+    // the 12 were charged, in a clause of their own.
+    let a = "Police said 30 people were arrested, and 12 have been charged with arson.";
+    let (s, f) = facts(a, None);
+    assert_eq!(
+        rule_of(&s, &f, Kind::Quantity, "30 people"),
+        "people-arrested"
+    );
+    assert_ne!(rule_of(&s, &f, Kind::Quantity, "12"), "people-arrested");
+    // So the 12 meets the part charged in another report, not the arrests.
+    let b = "Thirty people were detained, and 15 of them have been charged with arson.";
+    assert_eq!(
+        verdict((a, None), (b, None), "12", "15 of them"),
+        Some(Verdict::Conflict)
     );
 }
 

@@ -1616,8 +1616,15 @@ fn told_of_another_figure(
         return false;
     }
     let own = span.clone().find(|&q| figure(q)).unwrap_or(span.start);
+    // (Across a clause break a word is farther than it stands: "30 people
+    // were arrested, and 12 have been charged" — the 30 were arrested,
+    // though the word stands nearer the 12.)
+    let beyond = parted && strong(own, k);
     s.tokens.clone().any(|q| {
-        !span.contains(&q) && figure(q) && dist(q, k) < dist(own, k) && !(parted && strong(q, k))
+        !span.contains(&q)
+            && figure(q)
+            && (dist(q, k) < dist(own, k) || beyond)
+            && !(parted && strong(q, k))
     })
 }
 

@@ -489,7 +489,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 || ctx.has(at - 2, super::flag::NUMBER) && !ctx.has(at - 2, super::flag::STOP))
             || earlier_of(ctx, s, at)
             || changed_from(ctx, s, at);
-        // Partitive: "11 of the 13 counts", "10 of them".
+        // Partitive: "9 of the 12 counts", "10 of them".
         let mut k = j;
         let mut partitive = false;
         let mut pronoun = false;
@@ -1323,21 +1323,34 @@ impl super::kind::FactKind for Quantities {
             // figure ("up from 12") are other slots than the total.
             // (A part and a count told by the same verb, "2,310 of them died"
             // and "2,130 participants died", may be one: the verb says which.)
-            // (Not a part of a total it names: "1,850 of its 2,400 trains".)
+            // (Not a part of a total it names, "1,850 of its 2,400 trains",
+            // and a count of other things: "2,400 daily services". But a count
+            // of the same noun told by the same verb is the part: "convicted
+            // on nine of the 12 counts", "convicted on nine counts".)
             let part_and_count = |a: &Fact, b: &Fact| {
-                a.head.as_deref() == Some("part figure")
-                    && role(b.head.as_deref()).is_empty()
-                    && a.events
-                        .first()
-                        .is_some_and(|e| b.events.first() == Some(e))
+                let part_of = a.head.as_deref().and_then(|h| h.strip_prefix("part "));
+                let first_alike = a
+                    .events
+                    .first()
+                    .is_some_and(|e| b.events.first() == Some(e));
+                // (The same noun says more: either nearest verb may be the one.)
+                let near_alike = || {
+                    a.events
+                        .iter()
+                        .take(2)
+                        .any(|e| b.events.iter().take(2).any(|f| f == e))
+                };
+                part_of == Some("figure") && role(b.head.as_deref()).is_empty() && first_alike
+                    || part_of.is_some() && part_of == b.head.as_deref() && near_alike()
             };
             let told_alike = part_and_count(x, y) || part_and_count(y, x);
             if role(x.head.as_deref()) != role(y.head.as_deref()) && !told_alike {
                 return Sameness::Never;
             }
             // Two parts of a total meet only under the same event: "convicted on
-            // 11 of 13 counts" is not "acquitted on two of the 13".
+            // 9 of 12 counts" is not "acquitted on two of the 12".
             if role(x.head.as_deref()) == "part"
+                && !told_alike
                 && !x.events.first().is_some_and(|e| y.events.contains(e))
                 && !y.events.first().is_some_and(|e| x.events.contains(e))
             {
