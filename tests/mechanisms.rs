@@ -586,6 +586,35 @@ fn each_reports_own_news_day_is_not_a_conflict() {
 // ---- names ------------------------------------------------------------------
 
 #[test]
+fn an_uncommon_word_opening_a_sentence_before_a_title_and_a_name_is_a_name() {
+    let (s, f) = facts(
+        "Vexco spokesman Lee Park said the plant would reopen. \
+         Police spokesman Ann Ruiz said the road was shut.",
+        None,
+    );
+    // Whom the title serves is named; a common word before a title is not.
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Name),
+        ["Vexco", "Lee Park", "Ann Ruiz"]
+    );
+    assert_eq!(
+        verdict(
+            (
+                "The plant, owned by Vexko, will reopen on Monday, a spokesman said.",
+                None
+            ),
+            (
+                "Vexco spokesman Lee Park said the plant would reopen on Monday.",
+                None
+            ),
+            "Vexko",
+            "Vexco"
+        ),
+        Some(Verdict::Variant)
+    );
+}
+
+#[test]
 fn names_lose_titles_and_possessives_keep_initials() {
     let (s, f) = facts(
         "Prosecutors met Gov. Ana M. Ruiz at the Harbor Trust. Ruiz's office said the Federal Bureau of Investigation (FBI) was told. The FBI declined comment.",

@@ -257,8 +257,18 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                     && ctx.has(p.start, super::flag::RECURS)
                     && toks[p.start].kind == TokKind::Word
                     && ctx.text(&toks[p.start]).chars().any(|c| c.is_lowercase());
+                // Or it is no common English word and stands before a title
+                // and the name it gives: "Vexco spokesman Lee Park said" — who
+                // the title serves.
+                let before_title = !ctx.has(p.start, super::flag::COMMON)
+                    && !ctx.has(p.start, super::flag::LOWERCASE_SEEN)
+                    && p.end + 1 < s.tokens.end
+                    && ctx.has(p.end, flag::TITLE)
+                    && !ctx.is_capitalized(&toks[p.end])
+                    && ctx.is_capitalized(&toks[p.end + 1]);
                 if p.end - p.start == 1
                     && opens
+                    && !before_title
                     && (!ctx.has(p.start, super::flag::MIDSENTENCE_CAP) && !unknown
                         || lex.number_word(toks[p.start].lower.as_str()).is_some())
                 {
