@@ -615,6 +615,27 @@ fn an_uncommon_word_opening_a_sentence_before_a_title_and_a_name_is_a_name() {
 }
 
 #[test]
+fn a_shorter_form_both_write_does_not_hide_a_misspelt_full_name() {
+    assert_eq!(
+        verdict(
+            (
+                "The Harbor Port Authority reopened the channel on Monday. \
+                 Divers from Harbor Port cleared the wreck.",
+                None
+            ),
+            (
+                "The Harbor Port Authorty reopened the channel on Monday, after \
+                 divers from Harbor Port worked overnight.",
+                None
+            ),
+            "Harbor Port Authority",
+            "Harbor Port Authorty"
+        ),
+        Some(Verdict::Variant)
+    );
+}
+
+#[test]
 fn names_lose_titles_and_possessives_keep_initials() {
     let (s, f) = facts(
         "Prosecutors met Gov. Ana M. Ruiz at the Harbor Trust. Ruiz's office said the Federal Bureau of Investigation (FBI) was told. The FBI declined comment.",

@@ -878,13 +878,22 @@ impl super::kind::FactKind for NameKind {
                 // spelling in common agrees; else a spelling variant is a variant;
                 // else a mere shorter form ("Acme" / "Acme Corp") agrees.
                 let mut best = (0, Verdict::Conflict);
+                // Whether the best pair is two other forms, neither name as written.
+                let mut only_forms = false;
                 for x in &all_a {
                     for y in &all_b {
                         let r = names_relation(x, y, rule, names);
                         if r.0 > best.0 {
                             best = r;
+                            only_forms = *x != wa && *y != wb;
                         }
                     }
+                }
+                // But two names spelt two ways are a variant, whatever other
+                // form both also write ("Harbor Port Authority" / "Harbor Port
+                // Authorty", each also "Harbor Port").
+                if only_forms && names_relation(wa, wb, rule, names).1 == Verdict::Variant {
+                    return Verdict::Variant;
                 }
                 best.1
             }
