@@ -2900,6 +2900,22 @@ fn a_verb_across_a_clause_break_tells_of_the_figure_in_its_own_clause() {
 }
 
 #[test]
+fn next_is_never_what_a_figure_counts() {
+    // "up to 2.1 billion next year" counts nothing named: "next" says when.
+    let (s, f) = facts(
+        "The plant can fill up to 90 million bottles this year and up to 2.1 billion next year.",
+        None,
+    );
+    let heads: Vec<_> = f
+        .iter()
+        .filter(|x| x.kind == Kind::Quantity)
+        .map(|x| (&s.text[x.start..x.end], x.head.clone()))
+        .collect();
+    assert_eq!(heads[1].0, "up to 2.1 billion");
+    assert_ne!(heads[1].1.as_deref(), Some("next"));
+}
+
+#[test]
 fn of_plural_looking_words_in_a_row_the_last_is_counted() {
     let (s, f) = facts(
         "Officials confirmed 154 mumps cases and sent 30 fire trucks.",
