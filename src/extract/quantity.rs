@@ -1341,7 +1341,9 @@ impl super::kind::FactKind for Quantities {
                         .any(|e| b.events.iter().take(2).any(|f| f == e))
                 };
                 part_of == Some("figure") && role(b.head.as_deref()).is_empty() && first_alike
-                    || part_of.is_some() && part_of == b.head.as_deref() && near_alike()
+                    || part_of.is_some_and(|p| p != "figure")
+                        && part_of == b.head.as_deref()
+                        && near_alike()
             };
             let told_alike = part_and_count(x, y) || part_and_count(y, x);
             if role(x.head.as_deref()) != role(y.head.as_deref()) && !told_alike {
