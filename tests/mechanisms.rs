@@ -61,6 +61,14 @@ fn day(f: &Fact) -> String {
     }
 }
 
+/// Each figure's text and counted noun, in order.
+fn quantity_heads<'s>(s: &'s Source, fs: &[Fact]) -> Vec<(&'s str, Option<String>)> {
+    fs.iter()
+        .filter(|x| x.kind == Kind::Quantity)
+        .map(|x| (&s.text[x.start..x.end], x.head.clone()))
+        .collect()
+}
+
 /// The text of each fact that `keep` accepts, in order.
 fn texts<'s>(s: &'s Source, fs: &[Fact], keep: impl Fn(&Fact) -> bool) -> Vec<&'s str> {
     fs.iter()
@@ -2906,11 +2914,7 @@ fn next_is_never_what_a_figure_counts() {
         "The plant can fill up to 90 million bottles this year and up to 2.1 billion next year.",
         None,
     );
-    let heads: Vec<_> = f
-        .iter()
-        .filter(|x| x.kind == Kind::Quantity)
-        .map(|x| (&s.text[x.start..x.end], x.head.clone()))
-        .collect();
+    let heads = quantity_heads(&s, &f);
     assert_eq!(heads[1].0, "up to 2.1 billion");
     assert_ne!(heads[1].1.as_deref(), Some("next"));
 }
@@ -2921,11 +2925,7 @@ fn of_plural_looking_words_in_a_row_the_last_is_counted() {
         "Officials confirmed 154 mumps cases and sent 30 fire trucks.",
         None,
     );
-    let heads: Vec<_> = f
-        .iter()
-        .filter(|x| x.kind == Kind::Quantity)
-        .map(|x| (&s.text[x.start..x.end], x.head.clone()))
-        .collect();
+    let heads = quantity_heads(&s, &f);
     // "cases" is counted: the figure reads as far, and is a case count.
     assert_eq!(heads[0].0, "154 mumps cases");
     assert_eq!(f[0].topic, "people sickened");
