@@ -151,16 +151,17 @@ pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
     for (ctx, _) in &mut ctxs {
         ctx.mark_negated(&negated);
     }
-    let per_source = par_map(&ctxs, threads, |(ctx, _)| extract::extract(ctx));
-    // The tokens and tables are done with: free them before the facts are joined.
+    let per_source = par_map(&ctxs, threads, |(ctx, _)| extract::read(ctx));
+    // The tokens and tables are done with: free them before the contexts
+    // become words, which on a large source take more room than the tokens.
     drop(ctxs);
     drop(read);
     drop(segs);
     // One allocation of the final size: growing by doubling would hold up to
     // twice the facts' memory while the largest source is copied in.
-    let mut out = Vec::with_capacity(per_source.iter().map(Vec::len).sum());
+    let mut out = Vec::with_capacity(per_source.iter().map(extract::Read::len).sum());
     for facts in per_source {
-        out.extend(facts);
+        facts.append_to(&mut out);
     }
     out
 }

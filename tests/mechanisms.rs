@@ -3619,3 +3619,41 @@ fn died_at_and_she_was_give_an_age() {
         texts(&s, &f, |_| true)
     );
 }
+
+/// Names are read over the whole source and finished a stretch of sentences
+/// at a time (to bound memory): across many stretches, each name named twice
+/// far apart is still one fact, at its first mention, none lost or doubled,
+/// and the facts stay in text order.
+#[test]
+fn a_name_named_again_far_on_in_a_long_source_is_one_fact() {
+    let first = ["Vor", "Kel", "Bran", "Tes", "Mol", "Dar", "Quin", "Fen"];
+    let second = ["na", "ro", "sa", "vi", "lo", "de"];
+    let last = ["brit", "vane", "hollow", "marsh", "stead", "combe"];
+    let mut names = Vec::new();
+    for a in first {
+        for b in second {
+            for c in last {
+                for d in ["Ash", "Oak", "Elm", "Yew", "Fir"] {
+                    names.push(format!("{a}{b} {d}{c}"));
+                }
+            }
+        }
+    }
+    assert!(names.len() > 1400);
+    let mut text = String::new();
+    for n in &names {
+        text.push_str(&format!("The council heard from {n} about the plan.\n\n"));
+    }
+    for n in &names {
+        text.push_str(&format!("The board later thanked {n} for the work.\n\n"));
+    }
+    let again = text.find("The board").unwrap();
+    let (s, fs) = facts(&text, None);
+    let read: Vec<&Fact> = fs.iter().filter(|f| f.kind == Kind::Name).collect();
+    assert_eq!(read.len(), names.len());
+    for (f, n) in read.iter().zip(&names) {
+        assert_eq!(&s.text[f.start..f.end], n.as_str());
+        assert!(f.start < again, "{n} at its first mention");
+    }
+    assert!(fs.windows(2).all(|w| w[0].start <= w[1].start));
+}

@@ -657,6 +657,57 @@ pub fn negated_verbs(ctx: &Ctx) -> Negated {
 
 /// Extract every fact from one source (after [`Ctx::mark_negated`]).
 pub fn extract(ctx: &Ctx) -> Vec<Fact> {
+    read(ctx).into_facts()
+}
+
+/// A source's facts as read, their contexts still lemma numbers: what
+/// [`read`] returns, so the caller can free the source's tokens and tables
+/// before the contexts become words ([`Read::into_facts`]), which on a large
+/// source are the larger of the two.
+pub struct Read {
+    /// The facts in the order met: each is taken out once, in `order`.
+    facts: Chunked<Option<(Fact, Ids)>>,
+    /// Indices into `facts` in text order.
+    order: Vec<u32>,
+    /// Each lemma number's word.
+    words: Vec<Word>,
+}
+
+impl Read {
+    /// How many facts were read.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The facts, each context made words and sorted the way alignment compares them.
+    pub fn into_facts(self) -> Vec<Fact> {
+        let mut out = Vec::with_capacity(self.len());
+        self.append_to(&mut out);
+        out
+    }
+
+    /// [`Read::into_facts`] onto the end of `out`: each fact is moved once.
+    pub fn append_to(mut self, out: &mut Vec<Fact>) {
+        let words = self.words;
+        let facts = &mut self.facts;
+        out.extend(self.order.iter().map(|&i| {
+            let (mut f, ids) = facts.get_mut(i as usize).take().expect("each fact once");
+            f.context = ids
+                .into_iter()
+                .map(|(id, x)| (words[id as usize].clone(), x))
+                .collect();
+            word::normalize(&mut f.context);
+            f
+        }));
+    }
+}
+
+/// Read every fact of one source (after [`Ctx::mark_negated`]); see [`Read`].
+pub fn read(ctx: &Ctx) -> Read {
     let seg = ctx.seg;
     let mut reading = kind::Reading {
         claimed: vec![false; seg.tokens.len()],
@@ -696,29 +747,42 @@ pub fn extract(ctx: &Ctx) -> Vec<Fact> {
     for k in registry::KINDS {
         k.read_source(ctx, &reading, &mut cands);
     }
-    batch.extend(
-        cands
-            .into_iter()
-            .filter_map(|c| finish(ctx, c, &mut memo, &mut vocab)),
-    );
-    merged.add_batch(ctx, &mut batch);
-    let mut out = merged.out;
-    // In text order (a stable sort: ties keep the order they were read in).
-    if out.len() > sentence_facts {
-        out.sort_by_key(|(f, _)| (f.start, f.end, f.kind));
+    // They are finished and merged some sentences at a time, in text order
+    // (a batch ends only between sentences, so each batch is the next stretch
+    // of the whole sorted list): a name stated through a long source is then
+    // held once merged, not once per mention before merging.
+    cands.sort_by_key(|c| c.sentence);
+    let mut rest = cands.into_iter().peekable();
+    while let Some(c) = rest.next() {
+        let sentence = c.sentence;
+        batch.extend(finish(ctx, c, &mut memo, &mut vocab));
+        if batch.len() >= SOURCE_BATCH && rest.peek().is_none_or(|n| n.sentence != sentence) {
+            merged.add_batch(ctx, &mut batch);
+        }
     }
-    // Contexts leave the source as words, sorted the way alignment compares them.
-    out.into_iter()
-        .map(|(mut f, ids)| {
-            f.context = ids
-                .into_iter()
-                .map(|(id, x)| (vocab.word(id).clone(), x))
-                .collect();
-            word::normalize(&mut f.context);
-            f
-        })
-        .collect()
+    merged.add_batch(ctx, &mut batch);
+    let facts = merged.out;
+    // In text order (a stable sort: ties keep the order they were read in).
+    // The facts stay where they are, read in this order later: moving them
+    // now would hold them twice while the source's tokens are still held.
+    let mut order: Vec<u32> = (0..facts.len() as u32).collect();
+    if facts.len() > sentence_facts {
+        let key = |f: &Option<(Fact, Ids)>| f.as_ref().map(|(f, _)| (f.start, f.end, f.kind));
+        order.sort_by_key(|&i| key(facts.get(i as usize)));
+    }
+    // Contexts leave the source as words (in `Read::into_facts`).
+    let mut words = vocab.base.words.clone();
+    words.append(&mut vocab.more.words);
+    Read {
+        facts,
+        order,
+        words,
+    }
 }
+
+/// How many facts read over the whole source (names) are finished before
+/// they are merged: bounded memory, few merges.
+const SOURCE_BATCH: usize = 1024;
 
 /// A context while its source is being read: lemma numbers (see [`Vocab`])
 /// with weights, sorted by number. Cheaper to build, sort and merge than
@@ -776,7 +840,7 @@ const POOLED_CONTEXT: usize = 256;
 #[derive(Default)]
 struct Repeats {
     /// The facts so far, each first mention once, in the order met.
-    out: Vec<(Fact, Ids)>,
+    out: Chunked<Option<(Fact, Ids)>>,
     /// Each fact's repeat key: where in `out` it is.
     seen: rustc_hash::FxHashMap<String, usize>,
     key: String,
@@ -862,25 +926,75 @@ impl Repeats {
         };
         if !key.is_empty() {
             if let Some(&i) = seen.get(key.as_str()) {
-                out[i].0.also.push((f.start, f.end));
+                let (first, context) = out.get_mut(i).as_mut().expect("taken only when read");
+                first.also.push((f.start, f.end));
                 if f.kind == Kind::Date
                     && let Some(e) = f.events.into_iter().next()
-                    && out[i].0.events.first().is_none_or(|first| *first != e)
-                    && !out[i].0.also_events.contains(&e)
-                    && out[i].0.also_events.len() < MAX_ALSO_EVENTS
+                    && first.events.first().is_none_or(|w| *w != e)
+                    && !first.also_events.contains(&e)
+                    && first.also_events.len() < MAX_ALSO_EVENTS
                 {
-                    out[i].0.also_events.push(e);
+                    first.also_events.push(e);
                 }
-                word::merge(&mut out[i].1, ids);
+                word::merge(context, ids);
                 // A fact stated in a thousand places ("on Friday" through a
                 // long file) keeps its strongest context words only, so each
                 // repeat costs the same, not more than the last.
-                word::keep_strongest(&mut out[i].1, POOLED_CONTEXT);
+                word::keep_strongest(context, POOLED_CONTEXT);
                 return;
             }
             seen.insert(key.clone(), out.len());
         }
-        out.push((f, ids));
+        out.push(Some((f, ids)));
+    }
+}
+
+/// A list that grows a fixed-size chunk at a time. A large source's facts
+/// are its largest list while it is read, and a `Vec` that doubles holds up
+/// to twice their room (three times while it moves them): chunks hold one
+/// chunk more than the facts, and are never moved.
+struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Chunked<T> {
+    /// Items per chunk.
+    const CHUNK: usize = 1024;
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn push(&mut self, item: T) {
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < Self::CHUNK => last.push(item),
+            _ => {
+                let mut chunk = Vec::with_capacity(Self::CHUNK);
+                chunk.push(item);
+                self.chunks.push(chunk);
+            }
+        }
+        self.len += 1;
+    }
+
+    /// The `i`th item pushed.
+    fn get(&self, i: usize) -> &T {
+        &self.chunks[i / Self::CHUNK][i % Self::CHUNK]
+    }
+
+    /// The `i`th item pushed.
+    fn get_mut(&mut self, i: usize) -> &mut T {
+        &mut self.chunks[i / Self::CHUNK][i % Self::CHUNK]
     }
 }
 
