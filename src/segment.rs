@@ -38,7 +38,7 @@ pub const MAX_SENTENCE_TOKENS: usize = 160;
 
 fn is_closer(t: &Token, text: &str) -> bool {
     matches!(
-        &text[t.start..t.end],
+        &text[t.start()..t.end()],
         "\"" | "'" | "\u{201d}" | "\u{2019}" | ")" | "]"
     )
 }
@@ -66,8 +66,8 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
                     .map_or(limit, |k| k + 1);
             }
             sentences.push(Sentence {
-                start: tokens[from].start,
-                end: tokens[cut - 1].end,
+                start: tokens[from].start(),
+                end: tokens[cut - 1].end(),
                 tokens: from..cut,
                 paragraph,
             });
@@ -77,7 +77,7 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
     // A token that opens a line (the body's first does).
     let line_start = |i: usize| {
         i == 0
-            || text.as_bytes()[tokens[i - 1].end..tokens[i].start]
+            || text.as_bytes()[tokens[i - 1].end()..tokens[i].start()]
                 .iter()
                 .any(|&b| b == b'\n' || b == b'\r')
     };
@@ -96,7 +96,7 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
             // sentence of its own, and "1." counts nothing.
             if let Some(after) = markup_end(&tokens, text, i) {
                 push(&mut sentences, s_start_tok, i, paragraph);
-                heading = &text[tokens[i].start..tokens[i].end] == "#";
+                heading = &text[tokens[i].start()..tokens[i].end()] == "#";
                 s_start_tok = after;
                 i = after;
                 continue;
@@ -106,34 +106,34 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
         let t = &tokens[i];
         let mut boundary_after = false;
         let mut sentence_after = false;
-        if t.kind == TokKind::Punct && matches!(&text[t.start..t.end], "." | "!" | "?") {
+        if t.kind == TokKind::Punct && matches!(&text[t.start()..t.end()], "." | "!" | "?") {
             // Absorb closing quotes / brackets and repeated terminators.
             let mut k = i + 1;
             while k < tokens.len()
                 && tokens[k].glued
                 && (is_closer(&tokens[k], text)
-                    || matches!(&text[tokens[k].start..tokens[k].end], "." | "!" | "?"))
+                    || matches!(&text[tokens[k].start()..tokens[k].end()], "." | "!" | "?"))
             {
                 k += 1;
             }
             let prev = if i > 0 { Some(&tokens[i - 1]) } else { None };
-            let abbreviation = &text[t.start..t.end] == "."
+            let abbreviation = &text[t.start()..t.end()] == "."
                 && t.glued
                 && prev.is_some_and(|p| {
                     p.kind == TokKind::Word
                         && (lex.is_abbreviation(p.lower.as_str())
-                            || (p.end - p.start == 1
-                                && text[p.start..p.end].chars().all(char::is_uppercase)))
+                            || (p.end() - p.start() == 1
+                                && text[p.start()..p.end()].chars().all(char::is_uppercase)))
                 });
             let next = tokens.get(k);
             let next_starts = next.is_none_or(|n| {
-                let first = text[n.start..].chars().next().unwrap_or(' ');
+                let first = text[n.start()..].chars().next().unwrap_or(' ');
                 first.is_uppercase()
                     || first.is_ascii_digit()
                     || matches!(first, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '[')
             });
             let blank_after =
-                next.is_some_and(|n| has_blank_line(&text[tokens[k - 1].end..n.start]));
+                next.is_some_and(|n| has_blank_line(&text[tokens[k - 1].end()..n.start()]));
             if (!abbreviation && next_starts) || blank_after {
                 push(&mut sentences, s_start_tok, k, paragraph);
                 s_start_tok = k;
@@ -145,7 +145,7 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
             }
         }
         if let Some(n) = tokens.get(i + 1) {
-            let gap = &text[t.end..n.start];
+            let gap = &text[t.end()..n.start()];
             if has_blank_line(gap) {
                 boundary_after = true;
             }
@@ -155,10 +155,10 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
             // ("10 p.m. Friday", "8 a.m. Eastern").
             if t.kind == TokKind::Word
                 && t.lower.ends_with('.')
-                && matches!(t.lower.replace('.', "").as_str(), "am" | "pm")
+                && matches!(t.lower.as_str().replace('.', "").as_str(), "am" | "pm")
                 && n.kind == TokKind::Word
                 && !n.glued
-                && text[n.start..].starts_with(char::is_uppercase)
+                && text[n.start()..].starts_with(char::is_uppercase)
                 && !lex.starts_date(n.lower.as_str())
                 && !lex.def.dates.zones.contains_key(n.lower.as_str())
             {
@@ -182,7 +182,7 @@ pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
 /// quote's ">"s, a bullet ("-", "*", "+", "•") or a list number ("1.",
 /// "12)") followed by a space and more of the line.
 fn markup_end(tokens: &[Token], text: &str, i: usize) -> Option<usize> {
-    let sym = |k: usize| tokens.get(k).map(|t| &text[t.start..t.end]);
+    let sym = |k: usize| tokens.get(k).map(|t| &text[t.start()..t.end()]);
     let end = match sym(i)? {
         m @ ("#" | ">") => (i..tokens.len())
             .find(|&k| sym(k) != Some(m))
@@ -201,7 +201,7 @@ fn markup_end(tokens: &[Token], text: &str, i: usize) -> Option<usize> {
     // Something follows on the same line, after a space.
     tokens
         .get(end)
-        .filter(|t| !t.glued && !text[tokens[end - 1].end..t.start].contains(['\n', '\r']))
+        .filter(|t| !t.glued && !text[tokens[end - 1].end()..t.start()].contains(['\n', '\r']))
         .map(|_| end)
 }
 
@@ -235,7 +235,7 @@ mod tests {
                 "almost", "2,300", "u.s.", "boxes", "—", "anna", "berg", "-", "lund's"
             ]
         );
-        assert_eq!(toks[1].start, 17);
+        assert_eq!(toks[1].start(), 17);
         assert!(toks[7].glued && toks[8].glued && !toks[5].glued);
     }
 

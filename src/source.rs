@@ -73,6 +73,13 @@ pub enum SourceError {
         limit_mb: f64,
     },
 
+    #[error("`{path}` is {size_mb:.1} MB, more than the 4,294 MB concur can read in one source")]
+    #[diagnostic(
+        code(concur::source::too_large),
+        help("concur keeps 32-bit byte offsets into a source; split the file")
+    )]
+    BeyondOffsets { path: String, size_mb: f64 },
+
     #[error("`{path}` has no text to check ({what})")]
     #[diagnostic(
         code(concur::source::empty),
@@ -113,6 +120,17 @@ pub enum SourceError {
         #[label("{reason}")]
         at: SourceSpan,
     },
+}
+
+/// Whether a text of `len` bytes can be read: token offsets are 32-bit.
+fn within_offsets(path: &str, len: usize) -> Result<(), SourceError> {
+    if len > crate::text::MAX_TEXT_BYTES {
+        return Err(SourceError::BeyondOffsets {
+            path: path.to_string(),
+            size_mb: len as f64 / 1e6,
+        });
+    }
+    Ok(())
 }
 
 /// What identifies a file whatever way its path is written (`a.md`,
@@ -175,16 +193,19 @@ impl Source {
             path: path.to_string(),
             reason: io_reason(&e),
         };
-        let guess = guess.min(max_bytes.saturating_add(1));
+        // Never more than a source can hold, whatever the limit says.
+        let limit = max_bytes.min(crate::text::MAX_TEXT_BYTES as u64);
+        let guess = guess.min(limit.saturating_add(1));
         let mut bytes = Vec::with_capacity(usize::try_from(guess).unwrap_or(0));
         use std::io::Read;
         reader
-            .take(max_bytes.saturating_add(1))
+            .take(limit.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(io)?;
         if bytes.len() as u64 > max_bytes {
             return Err(too_large(bytes.len() as u64));
         }
+        within_offsets(path, bytes.len())?;
         let empty = bytes.is_empty();
         let src = Source::from_bytes(path, bytes)?;
         if src.body().trim().is_empty() {
@@ -262,6 +283,7 @@ impl Source {
 
     /// Build a source from text already in memory.
     pub fn from_text(path: &str, text: String) -> Result<Source, SourceError> {
+        within_offsets(path, text.len())?;
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let (meta, body_start) = parse_front_matter(path, &text, bom)?;
         let line_starts = line_starts(&text);
@@ -602,6 +624,15 @@ pub fn suppressions(text: &str) -> Vec<(std::ops::Range<usize>, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_past_32_bit_offsets_is_refused_with_its_own_error() {
+        let max = crate::text::MAX_TEXT_BYTES;
+        assert!(within_offsets("a.md", max).is_ok());
+        let err = within_offsets("a.md", max + 1).unwrap_err();
+        assert!(matches!(err, SourceError::BeyondOffsets { .. }), "{err:?}");
+        assert!(err.to_string().contains("`a.md`"), "{err}");
+    }
 
     #[test]
     fn line_col_handles_crlf_and_lone_cr() {

@@ -14,19 +14,42 @@ pub enum TokKind {
     Punct,
 }
 
+/// One token. Compact (32 bytes): a large source holds millions of them
+/// at once, and they were the largest thing in memory while it was read.
 #[derive(Debug, Clone)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets in the source file (sources are under 4 GiB: `Source`).
+    from: u32,
+    to: u32,
     pub kind: TokKind,
     /// True when this token directly follows the previous one with no space.
     pub glued: bool,
     /// True when its first character is an upper-case letter.
     pub caps: bool,
     /// Lower-cased text with curly apostrophes made straight.
-    /// Inline up to 24 bytes (nearly every word): no allocation per token.
-    pub lower: compact_str::CompactString,
+    /// Inline up to 15 bytes (nearly every word): no allocation per token.
+    pub lower: ecow::EcoString,
 }
+
+impl Token {
+    /// Byte offset of its first byte in the source file.
+    pub fn start(&self) -> usize {
+        self.from as usize
+    }
+
+    /// Byte offset just past its last byte in the source file.
+    pub fn end(&self) -> usize {
+        self.to as usize
+    }
+
+    /// Its byte span in the source file.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.start()..self.end()
+    }
+}
+
+/// The most bytes a text may have: token offsets are 32-bit.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
@@ -109,11 +132,18 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         let slice = &text[start..j];
         let lower = if slice.is_ascii() {
             if slice.bytes().any(|b| b.is_ascii_uppercase()) {
-                let mut l = compact_str::CompactString::from(slice);
-                l.make_ascii_lowercase();
-                l
+                // Lower-cased on the stack when short: no allocation.
+                let mut buf = [0u8; 15];
+                if slice.len() <= buf.len() {
+                    let buf = &mut buf[..slice.len()];
+                    buf.copy_from_slice(slice.as_bytes());
+                    buf.make_ascii_lowercase();
+                    ecow::EcoString::from(std::str::from_utf8(buf).unwrap_or_default())
+                } else {
+                    ecow::EcoString::from(slice.to_ascii_lowercase())
+                }
             } else {
-                compact_str::CompactString::from(slice)
+                ecow::EcoString::from(slice)
             }
         } else {
             slice
@@ -122,9 +152,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 .flat_map(char::to_lowercase)
                 .collect()
         };
+        // (`Source` refuses texts of more than `MAX_TEXT_BYTES`.)
         out.push(Token {
-            start: base + start,
-            end: base + j,
+            from: (base + start) as u32,
+            to: (base + j) as u32,
             kind,
             glued: prev_end == Some(base + start),
             caps: c.is_uppercase(),
@@ -150,4 +181,29 @@ pub fn fold(w: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A large source holds millions of tokens at once: their size is most
+    /// of the memory reading it takes.
+    #[test]
+    fn a_token_takes_32_bytes() {
+        assert!(std::mem::size_of::<Token>() <= 32);
+    }
+
+    #[test]
+    fn tokens_keep_offsets_and_lower_case_of_any_length() {
+        let text = "Said INTERNATIONALISATION-Wide Élan don’t";
+        let toks = tokenize(text, 7);
+        let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(
+            lower,
+            ["said", "internationalisation", "-", "wide", "élan", "don't"]
+        );
+        assert_eq!(toks[1].span(), 12..32);
+        assert!(toks[2].glued && toks[1].caps && !toks[2].caps);
+    }
 }

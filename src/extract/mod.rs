@@ -347,7 +347,7 @@ fn is_clause_break(lower: &str) -> bool {
 
 impl<'a> Ctx<'a> {
     pub fn text(&self, t: &Token) -> &'a str {
-        &self.src.text[t.start..t.end]
+        &self.src.text[t.start()..t.end()]
     }
 
     pub fn published(&self) -> Option<Date> {
@@ -487,7 +487,7 @@ impl<'a> Ctx<'a> {
                 || datelines.get(si).copied().flatten() == Some(i);
             if t.kind == TokKind::Word {
                 let seen = if !t.caps
-                    && src.text[t.start..t.end]
+                    && src.text[t.start()..t.end()]
                         .chars()
                         .next()
                         .is_some_and(char::is_lowercase)
@@ -1152,7 +1152,7 @@ fn attribution(ctx: &Ctx, s: &Sentence) -> Option<String> {
             }
         };
         if !words.is_empty() {
-            let (a, b) = (toks[words[0]].start, toks[*words.last().unwrap()].end);
+            let (a, b) = (toks[words[0]].start(), toks[*words.last().unwrap()].end());
             return Some(ctx.src.text[a..b].to_string());
         }
     }
@@ -1238,8 +1238,8 @@ fn finish(
     };
     let (ri, rule) = select_rule(ctx, &c, s, &mut memo.patterns[c.sentence], unit.as_deref())?;
     let (start, end) = c.bytes.unwrap_or((
-        ctx.seg.tokens[c.toks.start].start,
-        ctx.seg.tokens[c.toks.end - 1].end,
+        ctx.seg.tokens[c.toks.start].start(),
+        ctx.seg.tokens[c.toks.end - 1].end(),
     ));
     // Topics are for people: show the word as written, not its stem.
     let head_display = match &c.head {
@@ -1525,7 +1525,7 @@ pub(super) fn after_dateline(ctx: &Ctx, si: usize) -> Option<usize> {
 /// [`after_dateline`] from the text and tokens alone.
 fn dateline_end(text: &str, toks: &[crate::segment::Token], s: &Sentence) -> Option<usize> {
     let first = toks.get(s.tokens.start)?;
-    let text = text.get(first.start..first.end)?;
+    let text = text.get(first.start()..first.end())?;
     if first.kind != TokKind::Word
         || text.chars().count() < 2
         || text.chars().any(|c| c.is_lowercase())
@@ -1951,7 +1951,11 @@ pub fn hedge_before(
             continue;
         }
         let from = i - n;
-        if toks[from..i].iter().zip(words).all(|(t, w)| t.lower == w) {
+        if toks[from..i]
+            .iter()
+            .zip(words)
+            .all(|(t, w)| t.lower == w.as_str())
+        {
             return Some((from, words.join(" "), *def));
         }
     }

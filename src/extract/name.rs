@@ -61,7 +61,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
             }
             // A letter glued to figures is a code, not a name: "A330", "B52".
             let code = |k: usize| {
-                toks[k].end - toks[k].start == 1
+                toks[k].end() - toks[k].start() == 1
                     && toks
                         .get(k + 1)
                         .is_some_and(|n| n.glued && n.kind == TokKind::Number)
@@ -84,7 +84,8 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                     && j + 1 < s.tokens.end
                 {
                     j += 2;
-                } else if t.glued && t.lower == "." && toks[j - 1].end - toks[j - 1].start == 1 {
+                } else if t.glued && t.lower == "." && toks[j - 1].end() - toks[j - 1].start() == 1
+                {
                     j += 1; // initial: "R."
                 } else if t.lower == "and"
                     && j + 1 < s.tokens.end
@@ -235,9 +236,9 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 {
                     continue;
                 }
-                let start = toks[p.start].start;
-                let mut end = toks[p.end - 1].end;
-                let last = &ctx.src.text[toks[p.end - 1].start..end];
+                let start = toks[p.start].start();
+                let mut end = toks[p.end - 1].end();
+                let last = &ctx.src.text[toks[p.end - 1].start()..end];
                 for poss in ["'s", "\u{2019}s"] {
                     if last.len() > poss.len() && last.ends_with(poss) {
                         end -= poss.len();

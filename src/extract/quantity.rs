@@ -1149,7 +1149,7 @@ fn precision(ctx: &Ctx, i: usize, n: &Num) -> f64 {
     if t.kind != TokKind::Number {
         return 1.0;
     }
-    let text = t.lower.replace(',', "");
+    let text = t.lower.as_str().replace(',', "");
     let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
     let written: f64 = text.parse().unwrap_or(n.value);
     let scale = if written != 0.0 {

@@ -332,7 +332,7 @@ impl<V> Phrases<V> {
 pub fn phrase_words(p: &str) -> Vec<String> {
     crate::text::tokenize(p, 0)
         .into_iter()
-        .map(|t| t.lower.into_string())
+        .map(|t| t.lower.to_string())
         .collect()
 }
 
