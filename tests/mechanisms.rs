@@ -2908,6 +2908,26 @@ fn a_verb_across_a_clause_break_tells_of_the_figure_in_its_own_clause() {
 }
 
 #[test]
+fn distances_hold_past_the_first_65536_tokens_of_a_source() {
+    // Token distances are differences of 16-bit prefix counts: a sentence
+    // after 65,536 words reads as it does at the start, even where the count
+    // of words before it passes 65,536 inside it (5,957 sentences of 11
+    // words, then "Police said 30 people were arrested, and 12" is 7 more).
+    let filler = "The river ran past the old mill under a grey sky.\n\n".repeat(5_957);
+    let text = format!(
+        "{filler}Police said 30 people were arrested, and 12 have been charged with arson."
+    );
+    let (s, f) = facts(&text, None);
+    assert!(s.text.split_whitespace().count() > 65_536);
+    assert_eq!(5_957 * 11 + 7, 65_534);
+    assert_eq!(
+        rule_of(&s, &f, Kind::Quantity, "30 people"),
+        "people-arrested"
+    );
+    assert_ne!(rule_of(&s, &f, Kind::Quantity, "12"), "people-arrested");
+}
+
+#[test]
 fn next_is_never_what_a_figure_counts() {
     // "up to 2.1 billion next year" counts nothing named: "next" says when.
     let (s, f) = facts(

@@ -238,9 +238,9 @@ pub struct Ctx<'a> {
     /// Prefix counts over tokens (entry k counts tokens before k): words and
     /// numbers, clause punctuation, and clause breaks including conjunctions.
     /// Distances in a sentence are differences of these, O(1) each.
-    words_before: Vec<u32>,
-    puncts_before: Vec<u32>,
-    breaks_before: Vec<u32>,
+    words_before: Prefix,
+    puncts_before: Prefix,
+    breaks_before: Prefix,
     /// Per sentence: who it attributes what it says to.
     attributions: Vec<Option<String>>,
     /// Per sentence: the first token after its dateline, if it has one.
@@ -248,6 +248,32 @@ pub struct Ctx<'a> {
     /// Every aside of the source (see [`asides_before`]), in order: its
     /// opening and closing commas.
     asides: Vec<(u32, u32)>,
+}
+
+/// Prefix counts over a source's tokens, kept modulo 2^16: a count between
+/// two tokens is a wrapping difference, exact for any stretch of fewer than
+/// 65,536 tokens. Every distance is taken inside one sentence, which is
+/// never longer than `segment::MAX_SENTENCE_TOKENS`, so 2 bytes a token do
+/// the work of 4 (a large source holds millions of tokens at once).
+struct Prefix(Vec<u16>);
+
+const _: () = assert!(crate::segment::MAX_SENTENCE_TOKENS < 1 << 16);
+
+impl Prefix {
+    fn with_capacity(n: usize) -> Prefix {
+        Prefix(Vec::with_capacity(n))
+    }
+
+    /// Add the count of the tokens before the next one.
+    fn push(&mut self, count: u32) {
+        self.0.push(count as u16);
+    }
+
+    /// How many counted tokens stand in `lo..hi`.
+    fn between(&self, lo: usize, hi: usize) -> u32 {
+        debug_assert!(lo <= hi && hi - lo < 1 << 16);
+        self.0[hi].wrapping_sub(self.0[lo]) as u32
+    }
 }
 
 /// Token flags (see [`Ctx::has`]).
@@ -425,9 +451,9 @@ impl<'a> Ctx<'a> {
         // words and numbers, clause punctuation and clause breaks.
         let n = seg.tokens.len() + 1;
         let (mut words_before, mut puncts_before, mut breaks_before) = (
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
+            Prefix::with_capacity(n),
+            Prefix::with_capacity(n),
+            Prefix::with_capacity(n),
         );
         let (mut w, mut p, mut b) = (0u32, 0u32, 0u32);
         let mut si = 0;
@@ -1776,8 +1802,8 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Ids 
                 Gap::default()
             };
             (
-                (ctx.words_before[hi + 1] - ctx.words_before[lo] - gap.words) as f32,
-                (ctx.puncts_before[hi + 1] - ctx.puncts_before[lo] - gap.puncts) as f32,
+                (ctx.words_before.between(lo, hi + 1) - gap.words) as f32,
+                (ctx.puncts_before.between(lo, hi + 1) - gap.puncts) as f32,
             )
         };
         let mut w = 1.0 / (1.0 + dist / 3.0) * 0.6f32.powi(clauses as i32);
@@ -1827,9 +1853,9 @@ fn aside_gap(ctx: &Ctx, asides: &[(u32, u32)], i: usize) -> Gap {
     for &(lo, hi) in asides.iter().filter(|a| a.0 as usize > i) {
         let (lo, hi) = (lo as usize, hi as usize + 1);
         gap.tokens += hi - lo;
-        gap.words += ctx.words_before[hi] - ctx.words_before[lo];
-        gap.puncts += ctx.puncts_before[hi] - ctx.puncts_before[lo];
-        gap.breaks += ctx.breaks_before[hi] - ctx.breaks_before[lo];
+        gap.words += ctx.words_before.between(lo, hi);
+        gap.puncts += ctx.puncts_before.between(lo, hi);
+        gap.breaks += ctx.breaks_before.between(lo, hi);
     }
     gap
 }
@@ -1900,11 +1926,10 @@ fn nearby_words(
         };
         (span.start - i - gap.tokens) * 2
             + 1
-            + (ctx.breaks_before[span.start] - ctx.breaks_before[i] - gap.breaks) as usize * 8
+            + (ctx.breaks_before.between(i, span.start) - gap.breaks) as usize * 8
     };
-    let right_d = |i: usize| {
-        (i - span.end + 1) * 2 + (ctx.breaks_before[i] - ctx.breaks_before[span.end]) as usize * 8
-    };
+    let right_d =
+        |i: usize| (i - span.end + 1) * 2 + ctx.breaks_before.between(span.end, i) as usize * 8;
     let mut left = (w.start..span.start.max(w.start))
         .rev()
         .filter(eventish)
