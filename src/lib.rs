@@ -134,6 +134,23 @@ pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
     } else {
         1
     };
+    let per_source = if bytes >= REREAD_BYTES && sources.len() > 1 {
+        read_twice(sources, rules, threads)
+    } else {
+        read_holding(sources, rules, threads)
+    };
+    // One allocation of the final size: growing by doubling would hold up to
+    // twice the facts' memory while the largest source is copied in.
+    let mut out = Vec::with_capacity(per_source.iter().map(extract::Read::len).sum());
+    for facts in per_source {
+        facts.append_to(&mut out);
+    }
+    out
+}
+
+/// Read every source, holding all their tokens until every source's
+/// negations are known: each source is segmented once.
+fn read_holding(sources: &[Source], rules: &RuleSet, threads: usize) -> Vec<extract::Read> {
     let indexed: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
     let segs: Vec<_> = par_map(&indexed, threads, |(_, s)| {
         segment::segment(s, &rules.lexicon)
@@ -151,20 +168,37 @@ pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
     for (ctx, _) in &mut ctxs {
         ctx.mark_negated(&negated);
     }
-    let per_source = par_map(&ctxs, threads, |(ctx, _)| extract::read(ctx));
-    // The tokens and tables are done with: free them before the contexts
-    // become words, which on a large source take more room than the tokens.
-    drop(ctxs);
-    drop(read);
-    drop(segs);
-    // One allocation of the final size: growing by doubling would hold up to
-    // twice the facts' memory while the largest source is copied in.
-    let mut out = Vec::with_capacity(per_source.iter().map(extract::Read::len).sum());
-    for facts in per_source {
-        facts.append_to(&mut out);
-    }
-    out
+    // The tokens and tables are freed (when this returns) before the
+    // contexts become words, which on a large source take more room.
+    par_map(&ctxs, threads, |(ctx, _)| extract::read(ctx))
 }
+
+/// Read every source twice: first for what it negates, freeing its tokens
+/// at once, then for its facts. The same facts as [`read_holding`], for the
+/// time of segmenting each source again, and only the sources being read
+/// (one per thread) hold their tokens at a time, not all of them.
+fn read_twice(sources: &[Source], rules: &RuleSet, threads: usize) -> Vec<extract::Read> {
+    let indexed: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
+    let negations = par_map(&indexed, threads, |&(i, src)| {
+        let seg = segment::segment(src, &rules.lexicon);
+        extract::negated_verbs(&extract::Ctx::new(src, &seg, rules, i))
+    });
+    let mut negated = extract::Negated::default();
+    for n in &negations {
+        negated.extend(n);
+    }
+    par_map(&indexed, threads, |&(i, src)| {
+        let seg = segment::segment(src, &rules.lexicon);
+        let mut ctx = extract::Ctx::new(src, &seg, rules, i);
+        ctx.mark_negated(&negated);
+        extract::read(&ctx)
+    })
+}
+
+/// From this many bytes of sources in all, `facts` reads them twice
+/// ([`read_twice`]) rather than hold every source's tokens at once: a
+/// source's tokens and tables take about 8 bytes per byte of text.
+const REREAD_BYTES: usize = 8 * 1024 * 1024;
 
 /// Below this many bytes of sources in all, `facts` reads them on one thread.
 const PARALLEL_BYTES: usize = 256 * 1024;
@@ -181,4 +215,35 @@ pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
         f.events = Vec::new();
     }
     judge::judge(&groups, &facts, sources, rules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(per_source: Vec<extract::Read>) -> String {
+        let mut out = Vec::new();
+        for r in per_source {
+            r.append_to(&mut out);
+        }
+        format!("{out:?}")
+    }
+
+    /// Reading large sources twice (to free each one's tokens) finds the
+    /// same facts as holding them all, including what one source's negation
+    /// makes of another's assertion.
+    #[test]
+    fn reading_twice_finds_what_holding_finds() {
+        let rules = RuleSet::builtin().unwrap();
+        let a = "+++\npublished = 2024-03-04\n+++\nThe ministry did not specify the cause of the fire, which killed 12 people on Sunday. The depot has no sprinklers.";
+        let b = "The ministry specified the cause on Monday: a faulty heater. The fire killed 14 people. Inspectors said the depot has sprinklers, and 30 staff were sent home.";
+        let sources = [
+            Source::from_text("a.md", a.to_string()).unwrap(),
+            Source::from_text("b.md", b.to_string()).unwrap(),
+        ];
+        let held = joined(read_holding(&sources, &rules, 1));
+        assert!(held.contains("specified"), "{held}");
+        assert_eq!(joined(read_twice(&sources, &rules, 1)), held);
+        assert_eq!(joined(read_twice(&sources, &rules, 2)), held);
+    }
 }
