@@ -681,14 +681,9 @@ pub fn negated_verbs(ctx: &Ctx) -> Negated {
     out
 }
 
-/// Extract every fact from one source (after [`Ctx::mark_negated`]).
-pub fn extract(ctx: &Ctx) -> Vec<Fact> {
-    read(ctx).into_facts()
-}
-
 /// A source's facts as read, their contexts still lemma numbers: what
 /// [`read`] returns, so the caller can free the source's tokens and tables
-/// before the contexts become words ([`Read::into_facts`]), which on a large
+/// before the contexts become words ([`Read::append_to`]), which on a large
 /// source are the larger of the two.
 pub struct Read {
     /// The facts in the order met: each is taken out once, in `order`.
@@ -709,14 +704,8 @@ impl Read {
         self.order.is_empty()
     }
 
-    /// The facts, each context made words and sorted the way alignment compares them.
-    pub fn into_facts(self) -> Vec<Fact> {
-        let mut out = Vec::with_capacity(self.len());
-        self.append_to(&mut out);
-        out
-    }
-
-    /// [`Read::into_facts`] onto the end of `out`: each fact is moved once.
+    /// The facts onto the end of `out`, in text order, each context made
+    /// words and sorted the way alignment compares them: each fact is moved once.
     pub fn append_to(mut self, out: &mut Vec<Fact>) {
         let words = self.words;
         let facts = &mut self.facts;
@@ -733,6 +722,7 @@ impl Read {
 }
 
 /// Read every fact of one source (after [`Ctx::mark_negated`]); see [`Read`].
+/// [`crate::facts`] reads every source of a check this way.
 pub fn read(ctx: &Ctx) -> Read {
     let seg = ctx.seg;
     let mut reading = kind::Reading {
@@ -796,7 +786,7 @@ pub fn read(ctx: &Ctx) -> Read {
         let key = |f: &Option<(Fact, Ids)>| f.as_ref().map(|(f, _)| (f.start, f.end, f.kind));
         order.sort_by_key(|&i| key(facts.get(i as usize)));
     }
-    // Contexts leave the source as words (in `Read::into_facts`).
+    // Contexts leave the source as words (in `Read::append_to`).
     let mut words = vocab.base.words.clone();
     words.append(&mut vocab.more.words);
     Read {
