@@ -2928,6 +2928,23 @@ fn distances_hold_past_the_first_65536_tokens_of_a_source() {
 }
 
 #[test]
+fn the_first_of_a_count_is_a_part_of_it_not_the_count() {
+    // "the first 40 applicants" is a stretch of the applicants; the other
+    // report's 300 is their count. Two such stretches still meet.
+    let a = "The first 40 applicants were admitted to the college on Monday.";
+    let b = "The college said it received 300 applicants this year.";
+    assert_eq!(
+        verdict((a, None), (b, None), "40 applicants", "300 applicants"),
+        None
+    );
+    let c = "The first 45 applicants were admitted to the college on Monday.";
+    assert_eq!(
+        verdict((a, None), (c, None), "40 applicants", "45 applicants"),
+        Some(Verdict::Conflict)
+    );
+}
+
+#[test]
 fn next_is_never_what_a_figure_counts() {
     // "up to 2.1 billion next year" counts nothing named: "next" says when.
     let (s, f) = facts(

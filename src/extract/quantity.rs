@@ -548,7 +548,15 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             }
         }
         // "Three of those hurt": a part of a group counted elsewhere, its own slot.
-        let part = partitive && n.value > 0.0;
+        // "the first 40 applicants": a stretch of them, a part of them too.
+        let portion = at > s.tokens.start
+            && ctx
+                .lex
+                .def
+                .numbers
+                .portion
+                .contains(toks[at - 1].lower.as_str());
+        let part = (partitive || portion) && n.value > 0.0;
         // Post hedges: "3,000-plus".
         let mut post_hedge = None;
         if let Some((e, phrase, def)) = hedge_after(ctx, k, limit) {

@@ -109,6 +109,11 @@ table! {
         /// `changes`, they make the first of "from X to Y" an earlier figure.
         #[serde(default)]
         pub moves: HashSet<String>,
+        /// Words right before a figure that make it a stretch of a larger
+        /// whole ("the first 40 applicants", "the last 12 games"): a part of it,
+        /// not its count.
+        #[serde(default)]
+        pub portion: HashSet<String>,
         pub words: HashMap<String, f64>,
         pub weak: HashSet<String>,
         pub ordinals: HashMap<String, f64>,
