@@ -2929,17 +2929,17 @@ fn distances_hold_past_the_first_65536_tokens_of_a_source() {
 
 #[test]
 fn the_first_of_a_count_is_a_part_of_it_not_the_count() {
-    // "the first 40 applicants" is a stretch of the applicants; the other
+    // "the first 40 entries" is a stretch of the entries; the other
     // report's 300 is their count. Two such stretches still meet.
-    let a = "The first 40 applicants were admitted to the college on Monday.";
-    let b = "The college said it received 300 applicants this year.";
+    let a = "Judges have read the first 40 entries to the poetry contest.";
+    let b = "The poetry contest drew 300 entries this year.";
     assert_eq!(
-        verdict((a, None), (b, None), "40 applicants", "300 applicants"),
+        verdict((a, None), (b, None), "40 entries", "300 entries"),
         None
     );
-    let c = "The first 45 applicants were admitted to the college on Monday.";
+    let c = "Judges have read the first 45 entries to the poetry contest.";
     assert_eq!(
-        verdict((a, None), (c, None), "40 applicants", "45 applicants"),
+        verdict((a, None), (c, None), "40 entries", "45 entries"),
         Some(Verdict::Conflict)
     );
 }

@@ -548,7 +548,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             }
         }
         // "Three of those hurt": a part of a group counted elsewhere, its own slot.
-        // "the first 40 applicants": a stretch of them, a part of them too.
+        // "the first 40 entries": a stretch of them, a part of them too.
         let portion = at > s.tokens.start
             && ctx
                 .lex

@@ -110,7 +110,7 @@ table! {
         #[serde(default)]
         pub moves: HashSet<String>,
         /// Words right before a figure that make it a stretch of a larger
-        /// whole ("the first 40 applicants", "the last 12 games"): a part of it,
+        /// whole ("the first 40 entries", "the last 12 games"): a part of it,
         /// not its count.
         #[serde(default)]
         pub portion: HashSet<String>,
