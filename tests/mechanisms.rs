@@ -1050,6 +1050,20 @@ fn ages_of_people_and_of_things() {
         ),
         Some(Verdict::Agree)
     );
+    // Whatever a person's trade, their ages meet: "a 38-year-old welder" is
+    // as much a person's age as "Ines Aranda, 41," is.
+    assert_eq!(
+        verdict(
+            (
+                "A 38-year-old welder, Ines Aranda, was hurt in the blast.",
+                None
+            ),
+            ("Ines Aranda, 41, a welder, was hurt in the blast.", None),
+            "38-year-old",
+            "41"
+        ),
+        Some(Verdict::Conflict)
+    );
     // A ferry's age never meets its captain's.
     let (s, f) = facts(
         "The 24-year-old ferry was steered by Ana Ruiz, 51, its captain.",

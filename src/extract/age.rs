@@ -20,7 +20,8 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     // Up to 199: an impossible age in one report is a discrepancy to show, not noise.
     let whole = |x: &str| x.parse::<u16>().ok().filter(|&n| (1..=199).contains(&n));
     // What is aged: the noun after "38-year-old" when it names a thing ("jet",
-    // "building"); a person otherwise ("a 38-year-old German", "Porter, 41").
+    // "building"); a person otherwise ("a 38-year-old German", "Porter, 41",
+    // "a 38-year-old fisherman": whatever their trade, people's ages meet).
     let aged = |to: usize| {
         toks.get(to)
             .filter(|t| {
@@ -28,6 +29,7 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
                     && t.kind == TokKind::Word
                     && !t.caps
                     && !ctx.has(to, flag::STOP)
+                    && !ctx.lex.is_person_noun(t.lower.as_str())
                     && !ctx
                         .lex
                         .def

@@ -366,18 +366,28 @@ fn common_words() -> &'static [&'static str] {
 /// Pairs of nouns that name one kind of thing or one a kind of the other
 /// (`rules/noun-kinds.txt`, from WordNet, with its provenance), by stem,
 /// read once on first use.
+/// The words of a word list (one a line, `#` comments), sorted.
+fn word_list(text: &'static str) -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
+    words.sort_unstable();
+    words
+}
+
 /// Irregular past forms of verbs that are not nouns (`rules/verb-forms.txt`,
 /// from WordNet, sorted), read once on first use.
 fn verb_forms() -> &'static [&'static str] {
     static FORMS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    FORMS.get_or_init(|| {
-        let mut forms: Vec<&'static str> = include_str!("../../rules/verb-forms.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect();
-        forms.sort_unstable();
-        forms
-    })
+    FORMS.get_or_init(|| word_list(include_str!("../../rules/verb-forms.txt")))
+}
+
+/// Nouns whose first sense names a person (`rules/person-nouns.txt`, from
+/// WordNet), read once on first use.
+fn person_nouns() -> &'static [&'static str] {
+    static NOUNS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    NOUNS.get_or_init(|| word_list(include_str!("../../rules/person-nouns.txt")))
 }
 
 /// `rules/noun-kinds-stems.txt`: the pairs of `rules/noun-kinds.txt` by
@@ -585,6 +595,12 @@ impl Lexicon {
     /// thing it counts.
     pub fn is_past_form(&self, w: &str) -> bool {
         w.ends_with("ed") || verb_forms().binary_search(&w).is_ok()
+    }
+
+    /// Whether a (lower-case, singular) noun names a person by its first
+    /// sense ("fisherman", "pilot"), not a thing ("ferry", "jet").
+    pub fn is_person_noun(&self, w: &str) -> bool {
+        person_nouns().binary_search(&w).is_ok()
     }
 
     /// The counted nouns (as [`Lexicon::lemma`] gives them) that name the
