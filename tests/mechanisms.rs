@@ -1598,6 +1598,26 @@ fn figures_of_an_earlier_event_are_background() {
     );
     assert!(!fact(&s, &f, Kind::Quantity, "400").past);
     assert!(!fact(&s, &f, Kind::Quantity, "60").past);
+    // An earlier year told in an aside set off by commas is told in passing:
+    // what the sentence says past the aside is the news again, while what
+    // the aside itself tells stays background.
+    let a = (
+        "The barge, built in 1987 for $2 million, sank in 40 metres of water on Monday.",
+        Some("2031-09-10"),
+    );
+    let b = (
+        "The barge went down in water 130 feet deep, the harbour master said.",
+        Some("2031-09-10"),
+    );
+    assert_eq!(verdict(a, b, "40 metres", "130 feet"), Some(Verdict::Agree));
+    let (s, f) = facts(a.0, a.1);
+    assert!(fact(&s, &f, Kind::Quantity, "$2 million").past);
+    assert!(!fact(&s, &f, Kind::Quantity, "40 metres").past);
+    let (s, f) = facts(
+        "Ortiz, who joined the board in 2019, said 35 families had left.",
+        Some("2031-09-10"),
+    );
+    assert!(!fact(&s, &f, Kind::Quantity, "35").past);
 }
 
 #[test]

@@ -19,9 +19,9 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     let w = |k: usize| toks.get(k).filter(|_| k < limit).map(|t| t.lower.as_str());
     // Up to 199: an impossible age in one report is a discrepancy to show, not noise.
     let whole = |x: &str| x.parse::<u16>().ok().filter(|&n| (1..=199).contains(&n));
-    // What is aged: the noun after "38-year-old" when it names a thing ("jet",
-    // "building"); a person otherwise ("a 38-year-old German", "Porter, 41",
-    // "a 38-year-old fisherman": whatever their trade, people's ages meet).
+    // What is aged: the noun after "38-year-old" ("jet", "building",
+    // "fisherman"); a person when there is none ("a 38-year-old German",
+    // "Porter, 41").
     let aged = |to: usize| {
         toks.get(to)
             .filter(|t| {
@@ -29,7 +29,6 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
                     && t.kind == TokKind::Word
                     && !t.caps
                     && !ctx.has(to, flag::STOP)
-                    && !ctx.lex.is_person_noun(t.lower.as_str())
                     && !ctx
                         .lex
                         .def
@@ -146,6 +145,16 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     None
 }
 
+/// What an age is of, for alignment: its head, or "person" when the head
+/// names one by its trade or role ("a 38-year-old welder" meets "Ines
+/// Aranda, 41,"; the topic still says "welder").
+fn aged<'f>(f: &'f Fact, rules: &RuleSet) -> Option<&'f str> {
+    match f.head.as_deref() {
+        Some(h) if rules.lexicon.is_person_noun(h) => Some("person"),
+        h => h,
+    }
+}
+
 /// The age kind: read before quantities, so a figure that is an age is not
 /// also a count.
 pub struct Ages;
@@ -202,16 +211,16 @@ impl FactKind for Ages {
     }
 
     /// A jet's age never meets a pilot's.
-    fn sameness(&self, x: &Fact, y: &Fact, _rules: &RuleSet, _names: &Names) -> Sameness {
-        if x.head == y.head {
+    fn sameness(&self, x: &Fact, y: &Fact, rules: &RuleSet, _names: &Names) -> Sameness {
+        if aged(x, rules) == aged(y, rules) {
             Sameness::Context
         } else {
             Sameness::Never
         }
     }
 
-    fn slot<'f>(&self, f: &'f Fact, _rules: &RuleSet) -> (Option<&'f str>, Option<&'f str>) {
-        (f.head.as_deref(), None)
+    fn slot<'f>(&self, f: &'f Fact, rules: &RuleSet) -> (Option<&'f str>, Option<&'f str>) {
+        (aged(f, rules), None)
     }
 
     fn head_in_context(&self, _fallback: bool) -> bool {

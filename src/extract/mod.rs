@@ -1205,6 +1205,10 @@ struct SentenceYears {
     /// Facts after it are background (`Fact::past`). `usize::MAX` if none, or
     /// when the report's date is unknown.
     earlier_event: usize,
+    /// Where an aside set off by commas around that year closes ("The
+    /// ferry, built in 1998, sank in 40 metres of water"): facts past it are
+    /// the sentence's news again. `usize::MAX` if the year is in no aside.
+    aside_end: usize,
 }
 
 fn sentence_years(ctx: &Ctx, s: &Sentence) -> SentenceYears {
@@ -1229,10 +1233,38 @@ fn sentence_years(ctx: &Ctx, s: &Sentence) -> SentenceYears {
             })
         })
         .unwrap_or(usize::MAX);
+    let aside_end = if earlier_event == usize::MAX {
+        usize::MAX
+    } else {
+        parenthetical_end(ctx, s, earlier_event).unwrap_or(usize::MAX)
+    };
     SentenceYears {
         years,
         earlier_event,
+        aside_end,
     }
+}
+
+/// The closing comma of a short aside set off by commas that token `k` lies
+/// in, opened by a relative word, a past form or a word in "-ing" ("The
+/// ferry, built in 1998, sank", "Ortiz, who joined the board in 2009,
+/// said"): what the aside tells is told in passing.
+fn parenthetical_end(ctx: &Ctx, s: &Sentence, k: usize) -> Option<usize> {
+    const MAX_ASIDE: usize = 12;
+    let toks = &ctx.seg.tokens;
+    let open = (s.tokens.start..k)
+        .rev()
+        .take(MAX_ASIDE)
+        .find(|&q| ctx.has(q, flag::CLAUSE_PUNCT))
+        .filter(|&q| toks[q].lower == "," && q > s.tokens.start)?;
+    let opener = toks.get(open + 1)?;
+    if !(opens_aside(Some(opener)) || ctx.lex.is_past_form(opener.lower.as_str())) {
+        return None;
+    }
+    (k + 1..s.tokens.end)
+        .take(MAX_ASIDE)
+        .find(|&q| ctx.has(q, flag::CLAUSE_PUNCT))
+        .filter(|&q| toks[q].lower == ",")
 }
 
 /// Choose the rule for a candidate and build the fact.
@@ -1395,7 +1427,10 @@ fn finish(
         }
     }
     let years = memo.years[c.sentence].get_or_insert_with(|| sentence_years(ctx, s));
-    let past = background_date || c.kind != Kind::Date && years.earlier_event < c.toks.start;
+    let past = background_date
+        || c.kind != Kind::Date
+            && years.earlier_event < c.toks.start
+            && years.aside_end >= c.toks.start;
     let years = years.years.clone();
     let news_day = c.relative
         && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if (*start <= p && p <= *end) || p.yesterday().is_ok_and(|y| *start <= y && y <= *end));
