@@ -1064,6 +1064,16 @@ fn ages_of_people_and_of_things() {
         ),
         Some(Verdict::Conflict)
     );
+    // "The 17-year-old appeared in court": an age used as a noun is a person's.
+    assert_eq!(
+        verdict(
+            ("Police arrested a 17-year-old student at the scene.", None),
+            ("The 17-year-old appeared in court on Friday.", None),
+            "17-year-old",
+            "17-year-old"
+        ),
+        Some(Verdict::Agree)
+    );
     // A ferry's age never meets its captain's.
     let (s, f) = facts(
         "The 24-year-old ferry was steered by Ana Ruiz, 51, its captain.",

@@ -21,7 +21,7 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     let whole = |x: &str| x.parse::<u16>().ok().filter(|&n| (1..=199).contains(&n));
     // What is aged: the noun after "38-year-old" ("jet", "building",
     // "fisherman"); a person when there is none ("a 38-year-old German",
-    // "Porter, 41").
+    // "Porter, 41", "the 17-year-old appeared in court").
     let aged = |to: usize| {
         toks.get(to)
             .filter(|t| {
@@ -29,6 +29,7 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
                     && t.kind == TokKind::Word
                     && !t.caps
                     && !ctx.has(to, flag::STOP)
+                    && !ctx.lex.is_past_form(t.lower.as_str())
                     && !ctx
                         .lex
                         .def
