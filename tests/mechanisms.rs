@@ -1735,6 +1735,26 @@ fn rates_are_figures_per_something() {
     };
     assert_eq!(unit("2,000 barrels").as_deref(), Some("volume per day"));
     assert_eq!(unit("$80").as_deref(), Some("USD per share"));
+    // Hyphenated into one word before a noun, it is the same rate.
+    let (s, f) = facts(
+        "The $80-per-share offer came with a $5-a-day parking fee.",
+        None,
+    );
+    let unit = |t: &str| match &fact(&s, &f, Kind::Quantity, t).value {
+        Value::Quantity { unit, .. } => unit.clone(),
+        v => panic!("{v:?}"),
+    };
+    assert_eq!(unit("$80").as_deref(), Some("USD per share"));
+    assert_eq!(unit("$5").as_deref(), Some("USD per day"));
+    let (s, f) = facts(
+        "The pipe leaked 2,000 barrels a day. The buyer will pay $80 per share. \
+         Some 40 people a year ago signed up.",
+        None,
+    );
+    let unit = |t: &str| match &fact(&s, &f, Kind::Quantity, t).value {
+        Value::Quantity { unit, .. } => unit.clone(),
+        v => panic!("{v:?}"),
+    };
     assert_eq!(
         unit("40 people"),
         None,
@@ -2583,6 +2603,25 @@ fn only_the_dates_own_clause_says_whether_it_looks_forward() {
     assert_eq!(
         day(fact(&s, &f, Kind::Date, "March")),
         "2026-03-01..2026-03-31"
+    );
+}
+
+#[test]
+fn what_a_measure_is_per_is_no_event() {
+    // "per cent" tells how a change is measured, not what happened: the
+    // price both reports close on meets, though only one writes "per cent".
+    let a = (
+        "Shares of the bakery chain jumped 24 per cent to $39.80 in early trading.",
+        None,
+    );
+    let b = ("The bakery chain's stock rose 22% to $39.80.", None);
+    assert_eq!(verdict(a, b, "$39.80", "$39.80"), Some(Verdict::Agree));
+    let (s, f) = facts(a.0, a.1);
+    let price = fact(&s, &f, Kind::Quantity, "$39.80");
+    assert!(
+        !price.events.iter().any(|e| e.as_str() == "cent"),
+        "{:?}",
+        price.events
     );
 }
 

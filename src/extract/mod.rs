@@ -1934,6 +1934,8 @@ fn nearby_words(
             // forecast, and the word says so).
             && !(dated && ctx.has(*i, flag::FUTURE_CUE))
             && (*i == s.tokens.start || !ctx.is_capitalized(&ctx.seg.tokens[*i]))
+            // What a measure is per ("per cent", "per share") is no event.
+            && !(*i > s.tokens.start && ctx.seg.tokens[*i - 1].lower == "per")
             // "eligible to vote", "expected to rise": after a word of what
             // may be, the verb is not what the figure did.
             && !(!dated

@@ -881,28 +881,8 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 None => format!("per {per}"),
             });
             end = r + 1;
-        } else if r + 1 < limit
-            && lex
-                .def
-                .numbers
-                .rate_markers
-                .contains(toks[r].lower.as_str())
-            && is_word(ctx, r + 1)
-            && !ctx.is_capitalized(&toks[r + 1])
-            && (lex.duration_unit(&toks[r + 1].lower).is_some()
-                || !lex.def.words.stopwords.contains(toks[r + 1].lower.as_str()))
-            && !lex
-                .def
-                .numbers
-                .not_nouns
-                .contains(toks[r + 1].lower.as_str())
-            && !(toks[r].lower == "per" && toks[r + 1].lower == "cent")
-            && toks
-                .get(r + 2)
-                .filter(|_| r + 2 < limit)
-                .is_none_or(|t| !lex.def.numbers.not_rate_after.contains(t.lower.as_str()))
-        {
-            let per = &toks[r + 1].lower;
+        } else if let Some(n) = rate_noun(ctx, r, limit) {
+            let per = &toks[n].lower;
             unit = Some(match unit.take() {
                 // "miles per hour", "km an hour": a speed, as "mph" is.
                 Some(u) if u == "length" && matches!(per.as_str(), "hour" | "hr") => {
@@ -911,7 +891,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 Some(u) => format!("{u} per {per}"),
                 None => format!("per {per}"),
             });
-            end = r + 2;
+            end = n + 1;
         }
         // What a distance is measured from ("30 miles from the harbour",
         // "12km north-east of the old town") is what it is about: two
@@ -1572,4 +1552,37 @@ pub fn role(head: Option<&str>) -> &str {
         Some((r @ ("part" | "more" | "earlier" | "expected" | "required"), _)) => r,
         _ => "",
     }
+}
+
+/// The noun a rate is per, when a rate marker stands at token `r`: "$42 a
+/// share", "3,000 barrels per day", or hyphenated into one word, "a
+/// $41-per-share offer", "a $5-a-day fee".
+fn rate_noun(ctx: &Ctx, r: usize, limit: usize) -> Option<usize> {
+    let toks = &ctx.seg.tokens;
+    let lex = ctx.lex;
+    let hyphen = |k: usize| k < limit && toks[k].lower == "-" && toks[k].glued;
+    let marker =
+        if hyphen(r) && r + 3 < limit && hyphen(r + 2) && toks[r + 1].glued && toks[r + 3].glued {
+            r + 1
+        } else {
+            r
+        };
+    let n = marker + if marker == r { 1 } else { 2 };
+    (n < limit
+        && lex
+            .def
+            .numbers
+            .rate_markers
+            .contains(toks[marker].lower.as_str())
+        && is_word(ctx, n)
+        && !ctx.is_capitalized(&toks[n])
+        && (lex.duration_unit(&toks[n].lower).is_some()
+            || !lex.def.words.stopwords.contains(toks[n].lower.as_str()))
+        && !lex.def.numbers.not_nouns.contains(toks[n].lower.as_str())
+        && !(toks[marker].lower == "per" && toks[n].lower == "cent")
+        && toks
+            .get(n + 1)
+            .filter(|_| n + 1 < limit)
+            .is_none_or(|t| !lex.def.numbers.not_rate_after.contains(t.lower.as_str())))
+    .then_some(n)
 }
