@@ -652,6 +652,9 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     // is decided from the scores, which do not look at values.
     let mutual_gate = rules.lexicon.align().mutual_gate;
     let figure = |i: usize| matches!(facts[i].kind, Kind::Quantity | Kind::Duration | Kind::Age);
+    // Clock times are as few in a report as figures are: being each other's
+    // best candidate says as much of them.
+    let few = |i: usize| figure(i) || is_time_of_day(&facts[i]);
     // Each candidate pair admitted once: whether the two may be one thing at all.
     let admitted: Vec<(usize, usize, Admit)> = blocks
         .values()
@@ -703,7 +706,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
                 headline,
             },
         ) && (s >= min
-            || s >= mutual_gate * min && figure(i)
+            || s >= mutual_gate * min && few(i)
             || (facts[i].kind == Kind::Date || figure(i) && slot_of[i] == slot_of[j])
                 && s + anchor_bonus >= min)
         {
@@ -730,7 +733,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
         facts,
         scored
             .iter()
-            .filter(|e| e.0 >= e.1 || figure(e.2) && e.0 >= mutual_gate * e.1 && mutual(e.2, e.3))
+            .filter(|e| e.0 >= e.1 || few(e.2) && e.0 >= mutual_gate * e.1 && mutual(e.2, e.3))
             .map(|e| (e.0, e.2, e.3)),
     );
     // Second pass: two sentences that state another fact both reports share
@@ -768,7 +771,7 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
             return None;
         }
         let s = if anchored(i, j) { s + bonus } else { s };
-        (s >= min || figure(i) && s >= mutual_gate * min && mutual(i, j)).then_some((s, i, j))
+        (s >= min || few(i) && s >= mutual_gate * min && mutual(i, j)).then_some((s, i, j))
     });
     let second = join(facts, dates);
     let groups = first

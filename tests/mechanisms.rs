@@ -1090,6 +1090,35 @@ fn ages_of_people_and_of_things() {
 }
 
 #[test]
+fn two_clock_times_each_the_others_best_meet() {
+    // Reports tell few clock times: the fire's start in one meets the
+    // fire's start in the other, each the other's best candidate, though
+    // one says "broke out" and the other "started".
+    let a = (
+        "A power outage left homes without electricity on Wednesday after a \
+         substation fire, the utility said.\n\n\
+         Power was restored to most customers by 11:30 p.m., about nine hours \
+         after the fire broke out at 2:40 p.m. Firefighters fought the blaze.",
+        Some("2031-02-08"),
+    );
+    let b = (
+        "The utility said Thursday it was still investigating what caused the \
+         substation fire.\n\n\
+         The fire started at about 2:40 p.m. and knocked out three transformers.",
+        Some("2031-02-09"),
+    );
+    assert_eq!(verdict(a, b, "2:40", "2:40"), Some(Verdict::Agree));
+    // Changed in one, it is a conflict: the pair was not chosen by its value.
+    let b = (
+        "The utility said Thursday it was still investigating what caused the \
+         substation fire.\n\n\
+         The fire started at about 4:10 p.m. and knocked out three transformers.",
+        Some("2031-02-09"),
+    );
+    assert_eq!(verdict(a, b, "2:40", "4:10"), Some(Verdict::Conflict));
+}
+
+#[test]
 fn clock_times_with_time_zones() {
     assert_eq!(
         verdict(
