@@ -308,6 +308,32 @@ fn ranges_and_earlier_figures() {
         earlier.topic, now.topic,
         "the earlier figure is its own topic"
     );
+    // After "a figure from", a count of something the sentence has not
+    // named is where the first came from, not its earlier value; a count
+    // of what it has named is.
+    let a = (
+        "Auditors said the treasurer took $9,000 in cash from two charities.",
+        None,
+    );
+    let b = (
+        "The treasurer took $9,000 from three charities, the auditors said.",
+        None,
+    );
+    assert_eq!(
+        verdict(a, b, "two charities", "three charities"),
+        Some(Verdict::Conflict)
+    );
+    let (s, f) = facts(
+        "Flu cases climbed to 41 from 12 cases, and prices rose to $5.2 billion from $4.8 billion.",
+        None,
+    );
+    for (now, earlier) in [("41", "12 cases"), ("$5.2 billion", "$4.8 billion")] {
+        assert_ne!(
+            fact(&s, &f, Kind::Quantity, now).topic,
+            fact(&s, &f, Kind::Quantity, earlier).topic,
+            "{earlier} is the earlier figure"
+        );
+    }
 }
 
 #[test]

@@ -480,13 +480,18 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // "rose to 12 from nine", "up from 12", "revised down from 21".
         // The figure starts at its currency or hedge ("down from about $12 billion").
         let at = hedge_before(ctx, s, start).map_or(start, |h| h.0);
-        let previous = at >= s.tokens.start + 2
+        // "to 12 from nine": a figure right before "from".
+        let figure_from = at >= s.tokens.start + 2
             && toks[at - 1].lower == "from"
-            && (matches!(
-                toks[at - 2].lower.as_str(),
-                "up" | "down" | "rising" | "falling"
-            ) || toks[at - 2].kind == TokKind::Number
-                || ctx.has(at - 2, super::flag::NUMBER) && !ctx.has(at - 2, super::flag::STOP))
+            && (toks[at - 2].kind == TokKind::Number
+                || ctx.has(at - 2, super::flag::NUMBER) && !ctx.has(at - 2, super::flag::STOP));
+        let previous = figure_from
+            || at >= s.tokens.start + 2
+                && toks[at - 1].lower == "from"
+                && matches!(
+                    toks[at - 2].lower.as_str(),
+                    "up" | "down" | "rising" | "falling"
+                )
             || earlier_of(ctx, s, at)
             || changed_from(ctx, s, at);
         // Partitive: "9 of the 12 counts", "10 of them".
@@ -922,6 +927,14 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 label.as_deref().unwrap_or("figure")
             ));
         }
+        // But the figure before "from" counts nothing of its own ("rose to
+        // $5.2 billion from $4.8 billion"), and one after it that counts
+        // something the sentence has not named is where the first came
+        // from, not its earlier value: "took $80,000 from three developers"
+        // (while "cases climbed to 41 from 12 cases" is a change).
+        let source = |h: &str| (s.tokens.start..at).all(|k| ctx.lemma(k).as_str() != h);
+        let previous =
+            previous && !(figure_from && unit.is_none() && head.as_deref().is_some_and(source));
         if previous {
             head = Some(format!("earlier {}", head.as_deref().unwrap_or("figure")));
             label = Some(format!("earlier {}", label.as_deref().unwrap_or("figure")));
