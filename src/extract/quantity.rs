@@ -931,8 +931,12 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // $5.2 billion from $4.8 billion"), and one after it that counts
         // something the sentence has not named is where the first came
         // from, not its earlier value: "took $80,000 from three developers"
-        // (while "cases climbed to 41 from 12 cases" is a change).
-        let source = |h: &str| (s.tokens.start..at).all(|k| ctx.lemma(k).as_str() != h);
+        // (while "cases climbed to 41 from 12 cases" is a change). What it
+        // counts is a plural noun: "to 12 from nine overnight" counts none.
+        let source = |h: &str| {
+            label.as_deref().is_some_and(|l| l.ends_with('s'))
+                && (s.tokens.start..at).all(|k| ctx.lemma(k).as_str() != h)
+        };
         let previous =
             previous && !(figure_from && unit.is_none() && head.as_deref().is_some_and(source));
         if previous {
