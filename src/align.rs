@@ -345,9 +345,11 @@ fn slot<'f>(f: &'f Fact, rules: &RuleSet) -> (Kind, &'f str, Option<&'f str>, Op
 /// with the square of the input.
 pub const MAX_POSTING: usize = 64;
 
-/// The keys under which a fact looks for counterparts: its context words, the
-/// exact day of a date, and for names their folded words, 3-letter prefixes
-/// and nickname forms.
+/// The keys under which a fact looks for counterparts: its context words,
+/// and for names (which are what they spell) their folded words, 3-letter
+/// prefixes and nickname forms. Never a date's day or a figure's value: a
+/// pair that agrees must not find each other more easily than one that
+/// conflicts.
 fn keys(f: &Fact, rules: &RuleSet) -> Vec<String> {
     let mut out: Vec<String> = f.context.iter().map(|(w, _)| w.to_string()).collect();
     registry::of(f.kind).keys(f, &rules.lexicon, &mut out);

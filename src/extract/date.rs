@@ -905,21 +905,6 @@ impl super::kind::FactKind for Dates {
         extract(ctx, si, s, &mut reading.claimed, &mut reading.anchor, out);
     }
 
-    /// A single known day and a clock time are keys of their own.
-    fn keys(&self, f: &Fact, _lex: &crate::rules::Lexicon, out: &mut Vec<String>) {
-        match &f.value {
-            Value::Date {
-                start,
-                end,
-                year_known: true,
-                time: None,
-                ..
-            } if start == end => out.push(format!("day:{start}")),
-            Value::Date { time: Some(t), .. } => out.push(format!("time:{t}")),
-            _ => {}
-        }
-    }
-
     fn compare(&self, a: &Fact, b: &Fact, rule: &Rule, _names: &Names) -> Verdict {
         match (&a.value, &b.value) {
             (Value::Date { .. }, Value::Date { .. }) => {
