@@ -1025,6 +1025,32 @@ fn shares_per_cent_and_fractions() {
         ),
         Some(Verdict::Agree)
     );
+    // "Nine in 10" is a share, as precise as a share of ten: 92 percent
+    // rounds to it, 70 percent does not; "two in 10 minutes" is a time.
+    let a = (
+        "Nine in 10 of the ferry's passengers were tourists, the port said.",
+        None,
+    );
+    for (b, verdict_is) in [
+        (
+            "Some 92 percent of the ferry's passengers were tourists.",
+            Verdict::Agree,
+        ),
+        (
+            "Some 70 percent of the ferry's passengers were tourists.",
+            Verdict::Conflict,
+        ),
+    ] {
+        let b = (b, None);
+        assert_eq!(verdict(a, b, "Nine in 10", "percent"), Some(verdict_is));
+    }
+    let (s, f) = facts("The striker scored two in 10 minutes.", None);
+    assert!(
+        f.iter().all(|x| !matches!(&x.value,
+        Value::Quantity { unit: Some(u), .. } if u == "percent")),
+        "{:?}",
+        s.text
+    );
     // A whole figure stands for what rounds to it; 94 and 95 are still two figures.
     assert_eq!(
         verdict(

@@ -1169,13 +1169,50 @@ fn precision(ctx: &Ctx, i: usize, n: &Num) -> f64 {
 /// third" is said of 31 to 35 percent.
 pub const FRACTION_SLACK: f64 = 2.0;
 
+/// A share written as "one in five", "nine in 10": the share and its step
+/// (a share of ten stands for what rounds to it), with the token after it.
+/// Not "two in 10 minutes" (a time) nor "died in 2019" (a year).
+fn one_in_n(ctx: &Ctx, s: &Sentence, i: usize) -> Option<(f64, f64, usize)> {
+    let toks = &ctx.seg.tokens;
+    let limit = s.tokens.end;
+    let n = super::number::read(ctx, i, limit)?;
+    if n.vague || n.ordinal || n.weak || n.low != n.high {
+        return None;
+    }
+    let at = n.end;
+    if toks.get(at).is_none_or(|t| at >= limit || t.lower != "in") {
+        return None;
+    }
+    let m = super::number::read(ctx, at + 1, limit)?;
+    let whole = |x: f64| x.fract() == 0.0;
+    if m.vague
+        || m.ordinal
+        || m.low != m.high
+        || !(whole(n.value) && whole(m.value) && n.value >= 1.0 && n.value < m.value)
+        || m.value > 1000.0
+    {
+        return None;
+    }
+    // "in 10 minutes", "in 10 km": a measure, not a share.
+    if let Some(t) = toks.get(m.end).filter(|_| m.end < limit) {
+        let l = t.lower.as_str();
+        if ctx.lex.duration_unit(l).is_some() || ctx.lex.is_unit(l, &ctx.lex.lemma(l)) {
+            return None;
+        }
+    }
+    Some((n.value / m.value * 100.0, 100.0 / m.value, m.end))
+}
+
 /// A share written as a fraction at token `i`, followed by "of": "a third
-/// of", "two-thirds of", "half of", "one in five" is not read. A quantity in
-/// percent, so it compares with "33 percent".
+/// of", "two-thirds of", "half of"; or as "one in five", "nine in 10". A
+/// quantity in percent, so it compares with "33 percent".
 fn fraction(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     let toks = &ctx.seg.tokens;
     let limit = s.tokens.end;
     let w = |k: usize| toks.get(k).filter(|_| k < limit).map(|t| t.lower.as_str());
+    if let Some((value, step, end)) = one_in_n(ctx, s, i) {
+        return Some(share_at(ctx, s, i, end, value, step));
+    }
     let fractions = &ctx.lex.def.numbers.fractions;
     // "half of" alone, or a count before the fraction: "a third", "two-thirds", "two thirds".
     let (from, numerator, at) =
@@ -1190,8 +1227,19 @@ fn fraction(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     if w(at + 1) != Some("of") || numerator <= 0.0 || numerator * share > 1.0 {
         return None;
     }
-    let value = numerator * share * 100.0;
-    let span = from..at + 1;
+    Some(share_at(
+        ctx,
+        s,
+        from,
+        at + 1,
+        numerator * share * 100.0,
+        0.0,
+    ))
+}
+
+/// The share `value` (percent) written at tokens `from..end`, with a hedge
+/// before it ("nearly a third", "about one in five").
+fn share_at(ctx: &Ctx, s: &Sentence, from: usize, end: usize, value: f64, step: f64) -> Candidate {
     let (mut low, mut high) = (value - FRACTION_SLACK, value + FRACTION_SLACK);
     let mut start = from;
     let mut hedge = None;
@@ -1200,8 +1248,8 @@ fn fraction(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
         start = h;
         hedge = Some(phrase);
     }
-    let span = start..span.end;
-    Some(Candidate {
+    let span = start..end;
+    Candidate {
         kind: Kind::Quantity,
         sentence: 0,
         events: nearby_events(ctx, s, &span, usize::MAX),
@@ -1213,7 +1261,7 @@ fn fraction(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
             unit: Some("percent".into()),
             second: None,
             ordinal: false,
-            step: 0.0,
+            step,
         },
         head: None,
         hedge,
@@ -1221,7 +1269,7 @@ fn fraction(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
         relative: false,
         label: None,
         bytes: None,
-    })
+    }
 }
 
 pub(super) fn overlap(a: (f64, f64), b: (f64, f64), slack: f64) -> bool {
