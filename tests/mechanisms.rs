@@ -1116,6 +1116,20 @@ fn ages_of_people_and_of_things() {
         ),
         Some(Verdict::Conflict)
     );
+    // "Children under 10", "adults over 65": a bound on the ages of the
+    // people named, never a count of them that meets another count.
+    let (s, f) = facts(
+        "Most of those infected at the camp are children under 12, and 14 have been hospitalized.",
+        None,
+    );
+    assert_eq!(range(fact(&s, &f, Kind::Age, "under 12")).2, 11.0);
+    assert!(
+        !f.iter()
+            .any(|x| x.kind == Kind::Quantity && s.text[x.start..x.end].contains("12")),
+        "12 is no count of the infected"
+    );
+    let (s, f) = facts("Adults over 65 queued first.", None);
+    assert_eq!(range(fact(&s, &f, Kind::Age, "over 65")).1, 66.0);
     // "The 17-year-old appeared in court": an age used as a noun is a person's.
     assert_eq!(
         verdict(

@@ -39,6 +39,16 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
             })
             .map_or_else(|| "person".to_string(), |t| ctx.lex.lemma(t.lower.as_str()))
     };
+    // A word for people: "children", "adults", "patients", "fishermen".
+    let person = |k: usize| {
+        let t = &toks[k];
+        let lemma = ctx.lex.lemma(t.lower.as_str());
+        t.kind == TokKind::Word
+            && (!t.caps || k == s.tokens.start)
+            && (ctx.lex.is_person_noun(t.lower.as_str())
+                || ctx.lex.is_person_noun(&lemma)
+                || ctx.lex.def.numbers.generic_nouns.contains(lemma.as_str()))
+    };
     let found = |from: usize, to: usize, value: f64, low: f64, high: f64| {
         let span = from..to;
         Some(Candidate {
@@ -94,6 +104,20 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
                 && matches!(w(i + 1), Some(".") | None);
             if died_at || was {
                 return found(i, i + 1, n as f64, n as f64, n as f64);
+            }
+            // "children under 10", "adults over 65": a bound on the ages of
+            // the people just named, not a count of them.
+            if i >= s.tokens.start + 2
+                && matches!(toks[i - 1].lower.as_str(), "under" | "over")
+                && person(i - 2)
+                && !matches!(w(i + 1), Some("%" | "percent" | "per"))
+            {
+                let (low, high) = if toks[i - 1].lower == "under" {
+                    (0.0, n as f64 - 1.0)
+                } else {
+                    (n as f64 + 1.0, OLDEST)
+                };
+                return found(i - 1, i + 1, n as f64, low, high);
             }
             // "Jane Porter, 41, said": a figure set off by commas right after a name.
             if i >= s.tokens.start + 2
@@ -155,6 +179,9 @@ fn aged<'f>(f: &'f Fact, rules: &RuleSet) -> Option<&'f str> {
         h => h,
     }
 }
+
+/// The oldest age a bound like "adults over 65" reaches.
+const OLDEST: f64 = 120.0;
 
 /// The age kind: read before quantities, so a figure that is an age is not
 /// also a count.
