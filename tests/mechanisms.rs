@@ -463,6 +463,17 @@ fn durations_round_to_half_a_unit() {
             .all(|x| x.kind != Kind::Duration || !s.text[x.start..x.end].contains("30-year")),
         "an age is not a duration"
     );
+    // A unit after a word in "-ing" is still a length of time: "12,000
+    // flying hours" meets "had logged more than 11,000 hours".
+    let a = (
+        "The barge skipper had 9,000 sailing hours, the operator said.",
+        None,
+    );
+    let b = ("The skipper had logged more than 8,000 hours.", None);
+    assert_eq!(
+        verdict(a, b, "9,000 sailing hours", "8,000 hours"),
+        Some(Verdict::Conflict)
+    );
 }
 
 // ---- dates ------------------------------------------------------------------

@@ -49,7 +49,22 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         }
         let compound = toks.get(j).is_some_and(|t| t.glued && t.lower == "-")
             && toks.get(j + 1).is_some_and(|t| t.glued);
-        let u = if compound { j + 1 } else { j };
+        let mut u = if compound { j + 1 } else { j };
+        // A unit after a word in "-ing" that says what the time was spent
+        // on: "12,000 flying hours", "40 working days".
+        if !compound
+            && u + 1 < limit
+            && is_word(ctx, u)
+            && is_word(ctx, u + 1)
+            && !toks[u].caps
+            && toks[u].lower.len() > 5
+            && toks[u].lower.ends_with("ing")
+            && !ctx.has(u, super::flag::STOP)
+            && lex.duration_unit(toks[u].lower.as_str()).is_none()
+            && lex.duration_unit(toks[u + 1].lower.as_str()).is_some()
+        {
+            u += 1;
+        }
         let Some((secs, _unit)) = toks
             .get(u)
             .filter(|_| u < limit && is_word(ctx, u))
