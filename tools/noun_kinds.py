@@ -12,21 +12,12 @@ Usage: python3 tools/noun_kinds.py [/usr/share/wordnet] > rules/noun-kinds.txt
 import collections
 import os
 
-from wordnet_common import SOURCE, WN, common_words
+from wordnet_common import SOURCE, WN, common_words, first_noun_senses
 BROAD = 25
 
 common = common_words()
 
-first = {}
-with open(os.path.join(WN, "index.noun")) as f:
-    for line in f:
-        if line.startswith(" "):
-            continue
-        p = line.split()
-        lemma, pointers = p[0], int(p[3])
-        offsets = p[4 + pointers + 2:]
-        if "_" not in lemma and lemma in common:
-            first[lemma] = offsets[0]
+first = first_noun_senses(common)
 
 hypernyms = {}
 kinds = collections.Counter()

@@ -12,21 +12,13 @@ Usage: python3 tools/person_nouns.py [/usr/share/wordnet] > rules/person-nouns.t
 """
 import os
 
-from wordnet_common import SOURCE, WN, common_words
+from wordnet_common import SOURCE, WN, common_words, first_noun_senses
 
 NOUN_PERSON = "18"
 
 common = common_words()
 
-first = {}
-with open(os.path.join(WN, "index.noun")) as f:
-    for line in f:
-        if line.startswith(" "):
-            continue
-        p = line.split()
-        lemma, pointers = p[0], int(p[3])
-        if lemma.isalpha() and lemma in common:
-            first[lemma] = p[4 + pointers + 2]
+first = {w: sense for w, sense in first_noun_senses(common).items() if w.isalpha()}
 
 lexfile = {}
 with open(os.path.join(WN, "data.noun")) as f:

@@ -29,3 +29,18 @@ def common_words():
             if line.strip() and not line.startswith("#"):
                 words.add(line.strip())
     return words
+
+
+def first_noun_senses(common):
+    """Each common word's first (most frequent) noun sense, as the offset
+    of its synset in data.noun."""
+    first = {}
+    with open(os.path.join(WN, "index.noun")) as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            p = line.split()
+            lemma, pointers = p[0], int(p[3])
+            if "_" not in lemma and lemma in common:
+                first[lemma] = p[4 + pointers + 2]
+    return first
