@@ -135,7 +135,7 @@ pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
         1
     };
     let per_source = if bytes >= REREAD_BYTES && sources.len() > 1 {
-        read_twice(sources, rules, threads)
+        read_twice(sources, rules, threads, CHUNK_BYTES)
     } else {
         read_holding(sources, rules, threads)
     };
@@ -177,23 +177,52 @@ fn read_holding(sources: &[Source], rules: &RuleSet, threads: usize) -> Vec<extr
 /// at once, then for its facts. The same facts as [`read_holding`], for the
 /// time of segmenting each source again, and only the sources being read
 /// (one per thread) hold their tokens at a time, not all of them.
-fn read_twice(sources: &[Source], rules: &RuleSet, threads: usize) -> Vec<extract::Read> {
+///
+/// A source larger than `chunk_bytes` ([`CHUNK_BYTES`]) is read a stretch
+/// at a time ([`extract::read_in_chunks`]), so not even it holds all its
+/// tokens at once: the same facts again, for the time of segmenting it a
+/// third time.
+fn read_twice(
+    sources: &[Source],
+    rules: &RuleSet,
+    threads: usize,
+    chunk_bytes: usize,
+) -> Vec<extract::Read> {
     let indexed: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
-    let negations = par_map(&indexed, threads, |&(i, src)| {
-        let seg = segment::segment(src, &rules.lexicon);
-        extract::negated_verbs(&extract::Ctx::new(src, &seg, rules, i))
+    let surveys = par_map(&indexed, threads, |&(i, src)| {
+        let chunks = segment::chunks(src, chunk_bytes);
+        if chunks.len() == 1 {
+            let seg = segment::segment(src, &rules.lexicon);
+            let negated = extract::negated_verbs(&extract::Ctx::new(src, &seg, rules, i));
+            (negated, std::sync::Mutex::new(None), chunks)
+        } else {
+            let (negated, words) = extract::survey_chunks(src, rules, i, &chunks);
+            (negated, std::sync::Mutex::new(Some(words)), chunks)
+        }
     });
     let mut negated = extract::Negated::default();
-    for n in &negations {
+    for (n, _, _) in &surveys {
         negated.extend(n);
     }
-    par_map(&indexed, threads, |&(i, src)| {
-        let seg = segment::segment(src, &rules.lexicon);
-        let mut ctx = extract::Ctx::new(src, &seg, rules, i);
-        ctx.mark_negated(&negated);
-        extract::read(&ctx)
+    let jobs: Vec<_> = indexed.iter().zip(&surveys).collect();
+    par_map(&jobs, threads, |&(&(i, src), (_, words, chunks))| {
+        let words = words.lock().unwrap_or_else(|e| e.into_inner()).take();
+        match words {
+            Some(words) => extract::read_in_chunks(src, rules, i, chunks, words, &negated),
+            None => {
+                let seg = segment::segment(src, &rules.lexicon);
+                let mut ctx = extract::Ctx::new(src, &seg, rules, i);
+                ctx.mark_negated(&negated);
+                extract::read(&ctx)
+            }
+        }
     })
 }
+
+/// A source larger than this is read a stretch of about this size at a
+/// time (see [`read_twice`]): its tokens and tables take about 8 bytes per
+/// byte of text.
+const CHUNK_BYTES: usize = 2 * 1024 * 1024;
 
 /// From this many bytes of sources in all, `facts` reads them twice
 /// ([`read_twice`]) rather than hold every source's tokens at once: a
@@ -216,6 +245,11 @@ pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
     }
     judge::judge(&groups, &facts, sources, rules)
 }
+
+/// The benchmark corpus of distinct reports, for tests of large sources.
+#[cfg(test)]
+#[path = "../benches/news.rs"]
+mod news_corpus;
 
 #[cfg(test)]
 mod tests {
@@ -243,7 +277,57 @@ mod tests {
         ];
         let held = joined(read_holding(&sources, &rules, 1));
         assert!(held.contains("specified"), "{held}");
-        assert_eq!(joined(read_twice(&sources, &rules, 1)), held);
-        assert_eq!(joined(read_twice(&sources, &rules, 2)), held);
+        assert_eq!(joined(read_twice(&sources, &rules, 1, CHUNK_BYTES)), held);
+        assert_eq!(joined(read_twice(&sources, &rules, 2, CHUNK_BYTES)), held);
+    }
+
+    use crate::news_corpus as news;
+
+    /// Reading a source a stretch at a time finds the facts reading it
+    /// whole finds, in the same order, whatever the stretches: names met
+    /// again paragraphs later, an acronym introduced in one paragraph and
+    /// used in another, a day counted from a date paragraphs before, a
+    /// word capitalised only at sentence starts in one paragraph and in
+    /// lower case in another, an unknown word opening sentences of two
+    /// paragraphs (a name), a fact restated across paragraphs, a
+    /// negation in one source met by another's assertion.
+    #[test]
+    fn reading_in_stretches_finds_what_reading_whole_finds() {
+        let rules = RuleSet::builtin().unwrap();
+        let a = "+++\npublished = 2025-06-12\n+++\nBridge closed after barge strike\n\n\
+            HARLOW, June 11 (Wire) - A barge struck the Orrin Street bridge on \
+            Tuesday, the Regional Transit Authority (RTA) said. Mara Velde, 44, \
+            who captained the barge, was not hurt.\n\n\
+            Engineers did not specify how long repairs would take. Spring \
+            floods had raised the river by 3 metres. Tarvex owns the barge.\n\n\
+            The RTA said the next day that 12,000 commuters use the bridge \
+            daily. Velde told reporters the current was strong. About 12,000 \
+            commuters were rerouted.\r\n\r\n\
+            In spring the crossing reopens. A 17-year-old deckhand was treated \
+            for cuts, and the bridge will stay shut for three weeks.\n\n\
+            Mara Velde has sailed the river for 20 years. Tarvex declined to comment.";
+        let b = "Engineers specified that repairs would take a month, the Regional \
+            Transit Authority said on Wednesday.\n\nThe barge hit the bridge on \
+            Tuesday. Captain Mara Veldt said 11,000 commuters use it.";
+        let corpus =
+            |seed, variant| Source::from_text("n.md", news::report(60_000, seed, variant)).unwrap();
+        for sources in [
+            vec![
+                Source::from_text("a.md", a.to_string()).unwrap(),
+                Source::from_text("b.md", b.to_string()).unwrap(),
+            ],
+            vec![corpus(3, false), corpus(3, true)],
+        ] {
+            let held = joined(read_holding(&sources, &rules, 1));
+            assert!(
+                held.contains("kind: Name") && held.contains("kind: Date"),
+                "{held}"
+            );
+            for chunk in [1, 100, 2_000, 20_000] {
+                let stretches = segment::chunks(&sources[0], chunk).len();
+                assert!(stretches > 2 || chunk > sources[0].text.len() / 3);
+                assert_eq!(joined(read_twice(&sources, &rules, 2, chunk)), held);
+            }
+        }
     }
 }

@@ -45,8 +45,37 @@ fn is_closer(t: &Token, text: &str) -> bool {
 
 /// Segment a source body into sentences.
 pub fn segment(src: &Source, lex: &Lexicon) -> Segmented {
+    segment_range(src, lex, src.body_start..src.text.len())
+}
+
+/// Where a large source body is cut to be read a stretch at a time: at
+/// blank lines, each stretch (but the last) at least `target` bytes long.
+/// A blank line ends a sentence and a paragraph, so the stretches segment
+/// into exactly the sentences of the whole body, in order (the suite
+/// checks it). A body with no blank line past `target` is one stretch.
+pub fn chunks(src: &Source, target: usize) -> Vec<std::ops::Range<usize>> {
+    let bytes = src.text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = src.body_start;
+    while bytes.len() - from > target {
+        let Some(cut) = (from + target..bytes.len() - 1).find(|&p| {
+            bytes[p] == b'\n' && (bytes[p + 1] == b'\n' || bytes[p + 1..].starts_with(b"\r\n"))
+        }) else {
+            break;
+        };
+        out.push(from..cut + 1);
+        from = cut + 1;
+    }
+    out.push(from..bytes.len());
+    out
+}
+
+/// Segment the stretch `range` of a source's body (see [`chunks`]):
+/// tokens keep their offsets in the whole file, paragraphs are numbered
+/// from the stretch's first.
+pub fn segment_range(src: &Source, lex: &Lexicon, range: std::ops::Range<usize>) -> Segmented {
     let text = &src.text;
-    let tokens = tokenize(src.body(), src.body_start);
+    let tokens = tokenize(&text[range.clone()], range.start);
     let mut sentences = Vec::new();
     let mut paragraph = 0;
     let mut s_start_tok = 0;

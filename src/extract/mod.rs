@@ -248,6 +248,44 @@ pub struct Ctx<'a> {
     /// Every aside of the source (see [`asides_before`]), in order: its
     /// opening and closing commas.
     asides: Vec<(u32, u32)>,
+    /// The index in the whole source of `seg`'s first sentence: 0 unless
+    /// `seg` is a later stretch of a large source (see [`read_in_chunks`]).
+    first_sentence: usize,
+}
+
+/// How a source uses a word, over the whole source: the `flag`s a stretch
+/// of it cannot tell alone.
+const USAGE: u32 = flag::SEEN | flag::RECURS | flag::LOWERCASE_SEEN | flag::MIDSENTENCE_CAP;
+
+/// Two stretches' usage of one word as the usage of both: a word each
+/// writes once recurs.
+fn join_usage(a: u32, b: u32) -> u32 {
+    let (a, b) = (a & USAGE, b & USAGE);
+    a | b
+        | if a & b & flag::SEEN != 0 {
+            flag::RECURS
+        } else {
+            0
+        }
+}
+
+/// What the stretches of a large source share (see [`read_in_chunks`]):
+/// its lemmas, numbered in the order the whole source first writes them,
+/// and how it uses each distinct word.
+#[derive(Default)]
+pub struct SourceWords {
+    lemmas: Lemmas,
+    usage: rustc_hash::FxHashMap<String, u32>,
+}
+
+/// Where a [`Ctx`] takes what it knows of the words of the whole source.
+enum Usage<'u> {
+    /// From its own tokens: `seg` is the whole source.
+    Own,
+    /// From its own tokens, added to the whole source's (a first reading).
+    Collect(&'u mut rustc_hash::FxHashMap<String, u32>),
+    /// From the whole source's, already collected.
+    Apply(&'u rustc_hash::FxHashMap<String, u32>),
 }
 
 /// Prefix counts over a source's tokens, kept modulo 2^16: a count between
@@ -440,11 +478,25 @@ pub struct Candidate {
 impl<'a> Ctx<'a> {
     /// Everything about a source that extraction reads more than once, computed once.
     pub fn new(src: &'a Source, seg: &'a Segmented, rules: &'a RuleSet, source: usize) -> Ctx<'a> {
+        Ctx::build(src, seg, rules, source, Lemmas::default(), 0, Usage::Own)
+    }
+
+    /// A [`Ctx`] for `seg`, the whole source or a stretch of it whose first
+    /// sentence is the source's `first_sentence`th: lemmas are numbered
+    /// on from `lemmas`, and the words' use is as `usage` says.
+    fn build(
+        src: &'a Source,
+        seg: &'a Segmented,
+        rules: &'a RuleSet,
+        source: usize,
+        mut lemmas: Lemmas,
+        first_sentence: usize,
+        usage: Usage,
+    ) -> Ctx<'a> {
         let lex = &rules.lexicon;
         // Words repeat: lemmatise and look up each distinct one once.
         let mut memo: rustc_hash::FxHashMap<&str, u32> = Default::default();
         let mut words: Vec<(u32, u32)> = Vec::new();
-        let mut lemmas = Lemmas::default();
         let mut word_ids = Vec::with_capacity(seg.tokens.len());
         // One pass over the tokens: distinct words, how the source uses each
         // (in lower case, capitalised mid-sentence), and prefix counts of
@@ -565,7 +617,32 @@ impl<'a> Ctx<'a> {
         words_before.push(w);
         puncts_before.push(p);
         breaks_before.push(b);
+        let distinct = memo
+            .iter()
+            .map(|(w, &id)| (*w, id))
+            .chain(compounds.iter().map(|(w, &id)| (w.as_str(), id)));
+        match usage {
+            Usage::Own => {}
+            Usage::Collect(all) => {
+                for (w, id) in distinct {
+                    let here = words[id as usize].1;
+                    match all.get_mut(w) {
+                        Some(u) => *u = join_usage(*u, here),
+                        None => {
+                            all.insert(w.to_string(), here & USAGE);
+                        }
+                    }
+                }
+            }
+            Usage::Apply(all) => {
+                for (w, id) in distinct {
+                    let entry = &mut words[id as usize].1;
+                    *entry = *entry & !USAGE | all.get(w).copied().unwrap_or(*entry & USAGE);
+                }
+            }
+        }
         let mut ctx = Ctx {
+            first_sentence,
             attributions: Vec::new(),
             datelines,
             asides,
@@ -722,77 +799,220 @@ impl Read {
 }
 
 /// Read every fact of one source (after [`Ctx::mark_negated`]); see [`Read`].
-/// [`crate::facts`] reads every source of a check this way.
+/// [`crate::facts`] reads every source of a check this way, or a large
+/// one a stretch at a time ([`read_in_chunks`]), with the same result.
 pub fn read(ctx: &Ctx) -> Read {
-    let seg = ctx.seg;
-    let mut reading = kind::Reading {
-        claimed: vec![false; seg.tokens.len()],
-        anchor: None,
-    };
-    let mut memo = SentenceMemo {
-        contexts: vec![None; seg.sentences.len()],
-        patterns: vec![None; seg.sentences.len()],
-        years: vec![None; seg.sentences.len()],
-    };
-    let mut vocab = Vocab {
-        base: &ctx.lemmas,
-        more: Lemmas::default(),
-    };
-    // Each sentence's facts are finished, restatements joined and repeats
-    // merged before the next sentence is read (finishing reads nothing the
-    // readers write, and a restatement stays in its sentence), so only the
-    // merged facts and one sentence's worth of candidates are held at a
-    // time, not every mention of the source twice over.
-    let mut cands = Vec::new();
-    let mut batch: Vec<(Fact, Ids)> = Vec::new();
-    let mut merged = Repeats::default();
-    for (si, s) in seg.sentences.iter().enumerate() {
-        for k in registry::KINDS {
-            k.read(ctx, si, s, &mut reading, &mut cands);
-        }
-        batch.extend(
-            cands
-                .drain(..)
-                .filter_map(|c| finish(ctx, c, &mut memo, &mut vocab)),
-        );
-        merged.add_batch(ctx, &mut batch);
-    }
+    let mut reader = Reader::default();
+    let mut memo = SentenceMemo::new(ctx.seg);
+    let reading = reader.sentences(ctx, &mut memo);
+    let sentence_facts = reader.merged.out.len();
     // Facts read over the whole source (names) come last; they take their
-    // place in text order below.
-    let sentence_facts = merged.out.len();
+    // place in text order in `Reader::done`.
+    let mut cands = Vec::new();
     for k in registry::KINDS {
         k.read_source(ctx, &reading, &mut cands);
     }
-    // They are finished and merged some sentences at a time, in text order
-    // (a batch ends only between sentences, so each batch is the next stretch
-    // of the whole sorted list): a name stated through a long source is then
-    // held once merged, not once per mention before merging.
     cands.sort_by_key(|c| c.sentence);
-    let mut rest = cands.into_iter().peekable();
-    while let Some(c) = rest.next() {
-        let sentence = c.sentence;
-        batch.extend(finish(ctx, c, &mut memo, &mut vocab));
-        if batch.len() >= SOURCE_BATCH && rest.peek().is_none_or(|n| n.sentence != sentence) {
-            merged.add_batch(ctx, &mut batch);
+    reader.source_facts(ctx, &mut memo, cands);
+    let mut words = ctx.lemmas.words.clone();
+    reader.done(&mut words, sentence_facts)
+}
+
+/// What a source is read for first, a stretch at a time: what it negates
+/// (see [`crate::facts`]), and its words, numbered and with their use over
+/// the whole source, for [`read_in_chunks`].
+pub fn survey_chunks(
+    src: &Source,
+    rules: &RuleSet,
+    source: usize,
+    chunks: &[std::ops::Range<usize>],
+) -> (Negated, SourceWords) {
+    let mut negated = Negated::default();
+    let mut words = SourceWords::default();
+    for range in chunks {
+        let seg = crate::segment::segment_range(src, &rules.lexicon, range.clone());
+        let lemmas = std::mem::take(&mut words.lemmas);
+        let ctx = Ctx::build(
+            src,
+            &seg,
+            rules,
+            source,
+            lemmas,
+            0,
+            Usage::Collect(&mut words.usage),
+        );
+        negated.extend(&negated_verbs(&ctx));
+        words.lemmas = ctx.lemmas;
+    }
+    (negated, words)
+}
+
+/// Read a large source a stretch at a time ([`crate::segment::chunks`]),
+/// after [`survey_chunks`]: only one stretch's tokens and tables are held
+/// at once, not the whole source's (about 8 bytes per byte of text). The
+/// facts are those [`read`] finds in the whole source, in the same order.
+///
+/// Names are the one kind read over the whole source: each stretch gives
+/// its mentions, the mentions become one name per entity once every
+/// stretch is read, and a second round of the stretches finishes each
+/// name's fact where its first full mention stands.
+pub fn read_in_chunks(
+    src: &Source,
+    rules: &RuleSet,
+    source: usize,
+    chunks: &[std::ops::Range<usize>],
+    words: SourceWords,
+    negated: &Negated,
+) -> Read {
+    let SourceWords { mut lemmas, usage } = words;
+    let mut reader = Reader::default();
+    let mut mentions = name::Mentions::default();
+    // Where each stretch's sentences start in the whole source's count.
+    let mut firsts = Vec::with_capacity(chunks.len());
+    let mut first_sentence = 0;
+    for range in chunks {
+        let seg = crate::segment::segment_range(src, &rules.lexicon, range.clone());
+        let mut ctx = Ctx::build(
+            src,
+            &seg,
+            rules,
+            source,
+            lemmas,
+            first_sentence,
+            Usage::Apply(&usage),
+        );
+        ctx.mark_negated(negated);
+        let reading = reader.sentences(&ctx, &mut SentenceMemo::new(&seg));
+        mentions.add(&ctx, &reading.claimed);
+        firsts.push(first_sentence);
+        first_sentence += seg.sentences.len();
+        lemmas = ctx.lemmas;
+    }
+    let sentence_facts = reader.merged.out.len();
+    let mut cands = Vec::new();
+    mentions.entities(&mut cands);
+    cands.sort_by_key(|c| c.sentence);
+    let mut cands = cands.into_iter().peekable();
+    for (range, &first) in chunks.iter().zip(&firsts) {
+        if cands.peek().is_none() {
+            break;
         }
+        let seg = crate::segment::segment_range(src, &rules.lexicon, range.clone());
+        let end = first + seg.sentences.len();
+        let mut ctx = Ctx::build(
+            src,
+            &seg,
+            rules,
+            source,
+            lemmas,
+            first,
+            Usage::Apply(&usage),
+        );
+        ctx.mark_negated(negated);
+        let here: Vec<Candidate> = std::iter::from_fn(|| cands.next_if(|c| c.sentence < end))
+            .map(|mut c| {
+                c.sentence -= first;
+                c
+            })
+            .collect();
+        reader.source_facts(&ctx, &mut SentenceMemo::new(&seg), here);
+        lemmas = ctx.lemmas;
     }
-    merged.add_batch(ctx, &mut batch);
-    let facts = merged.out;
-    // In text order (a stable sort: ties keep the order they were read in).
-    // The facts stay where they are, read in this order later: moving them
-    // now would hold them twice while the source's tokens are still held.
-    let mut order: Vec<u32> = (0..facts.len() as u32).collect();
-    if facts.len() > sentence_facts {
-        let key = |f: &Option<(Fact, Ids)>| f.as_ref().map(|(f, _)| (f.start, f.end, f.kind));
-        order.sort_by_key(|&i| key(facts.get(i as usize)));
+    reader.done(&mut lemmas.words, sentence_facts)
+}
+
+/// A source's reading in progress: the facts merged so far, and what
+/// carries from sentence to sentence (and from one stretch to the next).
+#[derive(Default)]
+struct Reader {
+    /// The last full date read (see [`kind::Reading::anchor`]).
+    anchor: Option<Date>,
+    /// Words facts add to their contexts that the source never writes.
+    more: Lemmas,
+    merged: Repeats,
+}
+
+impl Reader {
+    /// Read the facts of each sentence of `ctx`'s segment, in order; the
+    /// tokens the readers took are returned for the names.
+    fn sentences(&mut self, ctx: &Ctx, memo: &mut SentenceMemo) -> kind::Reading {
+        let seg = ctx.seg;
+        let mut reading = kind::Reading {
+            claimed: vec![false; seg.tokens.len()],
+            anchor: self.anchor,
+        };
+        let mut vocab = Vocab {
+            base: &ctx.lemmas,
+            more: std::mem::take(&mut self.more),
+        };
+        // Each sentence's facts are finished, restatements joined and repeats
+        // merged before the next sentence is read (finishing reads nothing the
+        // readers write, and a restatement stays in its sentence), so only the
+        // merged facts and one sentence's worth of candidates are held at a
+        // time, not every mention of the source twice over.
+        let mut cands = Vec::new();
+        let mut batch: Vec<(Fact, Ids)> = Vec::new();
+        for (si, s) in seg.sentences.iter().enumerate() {
+            for k in registry::KINDS {
+                k.read(ctx, si, s, &mut reading, &mut cands);
+            }
+            batch.extend(
+                cands
+                    .drain(..)
+                    .filter_map(|c| finish(ctx, c, memo, &mut vocab)),
+            );
+            self.merged.add_batch(ctx, &mut batch);
+        }
+        self.more = vocab.more;
+        self.anchor = reading.anchor;
+        reading
     }
-    // Contexts leave the source as words (in `Read::append_to`).
-    let mut words = vocab.base.words.clone();
-    words.append(&mut vocab.more.words);
-    Read {
-        facts,
-        order,
-        words,
+
+    /// Finish and merge facts read over the whole source (names), sorted
+    /// by sentence, all in `ctx`'s segment.
+    ///
+    /// They are finished and merged some sentences at a time, in text order
+    /// (a batch ends only between sentences, so each batch is the next stretch
+    /// of the whole sorted list): a name stated through a long source is then
+    /// held once merged, not once per mention before merging.
+    fn source_facts(&mut self, ctx: &Ctx, memo: &mut SentenceMemo, cands: Vec<Candidate>) {
+        let mut vocab = Vocab {
+            base: &ctx.lemmas,
+            more: std::mem::take(&mut self.more),
+        };
+        let mut batch: Vec<(Fact, Ids)> = Vec::new();
+        let mut rest = cands.into_iter().peekable();
+        while let Some(c) = rest.next() {
+            let sentence = c.sentence;
+            batch.extend(finish(ctx, c, memo, &mut vocab));
+            if batch.len() >= SOURCE_BATCH && rest.peek().is_none_or(|n| n.sentence != sentence) {
+                self.merged.add_batch(ctx, &mut batch);
+            }
+        }
+        self.merged.add_batch(ctx, &mut batch);
+        self.more = vocab.more;
+    }
+
+    /// The facts read, in text order; `words` are the source's lemmas.
+    fn done(self, words: &mut Vec<Word>, sentence_facts: usize) -> Read {
+        let facts = self.merged.out;
+        // In text order (a stable sort: ties keep the order they were read in).
+        // The facts stay where they are, read in this order later: moving them
+        // now would hold them twice while the source's tokens are still held.
+        let mut order: Vec<u32> = (0..facts.len() as u32).collect();
+        if facts.len() > sentence_facts {
+            let key = |f: &Option<(Fact, Ids)>| f.as_ref().map(|(f, _)| (f.start, f.end, f.kind));
+            order.sort_by_key(|&i| key(facts.get(i as usize)));
+        }
+        // Contexts leave the source as words (in `Read::append_to`).
+        let mut words = std::mem::take(words);
+        let mut more = self.more.words;
+        words.append(&mut more);
+        Read {
+            facts,
+            order,
+            words,
+        }
     }
 }
 
@@ -1193,6 +1413,17 @@ struct SentenceMemo {
     years: Vec<Option<SentenceYears>>,
 }
 
+impl SentenceMemo {
+    fn new(seg: &Segmented) -> SentenceMemo {
+        let n = seg.sentences.len();
+        SentenceMemo {
+            contexts: vec![None; n],
+            patterns: vec![None; n],
+            years: vec![None; n],
+        }
+    }
+}
+
 /// The years a sentence names, read once per sentence however many facts it holds.
 #[derive(Clone)]
 struct SentenceYears {
@@ -1442,7 +1673,7 @@ fn finish(
         source: ctx.source,
         start,
         end,
-        sentence: c.sentence,
+        sentence: ctx.first_sentence + c.sentence,
         head: c.head,
         hedge: c.hedge,
         modality: c.modality,
@@ -1451,7 +1682,7 @@ fn finish(
         block,
         context: Vec::new(),
         years,
-        headline: c.sentence == 0 && is_headline(ctx),
+        headline: c.sentence == 0 && ctx.first_sentence == 0 && is_headline(ctx),
         peg: news_day && said,
         news_day,
         published: ctx.published(),

@@ -305,7 +305,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                     }
                 }
                 out.push(Mention {
-                    sentence: si,
+                    sentence: ctx.first_sentence + si,
                     toks: p.clone(),
                     start,
                     end,
@@ -399,8 +399,40 @@ fn acronyms(
 /// Words another fact already reads (`claimed`: "EST" in "9:10 a.m. EST",
 /// "Central" in "9:15 a.m. Central time") are not names on their own.
 pub fn extract(ctx: &Ctx, claimed: &[bool], out: &mut Vec<Candidate>) {
-    let ms = mentions(ctx, claimed);
-    let acronyms = acronyms(ctx, &ms);
+    let mut ms = Mentions::default();
+    ms.add(ctx, claimed);
+    ms.entities(out);
+}
+
+/// A source's name mentions, gathered a stretch at a time (see
+/// [`super::read_in_chunks`]), and the acronyms it introduces.
+#[derive(Default)]
+pub struct Mentions {
+    ms: Vec<Mention>,
+    acronyms: std::collections::BTreeMap<String, (Vec<String>, String)>,
+}
+
+impl Mentions {
+    /// The mentions of `ctx`'s segment, after those of the stretches before it.
+    pub fn add(&mut self, ctx: &Ctx, claimed: &[bool]) {
+        let ms = mentions(ctx, claimed);
+        // (An acronym introduced twice means what it was introduced for last.)
+        self.acronyms.append(&mut acronyms(ctx, &ms));
+        self.ms.extend(ms);
+    }
+
+    /// One name fact per entity, from every mention added.
+    pub fn entities(self, out: &mut Vec<Candidate>) {
+        entities(&self.ms, &self.acronyms, out);
+    }
+}
+
+/// One name per entity of the mentions `ms`.
+fn entities(
+    ms: &[Mention],
+    acronyms: &std::collections::BTreeMap<String, (Vec<String>, String)>,
+    out: &mut Vec<Candidate>,
+) {
     // Entities: the fullest name first, shorter mentions merge into it when
     // they are equal, its surname alone, a prefix of it, or the acronym the
     // source introduced for it ("Federal Bureau of Investigation (FBI)").

@@ -208,11 +208,16 @@ pub fn judge(
                 && matches!(f.value, Value::Claim { negated: false, .. })
         })
     };
-    let mut findings: Vec<Finding> = groups
-        .iter()
-        .filter(|g| !counterpart_only(g))
-        .map(|g| finding(g, facts, sources, rules, &names))
-        .collect();
+    // One allocation of the final size: a list grown by doubling would hold
+    // up to twice the findings' room (on a large source as many as its facts).
+    let mut findings: Vec<Finding> =
+        Vec::with_capacity(groups.iter().filter(|g| !counterpart_only(g)).count());
+    findings.extend(
+        groups
+            .iter()
+            .filter(|g| !counterpart_only(g))
+            .map(|g| finding(g, facts, sources, rules, &names)),
+    );
     findings.sort_by(|a, b| {
         let ka = (
             a.claims[0].source,
