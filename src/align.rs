@@ -33,7 +33,11 @@ use std::collections::BTreeMap;
 /// A fact's context with each weight multiplied by its word's IDF, and the
 /// vector's norm: computed once per fact, not at every pair.
 struct Weighted<'f> {
-    words: Vec<(&'f crate::extract::Word, f32)>,
+    /// The fact's context (sorted by word) ...
+    words: &'f [(crate::extract::Word, f32)],
+    /// ... and each word's weight times its IDF: the words are not copied
+    /// (a large source has a context per fact).
+    weights: Box<[f32]>,
     norm: f32,
 }
 
@@ -42,12 +46,16 @@ impl<'f> Weighted<'f> {
         context: &'f [(crate::extract::Word, f32)],
         idf: &rustc_hash::FxHashMap<&crate::extract::Word, f32>,
     ) -> Weighted<'f> {
-        let words: Vec<_> = context
+        let weights: Box<[f32]> = context
             .iter()
-            .map(|(w, x)| (w, x * idf.get(w).copied().unwrap_or(1.0)))
+            .map(|(w, x)| x * idf.get(w).copied().unwrap_or(1.0))
             .collect();
-        let norm = words.iter().map(|(_, x)| x.powi(2)).sum::<f32>().sqrt();
-        Weighted { words, norm }
+        let norm = weights.iter().map(|x| x.powi(2)).sum::<f32>().sqrt();
+        Weighted {
+            words: context,
+            weights,
+            norm,
+        }
     }
 }
 
@@ -61,15 +69,15 @@ fn cosine_without(a: &Weighted, b: &Weighted, skip: impl Fn(&str) -> bool) -> f3
         return 0.0;
     }
     // Both lists are sorted by word.
-    let (aw, bw, norms) = (&a.words, &b.words, a.norm * b.norm);
+    let (aw, bw, norms) = (a.words, b.words, a.norm * b.norm);
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < aw.len() && j < bw.len() {
-        match aw[i].0.cmp(bw[j].0) {
+        match aw[i].0.cmp(&bw[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 if !skip(aw[i].0.as_str()) {
-                    dot += aw[i].1 * bw[j].1;
+                    dot += a.weights[i] * b.weights[j];
                 }
                 i += 1;
                 j += 1;

@@ -139,6 +139,42 @@ fn fingerprints_do_not_depend_on_the_path() {
 }
 
 // 4. One bad byte loses one line of a batch, not the batch.
+/// Findings that say the same thing (one rule, topic and text) are told
+/// apart by their order: the first keeps the bare fingerprint, the next are
+/// numbered ":2", ":3".
+#[test]
+fn equal_fingerprints_are_numbered_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.md",
+        "A landslide killed two hikers near Vell on Monday.\n\n\
+         In 2019, a rockfall killed a climber near Osk.\n\n\
+         In 2011, a flood killed a farmer near Tarn.\n",
+    );
+    write(
+        dir.path(),
+        "b.md",
+        "Rescuers searched the slope near Vell on Monday.\n",
+    );
+    let v = json(
+        &concur(dir.path())
+            .args(["check", "--no-config", "--format", "json", "a.md", "b.md"])
+            .output()
+            .unwrap(),
+    );
+    let prints: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["claims"][0]["text"] == "killed")
+        .map(|f| f["fingerprint"].as_str().unwrap())
+        .collect();
+    assert_eq!(prints.len(), 3, "{v}");
+    assert_eq!(prints[1], format!("{}:2", prints[0]));
+    assert_eq!(prints[2], format!("{}:3", prints[0]));
+}
+
 #[test]
 fn a_bad_byte_loses_one_batch_line() {
     let dir = tempfile::tempdir().unwrap();

@@ -11,8 +11,12 @@ pub use crate::rules::Verdict;
 use crate::rules::{Kind, RuleSet, Severity};
 use crate::source::Source;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// One claim of a finding: a fact as one source states it.
+// (Every mention of an aligned fact is a claim, and a name or figure a long
+// source repeats has thousands: the fact's value, attribution and display
+// are shared by its claims, not copied into each.)
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Claim {
     pub source: usize,
@@ -21,13 +25,13 @@ pub struct Claim {
     pub line: usize,
     pub column: usize,
     pub text: String,
-    pub value: Value,
+    pub value: Arc<Value>,
     /// Who the source attributes the claim to ("police" in "police said").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attribution: Option<String>,
+    pub attribution: Option<Arc<str>>,
     /// The value for people: "38,000,000 (34,200,000–38,000,000)".
     #[serde(skip)]
-    pub display: String,
+    pub display: Arc<str>,
 }
 
 /// One aligned fact (or one unmatched fact) with its verdict.
@@ -233,12 +237,31 @@ pub fn judge(
         );
         ka.cmp(&kb).then_with(|| a.rule.cmp(&b.rule))
     });
-    let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
     for f in &mut findings {
-        let base = fingerprint(f);
-        let n = seen.entry(base.clone()).or_insert(0);
-        *n += 1;
-        f.fingerprint = if *n == 1 { base } else { format!("{base}:{n}") };
+        f.fingerprint = fingerprint(f);
+    }
+    // Equal fingerprints are numbered in the findings' order: sorting their
+    // places (a stable sort) brings each run of equals together, with no map
+    // holding a second copy of every fingerprint.
+    let mut by_print: Vec<u32> = (0..findings.len() as u32).collect();
+    by_print.sort_by(|&a, &b| {
+        findings[a as usize]
+            .fingerprint
+            .cmp(&findings[b as usize].fingerprint)
+    });
+    // (Each run's first keeps the bare fingerprint; the numbers count up
+    // from there.)
+    let mut n = 1;
+    for k in 1..by_print.len() {
+        let (prev, i) = (by_print[k - 1] as usize, by_print[k] as usize);
+        let base = &findings[prev].fingerprint;
+        let base = base.split_once(':').map_or(base.as_str(), |(b, _)| b);
+        if findings[i].fingerprint == base {
+            n += 1;
+            findings[i].fingerprint = format!("{base}:{n}");
+        } else {
+            n = 1;
+        }
     }
     for f in &mut findings {
         f.suppressed = f
@@ -263,7 +286,24 @@ pub fn judge(
     }
 }
 
-fn claim(f: &Fact, (start, end): (usize, usize), sources: &[Source]) -> Claim {
+/// What every claim of one fact shares (see [`Claim`]).
+struct Shared {
+    value: Arc<Value>,
+    attribution: Option<Arc<str>>,
+    display: Arc<str>,
+}
+
+impl Shared {
+    fn of(f: &Fact) -> Shared {
+        Shared {
+            value: Arc::new(f.value.clone()),
+            attribution: f.attribution.as_deref().map(Arc::from),
+            display: display_value(&f.value).into(),
+        }
+    }
+}
+
+fn claim(f: &Fact, shared: &Shared, (start, end): (usize, usize), sources: &[Source]) -> Claim {
     let src = &sources[f.source];
     let (line, column) = src.line_col(start);
     Claim {
@@ -273,9 +313,9 @@ fn claim(f: &Fact, (start, end): (usize, usize), sources: &[Source]) -> Claim {
         line,
         column,
         text: src.text[start..end].to_string(),
-        value: f.value.clone(),
-        attribution: f.attribution.clone(),
-        display: display_value(&f.value),
+        value: Arc::clone(&shared.value),
+        attribution: shared.attribution.clone(),
+        display: Arc::clone(&shared.display),
     }
 }
 
@@ -318,10 +358,11 @@ fn finding(
     );
     for &i in group {
         let f = &facts[i];
+        let shared = Shared::of(f);
         claims.extend(
             std::iter::once((f.start, f.end))
                 .chain(mentions(f, aligned).iter().copied())
-                .map(|span| claim(f, span, sources)),
+                .map(|span| claim(f, &shared, span, sources)),
         );
     }
     let severity = match verdict {

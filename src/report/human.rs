@@ -336,7 +336,7 @@ fn shown(run: &Checked) -> Option<(Vec<Source>, Vec<Finding>)> {
                 (c.start, c.end) = (map(c.source, c.start), map(c.source, c.end));
                 (c.line, c.column) = sources[c.source].line_col(c.start);
                 c.text = visible(&c.text).into_owned();
-                c.display = visible(&c.display).into_owned();
+                c.display = visible(&c.display).into();
             }
             f
         })
