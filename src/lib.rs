@@ -135,7 +135,9 @@ pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
         1
     };
     let per_source = if bytes >= REREAD_BYTES && sources.len() > 1 {
-        read_twice(sources, rules, threads, CHUNK_BYTES)
+        read_twice(sources, rules, threads, &|src: &Source| {
+            stretch_bytes(src, bytes)
+        })
     } else {
         read_holding(sources, rules, threads)
     };
@@ -178,19 +180,19 @@ fn read_holding(sources: &[Source], rules: &RuleSet, threads: usize) -> Vec<extr
 /// time of segmenting each source again, and only the sources being read
 /// (one per thread) hold their tokens at a time, not all of them.
 ///
-/// A source larger than `chunk_bytes` ([`CHUNK_BYTES`]) is read a stretch
-/// at a time ([`extract::read_in_chunks`]), so not even it holds all its
-/// tokens at once: the same facts again, for the time of segmenting it a
-/// third time.
+/// A source is read a stretch of `stretch(source)` bytes at a time
+/// ([`extract::read_in_chunks`]; see [`stretch_bytes`]), so not even it
+/// holds all its tokens at once: the same facts again, for the time of
+/// segmenting it a third time.
 fn read_twice(
     sources: &[Source],
     rules: &RuleSet,
     threads: usize,
-    chunk_bytes: usize,
+    stretch: &(dyn Fn(&Source) -> usize + Sync),
 ) -> Vec<extract::Read> {
     let indexed: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
     let surveys = par_map(&indexed, threads, |&(i, src)| {
-        let chunks = segment::chunks(src, chunk_bytes);
+        let chunks = segment::chunks(src, stretch(src));
         if chunks.len() == 1 {
             let seg = segment::segment(src, &rules.lexicon);
             let negated = extract::negated_verbs(&extract::Ctx::new(src, &seg, rules, i));
@@ -219,9 +221,25 @@ fn read_twice(
     })
 }
 
-/// A source larger than this is read a stretch of about this size at a
-/// time (see [`read_twice`]): its tokens and tables take about 8 bytes per
-/// byte of text.
+/// How many bytes of `src` (of `total` bytes of sources in the check)
+/// [`read_twice`] reads at a time.
+///
+/// A source's tokens and tables take about 10 bytes per byte of text while
+/// it is read; alignment and judging later hold some 15 bytes per byte of
+/// every source (facts, contexts, findings). So the tokens make the peak
+/// only for a source that holds most of the check's text (one 30 MB report
+/// against a 1 MB one), and only such a source is read in stretches of
+/// [`CHUNK_BYTES`]: for two 10 MB reports it would cost time (a third
+/// segmentation, about 10 %) and lower no peak.
+fn stretch_bytes(src: &Source, total: usize) -> usize {
+    if src.text.len() > CHUNK_BYTES && 2 * src.text.len() > total {
+        CHUNK_BYTES
+    } else {
+        usize::MAX
+    }
+}
+
+/// The stretch a large source is read in (see [`stretch_bytes`]).
 const CHUNK_BYTES: usize = 2 * 1024 * 1024;
 
 /// From this many bytes of sources in all, `facts` reads them twice
@@ -277,8 +295,9 @@ mod tests {
         ];
         let held = joined(read_holding(&sources, &rules, 1));
         assert!(held.contains("specified"), "{held}");
-        assert_eq!(joined(read_twice(&sources, &rules, 1, CHUNK_BYTES)), held);
-        assert_eq!(joined(read_twice(&sources, &rules, 2, CHUNK_BYTES)), held);
+        let whole = |_: &Source| usize::MAX;
+        assert_eq!(joined(read_twice(&sources, &rules, 1, &whole)), held);
+        assert_eq!(joined(read_twice(&sources, &rules, 2, &whole)), held);
     }
 
     use crate::news_corpus as news;
@@ -326,7 +345,8 @@ mod tests {
             for chunk in [1, 100, 2_000, 20_000] {
                 let stretches = segment::chunks(&sources[0], chunk).len();
                 assert!(stretches > 2 || chunk > sources[0].text.len() / 3);
-                assert_eq!(joined(read_twice(&sources, &rules, 2, chunk)), held);
+                let stretch = |_: &Source| chunk;
+                assert_eq!(joined(read_twice(&sources, &rules, 2, &stretch)), held);
             }
         }
     }
