@@ -865,6 +865,7 @@ pub fn read_in_chunks(
     negated: &Negated,
 ) -> Read {
     let SourceWords { mut lemmas, usage } = words;
+    let whole = (src, rules, source);
     let mut reader = Reader::default();
     let mut mentions = name::Mentions::default();
     // Where each stretch's sentences start in the whole source's count.
@@ -872,16 +873,7 @@ pub fn read_in_chunks(
     let mut first_sentence = 0;
     for range in chunks {
         let seg = crate::segment::segment_range(src, &rules.lexicon, range.clone());
-        let mut ctx = Ctx::build(
-            src,
-            &seg,
-            rules,
-            source,
-            lemmas,
-            first_sentence,
-            Usage::Apply(&usage),
-        );
-        ctx.mark_negated(negated);
+        let ctx = stretch_ctx(whole, &seg, lemmas, first_sentence, &usage, negated);
         let reading = reader.sentences(&ctx, &mut SentenceMemo::new(&seg));
         mentions.add(&ctx, &reading.claimed);
         firsts.push(first_sentence);
@@ -899,16 +891,7 @@ pub fn read_in_chunks(
         }
         let seg = crate::segment::segment_range(src, &rules.lexicon, range.clone());
         let end = first + seg.sentences.len();
-        let mut ctx = Ctx::build(
-            src,
-            &seg,
-            rules,
-            source,
-            lemmas,
-            first,
-            Usage::Apply(&usage),
-        );
-        ctx.mark_negated(negated);
+        let ctx = stretch_ctx(whole, &seg, lemmas, first, &usage, negated);
         let here: Vec<Candidate> = std::iter::from_fn(|| cands.next_if(|c| c.sentence < end))
             .map(|mut c| {
                 c.sentence -= first;
@@ -919,6 +902,22 @@ pub fn read_in_chunks(
         lemmas = ctx.lemmas;
     }
     reader.done(&mut lemmas.words, sentence_facts)
+}
+
+/// The reading context of a stretch of the source `whole` names, whose
+/// first sentence is the source's `first`th: its words' use is the whole
+/// source's, and what any source negates is marked.
+fn stretch_ctx<'a>(
+    (src, rules, source): (&'a Source, &'a RuleSet, usize),
+    seg: &'a Segmented,
+    lemmas: Lemmas,
+    first: usize,
+    usage: &rustc_hash::FxHashMap<String, u32>,
+    negated: &Negated,
+) -> Ctx<'a> {
+    let mut ctx = Ctx::build(src, seg, rules, source, lemmas, first, Usage::Apply(usage));
+    ctx.mark_negated(negated);
+    ctx
 }
 
 /// A source's reading in progress: the facts merged so far, and what
