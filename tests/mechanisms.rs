@@ -275,6 +275,35 @@ fn a_hedge_is_no_event_word() {
     );
 }
 
+/// "within eight hours" is at most eight hours: six hours agrees with it,
+/// ten do not ("within 50 metres of the shore" likewise).
+#[test]
+fn within_a_figure_is_at_most_it() {
+    let (s, f) = facts("Crews restored power within eight hours.", None);
+    assert_eq!(
+        range(fact(&s, &f, Kind::Duration, "eight hours")).1,
+        0.0,
+        "{:?}",
+        fact(&s, &f, Kind::Duration, "eight hours").value
+    );
+    agrees_then_conflicts(
+        (
+            "A storm cut power to the valley on Monday. Crews restored power \
+             within eight hours, the utility said.",
+            Some("2025-03-04"),
+        ),
+        |h| {
+            format!(
+                "A storm cut power to the valley on Monday. Power was restored \
+                 after {h} hours, the utility said."
+            )
+        },
+        Some("2025-03-04"),
+        "eight hours",
+        ("six", "ten"),
+    );
+}
+
 #[test]
 fn numbers_in_news_forms() {
     let (s, f) = facts(
