@@ -3174,6 +3174,33 @@ fn next_is_never_what_a_figure_counts() {
     assert_ne!(heads[1].1.as_deref(), Some("next"));
 }
 
+/// A hyphenated compound modifies the noun after it: "six water-bombing
+/// aircraft" counts aircraft, and meets "eight aircraft" as a conflict.
+#[test]
+fn a_hyphenated_modifier_is_not_what_a_figure_counts() {
+    let (s, f) = facts(
+        "Six water-bombing aircraft and three well-known guides joined the search.",
+        None,
+    );
+    let heads = quantity_heads(&s, &f);
+    assert_eq!(heads[0].0, "Six water-bombing aircraft");
+    assert_eq!(heads[0].1.as_deref(), Some("aircraft"));
+    assert!(
+        heads[1].1.as_deref().is_some_and(|h| h.starts_with("guid")),
+        "{heads:?}"
+    );
+    agrees_then_conflicts(
+        (
+            "Crews backed by six water-bombing aircraft fought the fire.",
+            None,
+        ),
+        |n| format!("Crews backed by {n} aircraft fought the fire."),
+        None,
+        "six water-bombing aircraft",
+        ("six", "eight"),
+    );
+}
+
 #[test]
 fn of_plural_looking_words_in_a_row_the_last_is_counted() {
     let (s, f) = facts(

@@ -631,6 +631,23 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 {
                     break;
                 }
+                // A hyphenated compound before another word modifies it:
+                // "six water-bombing aircraft" counts aircraft, "three
+                // well-known actors" actors.
+                if t.lower == "-"
+                    && t.glued
+                    && !words.is_empty()
+                    && m + 2 < limit
+                    && is_word(ctx, m + 1)
+                    && toks[m + 1].glued
+                    && is_word(ctx, m + 2)
+                    && !toks[m + 2].glued
+                    && !lex.def.words.stopwords.contains(toks[m + 2].lower.as_str())
+                {
+                    words.pop();
+                    m += 2;
+                    continue;
+                }
                 if t.kind != TokKind::Word {
                     if t.lower == "%" {
                         unit.get_or_insert_with(|| "percent".into());
