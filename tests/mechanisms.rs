@@ -189,6 +189,42 @@ fn a_month_written_out_ends_before_the_full_stop() {
     assert!(dates.iter().any(|d| d.starts_with("Sept. 14")), "{dates:?}");
 }
 
+/// A day right after a verb of saying in the past is when it was said:
+/// "said Wednesday it would recall" is last Wednesday, though the words it
+/// reports look forward; "will be announced on Friday" is still to come.
+#[test]
+fn the_day_something_was_said_is_past() {
+    let thursday = Some("2025-10-02");
+    let (s, f) = facts(
+        "Pellam Foods said Wednesday it would recall 9,000 jars of sauce.",
+        thursday,
+    );
+    assert_eq!(day(fact(&s, &f, Kind::Date, "Wednesday")), "2025-10-01");
+    let (s, f) = facts(
+        "The board announced late on Monday that it will close the mill.",
+        thursday,
+    );
+    assert_eq!(day(fact(&s, &f, Kind::Date, "Monday")), "2025-09-29");
+    let (s, f) = facts("The winners will be announced on Friday.", thursday);
+    assert_eq!(day(fact(&s, &f, Kind::Date, "Friday")), "2025-10-03");
+    // Two reports of one statement do not disagree on its day.
+    assert_ne!(
+        verdict(
+            (
+                "Pellam Foods said on Wednesday it was recalling 9,000 jars.",
+                thursday
+            ),
+            (
+                "Pellam Foods said Wednesday it would recall 9,000 jars.",
+                thursday
+            ),
+            "Wednesday",
+            "Wednesday"
+        ),
+        Some(Verdict::Conflict)
+    );
+}
+
 #[test]
 fn what_a_later_report_looks_forward_to_is_not_what_an_earlier_one_told() {
     let a = (

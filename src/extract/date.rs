@@ -40,6 +40,9 @@ struct Found {
 /// clause counts: in "said on Tuesday it had agreed to buy the firm, a deal
 /// that would create …" the Tuesday is past.
 fn looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
+    if said_on(ctx, s, at) {
+        return false;
+    }
     let boundary =
         |i: usize| ctx.has(i, super::flag::CLAUSE_BREAK) || ctx.seg.tokens[i].lower == "that";
     let before = (s.tokens.start..at.min(s.tokens.end))
@@ -55,6 +58,31 @@ fn looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
                 && (i != s.tokens.start || ctx.lex.def.dates.months.contains_key(t.lower.as_str())))
     };
     before.chain(after).any(cue)
+}
+
+/// Whether the date at token `at` says when something was said: right
+/// after a verb of saying in the past ("said Wednesday it would recall",
+/// "announced late on Monday that it will close"). It is past, whatever the
+/// words it reports look forward to; a verb made passive or future by the
+/// word before it ("will be announced on Friday") is not said yet.
+fn said_on(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    let mut k = at;
+    while k > s.tokens.start && matches!(toks[k - 1].lower.as_str(), "on" | "late" | "early") {
+        k -= 1;
+    }
+    let Some(verb) = k.checked_sub(1).filter(|&v| v >= s.tokens.start) else {
+        return false;
+    };
+    let w = toks[verb].lower.as_str();
+    ctx.has(verb, super::flag::ATTRIBUTION)
+        && ctx.lex.is_past_form(w)
+        && (verb == s.tokens.start
+            || !(ctx.has(verb - 1, super::flag::FUTURE_CUE)
+                || matches!(
+                    toks[verb - 1].lower.as_str(),
+                    "be" | "been" | "being" | "is" | "are" | "was" | "were" | "to"
+                )))
 }
 
 /// Pick the year for a month/day: nearest to publication, future penalised
