@@ -1192,6 +1192,22 @@ fn ages_of_people_and_of_things() {
         ),
         Some(Verdict::Conflict)
     );
+    // The noun aged is the last of the words that name it: "a 43-year-old
+    // former nurse" is a nurse's age (a person's), "the 30-year-old cargo
+    // ship" a ship's.
+    agrees_then_conflicts(
+        (
+            "Tove Lindqvist, a 43-year-old former nurse, won the seat.",
+            None,
+        ),
+        |n| format!("Tove Lindqvist, {n}, a former nurse, won the seat."),
+        None,
+        "43-year-old",
+        ("43", "45"),
+    );
+    let (s, f) = facts("The 30-year-old cargo ship ran aground.", None);
+    let ship = fact(&s, &f, Kind::Age, "30-year-old");
+    assert_eq!(ship.head.as_deref(), Some("ship"), "{ship:?}");
     // "Children under 10", "adults over 65": a bound on the ages of the
     // people named, never a count of them that meets another count.
     let (s, f) = facts(

@@ -20,24 +20,39 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     // Up to 199: an impossible age in one report is a discrepancy to show, not noise.
     let whole = |x: &str| x.parse::<u16>().ok().filter(|&n| (1..=199).contains(&n));
     // What is aged: the noun after "38-year-old" ("jet", "building",
-    // "fisherman"); a person when there is none ("a 38-year-old German",
-    // "Porter, 41", "the 17-year-old appeared in court").
+    // "fisherman"), the last of the words that name it ("a 43-year-old
+    // former nurse", "the 30-year-old cargo ship"); a person when there is
+    // none ("a 38-year-old German", "Porter, 41", "the 17-year-old appeared
+    // in court").
+    let noun = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            k < limit
+                && t.kind == TokKind::Word
+                && !t.caps
+                && !ctx.has(k, flag::STOP)
+                && !ctx.lex.is_past_form(t.lower.as_str())
+                && !ctx
+                    .lex
+                    .def
+                    .numbers
+                    .generic_nouns
+                    .contains(ctx.lex.lemma(t.lower.as_str()).as_str())
+        })
+    };
     let aged = |to: usize| {
-        toks.get(to)
-            .filter(|t| {
-                to < limit
-                    && t.kind == TokKind::Word
-                    && !t.caps
-                    && !ctx.has(to, flag::STOP)
-                    && !ctx.lex.is_past_form(t.lower.as_str())
-                    && !ctx
-                        .lex
-                        .def
-                        .numbers
-                        .generic_nouns
-                        .contains(ctx.lex.lemma(t.lower.as_str()).as_str())
-            })
-            .map_or_else(|| "person".to_string(), |t| ctx.lex.lemma(t.lower.as_str()))
+        (to..to + 3).take_while(|&k| noun(k)).last().map_or_else(
+            || "person".to_string(),
+            |k| {
+                // A person's noun stays one as its lemma ("nurse", not "nurs").
+                let word = toks[k].lower.as_str();
+                let lemma = ctx.lex.lemma(word);
+                if ctx.lex.is_person_noun(word) && !ctx.lex.is_person_noun(&lemma) {
+                    word.to_string()
+                } else {
+                    lemma
+                }
+            },
+        )
     };
     // A word for people: "children", "adults", "patients", "fishermen".
     let person = |k: usize| {
