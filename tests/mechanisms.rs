@@ -1699,6 +1699,32 @@ fn a_negated_verb_meets_its_positive_use_on_the_same_object() {
     );
 }
 
+/// A verb made passive acts on what stands before it: "no ransom had been
+/// paid" is the claim "had not paid a ransom" makes, and "a ransom had been
+/// paid" its opposite.
+#[test]
+fn a_passive_verb_acts_on_its_subject() {
+    let a = ("The clinic said it had not paid a ransom.", None);
+    assert_eq!(
+        verdict(
+            a,
+            ("The clinic said no ransom had been paid.", None),
+            "not paid",
+            "paid"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(
+            a,
+            ("The clinic said a ransom had been paid.", None),
+            "not paid",
+            "paid"
+        ),
+        Some(Verdict::Conflict)
+    );
+}
+
 #[test]
 fn two_periods_written_with_both_ends_agree_only_on_both() {
     let a = ("The lettuce was harvested from March 5 to 16.", None);

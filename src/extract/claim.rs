@@ -132,8 +132,12 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
         // A claim's rule is chosen by its predicate alone; its event words are
         // what the verb acts on ("released the name"), up to the clause's end.
         let mut events = object(ctx, s, i);
-        // A verb that acts on nothing ("demand has not slowed") is said of
-        // its subject.
+        // A verb made passive acts on the words between its negation and it
+        // ("no ransom had been paid" → ransom); one that acts on nothing
+        // ("demand has not slowed") is said of its subject.
+        if events.is_empty() {
+            events = clause_words(ctx, start + 1..i, 0);
+        }
         if events.is_empty() {
             events = subject(ctx, s, start);
         }
