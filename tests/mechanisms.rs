@@ -584,6 +584,30 @@ fn relative_dates_resolve_against_publication() {
     assert_eq!(day(fact(&s, &f, Kind::Date, "3 days ago")), "2025-11-02");
 }
 
+/// "Up 18% from a year earlier" measures a change from a point in time: no
+/// length of time, so it never meets "in the three months to June".
+#[test]
+fn a_year_earlier_is_no_length_of_time() {
+    let a = (
+        "Orvane said net income rose 18% from a year earlier, to $2.1 billion.",
+        None,
+    );
+    let b = (
+        "Orvane said net income rose 18 percent to $2.1 billion in the three months to June.",
+        None,
+    );
+    let (s, f) = facts(a.0, None);
+    assert!(
+        !f.iter().any(|x| x.kind == Kind::Duration),
+        "{:?}",
+        texts(&s, &f, |_| true)
+    );
+    assert_eq!(verdict(a, b, "a year", "three months"), None);
+    // A length stays one: "for a year" is a year long.
+    let (s, f) = facts("The plant was closed for a year.", None);
+    fact(&s, &f, Kind::Duration, "a year");
+}
+
 #[test]
 fn month_year_and_holiday_dates() {
     let (s, f) = facts(
