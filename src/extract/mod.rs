@@ -814,8 +814,7 @@ pub fn read(ctx: &Ctx) -> Read {
     }
     cands.sort_by_key(|c| c.sentence);
     reader.source_facts(ctx, &mut memo, cands);
-    let mut words = ctx.lemmas.words.clone();
-    reader.done(&mut words, sentence_facts)
+    reader.done(ctx.lemmas.words.clone(), sentence_facts)
 }
 
 /// What a source is read for first, a stretch at a time: what it negates
@@ -901,7 +900,7 @@ pub fn read_in_chunks(
         reader.source_facts(&ctx, &mut SentenceMemo::new(&seg), here);
         lemmas = ctx.lemmas;
     }
-    reader.done(&mut lemmas.words, sentence_facts)
+    reader.done(lemmas.words, sentence_facts)
 }
 
 /// The reading context of a stretch of the source `whole` names, whose
@@ -993,7 +992,7 @@ impl Reader {
     }
 
     /// The facts read, in text order; `words` are the source's lemmas.
-    fn done(self, words: &mut Vec<Word>, sentence_facts: usize) -> Read {
+    fn done(self, mut words: Vec<Word>, sentence_facts: usize) -> Read {
         let facts = self.merged.out;
         // In text order (a stable sort: ties keep the order they were read in).
         // The facts stay where they are, read in this order later: moving them
@@ -1004,7 +1003,6 @@ impl Reader {
             order.sort_by_key(|&i| key(facts.get(i as usize)));
         }
         // Contexts leave the source as words (in `Read::append_to`).
-        let mut words = std::mem::take(words);
         let mut more = self.more.words;
         words.append(&mut more);
         Read {

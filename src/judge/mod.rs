@@ -249,18 +249,15 @@ pub fn judge(
             .fingerprint
             .cmp(&findings[b as usize].fingerprint)
     });
-    // (Each run's first keeps the bare fingerprint; the numbers count up
-    // from there.)
-    let mut n = 1;
-    for k in 1..by_print.len() {
-        let (prev, i) = (by_print[k - 1] as usize, by_print[k] as usize);
-        let base = &findings[prev].fingerprint;
-        let base = base.split_once(':').map_or(base.as_str(), |(b, _)| b);
-        if findings[i].fingerprint == base {
+    // Each run's first keeps the bare fingerprint; the others count up from 2.
+    let (mut first, mut n) = (by_print.first().map_or(0, |&i| i as usize), 1);
+    for &i in by_print.iter().skip(1) {
+        let i = i as usize;
+        if findings[i].fingerprint == findings[first].fingerprint {
             n += 1;
-            findings[i].fingerprint = format!("{base}:{n}");
+            findings[i].fingerprint = format!("{}:{n}", findings[first].fingerprint);
         } else {
-            n = 1;
+            (first, n) = (i, 1);
         }
     }
     for f in &mut findings {
