@@ -26,6 +26,7 @@
 use crate::extract::Fact;
 use crate::extract::kind::{Names, Sameness};
 use crate::extract::registry;
+use crate::extract::word::key;
 use crate::rules::Verdict;
 use crate::rules::{Kind, RuleSet};
 use std::collections::BTreeMap;
@@ -33,8 +34,8 @@ use std::collections::BTreeMap;
 /// A fact's context with each weight multiplied by its word's IDF, and the
 /// vector's norm: computed once per fact, not at every pair.
 struct Weighted<'f> {
-    /// The fact's context (sorted by word) ...
-    words: &'f [(crate::extract::Word, f32)],
+    /// The fact's context (sorted by word key) ...
+    words: &'f [(u64, f32)],
     /// ... and each word's weight times its IDF: the words are not copied
     /// (a large source has a context per fact).
     weights: Box<[f32]>,
@@ -42,10 +43,7 @@ struct Weighted<'f> {
 }
 
 impl<'f> Weighted<'f> {
-    fn new(
-        context: &'f [(crate::extract::Word, f32)],
-        idf: &rustc_hash::FxHashMap<&crate::extract::Word, f32>,
-    ) -> Weighted<'f> {
+    fn new(context: &'f [(u64, f32)], idf: &rustc_hash::FxHashMap<u64, f32>) -> Weighted<'f> {
         let weights: Box<[f32]> = context
             .iter()
             .map(|(w, x)| x * idf.get(w).copied().unwrap_or(1.0))
@@ -63,8 +61,8 @@ fn cosine(a: &Weighted, b: &Weighted) -> f32 {
     cosine_without(a, b, |_| false)
 }
 
-/// The cosine with the shared words `skip` accepts left out of the dot product.
-fn cosine_without(a: &Weighted, b: &Weighted, skip: impl Fn(&str) -> bool) -> f32 {
+/// The cosine with the shared words `skip` accepts (by key) left out of the dot product.
+fn cosine_without(a: &Weighted, b: &Weighted, skip: impl Fn(u64) -> bool) -> f32 {
     if a.norm == 0.0 || b.norm == 0.0 {
         return 0.0;
     }
@@ -76,7 +74,7 @@ fn cosine_without(a: &Weighted, b: &Weighted, skip: impl Fn(&str) -> bool) -> f3
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                if !skip(aw[i].0.as_str()) {
+                if !skip(aw[i].0) {
                     dot += a.weights[i] * b.weights[j];
                 }
                 i += 1;
@@ -258,18 +256,18 @@ fn score(
             x.head.as_deref().unwrap_or(""),
             y.head.as_deref().unwrap_or(""),
         );
-        let kinds: Vec<&str> = rules
-            .lexicon
-            .kinds_of_thing(h)
-            .chain(rules.lexicon.kinds_of_thing(g))
+        let skip: Vec<u64> = [key(h), key(g)]
+            .into_iter()
+            .chain(rules.lexicon.kinds_of_thing(h).map(key))
+            .chain(rules.lexicon.kinds_of_thing(g).map(key))
             .collect();
-        cosine_without(wx, wy, |w| w == h || w == g || kinds.contains(&w))
+        cosine_without(wx, wy, |w| skip.contains(&w))
     } else if x.kind == Kind::Quantity && rule.is_fallback() && x.head.is_none() != y.head.is_none()
     {
         // What one counts, standing near a figure that counts nothing named
         // ("cracked walls up to 5km away and was felt in Olm, 150km to the
         // south"), is no sign the two count one thing.
-        let (h, g) = (x.head.as_deref(), y.head.as_deref());
+        let (h, g) = (x.head.as_deref().map(key), y.head.as_deref().map(key));
         cosine_without(wx, wy, |w| Some(w) == h || Some(w) == g)
     } else {
         cosine(wx, wy)
@@ -358,10 +356,12 @@ pub const MAX_POSTING: usize = 64;
 /// prefixes and nickname forms. Never a date's day or a figure's value: a
 /// pair that agrees must not find each other more easily than one that
 /// conflicts.
-fn keys(f: &Fact, rules: &RuleSet) -> Vec<String> {
-    let mut out: Vec<String> = f.context.iter().map(|(w, _)| w.to_string()).collect();
-    registry::of(f.kind).keys(f, &rules.lexicon, &mut out);
-    out.sort();
+fn keys(f: &Fact, rules: &RuleSet) -> Vec<u64> {
+    let mut more = Vec::new();
+    registry::of(f.kind).keys(f, &rules.lexicon, &mut more);
+    let mut out: Vec<u64> = f.context.iter().map(|&(w, _)| w).collect();
+    out.extend(more.iter().map(|k| key(k)));
+    out.sort_unstable();
     out.dedup();
     out
 }
@@ -383,7 +383,9 @@ fn candidates(members: &[usize], facts: &[Fact], rules: &RuleSet) -> Vec<(usize,
             })
             .collect();
     }
-    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // (Keyed by each key's hash: which pairs a list makes does not depend on
+    // the order of the lists.)
+    let mut postings: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
     for &i in members {
         for k in keys(&facts[i], rules) {
             postings.entry(k).or_default().push(i);
@@ -593,14 +595,14 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
     // Inverse document frequency of context words across all facts.
     // (Keyed by word: a word hashes as its fixed key, and no value here
     // depends on the order of the map.)
-    let mut df: rustc_hash::FxHashMap<&crate::extract::Word, f32> = Default::default();
+    let mut df: rustc_hash::FxHashMap<u64, f32> = Default::default();
     for f in facts {
-        for (w, _) in &f.context {
+        for &(w, _) in &f.context {
             *df.entry(w).or_insert(0.0) += 1.0;
         }
     }
     let n = facts.len().max(1) as f32;
-    let idf: rustc_hash::FxHashMap<&crate::extract::Word, f32> = df
+    let idf: rustc_hash::FxHashMap<u64, f32> = df
         .into_iter()
         .map(|(w, d)| (w, (1.0 + n / d).ln()))
         .collect();

@@ -183,8 +183,10 @@ pub struct Fact {
     pub topic: String,
     /// Block key: facts align only within the same key.
     pub block: String,
-    /// Context lemmas with weights (proximity to the fact).
-    pub context: Vec<(Word, f32)>,
+    /// Context lemmas with weights (proximity to the fact), each lemma as
+    /// its key ([`word::key`]): a large source holds millions of entries,
+    /// and alignment only compares them.
+    pub context: Vec<(u64, f32)>,
     /// Explicit years written in the sentence.
     pub years: Vec<i16>,
     /// Background, not the news the report tells: a date well before the
@@ -790,7 +792,7 @@ impl Read {
             let (mut f, ids) = facts.get_mut(i as usize).take().expect("each fact once");
             f.context = ids
                 .into_iter()
-                .map(|(id, x)| (words[id as usize].clone(), x))
+                .map(|(id, x)| (words[id as usize].key(), x))
                 .collect();
             word::normalize(&mut f.context);
             f

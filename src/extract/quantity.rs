@@ -1459,7 +1459,8 @@ impl super::kind::FactKind for Quantities {
                 let unnamed = |a: &Fact, b: &Fact| {
                     a.head.is_none()
                         && b.head.as_ref().is_some_and(|h| {
-                            !generic(&b.head) && !a.context.iter().any(|(w, _)| w.as_str() == h)
+                            !generic(&b.head)
+                                && !a.context.iter().any(|&(w, _)| w == super::word::key(h))
                         })
                 };
                 if unnamed(x, y) || unnamed(y, x) {

@@ -1,7 +1,10 @@
-//! [`Word`]: a lemma as stored in contexts, event lists and lemma tables.
+//! [`Word`]: a lemma as stored in event lists and lemma tables, and its
+//! [`key`], as stored in contexts.
 //!
 //! Contexts are sorted word lists that alignment merges and intersects for
-//! every candidate pair, so comparing two words is the hot operation. A word
+//! every candidate pair, so comparing two words is the hot operation; a
+//! fact's context keeps only each word's key (a large source holds millions
+//! of context entries), which orders as the words do. A word
 //! carries a 64-bit FNV-1a hash of its text, computed once when it is made,
 //! and orders by that hash first: nearly every comparison is one integer
 //! compare, and the text decides only between equal hashes, so the order is
@@ -35,6 +38,17 @@ impl Word {
     pub fn as_str(&self) -> &str {
         &self.text
     }
+
+    /// The word's 64-bit key ([`key`] of its text): how a context holds it.
+    pub fn key(&self) -> u64 {
+        self.key
+    }
+}
+
+/// The key of a word's text: a context stores its words as keys (8 bytes,
+/// no reference count), which order as [`Word`]s do.
+pub fn key(text: &str) -> u64 {
+    fnv1a(text)
 }
 
 impl From<&str> for Word {
