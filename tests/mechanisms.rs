@@ -4041,3 +4041,64 @@ fn a_name_named_again_far_on_in_a_long_source_is_one_fact() {
     }
     assert!(fs.windows(2).all(|w| w[0].start <= w[1].start));
 }
+
+/// A common noun that names a person, before a given name or a word that is
+/// no common word, is a title and no part of the name: "Councilwoman Rita
+/// Hale" is "Rita Hale", as "Executive Dana Moss" is "Dana Moss". Closed
+/// compounds of a common word and a person noun ("councilwoman",
+/// "assemblyman") name persons too. A name of common words keeps its first
+/// word ("Pilgrim Baptist Church").
+#[test]
+fn a_person_noun_before_a_name_is_a_title() {
+    let a = (
+        "Councilwoman Rita Hale won the race for mayor of Dunvale on Tuesday.",
+        Some("2026-11-04"),
+    );
+    let b = |n: &str| format!("{n} was elected mayor of Dunvale on Tuesday.");
+    assert_eq!(
+        verdict(
+            a,
+            (&b("Rita Hale"), Some("2026-11-05")),
+            "Rita Hale",
+            "Rita Hale"
+        ),
+        Some(Verdict::Agree)
+    );
+    let (s, f) = facts(
+        "Assemblyman Oskar Brandvik spoke. Executive Dana Moss left. Pastor Nkem Adeyemi prayed. \
+         They met at Pilgrim Baptist Church.",
+        None,
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Name),
+        [
+            "Oskar Brandvik",
+            "Dana Moss",
+            "Nkem Adeyemi",
+            "Pilgrim Baptist Church"
+        ]
+    );
+}
+
+/// An age's noun is the first of the words after it that names a person,
+/// not the last: a verb and its object may follow ("the 47-year-old
+/// councilwoman takes office"), and "Hale, 47," is the same person's age.
+#[test]
+fn an_age_belongs_to_the_person_noun_after_it() {
+    let a = (
+        "Rita Hale, 47, won the race for mayor of Dunvale.",
+        Some("2026-11-04"),
+    );
+    let b = |t: &str| {
+        format!(
+            "The {t}-year-old councilwoman takes office in Dunvale in January, after winning the race for mayor."
+        )
+    };
+    agrees_then_conflicts(a, b, Some("2026-11-05"), "47", ("47", "52"));
+    let (_, f) = facts(
+        "The 47-year-old councilwoman takes office in January.",
+        None,
+    );
+    let age = f.iter().find(|x| x.kind == Kind::Age).expect("an age");
+    assert_eq!(age.head.as_deref(), Some("councilwoman"));
+}

@@ -40,19 +40,31 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
         })
     };
     let aged = |to: usize| {
-        (to..to + 3).take_while(|&k| noun(k)).last().map_or_else(
-            || "person".to_string(),
-            |k| {
-                // A person's noun stays one as its lemma ("nurse", not "nurs").
-                let word = toks[k].lower.as_str();
-                let lemma = ctx.lex.lemma(word);
-                if ctx.lex.is_person_noun(word) && !ctx.lex.is_person_noun(&lemma) {
-                    word.to_string()
-                } else {
-                    lemma
-                }
-            },
-        )
+        // The last of the words, or the first that names a person: a verb
+        // may follow the noun ("the 47-year-old nurse takes office").
+        let words: Vec<usize> = (to..to + 3).take_while(|&k| noun(k)).collect();
+        let is_person = |k: &&usize| {
+            let w = toks[**k].lower.as_str();
+            ctx.lex.is_person_noun(w) || ctx.lex.is_person_noun(&ctx.lex.lemma(w))
+        };
+        words
+            .iter()
+            .find(is_person)
+            .or(words.last())
+            .copied()
+            .map_or_else(
+                || "person".to_string(),
+                |k| {
+                    // A person's noun stays one as its lemma ("nurse", not "nurs").
+                    let word = toks[k].lower.as_str();
+                    let lemma = ctx.lex.lemma(word);
+                    if ctx.lex.is_person_noun(word) && !ctx.lex.is_person_noun(&lemma) {
+                        word.to_string()
+                    } else {
+                        lemma
+                    }
+                },
+            )
     };
     // A word for people: "children", "adults", "patients", "fishermen".
     let person = |k: usize| {

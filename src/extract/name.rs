@@ -162,8 +162,21 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
             // Split at titles ("FBI Director James Comey" -> "FBI", "James Comey") and drop non-names.
             let mut seg_start = run.start;
             let mut pieces = Vec::new();
+            // A common noun naming a person before a given name is a title
+            // too: "Councilwoman Rita Hale", "Pastor Ana Ruiz".
+            // (Before two more words of a name: a given name first, or two
+            // that are no common words, "Pastor Nkem Adeyemi". "Pilgrim
+            // Baptist Church" names a church.)
+            let person_title = |k: usize| {
+                k + 2 < run.end
+                    && (lex.is_first_name(toks[k + 1].lower.as_str())
+                        || !ctx.has(k + 1, flag::COMMON) && !ctx.has(run.end - 1, flag::COMMON))
+                    && !lex.is_first_name(toks[k].lower.as_str())
+                    && lex.is_person_noun(toks[k].lower.as_str())
+            };
             for k in run.clone() {
-                if ctx.has(k, flag::TITLE) && !(k > run.start && toks[k].glued) {
+                if (ctx.has(k, flag::TITLE) || person_title(k)) && !(k > run.start && toks[k].glued)
+                {
                     // One common word before a title that a name follows is
                     // part of the title: "Fire Chief Dana Kessler", "Defense
                     // Secretary Lee Park". ("its Southwest Chief was" names a train.)

@@ -390,6 +390,13 @@ fn person_nouns() -> &'static [&'static str] {
     NOUNS.get_or_init(|| word_list(include_str!("../../rules/person-nouns.txt")))
 }
 
+/// Given names (`rules/first-names.txt`, from the US census), read once on
+/// first use.
+fn first_names() -> &'static [&'static str] {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| word_list(include_str!("../../rules/first-names.txt")))
+}
+
 /// `rules/noun-kinds-stems.txt`: the pairs of `rules/noun-kinds.txt` by
 /// stem, both ways round, sorted, one pair a line (written from the word
 /// list by a test, `noun_kinds_table_is_current`); lookups bisect the text.
@@ -597,10 +604,24 @@ impl Lexicon {
         w.ends_with("ed") || verb_forms().binary_search(&w).is_ok()
     }
 
+    /// Whether a (lower-case) word is a given name ("rita", "dana"): one of
+    /// the census's first names, or of the nickname table.
+    pub fn is_first_name(&self, w: &str) -> bool {
+        first_names().binary_search(&w).is_ok() || self.is_given_name(w)
+    }
+
     /// Whether a (lower-case, singular) noun names a person by its first
-    /// sense ("fisherman", "pilot"), not a thing ("ferry", "jet").
+    /// sense ("fisherman", "pilot"), not a thing ("ferry", "jet"); or is a
+    /// closed compound of a common word and such a noun, which English
+    /// makes freely ("councilwoman", "assemblyman", "boardmember").
     pub fn is_person_noun(&self, w: &str) -> bool {
-        person_nouns().binary_search(&w).is_ok()
+        let listed = |w: &str| person_nouns().binary_search(&w).is_ok();
+        listed(w)
+            || w.is_ascii()
+                && (4..w.len().saturating_sub(2)).any(|k| {
+                    let (first, last) = w.split_at(k);
+                    listed(last) && self.is_common_word(first)
+                })
     }
 
     /// The counted nouns (as [`Lexicon::lemma`] gives them) that name the
