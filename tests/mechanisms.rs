@@ -4102,3 +4102,57 @@ fn an_age_belongs_to_the_person_noun_after_it() {
     let age = f.iter().find(|x| x.kind == Kind::Age).expect("an age");
     assert_eq!(age.head.as_deref(), Some("councilwoman"));
 }
+
+/// A figure whose own word is its topic's ("37 missing") is as much about
+/// the topic as one with the word beside it ("29 people remain missing"):
+/// the two are one slot, and a changed count is a conflict (with a vague
+/// count of the topic in the first report's headline, so the figure is not
+/// the only one of it the second's could be).
+#[test]
+fn a_figure_whose_own_word_is_the_topic_meets_one_beside_it() {
+    let a = (
+        "Floods kill 14 in hill towns; dozens missing\n\n\
+         Flash floods tore through three hill towns overnight Monday, killing at least 14 people \
+         and leaving 37 missing, the regional agency said on Tuesday.",
+        Some("2026-07-08"),
+    );
+    let b = |t: &str| {
+        format!(
+            "The number of people killed by flash floods in the hills rose to 19 on Wednesday, \
+             officials said, as searchers found more bodies downstream. {t} people remain missing."
+        )
+    };
+    agrees_then_conflicts(a, b, Some("2026-07-09"), "37", ("37", "29"));
+}
+
+/// "Mayor Ana Ruiz of Dunvale" names a person and a town: a connector after a
+/// person's name (a given name, then a last word that is no common word)
+/// joins nothing, while "Friends of the Earth" stays one name.
+#[test]
+fn of_after_a_persons_name_joins_no_place_to_it() {
+    let (s, f) = facts(
+        "The plan was backed by Mayor Lucia Ferrand of Dunvale and by Friends of the Earth.",
+        None,
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Name),
+        ["Lucia Ferrand", "Dunvale", "Friends of the Earth"]
+    );
+}
+
+/// A date right after a verb of change ("the toll rose to 19 on Wednesday")
+/// dates the change of a figure, a slot of its own as "said Wednesday" is:
+/// it never meets the date of the event itself in another report (two
+/// reports' "the river rose on Monday" still meet).
+#[test]
+fn a_date_of_a_change_is_not_the_date_of_the_event() {
+    let a = (
+        "Floods swept through three valley towns overnight Monday, killing at least 14 people.",
+        Some("2026-07-08"),
+    );
+    let b = (
+        "The number of people killed by floods in three valley towns rose to 19 on Wednesday.",
+        Some("2026-07-09"),
+    );
+    assert_eq!(verdict(a, b, "Monday", "Wednesday"), None);
+}

@@ -1567,6 +1567,9 @@ fn finish(
     };
     // A date right beside "said" tells when something was said (read once, used twice).
     let said = c.kind == Kind::Date && said_near(ctx, s, &c.toks);
+    // One right beside a verb of change ("the toll rose to 19 on Wednesday")
+    // dates a figure's change, not the event the figure counts.
+    let changed = c.kind == Kind::Date && !said && changed_near(ctx, s, &c.toks);
     // Facts align only within a block: the rule, and for fallback quantity
     // rules the counted thing too, so "five ferries" never meets "five buses".
     let mut background_date = false;
@@ -1578,6 +1581,9 @@ fn finish(
         // "said Friday", "the union said earlier this week": when something
         // was said, a slot of its own beside the dates of events.
         Kind::Date if said => format!("{}/said", rule.id),
+        // "rose to 19 on Wednesday", "the river rose on Monday": when a
+        // figure changed, a slot of its own beside the dates of events.
+        Kind::Date if changed => format!("{}/change", rule.id),
         // A date well before the report ("a flood in May of last
         // year") is background, not the news it reports: a slot of its own.
         Kind::Date if is_background(&c.value, ctx.published()) => {
@@ -1648,7 +1654,14 @@ fn finish(
             .into_iter()
             .partition(|&(w, _)| ctx.rules.in_vocabulary(ri, vocab.word(w)));
         context = rest;
-        if let Some(weight) = marked.iter().map(|(_, x)| *x).reduce(f32::max) {
+        // With none of it near, the fact's own word may be the topic's ("37
+        // missing"): weighed as a word beside it.
+        let own = c
+            .head
+            .as_deref()
+            .filter(|h| marked.is_empty() && ctx.rules.in_vocabulary(ri, h))
+            .map(|_| 0.5);
+        if let Some(weight) = marked.iter().map(|(_, x)| *x).chain(own).reduce(f32::max) {
             add_context(
                 &mut context,
                 vocab.id(Word::from(format!("topic:{}", rule.id))),
@@ -1763,6 +1776,24 @@ fn said_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
     let after = (span.end..s.tokens.end.min(span.end + 3)).find(|&k| toks[k].kind == TokKind::Word);
     before.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION))
         || after.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION))
+}
+
+/// Whether the nearest content word before a span in its clause (past
+/// figures, units and function words: "rose to 19 on Wednesday"), or right
+/// after it ("on Wednesday rose"), is a verb of change.
+fn changed_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
+    let toks = &ctx.seg.tokens;
+    let passed = |k: &usize| {
+        toks[*k].kind == TokKind::Number
+            || ctx.has(*k, flag::UNIT)
+            || ctx.has(*k, flag::STOP) && !ctx.has(*k, flag::CLAUSE_BREAK)
+    };
+    let before = (s.tokens.start.max(span.start.saturating_sub(6))..span.start)
+        .rev()
+        .find(|k| !passed(k));
+    let after = (span.end..s.tokens.end.min(span.end + 2)).find(|k| !passed(k));
+    before.is_some_and(|k| ctx.has(k, flag::CHANGE))
+        || after.is_some_and(|k| ctx.has(k, flag::CHANGE))
 }
 
 /// Whether a span is the date of a dateline ("PORTVILLE, Ruritania, May 3 —",

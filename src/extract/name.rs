@@ -42,6 +42,21 @@ struct Mention {
     key: std::rc::Rc<[String]>,
 }
 
+/// Whether tokens `run` end in a person's name: a given name, then
+/// capitalised words up to a last one that is no common word ("Ana Ruiz",
+/// "Mayor Ana de la Ruiz"; not "Grace Church", "Mary Queen").
+fn a_persons_name(ctx: &Ctx, run: std::ops::Range<usize>) -> bool {
+    let toks = &ctx.seg.tokens;
+    let last = run.end - 1;
+    toks[last].kind == TokKind::Word
+        && !ctx.has(last, flag::COMMON)
+        && (run.start..last).any(|k| {
+            toks[k].kind == TokKind::Word
+                && ctx.is_capitalized(&toks[k])
+                && ctx.lex.is_first_name(toks[k].lower.as_str())
+        })
+}
+
 fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
     let toks = &ctx.seg.tokens;
     let lex = ctx.lex;
@@ -102,8 +117,13 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                     // "Rock and Roll Hall of Fame". Between names it joins
                     // two ("Texas and Ohio", "Smith and Ruiz").
                     j += 1;
-                } else if t.kind == TokKind::Word && ctx.has(j, flag::CONNECTOR) {
+                } else if t.kind == TokKind::Word
+                    && ctx.has(j, flag::CONNECTOR)
+                    && !a_persons_name(ctx, i..j)
+                {
                     // Connectors only inside a name: "Friends of the Earth".
+                    // After a person's name they join two: "Mayor Ana Ruiz
+                    // of Dunvale" names a person and a town.
                     let mut k = j;
                     while k < s.tokens.end
                         && toks[k].kind == TokKind::Word
