@@ -4156,3 +4156,42 @@ fn a_date_of_a_change_is_not_the_date_of_the_event() {
     );
     assert_eq!(verdict(a, b, "Monday", "Wednesday"), None);
 }
+
+/// A comparative or superlative before a counted noun describes it: "12
+/// older aircraft" counts aircraft, "the five largest banks" banks, "4
+/// bigger trucks" trucks.
+#[test]
+fn a_graded_adjective_is_not_the_counted_noun() {
+    let (s, f) = facts(
+        "The airline will retire 12 older aircraft. The five largest banks agreed. They bought 4 bigger trucks.",
+        None,
+    );
+    assert_eq!(
+        quantity_heads(&s, &f),
+        [
+            ("12 older aircraft", Some("aircraft".to_string())),
+            ("five largest banks", Some("bank".to_string())),
+            ("4 bigger trucks", Some("truck".to_string())),
+        ]
+    );
+}
+
+/// "lost $212 million" and "a net loss of $212 million" tell one loss: the
+/// verb and the noun are one word to alignment, so a changed figure is a
+/// conflict.
+#[test]
+fn a_loss_and_lost_are_one_word() {
+    let a = (
+        "Northgate Rail cuts jobs after loss\n\n\
+         The operator lost $212 million in the three months to December, compared with a profit \
+         of $45 million a year earlier.",
+        Some("2026-02-18"),
+    );
+    let b = |t: &str| {
+        format!(
+            "Northgate Rail plans layoffs\n\nNorthgate Rail will cut staff, the company said, as it \
+             swung to a fourth-quarter net loss of ${t} million."
+        )
+    };
+    agrees_then_conflicts(a, b, Some("2026-02-17"), "$212 million", ("212", "251"));
+}

@@ -714,10 +714,26 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 }
                 q
             });
+            // A comparative or superlative ("12 older aircraft", "the five
+            // largest banks") describes the noun after it.
+            // (Its base is a common word: "old", "large", "big" from "bigger".)
+            let graded = |w: &str| {
+                ["er", "r", "est", "st"].iter().any(|end| {
+                    w.strip_suffix(end).is_some_and(|b| {
+                        let undoubled = b
+                            .char_indices()
+                            .last()
+                            .filter(|&(k, c)| k >= 3 && b[..k].ends_with(c))
+                            .map_or(b, |(k, _)| &b[..k]);
+                        undoubled.len() >= 3 && lex.is_common_word(undoubled)
+                    })
+                })
+            };
             words
                 .iter()
                 .find(|(_, w)| lex.unit(w).is_some() || lex.def.numbers.currencies.contains_key(w))
                 .or_else(|| last_plural.map(|q| &words[q]))
+                .or_else(|| words.iter().find(|(_, w)| !graded(w)))
                 .cloned()
                 .or_else(|| words.first().cloned())
         };
