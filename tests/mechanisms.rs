@@ -1936,14 +1936,18 @@ fn ranges_with_currencies_and_one_scale() {
         range(fact(&s, &f, Kind::Quantity, "3 to 5 million euros")),
         (3e6, 3e6, 5e6)
     );
-    // A change and a score are not ranges.
+    // A change and a score are not ranges (the score is one figure, a tally).
     let (s, f) = facts("The toll rose from 12 to 15. The vote was 5 to 4.", None);
     let figures: Vec<_> = f
         .iter()
         .filter(|x| x.kind == Kind::Quantity)
         .map(|x| (&s.text[x.start..x.end], range(x)))
         .collect();
-    assert_eq!(figures.len(), 4, "{figures:?}");
+    assert_eq!(
+        figures.iter().map(|x| x.0).collect::<Vec<_>>(),
+        ["12", "15", "5 to 4"],
+        "{figures:?}"
+    );
     assert!(
         figures.iter().all(|(_, (v, l, h))| v == l && l == h),
         "{figures:?}"
@@ -4194,4 +4198,26 @@ fn a_loss_and_lost_are_one_word() {
         )
     };
     agrees_then_conflicts(a, b, Some("2026-02-17"), "$212 million", ("212", "251"));
+}
+
+/// A range never runs downwards: "voted 27 to 12" is a tally, as "voting
+/// 27-12" is, and the two meet; "27 to 30 homes" stays a range.
+#[test]
+fn a_figure_to_a_smaller_one_is_a_tally() {
+    let a = (
+        "The state Senate on Wednesday approved the water plan, voting 27-12 after a long debate.",
+        Some("2026-05-14"),
+    );
+    let b = |t: &str| format!("Senators voted {t} on Wednesday to pass the water plan.");
+    agrees_then_conflicts(a, b, Some("2026-05-13"), "27-12", ("27 to 12", "26 to 13"));
+    let (s, f) = facts("Crews saved 27 to 30 homes. The board voted 5 to 4.", None);
+    let read: Vec<(&str, Option<f64>)> = f
+        .iter()
+        .filter(|x| x.kind == Kind::Quantity)
+        .map(|x| match &x.value {
+            Value::Quantity { second, .. } => (&s.text[x.start..x.end], *second),
+            v => panic!("not a figure: {v:?}"),
+        })
+        .collect();
+    assert_eq!(read, [("27 to 30 homes", None), ("5 to 4", Some(4.0))]);
 }

@@ -473,6 +473,20 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     if between {
                         start = before - 1;
                     }
+                } else if !between
+                    && unit.is_none()
+                    && m.low == m.value
+                    && m.high == m.value
+                    && !toks.get(m.end).is_some_and(|t| {
+                        m.end < limit
+                            && t.kind == TokKind::Word
+                            && !ctx.has(m.end, super::flag::STOP)
+                    })
+                {
+                    // A range never runs downwards: "voted 27 to 12", "won
+                    // 3 to 1" is a tally, as "27-12" is.
+                    second = Some(m.value);
+                    j = m.end;
                 }
             }
         }
