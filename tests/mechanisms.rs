@@ -4221,3 +4221,34 @@ fn a_figure_to_a_smaller_one_is_a_tally() {
         .collect();
     assert_eq!(read, [("27 to 30 homes", None), ("5 to 4", Some(4.0))]);
 }
+
+/// A part of one unit is a measure: "half a mile" is about 805 metres, "a
+/// quarter of a mile" a length, not a share of 25 percent, and "half an
+/// hour" a length of time, not a rate as "$2 an hour" is.
+#[test]
+fn half_a_unit_is_a_measure() {
+    let a = (
+        "The ferry struck rocks in thick fog about 800 metres from the harbour.",
+        None,
+    );
+    let b = |t: &str| format!("The ferry struck rocks in thick fog roughly {t} from the harbour.");
+    agrees_then_conflicts(a, b, None, "800 metres", ("half a mile", "two miles"));
+    let (s, f) = facts(
+        "It sank a quarter of a mile away. He waited half an hour. It costs $2 an hour.",
+        None,
+    );
+    let quarter = fact(&s, &f, Kind::Quantity, "a quarter of a mile");
+    assert!(
+        matches!(&quarter.value, Value::Quantity { unit: Some(u), .. } if u == "length"),
+        "{:?}",
+        quarter.value
+    );
+    assert_eq!(
+        range(fact(&s, &f, Kind::Duration, "half an hour")).0,
+        1800.0
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Duration),
+        ["half an hour"]
+    );
+}

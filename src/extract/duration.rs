@@ -115,7 +115,8 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             continue;
         }
         // A rate, not a length of time: "3,000 barrels a day", "$2 an hour", "twice a week".
-        let rate = n.weak && i > s.tokens.start && {
+        // ("half an hour" is a part of one unit, no rate.)
+        let rate = n.weak && n.value >= 1.0 && i > s.tokens.start && {
             let p = &toks[i - 1];
             p.kind == TokKind::Number
                 || matches!(p.lower.as_str(), "per" | ")" | "%")

@@ -116,6 +116,12 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
                     j += 2;
                 }
             }
+        } else if let Some((share, end)) = part_of_one(ctx, i, limit) {
+            // "half a mile", "a quarter of an hour", "three quarters of a
+            // mile": a part of one unit, which counts only before the unit.
+            value = share;
+            weak = true;
+            j = end;
         } else {
             value = lex.number_word(t.lower.as_str())?;
             weak = lex.def.numbers.weak.contains(t.lower.as_str());
@@ -174,6 +180,23 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
     })
 }
 
+/// A part of one thing at token `i`: "half a", "half an", "a quarter of a",
+/// "three-quarters of an", "a third of a": the share, and the token after
+/// the article.
+fn part_of_one(ctx: &Ctx, i: usize, limit: usize) -> Option<(f64, usize)> {
+    let toks = &ctx.seg.tokens;
+    let w = |k: usize| toks.get(k).filter(|_| k < limit).map(|t| t.lower.as_str());
+    let article = |k: usize| matches!(w(k), Some("a" | "an"));
+    let fractions = &ctx.lex.def.numbers.fractions;
+    if w(i).is_some_and(|h| h.starts_with("half")) {
+        return article(i + 1).then_some((fractions[w(i)?], i + 2));
+    }
+    let n = ctx.lex.number_word(w(i)?)?;
+    let at = if w(i + 1) == Some("-") { i + 2 } else { i + 1 };
+    let share = *fractions.get(w(at)?)?;
+    (w(at + 1) == Some("of") && article(at + 2) && n * share < 1.0).then_some((n * share, at + 3))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +222,11 @@ mod tests {
         assert_eq!((h.low, h.high), (2e8, 1e9));
         assert!(num("52nd minute").unwrap().ordinal);
         assert!(num("a month").unwrap().weak);
+        let half = num("half a mile").unwrap();
+        assert_eq!((half.value, half.end, half.weak), (0.5, 2, true));
+        assert_eq!(num("three-quarters of an hour").unwrap().value, 0.75);
+        assert_eq!(num("half a dozen eggs").unwrap().value, 6.0);
+        assert!(num("half of them").is_none());
         assert!(num("3/14").is_none());
     }
 }

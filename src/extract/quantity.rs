@@ -771,7 +771,11 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 .map(|k| (k, toks[k].lower.to_string()));
         }
         // Weak and word numbers count only with a noun ("one of the", "a" alone are not counts).
-        if (n.weak || !is_digits && noun.is_none() && total_noun.is_none() && n.value < 100.0)
+        // (A part of one unit is a measure: "half a mile".)
+        let part_of_a_unit =
+            n.value < 1.0 && noun.as_ref().is_some_and(|(_, w)| lex.unit(w).is_some());
+        if (n.weak && !part_of_a_unit
+            || !is_digits && noun.is_none() && total_noun.is_none() && n.value < 100.0)
             && !partitive
         {
             i = n.end.max(i + 1);
@@ -1272,6 +1276,10 @@ fn fraction(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
         };
     let share = *fractions.get(w(at)?)?;
     if w(at + 1) != Some("of") || numerator <= 0.0 || numerator * share > 1.0 {
+        return None;
+    }
+    // "a quarter of a mile": a part of one unit, a measure (see `number::read`).
+    if matches!(w(at + 2), Some("a" | "an")) {
         return None;
     }
     Some(share_at(

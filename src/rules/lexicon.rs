@@ -689,7 +689,11 @@ impl Lexicon {
     /// an ordinal or a vague count ("dozens").
     pub fn starts_number(&self, w: &str) -> bool {
         let n = &self.def.numbers;
-        n.words.contains_key(w) || n.ordinals.contains_key(w) || n.vague.contains_key(w)
+        n.words.contains_key(w)
+            || n.ordinals.contains_key(w)
+            || n.vague.contains_key(w)
+            // "half a mile"
+            || w.starts_with("half") && n.fractions.contains_key(w)
     }
 
     /// Whether a word (given with its lemma) is a unit: [`Lexicon::unit`]
