@@ -4252,3 +4252,27 @@ fn half_a_unit_is_a_measure() {
         ["half an hour"]
     );
 }
+
+/// "212 passengers and crew" counts everyone aboard, as "212 people" does:
+/// one count of a role and the rest is of people in all, while "188
+/// passengers and 24 crew" stays two counts and their whole.
+#[test]
+fn a_role_and_the_rest_in_one_count_is_everyone() {
+    let a = (
+        "A ferry carrying 212 people ran aground off the island early on Sunday.",
+        Some("2026-09-21"),
+    );
+    let b = |t: &str| {
+        format!("The ferry hit rocks near the island with {t} passengers and crew on board.")
+    };
+    agrees_then_conflicts(a, b, Some("2026-09-22"), "212 people", ("212", "221"));
+    let (s, f) = facts("It carried 188 passengers and 24 crew.", None);
+    assert_eq!(
+        quantity_heads(&s, &f),
+        [
+            ("188 passengers", Some("passenger".to_string())),
+            ("188 passengers and 24 crew", Some("person".to_string())),
+            ("24 crew", Some("crew".to_string())),
+        ]
+    );
+}

@@ -835,6 +835,18 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 // it pays for ("a $2 billion bid", "a $2 billion deal"),
                 // which its context tells, not what it counts.
                 end = k;
+            } else if lex.def.numbers.role_nouns.contains(&lex.lemma(w))
+                && toks.get(ni + 1).is_some_and(|t| t.lower == "and")
+                && ni + 2 < limit
+                && is_word(ctx, ni + 2)
+                && !ctx.has(ni + 2, super::flag::STOP)
+            {
+                // "212 passengers and crew": one count of the role and the
+                // rest, so of people in all (as "188 passengers and 24
+                // crew" makes a whole of its two counts).
+                head = Some(lex.lemma("people"));
+                label = Some("people".to_string());
+                end = ni + 3;
             } else {
                 head = Some(lex.lemma(w));
                 label = Some(w.clone());
