@@ -4276,3 +4276,31 @@ fn a_role_and_the_rest_in_one_count_is_everyone() {
         ]
     );
 }
+
+/// A whole number of three or more significant digits ending in zeros is
+/// rounded to its last one: "31,400 fans" agrees with "a crowd of 31,402",
+/// while "31,500" does not; "1,200" and "1,250" say too little to round.
+#[test]
+fn a_figure_ending_in_zeros_stands_for_what_rounds_to_it() {
+    let a = ("A crowd of 31,402 watched the final at Quayside.", None);
+    let b = |t: &str| format!("The final at Quayside was watched by {t} fans.");
+    agrees_then_conflicts(a, b, None, "31,402", ("31,400", "31,500"));
+    assert_eq!(
+        one_sentence_verdict(|t| format!("The firm will cut {t} jobs."), "1,200", "1,250"),
+        Some(Verdict::Conflict)
+    );
+}
+
+/// A score counts no noun: "a 2-1 home win" and "beat them 2-1" are one
+/// score, and "a 27-12 vote" is a score too.
+#[test]
+fn the_word_after_a_score_is_not_what_it_counts() {
+    let a = (
+        "Harbour City beat Ashford Rovers 2-1 on Saturday with a late goal.",
+        Some("2026-04-12"),
+    );
+    let b = |t: &str| {
+        format!("A late goal gave Harbour City a {t} home win over Ashford Rovers on Saturday.")
+    };
+    agrees_then_conflicts(a, b, Some("2026-04-12"), "2-1", ("2-1", "3-1"));
+}

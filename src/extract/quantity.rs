@@ -1002,6 +1002,12 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         };
         let previous =
             previous && !(figure_from && unit.is_none() && head.as_deref().is_some_and(source));
+        // A score counts no noun: the word after it says what it decided
+        // ("a 2-1 home win", "a 27-12 vote"), so "won 2-1" is the same slot.
+        if second.is_some() && unit.is_none() && !partitive {
+            head = None;
+            label = None;
+        }
         if previous {
             head = Some(format!("earlier {}", head.as_deref().unwrap_or("figure")));
             label = Some(format!("earlier {}", label.as_deref().unwrap_or("figure")));
@@ -1225,7 +1231,21 @@ fn precision(ctx: &Ctx, i: usize, n: &Num) -> f64 {
     } else {
         1.0
     };
-    10f64.powi(-(decimals as i32)) * scale
+    // A whole number of three or more significant digits ending in zeros
+    // ("31,400") is rounded to its last one: "31,402" rounds to it. (Fewer
+    // say too little: "1,200" and "1,250" are two counts.)
+    let zeros = if decimals == 0 {
+        let digits = text.trim_start_matches('0');
+        let significant = digits.trim_end_matches('0').len();
+        if significant >= 3 {
+            (digits.len() - significant) as i32
+        } else {
+            0
+        }
+    } else {
+        0
+    };
+    10f64.powi(zeros - decimals as i32) * scale
 }
 
 /// How far a fraction written in words may be from the exact share: "a
