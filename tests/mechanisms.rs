@@ -4304,3 +4304,38 @@ fn the_word_after_a_score_is_not_what_it_counts() {
     };
     agrees_then_conflicts(a, b, Some("2026-04-12"), "2-1", ("2-1", "3-1"));
 }
+
+/// A range of ages is one age fact: "aged 40 to 79" and "between 40 and 79
+/// years old" agree, and neither end is read alone (as "aged 40", or "79" a
+/// count of the countries after it).
+#[test]
+fn a_range_of_ages_is_one_age() {
+    let a = (
+        "Researchers followed 38,214 adults aged 40 to 79 in three countries.",
+        None,
+    );
+    let b = |t: &str| format!("The study tracked adults between {t} years old in three countries.");
+    agrees_then_conflicts(a, b, None, "40 to 79", ("40 and 79", "18 and 35"));
+    let (s, f) = facts("Patients aged 18-65 took part.", None);
+    assert_eq!(texts(&s, &f, |x| x.kind == Kind::Age), ["18-65"]);
+    assert_eq!(range(fact(&s, &f, Kind::Age, "18-65")), (18.0, 18.0, 65.0));
+}
+
+/// Two uncommon words in mixed case before "of" are a person's name too:
+/// "led by Nkem Adeyemi of Linden University" names a person and a
+/// university, while "Linden University of Ohio" stays one name.
+#[test]
+fn of_after_two_uncommon_words_joins_no_place() {
+    let (s, f) = facts(
+        "The research was led by Nkem Adeyemi of Linden University. Staff at Kessler University of Ohio agreed.",
+        None,
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Name),
+        [
+            "Nkem Adeyemi",
+            "Linden University",
+            "Kessler University of Ohio"
+        ]
+    );
+}

@@ -107,10 +107,30 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
             if years(i + 1) && w(i + 2) == Some("old") {
                 return found(i, i + 3, n as f64, n as f64, n as f64);
             }
+            // A range of ages: "aged 40 to 79", "aged 18-65", "between 40
+            // and 79 years old", "40 to 79 years old".
+            let between = i > s.tokens.start && toks[i - 1].lower == "between";
+            let upper = match w(i + 1) {
+                Some("to" | "-" | "–") if !between => w(i + 2).and_then(whole),
+                Some("and") if between => w(i + 2).and_then(whole),
+                _ => None,
+            }
+            .filter(|&m| m > n);
+            let aged = i > s.tokens.start && matches!(toks[i - 1].lower.as_str(), "aged" | "age")
+                || i > s.tokens.start + 1
+                    && toks[i - 1].lower == "of"
+                    && toks[i - 2].lower == "age";
+            if let Some(m) = upper {
+                let from = if between { i - 1 } else { i };
+                if years(i + 3) && w(i + 4) == Some("old") {
+                    return found(from, i + 5, n as f64, n as f64, m as f64);
+                }
+                if aged {
+                    return found(from, i + 3, n as f64, n as f64, m as f64);
+                }
+            }
             // "aged 38", "age 38", "at the age of 38".
-            if i > s.tokens.start && matches!(toks[i - 1].lower.as_str(), "aged" | "age")
-                || i > s.tokens.start + 1 && toks[i - 1].lower == "of" && toks[i - 2].lower == "age"
-            {
+            if aged {
                 return found(i, i + 1, n as f64, n as f64, n as f64);
             }
             // "died at 84", "dies at 84": the age of one who died. "She was

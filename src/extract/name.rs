@@ -44,17 +44,26 @@ struct Mention {
 
 /// Whether tokens `run` end in a person's name: a given name, then
 /// capitalised words up to a last one that is no common word ("Ana Ruiz",
-/// "Mayor Ana de la Ruiz"; not "Grace Church", "Mary Queen").
+/// "Mayor Ana de la Ruiz"; not "Grace Church", "Mary Queen"); or two words,
+/// neither of them common, in mixed case ("Nkem Adeyemi"; not "Linden
+/// University", "NASA JPL").
 fn a_persons_name(ctx: &Ctx, run: std::ops::Range<usize>) -> bool {
     let toks = &ctx.seg.tokens;
     let last = run.end - 1;
-    toks[last].kind == TokKind::Word
-        && !ctx.has(last, flag::COMMON)
-        && (run.start..last).any(|k| {
+    let uncommon = |k: usize| {
+        toks[k].kind == TokKind::Word && !ctx.has(k, flag::COMMON) && toks[k].lower.len() > 1
+    };
+    let mixed = |k: usize| {
+        let t = ctx.text(&toks[k]);
+        t.chars().next().is_some_and(char::is_uppercase)
+            && t.chars().skip(1).any(char::is_lowercase)
+    };
+    uncommon(last)
+        && ((run.start..last).any(|k| {
             toks[k].kind == TokKind::Word
                 && ctx.is_capitalized(&toks[k])
                 && ctx.lex.is_first_name(toks[k].lower.as_str())
-        })
+        }) || run.len() == 2 && uncommon(run.start) && mixed(run.start) && mixed(last))
 }
 
 fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
