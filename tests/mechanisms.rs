@@ -4339,3 +4339,49 @@ fn of_after_two_uncommon_words_joins_no_place() {
         ]
     );
 }
+
+/// A company's legal form is no part of its name: "Brightmart Inc." and
+/// "Brightmart" agree (one name, no variant), as "Brightmart Corp." and
+/// "Brightmart Corporation" do.
+#[test]
+fn a_legal_form_is_no_part_of_a_name() {
+    let b = (
+        "Discount chain Brightmart disclosed the breach on Tuesday.",
+        Some("2026-06-09"),
+    );
+    let a = |n: &str| {
+        (
+            format!("{n} said on Tuesday that hackers had accessed customer data."),
+            Some("2026-06-10"),
+        )
+    };
+    let inc = a("Brightmart Inc.");
+    assert_eq!(
+        verdict((&inc.0, inc.1), b, "Brightmart", "Brightmart"),
+        Some(Verdict::Agree)
+    );
+    let corp = a("Brightmart Corp.");
+    let b = (
+        "Discount chain Brightmart Corporation disclosed the breach on Tuesday.",
+        Some("2026-06-09"),
+    );
+    assert_eq!(
+        verdict((&corp.0, corp.1), b, "Brightmart", "Brightmart"),
+        Some(Verdict::Agree)
+    );
+}
+
+/// A sentence (or headline) opening with a noun for a person that is no
+/// given name, before a name, gives the name's role: "Retailer Brightmart
+/// says" names Brightmart, while "Matt Ortega said" keeps its given name.
+#[test]
+fn an_opening_noun_for_a_person_is_a_role_not_a_name() {
+    let (s, f) = facts(
+        "Retailer Brightmart said hackers took the data.\n\nMatt Ortega said the data was safe.",
+        None,
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Name),
+        ["Brightmart", "Matt Ortega"]
+    );
+}

@@ -246,7 +246,12 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                                     // first name. Before a connector it opens a name ("Friends of …")
                                     // only if the source capitalises it mid-sentence too: "Shares of
                                     // Acme rose" is about Acme.
-                                    && (p.start + 1 >= p.end || ctx.has(p.start + 1, super::flag::COMMON)))
+                                    && (p.start + 1 >= p.end
+                                        || ctx.has(p.start + 1, super::flag::COMMON)
+                                        // A noun for a person that is no given name is the
+                                        // role of the name after it: "Retailer Acme says".
+                                        || !lex.is_first_name(t.lower.as_str())
+                                            && lex.is_person_noun(t.lower.as_str())))
                         || t.kind != TokKind::Word
                         || lex.def.dates.months.contains_key(t.lower.as_str())
                             && p.end - p.start == 1;
@@ -598,8 +603,17 @@ fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict)
     // the plural of a one-word name ("Danes" / "Dane"). In a longer name
     // a dropped "s" is a variant ("Ortega Farms" / "Ortega Farm").
     let one_word = !a.contains(' ') && !b.contains(' ');
+    // (A company's legal form is no part of its spelling: "Acme Inc" / "Acme".)
     let plain = |s: &str| {
         s.split_whitespace()
+            .filter(|w| {
+                !names
+                    .lex
+                    .def
+                    .names
+                    .legal_forms
+                    .contains(w.trim_end_matches('.').to_lowercase().as_str())
+            })
             .map(|w| {
                 let w: String = w
                     .chars()

@@ -244,6 +244,9 @@ table! {
     pub struct NamesDef {
         pub connectors: HashSet<String>,
         pub articles: HashSet<String>,
+        /// Words for a company's legal form ("Inc", "Ltd"), left out when
+        /// names are compared: "Acme Inc" is "Acme".
+        pub legal_forms: HashSet<String>,
         pub titles: HashSet<String>,
         pub nicknames: HashMap<String, String>,
         pub not_names: HashSet<String>,
@@ -462,6 +465,7 @@ impl Lexicon {
                 !w.is_empty()
                     && !self.def.names.articles.contains(w)
                     && !self.def.names.connectors.contains(w)
+                    && !self.def.names.legal_forms.contains(w.trim_end_matches('.'))
             })
             .map(|w| self.name_word(w))
             .collect()
