@@ -477,11 +477,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     && unit.is_none()
                     && m.low == m.value
                     && m.high == m.value
-                    && !toks.get(m.end).is_some_and(|t| {
-                        m.end < limit
-                            && t.kind == TokKind::Word
-                            && !ctx.has(m.end, super::flag::STOP)
-                    })
+                    && !content_word_at(ctx, m.end, limit)
                 {
                     // A range never runs downwards: "voted 27 to 12", "won
                     // 3 to 1" is a tally, as "27-12" is.
@@ -862,11 +858,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     && let Some(m) = number::read(ctx, end + 1, limit)
                     && m.value <= n.value
                     && !m.ordinal
-                    && !toks.get(m.end).is_some_and(|t| {
-                        m.end < limit
-                            && t.kind == TokKind::Word
-                            && !ctx.has(m.end, super::flag::STOP)
-                    })
+                    && !content_word_at(ctx, m.end, limit)
                 {
                     second = Some(m.value);
                     end = m.end;
@@ -1184,6 +1176,12 @@ pub(super) fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
         end += 2;
     }
     Some(end)
+}
+
+/// Whether a word that is no stop word stands at token `k` (before `limit`):
+/// a noun may follow a figure there ("5 to 4 votes").
+fn content_word_at(ctx: &Ctx, k: usize, limit: usize) -> bool {
+    k < limit && ctx.seg.tokens[k].kind == TokKind::Word && !ctx.has(k, super::flag::STOP)
 }
 
 /// A figure after "from" in a clause whose verb says a figure moved ("fell
