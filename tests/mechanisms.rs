@@ -4385,3 +4385,41 @@ fn an_opening_noun_for_a_person_is_a_role_not_a_name() {
         ["Brightmart", "Matt Ortega"]
     );
 }
+
+/// A date that closes an aside ("Cato, who had declared an emergency on
+/// Saturday, said …") dates the aside, not the saying: it meets "declared a
+/// state of emergency on Saturday" in another report.
+#[test]
+fn a_date_closing_an_aside_is_not_when_something_was_said() {
+    let a = (
+        "Governor Ellen Cato declared a state of emergency on Saturday and ordered evacuations.",
+        Some("2026-09-15"),
+    );
+    let b = (
+        "Gov. Ellen Cato, who had declared an emergency on Saturday, said 16 parishes had been evacuated.",
+        Some("2026-09-16"),
+    );
+    assert_eq!(verdict(a, b, "Saturday", "Saturday"), Some(Verdict::Agree));
+}
+
+/// A one-word name that is no common word is the longer name with a common
+/// word before it ("Hurricane Dalia" / "Dalia"), but not a place after a
+/// connector ("University of Arizona" is not "Arizona").
+#[test]
+fn a_common_word_before_a_one_word_name_is_its_kind() {
+    let a = (
+        "Hurricane Dalia made landfall near Port Lavelle on Monday, officials said.",
+        Some("2026-09-15"),
+    );
+    let b = (
+        "Forecasters said Dalia came ashore near Port Lavelle before dawn on Monday.",
+        Some("2026-09-16"),
+    );
+    assert_eq!(verdict(a, b, "Dalia", "Dalia"), Some(Verdict::Agree));
+    let a = (
+        "Researchers at the University of Arizona led the work, officials said.",
+        None,
+    );
+    let b = ("Researchers in Arizona led the work, officials said.", None);
+    assert_eq!(verdict(a, b, "University of Arizona", "Arizona"), None);
+}

@@ -1774,8 +1774,16 @@ fn said_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
                 )
         });
     let after = (span.end..s.tokens.end.min(span.end + 3)).find(|&k| toks[k].kind == TokKind::Word);
+    // A date that closes an aside ("Cato, who had declared an emergency on
+    // Saturday, said …") dates the aside: the verb after it is the sentence's.
+    let opened = ctx.asides.partition_point(|a| (a.0 as usize) < span.start);
+    let in_aside = ctx.asides[..opened]
+        .iter()
+        .rev()
+        .take_while(|a| a.0 as usize >= s.tokens.start)
+        .any(|a| a.1 as usize >= span.end);
     before.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION))
-        || after.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION))
+        || !in_aside && after.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION))
 }
 
 /// Whether the nearest content word before a span in its clause (past

@@ -583,8 +583,20 @@ fn entities(
 impl Names<'_> {
     /// [`name_score`] of two spellings.
     pub fn score(&self, a: &str, b: &str) -> f32 {
-        score_tokens(self.lex, &self.tokens(a), &self.tokens(b))
+        score_tokens(
+            self.lex,
+            &self.tokens(a),
+            &self.tokens(b),
+            connected(self.lex, a) || connected(self.lex, b),
+        )
     }
+}
+
+/// Whether a name joins its words with a connector ("University of
+/// Arizona"): what follows the connector is another thing, not the name.
+fn connected(lex: &Lexicon, name: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| lex.def.names.connectors.contains(w.to_lowercase().as_str()))
 }
 
 /// How two spellings relate, as (strength, verdict): 3 the same spelling,
@@ -760,9 +772,14 @@ fn skeleton(w: &str) -> impl Iterator<Item = char> + '_ {
 /// normalised form, 0.9 when every word matches (nicknames, initials,
 /// spelling), 0.8 when one is a shorter form of the other; 0.0 otherwise.
 pub fn name_score(lex: &Lexicon, a: &str, b: &str) -> f32 {
-    score_tokens(lex, &lex.name_tokens(a), &lex.name_tokens(b))
+    score_tokens(
+        lex,
+        &lex.name_tokens(a),
+        &lex.name_tokens(b),
+        connected(lex, a) || connected(lex, b),
+    )
 }
-fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
+fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String], connected: bool) -> f32 {
     if ta.is_empty() || tb.is_empty() {
         return 0.0;
     }
@@ -818,10 +835,17 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String]) -> f32 {
     } else {
         0
     };
-    if lead > 0 && lead < long.len() && long.len() - lead >= short.len() && short.len() >= 2 {
+    // (A one-word name too, when it is no common word and the longer joins
+    // no other thing with a connector: "Hurricane Dalia" / "Dalia", not
+    // "University of Arizona" / "Arizona".)
+    if lead > 0
+        && lead < long.len()
+        && long.len() - lead >= short.len()
+        && (short.len() >= 2 || !connected && !lex.is_common_word(&short[0]))
+    {
         // The rest written alike is the same name with its role (a shorter
         // form, which agrees); written differently, a variant.
-        let s = score_tokens(lex, short, &long[lead..]);
+        let s = score_tokens(lex, short, &long[lead..], connected);
         if s >= 1.0 {
             return 0.8;
         }
