@@ -98,10 +98,11 @@ fn is_vague(f: &Fact) -> bool {
 }
 
 /// Told in passing, for the place a fact holds among those of its slot: a
-/// vague count, or a whole made of parts the sentence states ("180
-/// passengers and six crew"), which restates them.
+/// vague count, a whole made of parts the sentence states ("180
+/// passengers and six crew"), which restates them, or a figure in a
+/// relative aside ("Acme, which employs 350 people, said").
 fn in_passing(f: &Fact) -> bool {
-    is_vague(f) || f.derived
+    is_vague(f) || f.derived || f.aside
 }
 
 /// What agreeing values add to a pair's score once it has passed the gate:

@@ -4423,3 +4423,22 @@ fn a_common_word_before_a_one_word_name_is_its_kind() {
     let b = ("Researchers in Arizona led the work, officials said.", None);
     assert_eq!(verdict(a, b, "University of Arizona", "Arizona"), None);
 }
+
+/// A figure in a relative clause set off by commas ("Velmar, which employs
+/// 350 people, said") is told in passing: it is no report's only or first
+/// count of its kind, so the evacuation counts meet ("about 2,000 residents"
+/// / "some 1,800 people"), not the staff count and the evacuees.
+#[test]
+fn a_figure_in_a_relative_aside_is_told_in_passing() {
+    let a = (
+        "A fire at the Velmar plant forced about 2,000 residents from their homes on Tuesday night.\n\n\
+         Velmar, which employs 350 people at the site, said it was investigating.",
+        Some("2026-03-04"),
+    );
+    let b = (
+        "A fire at the Velmar plant late Tuesday forced some 1,800 people to leave their homes.",
+        Some("2026-03-04"),
+    );
+    assert_eq!(verdict(a, b, "350", "1,800"), None);
+    assert_eq!(verdict(a, b, "2,000", "1,800"), Some(Verdict::Conflict));
+}

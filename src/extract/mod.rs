@@ -216,6 +216,9 @@ pub struct Fact {
     /// A whole the extractor made of parts its sentence states ("180
     /// passengers and six crew" is also 186 people): it restates them.
     pub derived: bool,
+    /// Told in a relative clause set off by commas ("Acme, which employs
+    /// 350 people, said"): what the report says of someone in passing.
+    pub aside: bool,
     /// A date named again (`also`): the nearest event word of each other
     /// mention ("reopened on Tuesday" after "said on Tuesday"), for one day
     /// dates every event told of it.
@@ -1678,8 +1681,16 @@ fn finish(
     let news_day = c.relative
         && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if (*start <= p && p <= *end) || p.yesterday().is_ok_and(|y| *start <= y && y <= *end));
     let derived = c.label.as_deref() == Some(quantity::SUM_LABEL);
+    let aside = c.kind == Kind::Quantity
+        && parenthetical_end(ctx, s, c.toks.start).is_some()
+        && (s.tokens.start..c.toks.start)
+            .rev()
+            .find(|&q| ctx.has(q, flag::CLAUSE_PUNCT))
+            .and_then(|q| ctx.seg.tokens.get(q + 1))
+            .is_some_and(|t| matches!(t.lower.as_str(), "which" | "who" | "whose"));
     let fact = Fact {
         derived,
+        aside,
         past,
         kind: c.kind,
         source: ctx.source,
