@@ -189,7 +189,10 @@ fn part_of_one(ctx: &Ctx, i: usize, limit: usize) -> Option<(f64, usize)> {
     let article = |k: usize| matches!(w(k), Some("a" | "an"));
     let fractions = &ctx.lex.def.numbers.fractions;
     if w(i).is_some_and(|h| h.starts_with("half")) {
-        return article(i + 1).then_some((fractions[w(i)?], i + 2));
+        return fractions
+            .get(w(i)?)
+            .filter(|_| article(i + 1))
+            .map(|&share| (share, i + 2));
     }
     let n = ctx.lex.number_word(w(i)?)?;
     let at = if w(i + 1) == Some("-") { i + 2 } else { i + 1 };
