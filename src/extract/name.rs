@@ -200,8 +200,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 k + 2 < run.end
                     && (lex.is_first_name(toks[k + 1].lower.as_str())
                         || !ctx.has(k + 1, flag::COMMON) && !ctx.has(run.end - 1, flag::COMMON))
-                    && !lex.is_first_name(toks[k].lower.as_str())
-                    && lex.is_person_noun(toks[k].lower.as_str())
+                    && lex.is_role_noun(toks[k].lower.as_str())
             };
             for k in run.clone() {
                 if (ctx.has(k, flag::TITLE) || person_title(k)) && !(k > run.start && toks[k].glued)
@@ -250,8 +249,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                                         || ctx.has(p.start + 1, super::flag::COMMON)
                                         // A noun for a person that is no given name is the
                                         // role of the name after it: "Retailer Acme says".
-                                        || !lex.is_first_name(t.lower.as_str())
-                                            && lex.is_person_noun(t.lower.as_str())))
+                                        || lex.is_role_noun(t.lower.as_str())))
                         || t.kind != TokKind::Word
                         || lex.def.dates.months.contains_key(t.lower.as_str())
                             && p.end - p.start == 1;
@@ -592,11 +590,12 @@ impl Names<'_> {
     }
 }
 
-/// Whether a name joins its words with a connector ("University of
-/// Arizona"): what follows the connector is another thing, not the name.
+/// Whether a name joins its words with a connector in lower case ("University
+/// of Arizona"): what follows the connector is another thing, not the name.
+/// (Checked for every pair of spellings scored: no allocation.)
 fn connected(lex: &Lexicon, name: &str) -> bool {
     name.split_whitespace()
-        .any(|w| lex.def.names.connectors.contains(w.to_lowercase().as_str()))
+        .any(|w| lex.def.names.connectors.contains(w))
 }
 
 /// How two spellings relate, as (strength, verdict): 3 the same spelling,
@@ -618,14 +617,7 @@ fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict)
     // (A company's legal form is no part of its spelling: "Acme Inc" / "Acme".)
     let plain = |s: &str| {
         s.split_whitespace()
-            .filter(|w| {
-                !names
-                    .lex
-                    .def
-                    .names
-                    .legal_forms
-                    .contains(w.trim_end_matches('.').to_lowercase().as_str())
-            })
+            .filter(|w| !names.lex.is_legal_form(w))
             .map(|w| {
                 let w: String = w
                     .chars()

@@ -465,7 +465,7 @@ impl Lexicon {
                 !w.is_empty()
                     && !self.def.names.articles.contains(w)
                     && !self.def.names.connectors.contains(w)
-                    && !self.def.names.legal_forms.contains(w.trim_end_matches('.'))
+                    && !self.is_legal_form(w)
             })
             .map(|w| self.name_word(w))
             .collect()
@@ -612,6 +612,25 @@ impl Lexicon {
     /// the census's first names, or of the nickname table.
     pub fn is_first_name(&self, w: &str) -> bool {
         first_names().binary_search(&w).is_ok() || self.is_given_name(w)
+    }
+
+    /// Whether a (lower-case) word names a person's role, not the person: a
+    /// noun for a person that is no given name ("councilwoman", "retailer";
+    /// not "victor", a given name too).
+    pub fn is_role_noun(&self, w: &str) -> bool {
+        !self.is_first_name(w) && self.is_person_noun(w)
+    }
+
+    /// Whether a word (any case, a full stop after it or not) is a
+    /// company's legal form ("Inc.", "Ltd"): no part of the name it follows.
+    pub fn is_legal_form(&self, w: &str) -> bool {
+        let w = w.trim_end_matches('.');
+        self.def.names.legal_forms.contains(w)
+            || self
+                .def
+                .names
+                .legal_forms
+                .contains(w.to_lowercase().as_str())
     }
 
     /// Whether a (lower-case, singular) noun names a person by its first
