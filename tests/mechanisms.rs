@@ -2309,6 +2309,24 @@ fn figures_that_are_each_others_best_candidate_need_less_evidence() {
 }
 
 #[test]
+fn a_time_stamp_under_a_byline_is_no_fact() {
+    // The line under the byline says when the report was filed: no claim
+    // about the event, and no first date of the report either.
+    let text = "Ferry crossings to resume\n\nBy a staff reporter\nWednesday 14 May 2031 \
+                09.40 BST\n\nThe ferry ran aground on Monday near Portville.\n\nUpdated \
+                3 June 2031 \u{2022} 7:15am";
+    let (s, f) = facts(text, Some("2031-05-14"));
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Date),
+        vec!["Monday"],
+        "only the day of the grounding is a date the report tells"
+    );
+    // A date with words of its own on the line is told.
+    let (s, f) = facts("Ferries stopped on\n14 May 2031 in Portville.", None);
+    fact(&s, &f, Kind::Date, "14 May 2031");
+}
+
+#[test]
 fn a_datelines_date_is_the_filing_day_not_a_fact() {
     // Two reports filed on different days: their datelines do not disagree.
     let a = (

@@ -1510,7 +1510,7 @@ fn finish(
     let s = &ctx.seg.sentences[c.sentence];
     // A dateline's date is the day the report was filed, not a fact it
     // reports: two reports filed on different days do not disagree.
-    if c.kind == Kind::Date && in_dateline(ctx, s, &c.toks) {
+    if c.kind == Kind::Date && (in_dateline(ctx, s, &c.toks) || stamp_line(ctx, s, &c.toks)) {
         return None;
     }
     let unit = match &c.value {
@@ -1842,6 +1842,52 @@ fn in_dateline(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
     k < s.tokens.end
         && toks[k].kind == TokKind::Punct
         && matches!(toks[k].lower.as_str(), "\u{2014}" | "\u{2013}" | "-")
+}
+
+/// Whether a date's line holds nothing but when the report was filed or
+/// updated ("Thursday 12 May 2011 17.40 GMT", "3 June 2019 \u{2022} 7:15am"):
+/// a time stamp under a byline, no fact the report tells. Every other token
+/// on the line is a figure, a sign, a word a date starts at (a month, a
+/// weekday), a time zone, the mark of a clock time or a stamp's label
+/// ("Updated").
+fn stamp_line(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
+    let toks = &ctx.seg.tokens;
+    let text = ctx.src.text.as_str();
+    let newline = |k: usize, before: bool| {
+        let (a, b) = if before {
+            (toks[k - 1].end(), toks[k].start())
+        } else {
+            (toks[k].end(), toks[k + 1].start())
+        };
+        text.get(a..b).is_some_and(|gap| gap.contains('\n'))
+    };
+    let mut lo = span.start;
+    while lo > s.tokens.start && !newline(lo, true) {
+        lo -= 1;
+    }
+    let mut hi = span.end - 1;
+    while hi + 1 < s.tokens.end && !newline(hi, false) {
+        hi += 1;
+    }
+    // (A stamp opens its line and ends it: the sentence breaks there or
+    // the text does.)
+    let opens = lo == 0 || newline(lo, true);
+    let ends = hi + 1 >= toks.len() || newline(hi, false);
+    opens
+        && ends
+        && (lo..=hi).filter(|k| !span.contains(k)).all(|k| {
+            let t = &toks[k];
+            let w = t.lower.trim_end_matches('.');
+            match t.kind {
+                TokKind::Number | TokKind::Punct => true,
+                TokKind::Word => {
+                    ctx.has(k, flag::DATE)
+                        || ctx.lex.def.dates.zones.contains_key(w)
+                        || ctx.lex.def.dates.stamps.contains(w)
+                        || matches!(w, "am" | "pm" | "a.m" | "p.m")
+                }
+            }
+        })
 }
 
 /// The first token after a sentence's dateline ("PORTVILLE, Ruritania (Wire)
