@@ -4460,3 +4460,43 @@ fn a_figure_in_a_relative_aside_is_told_in_passing() {
     assert_eq!(verdict(a, b, "350", "1,800"), None);
     assert_eq!(verdict(a, b, "2,000", "1,800"), Some(Verdict::Conflict));
 }
+
+#[test]
+fn a_date_closing_a_relative_clause_dates_its_verb() {
+    // "rose" after the date is the main clause's verb: the date is the
+    // flood's, not the day the toll rose.
+    let a = (
+        "Floodwater swept through the Tarn valley on May 3, destroying two bridges.",
+        Some("2031-05-09"),
+    );
+    let b = |day: &str| {
+        (
+            format!(
+                "The toll from the flood that swept through the Tarn valley on {day} rose to 40 \
+                 on Friday, officials said."
+            ),
+            Some("2031-05-10"),
+        )
+    };
+    let (text, published) = b("May 3");
+    assert_eq!(
+        verdict(a, (&text, published), "May 3", "May 3"),
+        Some(Verdict::Agree)
+    );
+    let (text, published) = b("May 4");
+    assert_eq!(
+        verdict(a, (&text, published), "May 3", "May 4"),
+        Some(Verdict::Conflict)
+    );
+    // A relative clause that ended before the date leaves it to the main verb.
+    let (s, f) = facts(
+        "The comedy, about friends who run a bakery, was scheduled for a May 20 release.",
+        None,
+    );
+    assert!(
+        fact(&s, &f, Kind::Date, "May 20")
+            .events
+            .iter()
+            .any(|e| e.as_str() == "releas")
+    );
+}

@@ -1812,7 +1812,32 @@ fn changed_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool 
         .find(|k| !passed(k));
     let after = (span.end..s.tokens.end.min(span.end + 2)).find(|k| !passed(k));
     before.is_some_and(|k| ctx.has(k, flag::CHANGE))
-        || after.is_some_and(|k| ctx.has(k, flag::CHANGE))
+        || after.is_some_and(|k| ctx.has(k, flag::CHANGE)) && !closes_relative_clause(ctx, s, span)
+}
+
+/// Whether a span ends a relative clause it sits in: going back through its
+/// clause, "that", "which" or "who" opens it, and the first word after that
+/// (past function words) is a verb in the past: "the quake that struck the
+/// province on Sunday", "the pier, which had been built in May". The words
+/// after the span then belong to the clause the relative one is part of.
+fn closes_relative_clause(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
+    let toks = &ctx.seg.tokens;
+    let Some(rel) = (s.tokens.start..span.start)
+        .rev()
+        .take_while(|&k| !ctx.has(k, flag::CLAUSE_PUNCT))
+        .find(|&k| matches!(toks[k].lower.as_str(), "that" | "which" | "who"))
+    else {
+        return false;
+    };
+    (rel + 1..span.start)
+        .find(|&k| !ctx.has(k, flag::STOP))
+        .is_some_and(|k| {
+            let t = &toks[k];
+            t.kind == TokKind::Word
+                && !ctx.has(k, flag::ATTRIBUTION)
+                && !ctx.is_capitalized(t)
+                && ctx.lex.is_past_form(t.lower.as_str())
+        })
 }
 
 /// Whether a span is the date of a dateline ("PORTVILLE, Ruritania, May 3 —",
@@ -2288,7 +2313,15 @@ fn nearby_words(
         .filter(eventish)
         .map(|i| (left_d(i), i))
         .peekable();
-    let mut right = (span.end.max(w.start)..w.end)
+    // A date closing a relative clause ("the quake that struck the province
+    // on Sunday rose …") dates the clause's verb: the words after it are
+    // the main clause's.
+    let right_end = if dated && closes_relative_clause(ctx, s, span) {
+        span.end.max(w.start)
+    } else {
+        w.end
+    };
+    let mut right = (span.end.max(w.start)..right_end)
         .filter(eventish)
         .map(|i| (right_d(i), i))
         .peekable();
