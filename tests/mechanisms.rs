@@ -4177,6 +4177,13 @@ fn a_date_of_a_change_is_not_the_date_of_the_event() {
         Some("2026-07-09"),
     );
     assert_eq!(verdict(a, b, "Monday", "Wednesday"), None);
+    // An adverb between the verb and the figure changes nothing.
+    let b = (
+        "The number of people killed by floods in three valley towns rose sharply to 19 on \
+         Wednesday.",
+        Some("2026-07-09"),
+    );
+    assert_eq!(verdict(a, b, "Monday", "Wednesday"), None);
 }
 
 /// A comparative or superlative before a counted noun describes it: "12
@@ -4498,5 +4505,46 @@ fn a_date_closing_a_relative_clause_dates_its_verb() {
             .events
             .iter()
             .any(|e| e.as_str() == "releas")
+    );
+}
+
+#[test]
+fn two_weekdays_joined_are_one_stretch_of_days() {
+    // Published on a Monday: the weekend's two days, one date; "over" is
+    // during, not "more than"; "according to" names whose word it is, not
+    // when it was given.
+    let (s, f) = facts(
+        "Voters cast ballots over Saturday and Sunday, according to the electoral board.",
+        Some("2031-05-12"),
+    );
+    let d = fact(&s, &f, Kind::Date, "Saturday and Sunday");
+    assert_eq!(day(d), "2031-05-10..2031-05-11");
+    assert_eq!(d.hedge, None);
+    assert!(!d.peg && !d.block.ends_with("/said"), "{}", d.block);
+    // "Monday to Wednesday" spans three days; two days apart joined by "and"
+    // are two days, not the days between.
+    let (s, f) = facts(
+        "The strike ran from Monday to Wednesday.",
+        Some("2031-05-16"),
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "Monday to Wednesday")),
+        "2031-05-12..2031-05-14"
+    );
+    let (s, f) = facts("Talks were held Tuesday and Thursday.", Some("2031-05-16"));
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Date),
+        vec!["Tuesday", "Thursday"]
+    );
+    // Each day of the weekend agrees with the stretch, another day does not.
+    agrees_then_conflicts(
+        (
+            "Voters cast ballots over Saturday and Sunday in the referendum.",
+            Some("2031-05-12"),
+        ),
+        |v: &str| format!("Voters cast ballots on May {v} in the referendum."),
+        Some("2031-05-12"),
+        "Saturday and Sunday",
+        ("10 and 11", "17 and 18"),
     );
 }

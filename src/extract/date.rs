@@ -527,6 +527,27 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             -back
         };
         let d = p.checked_add(offset.days()).ok()?;
+        // Two weekdays joined are one stretch of days: "over Saturday and
+        // Sunday", "Monday to Wednesday" (joined by "and", only days in a row).
+        if bare == t.lower.as_str()
+            && let Some(joint) = w(i + 1).filter(|x| matches!(*x, "and" | "to" | "through" | "-"))
+            && i + 2 < s.tokens.end
+            && lex
+                .def
+                .dates
+                .weekdays
+                .contains_key(toks[i + 2].lower.as_str())
+            && let Some(then) = at(ctx, s, i + 2, anchor)
+                .filter(|e| e.first == e.last && e.time.is_none() && e.start == i + 2)
+            && then.first > d
+            && (then.first - d).get_days() < if joint == "and" { 2 } else { 7 }
+        {
+            return Some(Found {
+                relative: true,
+                range: true,
+                ..days(start, then.end, d, then.first, true)
+            });
+        }
         return Some(Found {
             relative: true,
             ..single(start, i + 1, d, true)
@@ -728,7 +749,11 @@ pub fn extract(
         let (mut first, mut last) = (f.first, f.last);
         let mut start = f.start;
         let mut hedge = None;
-        if let Some((from, phrase, def)) = hedge_before(ctx, s, f.start) {
+        // (A preposition of extent before a day says during, not more or
+        // less: "over the weekend", "within May".)
+        if let Some((from, phrase, def)) = hedge_before(ctx, s, f.start)
+            .filter(|(_, phrase, _)| !matches!(phrase.as_str(), "over" | "under" | "within"))
+        {
             start = from;
             match def.shape {
                 HedgeShape::AtLeast | HedgeShape::MoreThan => last = Date::MAX,

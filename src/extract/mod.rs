@@ -1793,21 +1793,27 @@ fn said_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
         .rev()
         .take_while(|a| a.0 as usize >= s.tokens.start)
         .any(|a| a.1 as usize >= span.end);
-    before.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION))
-        || !in_aside && after.is_some_and(|k| ctx.has(k, flag::ATTRIBUTION))
+    // ("according to" names whose word it is, not when it was given:
+    // "voted on Sunday, according to the bureau" dates the vote.)
+    let says = |k: usize| ctx.has(k, flag::ATTRIBUTION) && toks[k].lower != "according";
+    before.is_some_and(says) || !in_aside && after.is_some_and(says)
 }
 
 /// Whether the nearest content word before a span in its clause (past
-/// figures, units and function words: "rose to 19 on Wednesday"), or right
+/// figures, units, adverbs and function words: "rose to 19 on Wednesday"), or right
 /// after it ("on Wednesday rose"), is a verb of change.
 fn changed_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
     let toks = &ctx.seg.tokens;
+    // (Adverbs in "-ly" too: "rose sharply to 40 on Friday".)
     let passed = |k: &usize| {
         toks[*k].kind == TokKind::Number
             || ctx.has(*k, flag::UNIT)
             || ctx.has(*k, flag::STOP) && !ctx.has(*k, flag::CLAUSE_BREAK)
+            || toks[*k].kind == TokKind::Word
+                && toks[*k].lower.len() > 4
+                && toks[*k].lower.ends_with("ly")
     };
-    let before = (s.tokens.start.max(span.start.saturating_sub(6))..span.start)
+    let before = (s.tokens.start.max(span.start.saturating_sub(7))..span.start)
         .rev()
         .find(|k| !passed(k));
     let after = (span.end..s.tokens.end.min(span.end + 2)).find(|k| !passed(k));
