@@ -4548,3 +4548,36 @@ fn two_weekdays_joined_are_one_stretch_of_days() {
         ("10 and 11", "17 and 18"),
     );
 }
+
+#[test]
+fn a_time_of_day_given_about_or_shortly_after_is_a_stretch() {
+    // "about 4:20" is 4:15 to 4:25, "shortly before 4:30" 4:15 to 4:30: they
+    // meet; "shortly after 10 p.m." holds 10:08 but not 10:40.
+    let sentence = |t: &str| format!("The dam gave way at {t} on Monday, officials said.");
+    assert_eq!(
+        one_sentence_verdict(sentence, "about 4:20 a.m.", "shortly before 4:30 a.m."),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        one_sentence_verdict(sentence, "about 4:20 a.m.", "shortly before 4:50 a.m."),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        one_sentence_verdict(sentence, "shortly after 10 p.m.", "10:08 p.m."),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        one_sentence_verdict(sentence, "shortly after 10 p.m.", "10:40 p.m."),
+        Some(Verdict::Conflict)
+    );
+    // Written without a hedge, a time is the minute it names.
+    assert_eq!(
+        one_sentence_verdict(sentence, "4:20 a.m.", "4:25 a.m."),
+        Some(Verdict::Conflict)
+    );
+    // Zones still count: "about 9:15 a.m. ET" meets "8:12 a.m. Central time".
+    assert_eq!(
+        one_sentence_verdict(sentence, "about 9:15 a.m. ET", "8:12 a.m. Central time"),
+        Some(Verdict::Agree)
+    );
+}

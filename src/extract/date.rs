@@ -749,6 +749,7 @@ pub fn extract(
         let (mut first, mut last) = (f.first, f.last);
         let mut start = f.start;
         let mut hedge = None;
+        let mut slack = (0, 0);
         // (A preposition of extent before a day says during, not more or
         // less: "over the weekend", "within May".)
         if let Some((from, phrase, def)) = hedge_before(ctx, s, f.start)
@@ -758,9 +759,25 @@ pub fn extract(
             match def.shape {
                 HedgeShape::AtLeast | HedgeShape::MoreThan => last = Date::MAX,
                 HedgeShape::AtMost | HedgeShape::LessThan => first = Date::MIN,
+                HedgeShape::Around if f.time.is_some() => slack = (TIME_SLACK, TIME_SLACK),
+                // "almost 10 p.m.": a little before it.
+                HedgeShape::Below if f.time.is_some() => slack = (2 * TIME_SLACK, 0),
                 _ => {}
             }
             hedge = Some(phrase);
+        } else if f.time.is_some()
+            && let Some((from, after)) = shortly(ctx, s, f.start)
+        {
+            // "shortly after 10 p.m.", "just before 4:30".
+            start = from;
+            slack = if after { (0, SHORTLY) } else { (SHORTLY, 0) };
+            hedge = Some(
+                ctx.seg.tokens[from..f.start]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
         }
         let mut end = f.end;
         let mut zone = None;
@@ -844,6 +861,7 @@ pub fn extract(
                 time: f.time,
                 zone,
                 range: f.range,
+                slack,
             },
             head: if f.time.is_some() {
                 Some("time of day".into())
@@ -871,6 +889,7 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
             time: ta,
             zone: za,
             range: ra,
+            slack: slack_a,
         },
         Value::Date {
             start: sb,
@@ -880,6 +899,7 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
             time: tb,
             zone: zb,
             range: rb,
+            slack: slack_b,
         },
     ) = (a, b)
     else {
@@ -887,12 +907,22 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
     };
     if ta.is_some() || tb.is_some() {
         // With both zones known, compare the instants; else the clock times.
-        return match (ta, tb, za, zb) {
-            (Some(x), Some(y), Some(p), Some(q)) => {
-                (*x as i32 - *p as i32 - (*y as i32 - *q as i32)).rem_euclid(1440) == 0
-            }
-            _ => ta == tb,
+        // Each may lie anywhere in its slack ("about 4:20", "shortly before
+        // 4:30"): they agree when the two stretches meet.
+        let (Some(x), Some(y)) = (ta, tb) else {
+            return false;
         };
+        let (p, q) = match (za, zb) {
+            (Some(p), Some(q)) => (*p as i32, *q as i32),
+            _ => (0, 0),
+        };
+        // How far the second is after the first, in (-720, 720] minutes.
+        let mut d = (*y as i32 - q - (*x as i32 - p)).rem_euclid(1440);
+        if d > 720 {
+            d -= 1440;
+        }
+        return -(slack_a.0 as i32 + slack_b.1 as i32) <= d
+            && d <= slack_a.1 as i32 + slack_b.0 as i32;
     }
     // Unresolved weekdays compare with weekdays (or with a single known day).
     match (wa, wb) {
@@ -1034,13 +1064,38 @@ impl super::kind::FactKind for Dates {
                 time,
                 zone,
                 range,
+                slack,
             } => write!(
                 key,
-                "d{:?},{:?},{year_known},{weekday:?},{time:?},{zone:?},{range}",
+                "d{:?},{:?},{year_known},{weekday:?},{time:?},{zone:?},{range},{slack:?}",
                 ymd(start),
                 ymd(end)
             ),
             _ => Ok(()),
         }
+    }
+}
+
+/// Minutes either side of a time of day given as "about" one.
+const TIME_SLACK: u8 = 5;
+
+/// Minutes after (or before) a time of day "shortly after" (or before) it.
+const SHORTLY: u8 = 15;
+
+/// "shortly after", "just before", "soon after" right before token `i`: where
+/// the phrase starts, and whether it says after.
+fn shortly(ctx: &Ctx, s: &Sentence, i: usize) -> Option<(usize, bool)> {
+    let toks = &ctx.seg.tokens;
+    let from = i.checked_sub(2).filter(|&k| k >= s.tokens.start)?;
+    if !matches!(
+        toks[from].lower.as_str(),
+        "shortly" | "just" | "soon" | "right"
+    ) {
+        return None;
+    }
+    match toks[from + 1].lower.as_str() {
+        "after" => Some((from, true)),
+        "before" => Some((from, false)),
+        _ => None,
     }
 }

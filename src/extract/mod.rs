@@ -85,6 +85,10 @@ pub enum Value {
         /// agree only on both ends.
         #[serde(skip)]
         range: bool,
+        /// Minutes a time of day may lie before and after the one written:
+        /// "about 4:20" is 4:15 to 4:25, "shortly after 10" 10:00 to 10:15.
+        #[serde(skip)]
+        slack: (u8, u8),
     },
     Duration {
         /// Seconds, as stated and as a range.
