@@ -4581,3 +4581,30 @@ fn a_time_of_day_given_about_or_shortly_after_is_a_stretch() {
         Some(Verdict::Agree)
     );
 }
+
+#[test]
+fn a_figure_meets_the_figure_told_of_the_same_name() {
+    // Two share moves in each sentence: each meets the one of its company.
+    let a = (
+        "Halvern agreed to buy Stoa Labs. Stoa shares jumped 24% to $39.70 in early trading, \
+         while Halvern stock slipped 1.5%.",
+        None,
+    );
+    let b = (
+        "Halvern agreed to buy Stoa Labs. Halvern fell 3 per cent by midday; Stoa's stock rose \
+         22 per cent to $39.40.",
+        None,
+    );
+    assert_eq!(verdict(a, b, "24%", "22 per cent"), Some(Verdict::Conflict));
+    assert_eq!(verdict(a, b, "1.5%", "3 per cent"), Some(Verdict::Conflict));
+    // A speaker's name is not whom the figure is about.
+    let (_, f) = facts("Halvern said Stoa shares rose 24%.", None);
+    let (_, g) = facts("In early trading Stoa shares rose 24%, Halvern said.", None);
+    let about = |f: &[concur::extract::Fact]| {
+        f.iter()
+            .find(|x| x.kind == Kind::Quantity)
+            .and_then(|x| x.about)
+    };
+    assert!(about(&f).is_some());
+    assert_eq!(about(&f), about(&g));
+}
