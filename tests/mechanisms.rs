@@ -4608,3 +4608,45 @@ fn a_figure_meets_the_figure_told_of_the_same_name() {
     assert!(about(&f).is_some());
     assert_eq!(about(&f), about(&g));
 }
+
+#[test]
+fn a_span_after_a_superlative_is_the_time_since_not_a_length() {
+    // "its largest deal in a decade" tells how long since the last such deal:
+    // it never meets how long something takes.
+    let a = (
+        "Halvern agreed to buy Stoa Labs, its largest acquisition in a decade.",
+        None,
+    );
+    let b = (
+        "Halvern agreed to buy Stoa Labs and expects the savings within two years.",
+        None,
+    );
+    assert_eq!(verdict(a, b, "a decade", "two years"), None);
+    // Two such spans meet each other, "the strongest storm to hit the coast in
+    // 12 years" / "the most powerful storm on the coast in 15 years".
+    agrees_then_conflicts(
+        (
+            "It was the strongest storm to hit the Varna coast in 12 years, forecasters said.",
+            None,
+        ),
+        |v: &str| {
+            format!(
+                "Forecasters called it the most powerful storm on the Varna coast in {v} years."
+            )
+        },
+        None,
+        "12 years",
+        ("12", "15"),
+    );
+    // Without a superlative a span is a length: "closed in 12 years" is not
+    // set apart.
+    let (s, f) = facts(
+        "The mine closed in 12 years, the deadliest of them in 1998.",
+        None,
+    );
+    assert!(
+        !fact(&s, &f, Kind::Duration, "12 years")
+            .block
+            .ends_with("/since")
+    );
+}

@@ -1597,6 +1597,9 @@ fn finish(
         Kind::Date if changed => format!("{}/change", rule.id),
         // A date well before the report ("a flood in May of last
         // year") is background, not the news it reports: a slot of its own.
+        // "its largest deal in a decade", "the first time in 20 years": the
+        // time since the last such thing, not how long something lasted.
+        Kind::Duration if after_superlative(ctx, s, c.toks.start) => format!("{}/since", rule.id),
         Kind::Date if is_background(&c.value, ctx.published()) => {
             background_date = true;
             format!("{}/past", rule.id)
@@ -1827,6 +1830,44 @@ fn named_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> Option<u64> {
         return Some(word::key(w.strip_suffix("'s").unwrap_or(w)));
     }
     None
+}
+
+/// Whether a span follows "in" after a superlative or "first" in its clause
+/// ("the largest acquisition in a decade", "for the first time in 20 years",
+/// "the worst flooding in a century").
+fn after_superlative(ctx: &Ctx, s: &Sentence, start: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    let Some(k) = start
+        .checked_sub(1)
+        .filter(|&k| k > s.tokens.start && toks[k].lower == "in")
+    else {
+        return false;
+    };
+    (s.tokens.start.max(k.saturating_sub(8))..k)
+        .rev()
+        .take_while(|&j| !ctx.has(j, flag::CLAUSE_BREAK))
+        .any(|j| toks[j].kind == TokKind::Word && is_superlative(ctx, toks[j].lower.as_str()))
+}
+
+/// "first", "most", "best", "worst", "least", or a word in "-est" whose base
+/// is a common word: "highest" (high), "largest" (large), "deadliest"
+/// (deadly), "biggest" (big); not "interest" or "request".
+fn is_superlative(ctx: &Ctx, w: &str) -> bool {
+    if matches!(w, "first" | "most" | "best" | "worst" | "least") {
+        return true;
+    }
+    let Some(base) = w.strip_suffix("est").filter(|b| b.len() >= 2) else {
+        return false;
+    };
+    let common = |b: &str| ctx.lex.is_common_word(b);
+    let bytes = base.as_bytes();
+    let doubled = bytes.len() >= 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2];
+    common(base)
+        || common(&format!("{base}e"))
+        || base
+            .strip_suffix('i')
+            .is_some_and(|b| common(&format!("{b}y")))
+        || doubled && common(&base[..base.len() - 1])
 }
 
 /// Whether an attribution verb stands right next to a span ("said Friday",
