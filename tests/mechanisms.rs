@@ -4650,3 +4650,15 @@ fn a_span_after_a_superlative_is_the_time_since_not_a_length() {
             .ends_with("/since")
     );
 }
+
+#[test]
+fn a_name_ends_at_the_end_of_its_line() {
+    // The byline's place and the time stamp under it: "Port Edda", not
+    // "Port Edda Wednesday".
+    let (s, f) = facts(
+        "By a correspondent in Port Edda\nWednesday 14 May 2031 09.05 BST\n\nThe ferry sailed \
+         from Port Edda at dawn.",
+        Some("2031-05-14"),
+    );
+    assert_eq!(texts(&s, &f, |x| x.kind == Kind::Name), ["Port Edda"]);
+}

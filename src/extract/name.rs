@@ -94,9 +94,16 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 i += 1;
                 continue;
             }
-            // Grow the run.
+            // Grow the run; a name never goes on past the end of a line
+            // ("Staff in New Orleans" over "Thursday 29 April" under it).
+            let line_break = |j: usize| {
+                ctx.src
+                    .text
+                    .get(toks[j - 1].end()..toks[j].start())
+                    .is_some_and(|gap| gap.contains('\n'))
+            };
             let mut j = i + 1;
-            while j < s.tokens.end {
+            while j < s.tokens.end && !line_break(j) {
                 let t = &toks[j];
                 if ctx.is_capitalized(t) && !code(j) {
                     j += 1;
