@@ -4662,3 +4662,32 @@ fn a_name_ends_at_the_end_of_its_line() {
     );
     assert_eq!(texts(&s, &f, |x| x.kind == Kind::Name), ["Port Edda"]);
 }
+
+#[test]
+fn two_names_that_share_their_first_words_and_then_part_are_two_things() {
+    // Each report also writes "Port Edda" alone: the harbour and the bridge
+    // named after the town are still two things.
+    let a = (
+        "Ferries left Port Edda at dawn. The crowd gathered at Port Edda Harbour.",
+        None,
+    );
+    let b = (
+        "Ferries left Port Edda at dawn. The crowd gathered at Port Edda Bridge.",
+        None,
+    );
+    assert_eq!(verdict(a, b, "Port Edda Harbour", "Port Edda Bridge"), None);
+    // A middle initial, or a word spelt another way, is no other thing.
+    let sentence = |n: &str| format!("The plan was backed by {n} on Monday.");
+    assert_eq!(
+        one_sentence_verdict(sentence, "Marta K. Oyelaran", "Marta Oyelaran"),
+        Some(Verdict::Variant)
+    );
+    assert_eq!(
+        one_sentence_verdict(
+            sentence,
+            "Route 9 Harvest Festival",
+            "Route 9 Harvost Festival"
+        ),
+        Some(Verdict::Variant)
+    );
+}

@@ -587,6 +587,37 @@ fn entities(
 
 impl Names<'_> {
     /// [`name_score`] of two spellings.
+    /// Whether two written names share their first words and then go on
+    /// with other words each, unlike in spelling: "Las Vegas Strip" and "Las
+    /// Vegas Boulevard" are two things named after a third, whatever shorter
+    /// form each report also writes. ("John Smith" / "John Smyth" go on
+    /// alike; "Richard D. Fairbank" / "Richard Fairbank" end the same.)
+    pub fn part_ways(&self, a: &str, b: &str) -> bool {
+        let (ta, tb) = (self.tokens(a), self.tokens(b));
+        let shared = ta.iter().zip(tb.iter()).take_while(|(x, y)| x == y).count();
+        // (No word after the shared ones alike: a middle name or initial is
+        // no other thing, "Richard D. Fairbank" / "Richard Fairbank".)
+        let alike = |x: &String, y: &String| {
+            score_tokens(
+                self.lex,
+                std::slice::from_ref(x),
+                std::slice::from_ref(y),
+                false,
+            ) >= 0.5
+        };
+        // (A number after the shared words makes a designation, "Service
+        // 4417" / "Service 4471", which has a rule of its own.)
+        let numbered = |t: &[String]| t.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()));
+        shared >= 1
+            && shared < ta.len()
+            && shared < tb.len()
+            && !numbered(&ta[shared..])
+            && !numbered(&tb[shared..])
+            && !ta[shared..]
+                .iter()
+                .any(|x| tb[shared..].iter().any(|y| alike(x, y)))
+    }
+
     pub fn score(&self, a: &str, b: &str) -> f32 {
         score_tokens(
             self.lex,
@@ -954,6 +985,9 @@ impl super::kind::FactKind for NameKind {
         else {
             return Sameness::Never;
         };
+        if names.part_ways(a, b) {
+            return Sameness::Never;
+        }
         let mut s: f32 = 0.0;
         for p in std::iter::once(a).chain(fa) {
             for q in std::iter::once(b).chain(fb) {
