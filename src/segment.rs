@@ -179,9 +179,9 @@ pub fn segment_range(src: &Source, lex: &Lexicon, range: std::ops::Range<usize>)
                 boundary_after = true;
             }
             // "a.m." and "p.m." carry their full stop: they end a sentence
-            // when a capitalised word follows ("shortly after 10 p.m.
+            // when a capitalised word follows ("just before 11 p.m.
             // Witnesses said"), unless it is a day, a month or a time zone
-            // ("10 p.m. Friday", "8 a.m. Eastern").
+            // ("11 p.m. Friday", "8 a.m. Eastern").
             if t.kind == TokKind::Word
                 && t.lower.ends_with('.')
                 && matches!(t.lower.as_str().replace('.', "").as_str(), "am" | "pm")

@@ -2313,8 +2313,8 @@ fn a_time_stamp_under_a_byline_is_no_fact() {
     // The line under the byline says when the report was filed: no claim
     // about the event, and no first date of the report either.
     let text = "Ferry crossings to resume\n\nBy a staff reporter\nWednesday 14 May 2031 \
-                09.40 BST\n\nThe ferry ran aground on Monday near Portville.\n\nUpdated \
-                3 June 2031 \u{2022} 7:15am";
+                09.15 BST\n\nThe ferry ran aground on Monday near Portville.\n\nUpdated \
+                3 June 2031 \u{2022} 6:50am";
     let (s, f) = facts(text, Some("2031-05-14"));
     assert_eq!(
         texts(&s, &f, |x| x.kind == Kind::Date),
@@ -4179,7 +4179,7 @@ fn a_date_of_a_change_is_not_the_date_of_the_event() {
     assert_eq!(verdict(a, b, "Monday", "Wednesday"), None);
     // An adverb between the verb and the figure changes nothing.
     let b = (
-        "The number of people killed by floods in three valley towns rose sharply to 19 on \
+        "The number of people killed by floods in three valley towns rose steeply to 19 on \
          Wednesday.",
         Some("2026-07-09"),
     );
@@ -4514,7 +4514,7 @@ fn two_weekdays_joined_are_one_stretch_of_days() {
     // during, not "more than"; "according to" names whose word it is, not
     // when it was given.
     let (s, f) = facts(
-        "Voters cast ballots over Saturday and Sunday, according to the electoral board.",
+        "Union members voted over Saturday and Sunday, according to the union.",
         Some("2031-05-12"),
     );
     let d = fact(&s, &f, Kind::Date, "Saturday and Sunday");
@@ -4539,10 +4539,10 @@ fn two_weekdays_joined_are_one_stretch_of_days() {
     // Each day of the weekend agrees with the stretch, another day does not.
     agrees_then_conflicts(
         (
-            "Voters cast ballots over Saturday and Sunday in the referendum.",
+            "Union members voted over Saturday and Sunday on the offer.",
             Some("2031-05-12"),
         ),
-        |v: &str| format!("Voters cast ballots on May {v} in the referendum."),
+        |v: &str| format!("Union members voted on May {v} on the offer."),
         Some("2031-05-12"),
         "Saturday and Sunday",
         ("10 and 11", "17 and 18"),
@@ -4552,7 +4552,7 @@ fn two_weekdays_joined_are_one_stretch_of_days() {
 #[test]
 fn a_time_of_day_given_about_or_shortly_after_is_a_stretch() {
     // "about 4:20" is 4:15 to 4:25, "shortly before 4:30" 4:15 to 4:30: they
-    // meet; "shortly after 10 p.m." holds 10:08 but not 10:40.
+    // meet; "shortly after 11 p.m." holds 11:06 but not 11:40.
     let sentence = |t: &str| format!("The dam gave way at {t} on Monday, officials said.");
     assert_eq!(
         one_sentence_verdict(sentence, "about 4:20 a.m.", "shortly before 4:30 a.m."),
@@ -4563,11 +4563,11 @@ fn a_time_of_day_given_about_or_shortly_after_is_a_stretch() {
         Some(Verdict::Conflict)
     );
     assert_eq!(
-        one_sentence_verdict(sentence, "shortly after 10 p.m.", "10:08 p.m."),
+        one_sentence_verdict(sentence, "shortly after 11 p.m.", "11:06 p.m."),
         Some(Verdict::Agree)
     );
     assert_eq!(
-        one_sentence_verdict(sentence, "shortly after 10 p.m.", "10:40 p.m."),
+        one_sentence_verdict(sentence, "shortly after 11 p.m.", "11:40 p.m."),
         Some(Verdict::Conflict)
     );
     // Written without a hedge, a time is the minute it names.
@@ -4656,7 +4656,7 @@ fn a_name_ends_at_the_end_of_its_line() {
     // The byline's place and the time stamp under it: "Port Edda", not
     // "Port Edda Wednesday".
     let (s, f) = facts(
-        "By a correspondent in Port Edda\nWednesday 14 May 2031 09.05 BST\n\nThe ferry sailed \
+        "By a correspondent in Port Edda\nWednesday 14 May 2031 08.20 BST\n\nThe ferry sailed \
          from Port Edda at dawn.",
         Some("2031-05-14"),
     );
@@ -4683,11 +4683,7 @@ fn two_names_that_share_their_first_words_and_then_part_are_two_things() {
         Some(Verdict::Variant)
     );
     assert_eq!(
-        one_sentence_verdict(
-            sentence,
-            "Route 9 Harvest Festival",
-            "Route 9 Harvost Festival"
-        ),
+        one_sentence_verdict(sentence, "Route 9 Lantern Fair", "Route 9 Lantren Fair"),
         Some(Verdict::Variant)
     );
 }

@@ -760,7 +760,7 @@ pub fn extract(
                 HedgeShape::AtLeast | HedgeShape::MoreThan => last = Date::MAX,
                 HedgeShape::AtMost | HedgeShape::LessThan => first = Date::MIN,
                 HedgeShape::Around if f.time.is_some() => slack = (TIME_SLACK, TIME_SLACK),
-                // "almost 10 p.m.": a little before it.
+                // "almost 11 p.m.": a little before it.
                 HedgeShape::Below if f.time.is_some() => slack = (2 * TIME_SLACK, 0),
                 _ => {}
             }
@@ -768,7 +768,7 @@ pub fn extract(
         } else if f.time.is_some()
             && let Some((from, after)) = shortly(ctx, s, f.start)
         {
-            // "shortly after 10 p.m.", "just before 4:30".
+            // "shortly after 11 p.m.", "just before 4:30".
             start = from;
             slack = if after { (0, SHORTLY) } else { (SHORTLY, 0) };
             hedge = Some(

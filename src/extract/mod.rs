@@ -86,7 +86,7 @@ pub enum Value {
         #[serde(skip)]
         range: bool,
         /// Minutes a time of day may lie before and after the one written:
-        /// "about 4:20" is 4:15 to 4:25, "shortly after 10" 10:00 to 10:15.
+        /// "about 4:20" is 4:15 to 4:25, "shortly after 11" 11:00 to 11:15.
         #[serde(skip)]
         slack: (u8, u8),
     },
@@ -429,6 +429,18 @@ impl<'a> Ctx<'a> {
 
     pub fn published(&self) -> Option<Date> {
         self.src.meta.published
+    }
+
+    /// Whether a line ends between token `k - 1` and token `k`.
+    pub fn line_break_before(&self, k: usize) -> bool {
+        let toks = &self.seg.tokens;
+        k > 0
+            && k < toks.len()
+            && self
+                .src
+                .text
+                .get(toks[k - 1].end()..toks[k].start())
+                .is_some_and(|gap| gap.contains('\n'))
     }
 
     /// Whether token `i` has all of `flags` (see [`flag`]).
@@ -1893,7 +1905,7 @@ fn said_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
         .take_while(|a| a.0 as usize >= s.tokens.start)
         .any(|a| a.1 as usize >= span.end);
     // ("according to" names whose word it is, not when it was given:
-    // "voted on Sunday, according to the bureau" dates the vote.)
+    // "voted on Sunday, according to the union" dates the vote.)
     let says = |k: usize| ctx.has(k, flag::ATTRIBUTION) && toks[k].lower != "according";
     before.is_some_and(says) || !in_aside && after.is_some_and(says)
 }
@@ -1903,7 +1915,7 @@ fn said_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
 /// after it ("on Wednesday rose"), is a verb of change.
 fn changed_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
     let toks = &ctx.seg.tokens;
-    // (Adverbs in "-ly" too: "rose sharply to 40 on Friday".)
+    // (Adverbs in "-ly" too: "climbed steadily to 40 on Friday".)
     let passed = |k: &usize| {
         toks[*k].kind == TokKind::Number
             || ctx.has(*k, flag::UNIT)
@@ -1922,8 +1934,8 @@ fn changed_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool 
 
 /// Whether a span ends a relative clause it sits in: going back through its
 /// clause, "that", "which" or "who" opens it, and the first word after that
-/// (past function words) is a verb in the past: "the quake that struck the
-/// province on Sunday", "the pier, which had been built in May". The words
+/// (past function words) is a verb in the past: "the storm that hit the
+/// coast on Sunday", "the pier, which had been built in May". The words
 /// after the span then belong to the clause the relative one is part of.
 fn closes_relative_clause(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
     let toks = &ctx.seg.tokens;
@@ -1975,34 +1987,25 @@ fn in_dateline(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
 }
 
 /// Whether a date's line holds nothing but when the report was filed or
-/// updated ("Thursday 12 May 2011 17.40 GMT", "3 June 2019 \u{2022} 7:15am"):
+/// updated ("Wednesday 14 May 2031 09.15 BST", "3 June 2031 \u{2022} 6:50am"):
 /// a time stamp under a byline, no fact the report tells. Every other token
 /// on the line is a figure, a sign, a word a date starts at (a month, a
 /// weekday), a time zone, the mark of a clock time or a stamp's label
 /// ("Updated").
 fn stamp_line(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
     let toks = &ctx.seg.tokens;
-    let text = ctx.src.text.as_str();
-    let newline = |k: usize, before: bool| {
-        let (a, b) = if before {
-            (toks[k - 1].end(), toks[k].start())
-        } else {
-            (toks[k].end(), toks[k + 1].start())
-        };
-        text.get(a..b).is_some_and(|gap| gap.contains('\n'))
-    };
     let mut lo = span.start;
-    while lo > s.tokens.start && !newline(lo, true) {
+    while lo > s.tokens.start && !ctx.line_break_before(lo) {
         lo -= 1;
     }
     let mut hi = span.end - 1;
-    while hi + 1 < s.tokens.end && !newline(hi, false) {
+    while hi + 1 < s.tokens.end && !ctx.line_break_before(hi + 1) {
         hi += 1;
     }
     // (A stamp opens its line and ends it: the sentence breaks there or
     // the text does.)
-    let opens = lo == 0 || newline(lo, true);
-    let ends = hi + 1 >= toks.len() || newline(hi, false);
+    let opens = lo == 0 || ctx.line_break_before(lo);
+    let ends = hi + 1 >= toks.len() || ctx.line_break_before(hi + 1);
     opens
         && ends
         && (lo..=hi).filter(|k| !span.contains(k)).all(|k| {
@@ -2418,8 +2421,8 @@ fn nearby_words(
         .filter(eventish)
         .map(|i| (left_d(i), i))
         .peekable();
-    // A date closing a relative clause ("the quake that struck the province
-    // on Sunday rose …") dates the clause's verb: the words after it are
+    // A date closing a relative clause ("the storm that hit the coast on
+    // Sunday rose …") dates the clause's verb: the words after it are
     // the main clause's.
     let right_end = if dated && closes_relative_clause(ctx, s, span) {
         span.end.max(w.start)

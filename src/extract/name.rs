@@ -95,15 +95,9 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 continue;
             }
             // Grow the run; a name never goes on past the end of a line
-            // ("Staff in New Orleans" over "Thursday 29 April" under it).
-            let line_break = |j: usize| {
-                ctx.src
-                    .text
-                    .get(toks[j - 1].end()..toks[j].start())
-                    .is_some_and(|gap| gap.contains('\n'))
-            };
+            // ("By a correspondent in Port Edda" over "Wednesday 14 May" under it).
             let mut j = i + 1;
-            while j < s.tokens.end && !line_break(j) {
+            while j < s.tokens.end && !ctx.line_break_before(j) {
                 let t = &toks[j];
                 if ctx.is_capitalized(t) && !code(j) {
                     j += 1;
@@ -588,15 +582,15 @@ fn entities(
 impl Names<'_> {
     /// [`name_score`] of two spellings.
     /// Whether two written names share their first words and then go on
-    /// with other words each, unlike in spelling: "Las Vegas Strip" and "Las
-    /// Vegas Boulevard" are two things named after a third, whatever shorter
+    /// with other words each, unlike in spelling: "Port Edda Harbour" and
+    /// "Port Edda Bridge" are two things named after a third, whatever shorter
     /// form each report also writes. ("John Smith" / "John Smyth" go on
-    /// alike; "Richard D. Fairbank" / "Richard Fairbank" end the same.)
+    /// alike; "Marta K. Oyelaran" / "Marta Oyelaran" end the same.)
     pub fn part_ways(&self, a: &str, b: &str) -> bool {
         let (ta, tb) = (self.tokens(a), self.tokens(b));
         let shared = ta.iter().zip(tb.iter()).take_while(|(x, y)| x == y).count();
         // (No word after the shared ones alike: a middle name or initial is
-        // no other thing, "Richard D. Fairbank" / "Richard Fairbank".)
+        // no other thing, "Marta K. Oyelaran" / "Marta Oyelaran".)
         let alike = |x: &String, y: &String| {
             score_tokens(
                 self.lex,

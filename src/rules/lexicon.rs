@@ -211,7 +211,7 @@ table! {
         /// offset is the standard one, and one hour is added from March to November.
         pub summer_zones: HashSet<String>,
         /// Words that label a time stamp under a byline ("Updated 3 June
-        /// 2031 7:15am"): a line of a date, a clock time and these is when
+        /// 2031 6:50am"): a line of a date, a clock time and these is when
         /// the report was filed, no fact it tells.
         pub stamps: HashSet<String>,
     }
