@@ -4278,6 +4278,26 @@ fn half_a_unit_is_a_measure() {
     );
 }
 
+/// A part of one unit is told as precisely as the part: "half an hour" is
+/// 30 minutes give or take a few, so it meets "30 minutes" and "35 minutes"
+/// but not "20 minutes"; "an hour" still stands for 45 to 75 minutes.
+#[test]
+fn half_an_hour_is_about_thirty_minutes() {
+    let a = (
+        "The parade was held up by half an hour because of a burst pipe.",
+        None,
+    );
+    let b = |t: &str| format!("A burst pipe held up the parade by {t}.");
+    agrees_then_conflicts(a, b, None, "half an hour", ("30 minutes", "20 minutes"));
+    agrees_then_conflicts(a, b, None, "half an hour", ("35 minutes", "45 minutes"));
+    let (s, f) = facts("The vote was held up for an hour.", None);
+    let (_, low, high) = range(fact(&s, &f, Kind::Duration, "an hour"));
+    assert_eq!((low, high), (2700.0, 4500.0));
+    let (s, f) = facts("The vote was held up for half an hour.", None);
+    let (_, low, high) = range(fact(&s, &f, Kind::Duration, "half an hour"));
+    assert!(low > 1200.0 && high < 2400.0, "{low}..{high}");
+}
+
 /// "212 passengers and crew" counts everyone aboard, as "212 people" does:
 /// one count of a role and the rest is of people in all, while "188
 /// passengers and 24 crew" stays two counts and their whole.

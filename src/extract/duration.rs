@@ -162,8 +162,14 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         }
         let lo_n = n.low;
         let hi_n = second.as_ref().map_or(n.high, |m| m.high);
-        // Rounding: a whole count of units stands for ±half a unit (a quarter for one unit).
-        let r = if n.value >= 2.0 { 0.49 } else { 0.25 } * secs;
+        // Rounding: a whole count of units stands for ±half a unit (a quarter
+        // for one unit), a part of one unit for a quarter of itself: "half an
+        // hour" is 30 minutes give or take 7, not anything from 15 to 45.
+        let r = if n.value >= 2.0 {
+            0.49
+        } else {
+            0.25 * n.value.min(1.0)
+        } * secs;
         let value = n.value * secs;
         let (low, high) = apply_hedge(
             hedge.as_ref().map(|h| &h.1),
