@@ -391,13 +391,17 @@ fn candidates(members: &[usize], facts: &[Fact], rules: &RuleSet) -> Vec<(usize,
     }
     // (Keyed by each key's hash: which pairs a list makes does not depend on
     // the order of the lists.)
-    let mut postings: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+    // (Fact numbers as `u32` and pairs in a list sorted once: a large block
+    // has millions of postings and pairs.)
+    let mut postings: rustc_hash::FxHashMap<u64, Vec<u32>> = Default::default();
     for &i in members {
         for k in keys(&facts[i], rules) {
-            postings.entry(k).or_default().push(i);
+            postings.entry(k).or_default().push(i as u32);
         }
     }
-    let mut pairs = std::collections::BTreeSet::new();
+    let cross = |i: u32, j: u32| cross(i as usize, j as usize);
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut bound = 4 * members.len();
     for list in postings.values().filter(|l| l.len() >= 2) {
         // A key shared by many facts (the same sentence in 100 sources) still
         // joins them: in a long list each fact meets the next few facts of
@@ -408,7 +412,7 @@ fn candidates(members: &[usize], facts: &[Fact], rules: &RuleSet) -> Vec<(usize,
             for (a, &i) in list.iter().enumerate() {
                 for &j in &list[a + 1..] {
                     if cross(i, j) {
-                        pairs.insert((i.min(j), i.max(j)));
+                        pairs.push((i.min(j), i.max(j)));
                     }
                 }
             }
@@ -426,11 +430,22 @@ fn candidates(members: &[usize], facts: &[Fact], rules: &RuleSet) -> Vec<(usize,
         }
         for (k, &i) in list.iter().enumerate() {
             if let Some(&j) = list.get(next_other[k]) {
-                pairs.insert((i.min(j), i.max(j)));
+                pairs.push((i.min(j), i.max(j)));
             }
         }
+        // Lists share pairs: the repeats go whenever the list has doubled.
+        if pairs.len() > bound {
+            pairs.sort_unstable();
+            pairs.dedup();
+            bound = bound.max(2 * pairs.len());
+        }
     }
-    pairs.into_iter().collect()
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_iter()
+        .map(|(i, j)| (i as usize, j as usize))
+        .collect()
 }
 
 /// Groups built from scored edges: each fact's group, and the groups.
@@ -678,6 +693,9 @@ pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
         .values()
         .flat_map(|members| candidates(members, facts, rules))
         .map(|(i, j)| (i, j, admit(&facts[i], &facts[j], rules, &names)))
+        // (A pair ruled out is never scored nor counted: most pairs of a
+        // large block are.)
+        .filter(|(_, _, a)| !matches!(a, Admit::No))
         .collect();
     // How many facts of each other report each fact could be, by its context.
     let mut options: rustc_hash::FxHashMap<(usize, usize), u32> = Default::default();
