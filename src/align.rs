@@ -23,10 +23,10 @@
 //! metamorphic test (`tests/metamorphic.rs`) holds this: changing a value in
 //! one source turns an agreement into a conflict, never into silence.
 
-use crate::extract::Fact;
 use crate::extract::kind::{Names, Sameness};
 use crate::extract::registry;
 use crate::extract::word::key;
+use crate::extract::{Fact, Facts};
 use crate::rules::Verdict;
 use crate::rules::{Kind, RuleSet};
 use std::collections::BTreeMap;
@@ -375,7 +375,7 @@ fn keys(f: &Fact, rules: &RuleSet) -> Vec<u64> {
 /// Cross-source pairs worth scoring in one block: all of them in a small
 /// block; in a large one, the pairs that share a key, each fact paired with
 /// at most [`MAX_POSTING`] later facts of each key's list.
-fn candidates(members: &[usize], facts: &[Fact], rules: &RuleSet) -> Vec<(usize, usize)> {
+fn candidates(members: &[usize], facts: &Facts, rules: &RuleSet) -> Vec<(usize, usize)> {
     let cross = |i: usize, j: usize| facts[i].source != facts[j].source;
     if members.len() <= MAX_POSTING {
         return members
@@ -496,7 +496,7 @@ impl Ord for Score {
 /// Join pairs greedily, best first, into groups holding at most one fact per
 /// source. Ties are broken by the facts' text and position, never by source
 /// order alone.
-fn join(facts: &[Fact], edges: impl Iterator<Item = (f32, usize, usize)>) -> Joined {
+fn join(facts: &Facts, edges: impl Iterator<Item = (f32, usize, usize)>) -> Joined {
     let key = |i: usize| (facts[i].start, facts[i].end, facts[i].source);
     // Each edge's place in the order, worked out once: a vague count
     // ("thousands") is told in passing, so it takes a partner only once the
@@ -564,7 +564,7 @@ struct Anchors {
 type Sentence = (usize, usize);
 
 impl Anchors {
-    fn new(facts: &[Fact], joined: &Joined) -> Anchors {
+    fn new(facts: &Facts, joined: &Joined) -> Anchors {
         // Only sentences that state a date or a figure can anchor one.
         let dated: rustc_hash::FxHashSet<Sentence> = facts
             .iter()
@@ -600,7 +600,7 @@ impl Anchors {
     }
 
     /// Whether the sentences of `i` and `j` share a group other than theirs.
-    fn holds(&self, facts: &[Fact], group_of: &[usize], i: usize, j: usize) -> bool {
+    fn holds(&self, facts: &Facts, group_of: &[usize], i: usize, j: usize) -> bool {
         let (x, y) = (&facts[i], &facts[j]);
         let key = ((x.source, x.sentence), (y.source, y.sentence));
         let key = (key.0.min(key.1), key.0.max(key.1));
@@ -612,7 +612,7 @@ impl Anchors {
 
 /// Group facts across sources. Returns groups of fact indices, each sorted by
 /// source; facts left alone form groups of one.
-pub fn align(facts: &[Fact], rules: &RuleSet) -> Vec<Vec<usize>> {
+pub fn align(facts: &Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     // Inverse document frequency of context words across all facts.
     // (Keyed by word: a word hashes as its fixed key, and no value here
     // depends on the order of the map.)

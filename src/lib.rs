@@ -31,7 +31,7 @@ pub mod segment;
 pub mod source;
 pub mod text;
 
-use extract::Fact;
+pub use extract::Facts;
 pub use extract::display::fmt_num;
 pub use extract::registry::display_value;
 pub use judge::{Analysis, Checked, Claim, Finding, SourceInfo, Summary};
@@ -124,7 +124,7 @@ pub fn par_map<T: Sync, R: Send>(
 /// and the things any source says there are none of ("has no fence") where
 /// a source says there is one ("has a fence"), so a negation in one report
 /// can meet the assertion in another.
-pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
+pub fn facts(sources: &[Source], rules: &RuleSet) -> Facts {
     // Sources are independent until alignment: large ones are read in
     // parallel (small ones are not worth a thread, and `check_all` and
     // `batch` already keep the cores busy with many small clusters).
@@ -141,9 +141,10 @@ pub fn facts(sources: &[Source], rules: &RuleSet) -> Vec<Fact> {
     } else {
         read_holding(sources, rules, threads)
     };
-    // One allocation of the final size: growing by doubling would hold up to
-    // twice the facts' memory while the largest source is copied in.
-    let mut out = Vec::with_capacity(per_source.iter().map(extract::Read::len).sum());
+    // A chunk at a time, each source's chunks freed as they are emptied: one
+    // list of every source's facts would be allocated whole while the
+    // largest source's still held them all.
+    let mut out = Facts::default();
     for facts in per_source {
         facts.append_to(&mut out);
     }
@@ -258,7 +259,7 @@ pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
     // What a fact is about (its context and event words) decided the
     // alignment and is never judged: free it before the findings are made,
     // which on a large source are as many as the facts.
-    for f in &mut facts {
+    for f in facts.iter_mut() {
         f.context = Vec::new();
         f.events = Vec::new();
     }
@@ -275,11 +276,11 @@ mod tests {
     use super::*;
 
     fn joined(per_source: Vec<extract::Read>) -> String {
-        let mut out = Vec::new();
+        let mut out = Facts::default();
         for r in per_source {
             r.append_to(&mut out);
         }
-        format!("{out:?}")
+        format!("{:?}", out.iter().collect::<Vec<_>>())
     }
 
     /// Reading large sources twice (to free each one's tokens) finds the

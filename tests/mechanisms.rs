@@ -20,7 +20,9 @@ fn src(name: &str, text: &str, published: Option<&str>) -> Source {
 
 fn facts(text: &str, published: Option<&str>) -> (Source, Vec<Fact>) {
     let s = src("a", text, published);
-    let f = concur::facts(std::slice::from_ref(&s), &rules());
+    let f = concur::facts(std::slice::from_ref(&s), &rules())
+        .into_iter()
+        .collect();
     (s, f)
 }
 

@@ -9,7 +9,7 @@
 //! `KINDS`, a variant of [`Kind`] and of [`Value`], and a rule pack in
 //! `rules/` (see docs/architecture.md).
 
-use super::{Candidate, Ctx, Fact, Value};
+use super::{Candidate, Ctx, Fact, Facts, Value};
 use crate::rules::{Kind, Lexicon, Rule, RuleSet, Verdict};
 use crate::segment::Sentence;
 use jiff::civil::Date;
@@ -114,7 +114,7 @@ fn designation(tokens: &[String]) -> Option<(String, &str)> {
 }
 
 impl<'a> Names<'a> {
-    pub fn new(facts: &'a [Fact], lex: &'a Lexicon) -> Names<'a> {
+    pub fn new(facts: &'a Facts, lex: &'a Lexicon) -> Names<'a> {
         let mut tokens = rustc_hash::FxHashMap::default();
         // Per source and family (last word) or designation (words before the
         // number): the first words or numbers it comes with.

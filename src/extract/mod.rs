@@ -8,6 +8,7 @@
 //! and a bag of weighted context words that alignment compares.
 
 pub mod age;
+pub mod chunked;
 pub mod claim;
 pub mod date;
 pub mod display;
@@ -25,6 +26,7 @@ use crate::source::Source;
 use jiff::civil::Date;
 use serde::Serialize;
 
+pub use chunked::{Chunked, Facts};
 pub use word::Word;
 
 /// How a claim is put.
@@ -807,19 +809,32 @@ impl Read {
     }
 
     /// The facts onto the end of `out`, in text order, each context made
-    /// words and sorted the way alignment compares them: each fact is moved once.
-    pub fn append_to(mut self, out: &mut Vec<Fact>) {
+    /// words and sorted the way alignment compares them: each fact is moved
+    /// once, and each chunk of the source's list is freed once its last
+    /// fact has moved, so the facts are not held twice.
+    pub fn append_to(mut self, out: &mut Facts) {
+        const CHUNK: usize = Chunked::<Option<(Fact, Ids)>>::CHUNK;
         let words = self.words;
         let facts = &mut self.facts;
-        out.extend(self.order.iter().map(|&i| {
-            let (mut f, ids) = facts.get_mut(i as usize).take().expect("each fact once");
+        // How many facts each chunk has still to give.
+        let mut left = vec![0u32; facts.len().div_ceil(CHUNK)];
+        for &i in &self.order {
+            left[i as usize / CHUNK] += 1;
+        }
+        for &i in &self.order {
+            let (mut f, ids) = facts[i as usize].take().expect("each fact once");
             f.context = ids
                 .into_iter()
                 .map(|(id, x)| (words[id as usize].key(), x))
                 .collect();
             word::normalize(&mut f.context);
-            f
-        }));
+            out.push(f);
+            let c = i as usize / CHUNK;
+            left[c] -= 1;
+            if left[c] == 0 {
+                facts.free_chunk(c);
+            }
+        }
     }
 }
 
@@ -1025,7 +1040,7 @@ impl Reader {
         let mut order: Vec<u32> = (0..facts.len() as u32).collect();
         if facts.len() > sentence_facts {
             let key = |f: &Option<(Fact, Ids)>| f.as_ref().map(|(f, _)| (f.start, f.end, f.kind));
-            order.sort_by_key(|&i| key(facts.get(i as usize)));
+            order.sort_by_key(|&i| key(&facts[i as usize]));
         }
         // Contexts leave the source as words (in `Read::append_to`).
         let mut more = self.more.words;
@@ -1184,7 +1199,7 @@ impl Repeats {
         };
         if !key.is_empty() {
             if let Some(&i) = seen.get(key.as_str()) {
-                let (first, context) = out.get_mut(i).as_mut().expect("taken only when read");
+                let (first, context) = out[i].as_mut().expect("taken only when read");
                 first.also.push((f.start, f.end));
                 if f.kind == Kind::Date
                     && let Some(e) = f.events.into_iter().next()
@@ -1204,55 +1219,6 @@ impl Repeats {
             seen.insert(key.clone(), out.len());
         }
         out.push(Some((f, ids)));
-    }
-}
-
-/// A list that grows a fixed-size chunk at a time. A large source's facts
-/// are its largest list while it is read, and a `Vec` that doubles holds up
-/// to twice their room (three times while it moves them): chunks hold one
-/// chunk more than the facts, and are never moved.
-struct Chunked<T> {
-    chunks: Vec<Vec<T>>,
-    len: usize,
-}
-
-impl<T> Default for Chunked<T> {
-    fn default() -> Self {
-        Chunked {
-            chunks: Vec::new(),
-            len: 0,
-        }
-    }
-}
-
-impl<T> Chunked<T> {
-    /// Items per chunk.
-    const CHUNK: usize = 1024;
-
-    fn len(&self) -> usize {
-        self.len
-    }
-
-    fn push(&mut self, item: T) {
-        match self.chunks.last_mut() {
-            Some(last) if last.len() < Self::CHUNK => last.push(item),
-            _ => {
-                let mut chunk = Vec::with_capacity(Self::CHUNK);
-                chunk.push(item);
-                self.chunks.push(chunk);
-            }
-        }
-        self.len += 1;
-    }
-
-    /// The `i`th item pushed.
-    fn get(&self, i: usize) -> &T {
-        &self.chunks[i / Self::CHUNK][i % Self::CHUNK]
-    }
-
-    /// The `i`th item pushed.
-    fn get_mut(&mut self, i: usize) -> &mut T {
-        &mut self.chunks[i / Self::CHUNK][i % Self::CHUNK]
     }
 }
 

@@ -6,7 +6,7 @@
 
 use crate::extract::kind::Names;
 use crate::extract::registry::{compare, display_value};
-use crate::extract::{Fact, Value};
+use crate::extract::{Fact, Facts, Value};
 pub use crate::rules::Verdict;
 use crate::rules::{Kind, RuleSet, Severity};
 use crate::source::Source;
@@ -197,7 +197,7 @@ impl Analysis {
 /// its fingerprint, and the summary.
 pub fn judge(
     groups: &[Vec<usize>],
-    facts: &[Fact],
+    facts: &Facts,
     sources: &[Source],
     rules: &RuleSet,
 ) -> Analysis {
@@ -318,7 +318,7 @@ fn claim(f: &Fact, shared: &Shared, (start, end): (usize, usize), sources: &[Sou
 
 fn finding(
     group: &[usize],
-    facts: &[Fact],
+    facts: &Facts,
     sources: &[Source],
     rules: &RuleSet,
     names: &Names,

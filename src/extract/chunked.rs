@@ -1,0 +1,140 @@
+//! A list that grows a fixed-size chunk at a time, and [`Facts`], the
+//! facts of a check held that way.
+//!
+//! A large source's facts are the largest list of a check. A `Vec` that
+//! doubles holds up to twice their room (three times while it moves them),
+//! and one contiguous list of every source's facts must be allocated whole
+//! while the lists it is made from still hold them. Chunks hold at most one
+//! chunk more than their items and are never moved, and a list made from
+//! another grows a chunk at a time while the other's chunks are freed.
+
+use super::Fact;
+
+/// Items in fixed-size chunks, indexed as one list.
+#[derive(Debug, Clone)]
+pub struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+/// The facts of a check, every source's in turn, each in text order.
+pub type Facts = Chunked<Fact>;
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Chunked<T> {
+    /// Items per chunk (a power of two: indexing is a shift and a mask).
+    pub const CHUNK: usize = 1024;
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn push(&mut self, item: T) {
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < Self::CHUNK => last.push(item),
+            _ => {
+                let mut chunk = Vec::with_capacity(Self::CHUNK);
+                chunk.push(item);
+                self.chunks.push(chunk);
+            }
+        }
+        self.len += 1;
+    }
+
+    /// The `i`th item pushed.
+    pub fn get(&self, i: usize) -> Option<&T> {
+        self.chunks.get(i / Self::CHUNK)?.get(i % Self::CHUNK)
+    }
+
+    /// The items in the order pushed.
+    pub fn iter(&self) -> std::iter::Flatten<std::slice::Iter<'_, Vec<T>>> {
+        self.chunks.iter().flatten()
+    }
+
+    /// The items in the order pushed.
+    pub fn iter_mut(&mut self) -> std::iter::Flatten<std::slice::IterMut<'_, Vec<T>>> {
+        self.chunks.iter_mut().flatten()
+    }
+
+    /// Free the `c`th chunk once every item of it has been taken out: the
+    /// items after it keep their places, and reading one of its own again
+    /// panics.
+    pub(crate) fn free_chunk(&mut self, c: usize) {
+        self.chunks[c] = Vec::new();
+    }
+}
+
+impl<T> std::ops::Index<usize> for Chunked<T> {
+    type Output = T;
+
+    fn index(&self, i: usize) -> &T {
+        &self.chunks[i / Self::CHUNK][i % Self::CHUNK]
+    }
+}
+
+impl<T> std::ops::IndexMut<usize> for Chunked<T> {
+    fn index_mut(&mut self, i: usize) -> &mut T {
+        &mut self.chunks[i / Self::CHUNK][i % Self::CHUNK]
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Chunked<T> {
+    type Item = &'a T;
+    type IntoIter = std::iter::Flatten<std::slice::Iter<'a, Vec<T>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T> IntoIterator for Chunked<T> {
+    type Item = T;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Vec<T>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.chunks.into_iter().flatten()
+    }
+}
+
+impl<T> FromIterator<T> for Chunked<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut out = Chunked::default();
+        for item in items {
+            out.push(item);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexes_across_chunks_as_one_list() {
+        let n = 3 * Chunked::<usize>::CHUNK + 5;
+        let mut list: Chunked<usize> = (0..n).collect();
+        assert_eq!(list.len(), n);
+        assert!((0..n).all(|i| list[i] == i && list.get(i) == Some(&i)));
+        assert_eq!(list.get(n), None);
+        assert!(list.iter().copied().eq(0..n));
+        assert!(list.iter().rev().copied().eq((0..n).rev()));
+        list[n - 1] = 7;
+        list.free_chunk(0);
+        assert_eq!(list.get(0), None);
+        assert_eq!(list[Chunked::<usize>::CHUNK], Chunked::<usize>::CHUNK);
+        assert_eq!(list.into_iter().last(), Some(7));
+    }
+}
