@@ -263,7 +263,7 @@ pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
         f.context = Vec::new();
         f.events = Vec::new();
     }
-    judge::judge(&groups, &facts, sources, rules)
+    judge::judge(&groups, facts, sources, rules)
 }
 
 /// The benchmark corpus of distinct reports, for tests of large sources.

@@ -197,11 +197,10 @@ impl Analysis {
 /// its fingerprint, and the summary.
 pub fn judge(
     groups: &[Vec<usize>],
-    facts: &Facts,
+    mut facts: Facts,
     sources: &[Source],
     rules: &RuleSet,
 ) -> Analysis {
-    let names = Names::new(facts, &rules.lexicon);
     // Positive uses of a verb are read only to meet some source's negation of it
     // (see `facts`); a group without that negation has nothing to say.
     let counterpart_only = |g: &Vec<usize>| {
@@ -212,31 +211,48 @@ pub fn judge(
                 && matches!(f.value, Value::Claim { negated: false, .. })
         })
     };
-    // One allocation of the final size: a list grown by doubling would hold
-    // up to twice the findings' room (on a large source as many as its facts).
-    let mut findings: Vec<Finding> =
-        Vec::with_capacity(groups.iter().filter(|g| !counterpart_only(g)).count());
-    findings.extend(
-        groups
-            .iter()
-            .filter(|g| !counterpart_only(g))
-            .map(|g| finding(g, facts, sources, rules, &names)),
-    );
-    findings.sort_by(|a, b| {
-        let ka = (
-            a.claims[0].source,
-            a.claims[0].start,
-            a.claims[0].end,
-            a.kind,
-        );
-        let kb = (
-            b.claims[0].source,
-            b.claims[0].start,
-            b.claims[0].end,
-            b.kind,
-        );
-        ka.cmp(&kb).then_with(|| a.rule.cmp(&b.rule))
+    let mut kept: Vec<&[usize]> = groups
+        .iter()
+        .filter(|g| !counterpart_only(g))
+        .map(Vec::as_slice)
+        .collect();
+    // In source order, by where each group's first fact stands (a stable
+    // sort: the groups, not the findings, which are far larger, are moved).
+    kept.sort_by(|a, b| {
+        let (x, y) = (&facts[a[0]], &facts[b[0]]);
+        (x.source, x.start, x.end, x.kind)
+            .cmp(&(y.source, y.start, y.end, y.kind))
+            .then_with(|| rules.rules[x.rule].id.cmp(&rules.rules[y.rule].id))
     });
+    // Each group's verdict and the pair that decides it, while the name
+    // table (which borrows every name) is held; then the findings, each
+    // chunk of facts freed once the last finding citing its facts is made:
+    // on a large source the findings are as many as the facts, and the two
+    // need not be held whole at once.
+    let verdicts: Vec<(Verdict, (usize, usize))> = {
+        let names = Names::new(&facts, &rules.lexicon);
+        kept.iter()
+            .map(|g| verdict(g, &facts, rules, &names))
+            .collect()
+    };
+    const CHUNK: usize = Facts::CHUNK;
+    let mut left = vec![0u32; facts.len().div_ceil(CHUNK)];
+    for &i in kept.iter().copied().flatten() {
+        left[i / CHUNK] += 1;
+    }
+    for (c, _) in left.iter().enumerate().filter(|&(_, &n)| n == 0) {
+        facts.free_chunk(c);
+    }
+    let mut findings: Vec<Finding> = Vec::with_capacity(kept.len());
+    for (g, (verdict, pair)) in kept.iter().zip(verdicts) {
+        findings.push(finding(g, verdict, pair, &facts, sources, rules));
+        for &i in g.iter() {
+            left[i / CHUNK] -= 1;
+            if left[i / CHUNK] == 0 {
+                facts.free_chunk(i / CHUNK);
+            }
+        }
+    }
     for f in &mut findings {
         f.fingerprint = fingerprint(f);
     }
@@ -316,15 +332,14 @@ fn claim(f: &Fact, shared: &Shared, (start, end): (usize, usize), sources: &[Sou
     }
 }
 
-fn finding(
+/// A group's verdict: the worst of its pairs', with the pair that gives it.
+fn verdict(
     group: &[usize],
     facts: &Facts,
-    sources: &[Source],
     rules: &RuleSet,
     names: &Names,
-) -> Finding {
-    let first = &facts[group[0]];
-    let rule = &rules.rules[first.rule];
+) -> (Verdict, (usize, usize)) {
+    let rule = &rules.rules[facts[group[0]].rule];
     let mut verdict = if group.len() == 1 {
         Verdict::Unmatched
     } else {
@@ -340,6 +355,19 @@ fn finding(
             }
         }
     }
+    (verdict, pair)
+}
+
+fn finding(
+    group: &[usize],
+    verdict: Verdict,
+    pair: (usize, usize),
+    facts: &Facts,
+    sources: &[Source],
+    rules: &RuleSet,
+) -> Finding {
+    let first = &facts[group[0]];
+    let rule = &rules.rules[first.rule];
     // Every mention of an aligned fact is cited; an unmatched fact, once.
     fn mentions(f: &Fact, aligned: bool) -> &[(usize, usize)] {
         if aligned { f.also.as_slice() } else { &[] }
