@@ -375,7 +375,7 @@ fn keys(f: &Fact, rules: &RuleSet) -> Vec<u64> {
 /// Cross-source pairs worth scoring in one block: all of them in a small
 /// block; in a large one, the pairs that share a key, each fact paired with
 /// at most [`MAX_POSTING`] later facts of each key's list.
-fn candidates(members: &[usize], facts: &Facts, rules: &RuleSet) -> Vec<(usize, usize)> {
+fn candidates(members: &[usize], facts: &Facts, rules: &RuleSet) -> Vec<(u32, u32)> {
     let cross = |i: usize, j: usize| facts[i].source != facts[j].source;
     if members.len() <= MAX_POSTING {
         return members
@@ -385,7 +385,7 @@ fn candidates(members: &[usize], facts: &Facts, rules: &RuleSet) -> Vec<(usize, 
                 members[a + 1..]
                     .iter()
                     .filter(move |&&j| cross(i, j))
-                    .map(move |&j| (i, j))
+                    .map(move |&j| (i as u32, j as u32))
             })
             .collect();
     }
@@ -443,9 +443,6 @@ fn candidates(members: &[usize], facts: &Facts, rules: &RuleSet) -> Vec<(usize, 
     pairs.sort_unstable();
     pairs.dedup();
     pairs
-        .into_iter()
-        .map(|(i, j)| (i as usize, j as usize))
-        .collect()
 }
 
 /// Groups built from scored edges: each fact's group, and the groups.
@@ -692,6 +689,7 @@ pub fn align(facts: &Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     let admitted: Vec<(usize, usize, Admit)> = blocks
         .values()
         .flat_map(|members| candidates(members, facts, rules))
+        .map(|(i, j)| (i as usize, j as usize))
         .map(|(i, j)| (i, j, admit(&facts[i], &facts[j], rules, &names)))
         // (A pair ruled out is never scored nor counted: most pairs of a
         // large block are.)

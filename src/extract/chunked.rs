@@ -58,9 +58,13 @@ impl<T> Chunked<T> {
         self.chunks.get(i / Self::CHUNK)?.get(i % Self::CHUNK)
     }
 
-    /// The items in the order pushed.
-    pub fn iter(&self) -> std::iter::Flatten<std::slice::Iter<'_, Vec<T>>> {
-        self.chunks.iter().flatten()
+    /// The items in the order pushed (of known length: a list collected
+    /// from them is allocated once).
+    pub fn iter(&self) -> Iter<'_, T> {
+        Iter {
+            items: self.chunks.iter().flatten(),
+            left: self.len,
+        }
     }
 
     /// The items in the order pushed.
@@ -90,9 +94,40 @@ impl<T> std::ops::IndexMut<usize> for Chunked<T> {
     }
 }
 
+/// The items of a [`Chunked`] list in order.
+#[derive(Clone)]
+pub struct Iter<'a, T> {
+    items: std::iter::Flatten<std::slice::Iter<'a, Vec<T>>>,
+    left: usize,
+}
+
+impl<'a, T> Iterator for Iter<'a, T> {
+    type Item = &'a T;
+
+    fn next(&mut self) -> Option<&'a T> {
+        let item = self.items.next()?;
+        self.left -= 1;
+        Some(item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl<T> DoubleEndedIterator for Iter<'_, T> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let item = self.items.next_back()?;
+        self.left -= 1;
+        Some(item)
+    }
+}
+
+impl<T> ExactSizeIterator for Iter<'_, T> {}
+
 impl<'a, T> IntoIterator for &'a Chunked<T> {
     type Item = &'a T;
-    type IntoIter = std::iter::Flatten<std::slice::Iter<'a, Vec<T>>>;
+    type IntoIter = Iter<'a, T>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
@@ -130,6 +165,8 @@ mod tests {
         assert!((0..n).all(|i| list[i] == i && list.get(i) == Some(&i)));
         assert_eq!(list.get(n), None);
         assert!(list.iter().copied().eq(0..n));
+        assert_eq!(list.iter().len(), n);
+        assert_eq!(list.iter().skip(5).size_hint(), (n - 5, Some(n - 5)));
         assert!(list.iter().rev().copied().eq((0..n).rev()));
         list[n - 1] = 7;
         list.free_chunk(0);
