@@ -15,7 +15,9 @@ use miette::{IntoDiagnostic, Result, miette};
 use std::io::{IsTerminal, Write};
 
 // The pipeline allocates many small strings per fact; mimalloc handles that
-// pattern markedly faster than the system allocator (see `cargo bench`).
+// pattern markedly faster than the system allocator (see `cargo bench`). It is
+// built without transparent huge pages (`no_thp` in Cargo.toml), which had
+// faulted its regions in 2 MB at a time (README, "Memory").
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
