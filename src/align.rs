@@ -162,6 +162,10 @@ fn admit(x: &Fact, y: &Fact, rules: &RuleSet, names: &Names) -> Admit {
     if x.news_day && y.news_day && !near_days(x.published, y.published) {
         return Admit::No;
     }
+    // Nor do reports written on different days count by the same day.
+    if x.as_of && y.as_of && x.published != y.published {
+        return Admit::No;
+    }
     // What the later report still looks forward to ("will begin her term
     // in January") is not what the earlier one told without looking forward
     // ("won on Tuesday").

@@ -4280,6 +4280,49 @@ fn half_a_unit_is_a_measure() {
     );
 }
 
+/// "By Tuesday evening" after a count is when the report counted, not when
+/// something happened: two reports written a day apart count by different
+/// days, and those days do not conflict. Written the same day, they are
+/// one time and still meet; a day after "by" that is still to come is a
+/// deadline, and two deadlines still conflict.
+#[test]
+fn a_count_by_its_report_day_is_no_event_date() {
+    let a =
+        "The flood had cut power to 9,000 homes in Ardley by Tuesday evening, the utility said.";
+    let b = |day: &str| {
+        format!("The flood had cut power to 12,000 homes in Ardley by {day}, the utility said.")
+    };
+    assert_eq!(
+        verdict(
+            (a, Some("2031-03-12")),
+            (&b("Wednesday morning"), Some("2031-03-13")),
+            "Tuesday",
+            "Wednesday"
+        ),
+        None
+    );
+    assert_eq!(
+        verdict(
+            (a, Some("2031-03-12")),
+            (&b("Tuesday night"), Some("2031-03-12")),
+            "Tuesday",
+            "Tuesday"
+        ),
+        Some(Verdict::Agree)
+    );
+    let deadline =
+        |day: &str| format!("Residents of Ardley must leave their homes by {day}, the mayor said.");
+    assert_eq!(
+        verdict(
+            (&deadline("Friday"), Some("2031-03-12")),
+            (&deadline("Saturday"), Some("2031-03-13")),
+            "Friday",
+            "Saturday"
+        ),
+        Some(Verdict::Conflict)
+    );
+}
+
 /// A part of one unit is told as precisely as the part: "half an hour" is
 /// 30 minutes give or take a few, so it meets "30 minutes" and "35 minutes"
 /// but not "20 minutes"; "an hour" still stands for 45 to 75 minutes.

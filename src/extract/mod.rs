@@ -207,6 +207,10 @@ pub struct Fact {
     /// A relative date ("on Monday", "yesterday") on its source's own
     /// publication day or the day before: the news the report itself tells.
     pub news_day: bool,
+    /// Such a date after "by", asserted: when the report counted ("had
+    /// burned 14,000 acres by Tuesday evening"), not when something
+    /// happened. A report written a day later counts by a later day.
+    pub as_of: bool,
     /// The source's publication date, when known.
     pub published: Option<Date>,
     /// Stated in the source's headline: a first paragraph of one sentence
@@ -1625,14 +1629,17 @@ fn finish(
     // "since Tuesday" and "since March 23" both date the start of a state
     // that lasts, "by October" a deadline, whatever else their sentences say.
     // ("by the start of October": past words for a part of the period.)
-    if c.kind == Kind::Date
-        && let Some(role) = (s.tokens.start..c.toks.start)
-            .rev()
-            .take(5)
-            .map(|k| ctx.seg.tokens[k].lower.as_str())
-            .find(|w| !DATE_PARTS.contains(w))
-            .filter(|w| DATE_ROLES.contains(w))
-    {
+    let role = (c.kind == Kind::Date)
+        .then(|| {
+            (s.tokens.start..c.toks.start)
+                .rev()
+                .take(5)
+                .map(|k| ctx.seg.tokens[k].lower.as_str())
+                .find(|w| !DATE_PARTS.contains(w))
+                .filter(|w| DATE_ROLES.contains(w))
+        })
+        .flatten();
+    if let Some(role) = role {
         add_context(
             &mut context,
             vocab.id(Word::from(format!("date:{role}"))),
@@ -1700,6 +1707,7 @@ fn finish(
         years,
         headline: c.sentence == 0 && ctx.first_sentence == 0 && is_headline(ctx),
         peg: news_day && said,
+        as_of: news_day && role == Some("by") && c.modality == Modality::Asserted,
         news_day,
         published: ctx.published(),
         attribution: ctx.attributions[c.sentence].clone(),
