@@ -117,10 +117,17 @@ impl<'a> Names<'a> {
     pub fn new(facts: &'a Facts, lex: &'a Lexicon) -> Names<'a> {
         let mut tokens = rustc_hash::FxHashMap::default();
         // Per source and family (last word) or designation (words before the
-        // number): the first words or numbers it comes with.
-        let mut families: rustc_hash::FxHashMap<(usize, &str), Vec<&str>> = Default::default();
-        let mut designations: rustc_hash::FxHashMap<(usize, String), Vec<&str>> =
+        // number): the one first word or number it comes with, or none when
+        // it comes with several. (Only "just one" is ever asked: a list of
+        // them, searched at each spelling, grew with a long report.)
+        let mut families: rustc_hash::FxHashMap<(usize, &str), Option<&str>> = Default::default();
+        let mut designations: rustc_hash::FxHashMap<(usize, String), Option<&str>> =
             Default::default();
+        fn note<'s>(one: &mut Option<&'s str>, seen: &'s str) {
+            if one.is_some_and(|o| o != seen) {
+                *one = None;
+            }
+        }
         let mut spellings: Vec<(usize, &'a str)> = Vec::new();
         for f in facts {
             if let Value::Name { written, forms, .. } = &f.value {
@@ -135,15 +142,17 @@ impl<'a> Names<'a> {
         for &(source, s) in &spellings {
             let t = &tokens[s];
             if let Some((words, number)) = designation(t) {
-                let numbers = designations.entry((source, words)).or_default();
-                if !numbers.contains(&number) {
-                    numbers.push(number);
-                }
+                note(
+                    designations.entry((source, words)).or_insert(Some(number)),
+                    number,
+                );
             } else if let [first, .., last] = t.as_slice() {
-                let given = families.entry((source, last.as_str())).or_default();
-                if !given.contains(&first.as_str()) {
-                    given.push(first.as_str());
-                }
+                note(
+                    families
+                        .entry((source, last.as_str()))
+                        .or_insert(Some(first.as_str())),
+                    first,
+                );
             }
         }
         let mut sole_of_family = rustc_hash::FxHashMap::default();
@@ -156,14 +165,14 @@ impl<'a> Names<'a> {
             if let Some((words, _)) = designation(t) {
                 if designations
                     .get(&(f.source, words))
-                    .is_some_and(|n| n.len() == 1)
+                    .is_some_and(Option::is_some)
                 {
                     sole_designation.insert((f.source, f.start));
                 }
             } else if let [_, .., last] = t.as_slice()
                 && families
                     .get(&(f.source, last.as_str()))
-                    .is_some_and(|g| g.len() == 1)
+                    .is_some_and(Option::is_some)
             {
                 sole_of_family.insert((f.source, f.start), last.bytes().next().unwrap_or(0));
             }
