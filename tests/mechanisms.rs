@@ -4283,8 +4283,9 @@ fn half_a_unit_is_a_measure() {
 /// "By Tuesday evening" after a count is when the report counted, not when
 /// something happened: two reports written a day apart count by different
 /// days, and those days do not conflict. Written the same day, they are
-/// one time and still meet; a day after "by" that is still to come is a
-/// deadline, and two deadlines still conflict.
+/// one time and still meet; a thing done by a day, with no count, is an
+/// event's day; a day after "by" still to come is a deadline, and two
+/// deadlines still conflict.
 #[test]
 fn a_count_by_its_report_day_is_no_event_date() {
     let a =
@@ -4305,6 +4306,17 @@ fn a_count_by_its_report_day_is_no_event_date() {
         verdict(
             (a, Some("2031-03-12")),
             (&b("Tuesday night"), Some("2031-03-12")),
+            "Tuesday",
+            "Tuesday"
+        ),
+        Some(Verdict::Agree)
+    );
+    // Done by a day is no count: two reports of different days still meet.
+    let done = "The utility had restored power in Ardley by Tuesday evening.";
+    assert_eq!(
+        verdict(
+            (done, Some("2031-03-12")),
+            (done, Some("2031-03-11")),
             "Tuesday",
             "Tuesday"
         ),

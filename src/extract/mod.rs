@@ -402,6 +402,21 @@ const DATE_ROLES: [&str; 7] = ["since", "until", "till", "by", "before", "after"
 /// period ("by the end of May").
 const DATE_PARTS: [&str; 6] = ["the", "of", "start", "end", "beginning", "middle"];
 
+/// Whether the sentence of a date counts something besides it (a figure that
+/// is not a year): "had burned 14,000 acres by Tuesday evening" tells when
+/// a count stood, "had removed the page by Tuesday evening" when something
+/// was done.
+fn counts_in(ctx: &Ctx, s: &Sentence, date: &std::ops::Range<usize>) -> bool {
+    s.tokens.clone().filter(|k| !date.contains(k)).any(|k| {
+        let t = &ctx.seg.tokens[k];
+        t.kind == TokKind::Number
+            && !(t.lower.len() == 4
+                && t.lower
+                    .parse::<u16>()
+                    .is_ok_and(|y| (1800..2200).contains(&y)))
+    })
+}
+
 /// How many of the nearest event words a fact keeps (see [`Fact::events`]).
 pub const EVENT_WORDS: usize = 2;
 
@@ -1707,7 +1722,10 @@ fn finish(
         years,
         headline: c.sentence == 0 && ctx.first_sentence == 0 && is_headline(ctx),
         peg: news_day && said,
-        as_of: news_day && role == Some("by") && c.modality == Modality::Asserted,
+        as_of: news_day
+            && role == Some("by")
+            && c.modality == Modality::Asserted
+            && counts_in(ctx, s, &c.toks),
         news_day,
         published: ctx.published(),
         attribution: ctx.attributions[c.sentence].clone(),
