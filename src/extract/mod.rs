@@ -404,7 +404,7 @@ const DATE_PARTS: [&str; 6] = ["the", "of", "start", "end", "beginning", "middle
 
 /// Whether the sentence of a date counts something besides it (a figure that
 /// is not a year): "had burned 14,000 acres by Tuesday evening" tells when
-/// a count stood, "had removed the page by Tuesday evening" when something
+/// a count stood, "had reopened the bridge by Tuesday evening" when something
 /// was done.
 fn counts_in(ctx: &Ctx, s: &Sentence, date: &std::ops::Range<usize>) -> bool {
     s.tokens.clone().filter(|k| !date.contains(k)).any(|k| {
