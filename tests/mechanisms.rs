@@ -4288,51 +4288,47 @@ fn half_a_unit_is_a_measure() {
 /// deadlines still conflict.
 #[test]
 fn a_count_by_its_report_day_is_no_event_date() {
-    let a =
-        "The flood had cut power to 9,000 homes in Ardley by Tuesday evening, the utility said.";
-    let b = |day: &str| {
-        format!("The flood had cut power to 12,000 homes in Ardley by {day}, the utility said.")
+    let count = |n: &str, day: &str| {
+        format!("The flood had cut power to {n} homes in Ardley by {day}, the utility said.")
     };
-    assert_eq!(
-        verdict(
-            (a, Some("2031-03-12")),
-            (&b("Wednesday morning"), Some("2031-03-13")),
-            "Tuesday",
-            "Wednesday"
-        ),
-        None
-    );
-    assert_eq!(
-        verdict(
-            (a, Some("2031-03-12")),
-            (&b("Tuesday night"), Some("2031-03-12")),
-            "Tuesday",
-            "Tuesday"
-        ),
-        Some(Verdict::Agree)
-    );
-    // Done by a day is no count: two reports of different days still meet.
     let done = "The utility had restored power in Ardley by Tuesday evening.";
-    assert_eq!(
-        verdict(
-            (done, Some("2031-03-12")),
-            (done, Some("2031-03-11")),
-            "Tuesday",
-            "Tuesday"
-        ),
-        Some(Verdict::Agree)
-    );
     let deadline =
         |day: &str| format!("Residents of Ardley must leave their homes by {day}, the mayor said.");
-    assert_eq!(
-        verdict(
-            (&deadline("Friday"), Some("2031-03-12")),
-            (&deadline("Saturday"), Some("2031-03-13")),
-            "Friday",
-            "Saturday"
+    // (first report and its day, second report and its day, the days' words, verdict)
+    let cases = [
+        (
+            (count("9,000", "Tuesday evening"), "2031-03-12"),
+            (count("12,000", "Wednesday morning"), "2031-03-13"),
+            ("Tuesday", "Wednesday"),
+            None,
         ),
-        Some(Verdict::Conflict)
-    );
+        (
+            (count("9,000", "Tuesday evening"), "2031-03-12"),
+            (count("12,000", "Tuesday night"), "2031-03-12"),
+            ("Tuesday", "Tuesday"),
+            Some(Verdict::Agree),
+        ),
+        // Done by a day is no count: two reports of different days still meet.
+        (
+            (done.to_string(), "2031-03-12"),
+            (done.to_string(), "2031-03-11"),
+            ("Tuesday", "Tuesday"),
+            Some(Verdict::Agree),
+        ),
+        (
+            (deadline("Friday"), "2031-03-12"),
+            (deadline("Saturday"), "2031-03-13"),
+            ("Friday", "Saturday"),
+            Some(Verdict::Conflict),
+        ),
+    ];
+    for ((a, pa), (b, pb), (qa, qb), expected) in cases {
+        assert_eq!(
+            verdict((&a, Some(pa)), (&b, Some(pb)), qa, qb),
+            expected,
+            "{a} / {b}"
+        );
+    }
 }
 
 /// A part of one unit is told as precisely as the part: "half an hour" is

@@ -80,6 +80,36 @@ impl<T> Chunked<T> {
     }
 }
 
+/// How many uses each chunk of a list has left, so that a pass reading the
+/// items in its own order frees each chunk after its last use (chunks
+/// with none are freed at once).
+pub(crate) struct Uses {
+    left: Vec<u32>,
+}
+
+impl Uses {
+    /// The uses `items` (indices into `list`, each once per use) will make.
+    pub(crate) fn new<T>(list: &mut Chunked<T>, items: impl Iterator<Item = usize>) -> Uses {
+        let mut left = vec![0u32; list.len().div_ceil(Chunked::<T>::CHUNK)];
+        for i in items {
+            left[i / Chunked::<T>::CHUNK] += 1;
+        }
+        for (c, _) in left.iter().enumerate().filter(|&(_, &n)| n == 0) {
+            list.free_chunk(c);
+        }
+        Uses { left }
+    }
+
+    /// Item `i` has been used once more: its chunk is freed after its last use.
+    pub(crate) fn used<T>(&mut self, list: &mut Chunked<T>, i: usize) {
+        let c = i / Chunked::<T>::CHUNK;
+        self.left[c] -= 1;
+        if self.left[c] == 0 {
+            list.free_chunk(c);
+        }
+    }
+}
+
 impl<T> std::ops::Index<usize> for Chunked<T> {
     type Output = T;
 
@@ -173,5 +203,20 @@ mod tests {
         assert_eq!(list.get(0), None);
         assert_eq!(list[Chunked::<usize>::CHUNK], Chunked::<usize>::CHUNK);
         assert_eq!(list.into_iter().last(), Some(7));
+    }
+
+    #[test]
+    fn a_chunk_is_freed_after_its_last_use() {
+        let n = 2 * Chunked::<usize>::CHUNK;
+        let mut list: Chunked<usize> = (0..n).collect();
+        // Only the second chunk is used, item `n - 1` twice.
+        let mut uses = Uses::new(&mut list, (n / 2..n).chain([n - 1]));
+        assert_eq!(list.get(0), None);
+        for i in n / 2..n {
+            uses.used(&mut list, i);
+        }
+        assert_eq!(list.get(n - 1), Some(&(n - 1)));
+        uses.used(&mut list, n - 1);
+        assert_eq!(list.get(n - 1), None);
     }
 }

@@ -409,12 +409,16 @@ const DATE_PARTS: [&str; 6] = ["the", "of", "start", "end", "beginning", "middle
 fn counts_in(ctx: &Ctx, s: &Sentence, date: &std::ops::Range<usize>) -> bool {
     s.tokens.clone().filter(|k| !date.contains(k)).any(|k| {
         let t = &ctx.seg.tokens[k];
-        t.kind == TokKind::Number
-            && !(t.lower.len() == 4
-                && t.lower
-                    .parse::<u16>()
-                    .is_ok_and(|y| (1800..2200).contains(&y)))
+        t.kind == TokKind::Number && year_of(t).is_none()
     })
+}
+
+/// The year a token writes ("2019"), if it is one.
+fn year_of(t: &Token) -> Option<i16> {
+    Some(t)
+        .filter(|t| t.kind == TokKind::Number && t.lower.len() == 4)
+        .and_then(|t| t.lower.parse::<i16>().ok())
+        .filter(|y| (1800..=2100).contains(y))
 }
 
 /// How many of the nearest event words a fact keeps (see [`Fact::events`]).
@@ -832,14 +836,9 @@ impl Read {
     /// once, and each chunk of the source's list is freed once its last
     /// fact has moved, so the facts are not held twice.
     pub fn append_to(mut self, out: &mut Facts) {
-        const CHUNK: usize = Chunked::<Option<(Fact, Ids)>>::CHUNK;
         let words = self.words;
         let facts = &mut self.facts;
-        // How many facts each chunk has still to give.
-        let mut left = vec![0u32; facts.len().div_ceil(CHUNK)];
-        for &i in &self.order {
-            left[i as usize / CHUNK] += 1;
-        }
+        let mut uses = chunked::Uses::new(facts, self.order.iter().map(|&i| i as usize));
         for &i in &self.order {
             let (mut f, ids) = facts[i as usize].take().expect("each fact once");
             f.context = ids
@@ -848,11 +847,7 @@ impl Read {
                 .collect();
             word::normalize(&mut f.context);
             out.push(f);
-            let c = i as usize / CHUNK;
-            left[c] -= 1;
-            if left[c] == 0 {
-                facts.free_chunk(c);
-            }
+            uses.used(facts, i as usize);
         }
     }
 }
@@ -1451,12 +1446,7 @@ struct SentenceYears {
 
 fn sentence_years(ctx: &Ctx, s: &Sentence) -> SentenceYears {
     let all = &ctx.seg.tokens;
-    let year = |k: usize| {
-        Some(&all[k])
-            .filter(|t| t.kind == TokKind::Number && t.lower.len() == 4)
-            .and_then(|t| t.lower.parse::<i16>().ok())
-            .filter(|y| (1800..=2100).contains(y))
-    };
+    let year = |k: usize| year_of(&all[k]);
     let years = s.tokens.clone().filter_map(year).collect();
     let earlier_event = ctx
         .published()

@@ -4,6 +4,7 @@
 //! their values; here the values are compared, under each rule's policy
 //! (see [`crate::extract::kind`]).
 
+use crate::extract::chunked::Uses;
 use crate::extract::kind::Names;
 use crate::extract::registry::{compare, display_value};
 use crate::extract::{Fact, Facts, Value};
@@ -235,22 +236,12 @@ pub fn judge(
             .map(|g| verdict(g, &facts, rules, &names))
             .collect()
     };
-    const CHUNK: usize = Facts::CHUNK;
-    let mut left = vec![0u32; facts.len().div_ceil(CHUNK)];
-    for &i in kept.iter().copied().flatten() {
-        left[i / CHUNK] += 1;
-    }
-    for (c, _) in left.iter().enumerate().filter(|&(_, &n)| n == 0) {
-        facts.free_chunk(c);
-    }
+    let mut uses = Uses::new(&mut facts, kept.iter().copied().flatten().copied());
     let mut findings: Vec<Finding> = Vec::with_capacity(kept.len());
     for (g, (verdict, pair)) in kept.iter().zip(verdicts) {
         findings.push(finding(g, verdict, pair, &facts, sources, rules));
         for &i in g.iter() {
-            left[i / CHUNK] -= 1;
-            if left[i / CHUNK] == 0 {
-                facts.free_chunk(i / CHUNK);
-            }
+            uses.used(&mut facts, i);
         }
     }
     for f in &mut findings {
