@@ -108,10 +108,10 @@ fn extract(bencher: Bencher, size: usize) {
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn align(bencher: Bencher, size: usize) {
     let s = [source(size, 1), source(size, 2)];
-    let facts = concur::facts(&s, rules());
+    let mut facts = concur::facts(&s, rules());
     bencher
         .counter(BytesCount::new(s[0].text.len() + s[1].text.len()))
-        .bench(|| concur::align::align(black_box(&facts), rules()));
+        .bench_local(|| concur::align::align(black_box(&mut facts), rules()));
 }
 
 /// The whole pipeline on two sources of this size (comparison and findings included).
@@ -139,8 +139,8 @@ fn end_to_end_one_core(bencher: Bencher, size: usize) {
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn compare(bencher: Bencher, size: usize) {
     let s = [source(size, 1), source(size, 2)];
-    let facts = concur::facts(&s, rules());
-    let groups = concur::align::align(&facts, rules());
+    let mut facts = concur::facts(&s, rules());
+    let groups = concur::align::align(&mut facts, rules());
     bencher
         .counter(BytesCount::new(s[0].text.len() + s[1].text.len()))
         .bench(|| {

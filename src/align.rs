@@ -31,30 +31,23 @@ use crate::rules::Verdict;
 use crate::rules::{Kind, RuleSet};
 use std::collections::BTreeMap;
 
-/// A fact's context with each weight multiplied by its word's IDF, and the
-/// vector's norm: computed once per fact, not at every pair.
+/// A fact's context, each word's weight times its IDF beside it (the third
+/// of each entry, set by [`align`]), and the vector's norm: computed once
+/// per fact, not at every pair, and held in the fact's own context (a large
+/// source has a context per fact).
 struct Weighted<'f> {
-    /// The fact's context (sorted by word key) ...
-    words: &'f [(u64, f32)],
-    /// ... and each word's weight times its IDF: the words are not copied
-    /// (a large source has a context per fact).
-    weights: Box<[f32]>,
+    /// The fact's context, sorted by word key.
+    words: &'f [(u64, f32, f32)],
     norm: f32,
 }
 
-impl<'f> Weighted<'f> {
-    fn new(context: &'f [(u64, f32)], idf: &rustc_hash::FxHashMap<u64, f32>) -> Weighted<'f> {
-        let weights: Box<[f32]> = context
-            .iter()
-            .map(|(w, x)| x * idf.get(w).copied().unwrap_or(1.0))
-            .collect();
-        let norm = weights.iter().map(|x| x.powi(2)).sum::<f32>().sqrt();
-        Weighted {
-            words: context,
-            weights,
-            norm,
-        }
+/// Set each context word's weight times its IDF (the entry's third number,
+/// from its second: setting it again changes nothing), and return the norm.
+fn weigh(context: &mut [(u64, f32, f32)], idf: &rustc_hash::FxHashMap<u64, f32>) -> f32 {
+    for (w, x, weighted) in context.iter_mut() {
+        *weighted = *x * idf.get(w).copied().unwrap_or(1.0);
     }
+    context.iter().map(|e| e.2.powi(2)).sum::<f32>().sqrt()
 }
 
 fn cosine(a: &Weighted, b: &Weighted) -> f32 {
@@ -75,7 +68,7 @@ fn cosine_without(a: &Weighted, b: &Weighted, skip: impl Fn(u64) -> bool) -> f32
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 if !skip(aw[i].0) {
-                    dot += a.weights[i] * b.weights[j];
+                    dot += aw[i].2 * bw[j].2;
                 }
                 i += 1;
                 j += 1;
@@ -353,7 +346,7 @@ fn kin_slots(x: &Fact, y: &Fact, rules: &RuleSet) -> bool {
 /// counted and in what unit. Facts of one slot are candidates for each other.
 fn slot<'f>(f: &'f Fact, rules: &RuleSet) -> (Kind, &'f str, Option<&'f str>, Option<&'f str>) {
     let (head, unit) = registry::of(f.kind).slot(f, rules);
-    (f.kind, f.block.as_str(), head, unit)
+    (f.kind, &*f.block, head, unit)
 }
 
 /// How many later facts of a posting list each fact is paired with (and the
@@ -369,7 +362,7 @@ pub const MAX_POSTING: usize = 64;
 fn keys(f: &Fact, rules: &RuleSet) -> Vec<u64> {
     let mut more = Vec::new();
     registry::of(f.kind).keys(f, &rules.lexicon, &mut more);
-    let mut out: Vec<u64> = f.context.iter().map(|&(w, _)| w).collect();
+    let mut out: Vec<u64> = f.context.iter().map(|&(w, ..)| w).collect();
     out.extend(more.iter().map(|k| key(k)));
     out.sort_unstable();
     out.dedup();
@@ -613,13 +606,13 @@ impl Anchors {
 
 /// Group facts across sources. Returns groups of fact indices, each sorted by
 /// source; facts left alone form groups of one.
-pub fn align(facts: &Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
+pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     // Inverse document frequency of context words across all facts.
     // (Keyed by word: a word hashes as its fixed key, and no value here
     // depends on the order of the map.)
     let mut df: rustc_hash::FxHashMap<u64, f32> = Default::default();
-    for f in facts {
-        for &(w, _) in &f.context {
+    for f in facts.iter() {
+        for &(w, ..) in &f.context {
             *df.entry(w).or_insert(0.0) += 1.0;
         }
     }
@@ -629,17 +622,23 @@ pub fn align(facts: &Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
         .map(|(w, d)| (w, (1.0 + n / d).ln()))
         .collect();
 
+    let norms: Vec<f32> = facts
+        .iter_mut()
+        .map(|f| weigh(&mut f.context, &idf))
+        .collect();
+    let facts: &Facts = facts;
     let weighted: Vec<Weighted> = facts
         .iter()
-        .map(|f| Weighted::new(&f.context, &idf))
+        .zip(norms)
+        .map(|(f, norm)| Weighted {
+            words: &f.context,
+            norm,
+        })
         .collect();
     let names = Names::new(facts, &rules.lexicon);
     let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
     for (i, f) in facts.iter().enumerate() {
-        blocks
-            .entry((f.kind, f.block.as_str()))
-            .or_default()
-            .push(i);
+        blocks.entry((f.kind, &*f.block)).or_default().push(i);
     }
     // Each fact's slot as a number, once: pairs compare numbers, not strings.
     type Slot<'a> = (Kind, &'a str, Option<&'a str>, Option<&'a str>);

@@ -55,7 +55,7 @@ impl Baseline {
                 fingerprint: f.fingerprint.clone(),
                 group: r.group.clone(),
                 rule: f.rule.clone(),
-                topic: f.topic.clone(),
+                topic: f.topic.to_string(),
                 verdict: f.verdict.as_str().to_string(),
                 texts: f.claims.iter().map(|c| c.text.clone()).collect(),
             })

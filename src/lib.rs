@@ -255,13 +255,13 @@ const PARALLEL_BYTES: usize = 256 * 1024;
 /// Run the whole pipeline.
 pub fn check(sources: &[Source], rules: &RuleSet) -> Analysis {
     let mut facts = facts(sources, rules);
-    let groups = align::align(&facts, rules);
+    let groups = align::align(&mut facts, rules);
     // What a fact is about (its context and event words) decided the
     // alignment and is never judged: free it before the findings are made,
     // which on a large source are as many as the facts.
     for f in facts.iter_mut() {
         f.context = Vec::new();
-        f.events = Vec::new();
+        f.events = Default::default();
     }
     judge::judge(&groups, facts, sources, rules)
 }

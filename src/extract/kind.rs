@@ -92,7 +92,11 @@ pub trait FactKind: Sync {
 /// lemmas) at each comparison cost more than all the rest of it.
 pub struct Names<'a> {
     pub lex: &'a Lexicon,
-    tokens: rustc_hash::FxHashMap<&'a str, Vec<String>>,
+    /// Each spelling's tokens: a range of `words`, where its tokens stand
+    /// one after another, each ended by a NUL (a large source has hundreds of
+    /// thousands of spellings: one string for them all, not one per token).
+    tokens: rustc_hash::FxHashMap<&'a str, (u32, u32)>,
+    words: String,
     /// Name facts (source, start) written as the only name of their family
     /// in the source: a name of two or more words whose last word comes with
     /// no other first word there ("Dana Okafor" and no other Okafor).
@@ -105,17 +109,26 @@ pub struct Names<'a> {
 }
 
 /// A designation's words and its number: ("flight", "4417") for "Flight 4417".
-fn designation(tokens: &[String]) -> Option<(String, &str)> {
+fn designation<'t>(tokens: &[&'t str]) -> Option<(String, &'t str)> {
     let (last, words) = tokens.split_last()?;
     let number = last.bytes().all(|b| b.is_ascii_digit());
-    let plain = |w: &String| !w.bytes().any(|b| b.is_ascii_digit());
-    (number && !words.is_empty() && words.iter().all(plain))
-        .then(|| (words.join(" "), last.as_str()))
+    let plain = |w: &&str| !w.bytes().any(|b| b.is_ascii_digit());
+    (number && !words.is_empty() && words.iter().all(plain)).then(|| (words.join(" "), *last))
+}
+
+/// The tokens `Names` keeps of a spelling: a range of its `words`.
+fn split_tokens(words: &str, (start, end): (u32, u32)) -> Vec<&str> {
+    let (start, end) = (start as usize, end as usize);
+    match words.get(start..end.saturating_sub(1)) {
+        Some(t) if end > start => t.split('\0').collect(),
+        _ => Vec::new(),
+    }
 }
 
 impl<'a> Names<'a> {
     pub fn new(facts: &'a Facts, lex: &'a Lexicon) -> Names<'a> {
-        let mut tokens = rustc_hash::FxHashMap::default();
+        let mut tokens: rustc_hash::FxHashMap<&str, (u32, u32)> = Default::default();
+        let mut words = String::new();
         // Per source and family (last word) or designation (words before the
         // number): the one first word or number it comes with, or none when
         // it comes with several. (Only "just one" is ever asked: a list of
@@ -132,27 +145,28 @@ impl<'a> Names<'a> {
         for f in facts {
             if let Value::Name { written, forms, .. } = &f.value {
                 for s in std::iter::once(written).chain(forms) {
-                    tokens
-                        .entry(s.as_str())
-                        .or_insert_with(|| lex.name_tokens(s));
+                    tokens.entry(s.as_str()).or_insert_with(|| {
+                        let start = words.len() as u32;
+                        for t in lex.name_tokens(s) {
+                            words.push_str(&t);
+                            words.push('\0');
+                        }
+                        (start, words.len() as u32)
+                    });
                     spellings.push((f.source, s.as_str()));
                 }
             }
         }
+        let split = |s: &str| split_tokens(&words, tokens[s]);
         for &(source, s) in &spellings {
-            let t = &tokens[s];
-            if let Some((words, number)) = designation(t) {
+            let t = split(s);
+            if let Some((words, number)) = designation(&t) {
                 note(
                     designations.entry((source, words)).or_insert(Some(number)),
                     number,
                 );
             } else if let [first, .., last] = t.as_slice() {
-                note(
-                    families
-                        .entry((source, last.as_str()))
-                        .or_insert(Some(first.as_str())),
-                    first,
-                );
+                note(families.entry((source, last)).or_insert(Some(first)), first);
             }
         }
         let mut sole_of_family = rustc_hash::FxHashMap::default();
@@ -161,8 +175,8 @@ impl<'a> Names<'a> {
             let Value::Name { written, .. } = &f.value else {
                 continue;
             };
-            let t = &tokens[written.as_str()];
-            if let Some((words, _)) = designation(t) {
+            let t = split(written);
+            if let Some((words, _)) = designation(&t) {
                 if designations
                     .get(&(f.source, words))
                     .is_some_and(Option::is_some)
@@ -171,15 +185,17 @@ impl<'a> Names<'a> {
                 }
             } else if let [_, .., last] = t.as_slice()
                 && families
-                    .get(&(f.source, last.as_str()))
+                    .get(&(f.source, *last))
                     .is_some_and(Option::is_some)
             {
                 sole_of_family.insert((f.source, f.start), last.bytes().next().unwrap_or(0));
             }
         }
+        drop(families);
         Names {
             lex,
             tokens,
+            words,
             sole_of_family,
             sole_designation,
         }
@@ -194,7 +210,8 @@ impl<'a> Names<'a> {
         {
             return false;
         }
-        let (ta, tb) = (self.tokens(a), self.tokens(b));
+        let (oa, ob) = (self.unknown(a), self.unknown(b));
+        let (ta, tb) = (self.tokens(a, &oa), self.tokens(b, &ob));
         let (Some((wa, na)), Some((wb, nb))) = (designation(&ta), designation(&tb)) else {
             return false;
         };
@@ -213,8 +230,9 @@ impl<'a> Names<'a> {
             (Some(i), Some(j)) if i == j => {}
             _ => return false,
         }
-        let (ta, tb) = (self.tokens(a), self.tokens(b));
-        let ([fa, .., la], [fb, .., lb]) = (ta.as_ref(), tb.as_ref()) else {
+        let (oa, ob) = (self.unknown(a), self.unknown(b));
+        let (ta, tb) = (self.tokens(a, &oa), self.tokens(b, &ob));
+        let ([fa, .., la], [fb, .., lb]) = (ta.as_slice(), tb.as_slice()) else {
             return false;
         };
         // (The family names begin alike: most pairs stop at this cheap test.)
@@ -231,11 +249,17 @@ impl<'a> Names<'a> {
             && !(self.lex.is_given_name(fa) && self.lex.is_given_name(fb))
     }
 
-    /// The tokens of a spelling (normalised now if it is not one of the facts').
-    pub(super) fn tokens(&self, s: &str) -> std::borrow::Cow<'_, [String]> {
-        match self.tokens.get(s) {
-            Some(t) => std::borrow::Cow::Borrowed(t),
-            None => std::borrow::Cow::Owned(self.lex.name_tokens(s)),
+    /// The tokens of a spelling that is none of the facts' (normalised
+    /// now), to pass to [`Names::tokens`]; none for the facts' own.
+    pub(super) fn unknown(&self, s: &str) -> Option<Vec<String>> {
+        (!self.tokens.contains_key(s)).then(|| self.lex.name_tokens(s))
+    }
+
+    /// The tokens of a spelling: its own from the table, or `unknown`'s.
+    pub(super) fn tokens<'s>(&'s self, s: &str, unknown: &'s Option<Vec<String>>) -> Vec<&'s str> {
+        match unknown {
+            Some(t) => t.iter().map(String::as_str).collect(),
+            None => split_tokens(&self.words, self.tokens[s]),
         }
     }
 }

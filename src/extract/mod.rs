@@ -25,6 +25,8 @@ use crate::segment::{Segmented, Sentence, TokKind, Token};
 use crate::source::Source;
 use jiff::civil::Date;
 use serde::Serialize;
+use std::sync::Arc;
+use thin_vec::ThinVec;
 
 pub use chunked::{Chunked, Facts};
 pub use word::Word;
@@ -179,22 +181,24 @@ pub struct Fact {
     pub sentence: usize,
     pub value: Value,
     /// The head word as lemma: counted noun, predicate, or nearest event word.
-    pub head: Option<String>,
+    pub head: Option<Arc<str>>,
     /// Hedge phrase, if the fact was stated with one ("almost", "at least").
-    pub hedge: Option<String>,
+    pub hedge: Option<Arc<str>>,
     pub modality: Modality,
     /// Index of the rule that selected the fact (into `RuleSet::rules`).
     pub rule: usize,
     /// What the fact is about, from the rule's topic.
-    pub topic: String,
+    pub topic: Arc<str>,
     /// Block key: facts align only within the same key.
-    pub block: String,
+    pub block: Arc<str>,
     /// Context lemmas with weights (proximity to the fact), each lemma as
     /// its key ([`word::key`]): a large source holds millions of entries,
-    /// and alignment only compares them.
-    pub context: Vec<(u64, f32)>,
+    /// and alignment only compares them. The third number is the weight
+    /// times the word's IDF over the check, which alignment sets (until
+    /// then the weight): it fills what would be padding beside the key.
+    pub context: Vec<(u64, f32, f32)>,
     /// Explicit years written in the sentence.
-    pub years: Vec<i16>,
+    pub years: ThinVec<i16>,
     /// Background, not the news the report tells: a date well before the
     /// report, or a figure told of an earlier year's event ("the 2009 flood
     /// killed 300"). Nothing says the first or only background fact of
@@ -217,12 +221,12 @@ pub struct Fact {
     /// with no full stop. A headline tells the report's main news.
     pub headline: bool,
     /// Other places the source states the same fact (byte spans).
-    pub also: Vec<(usize, usize)>,
+    pub also: ThinVec<(usize, usize)>,
     /// Who the sentence attributes the fact to ("police" in "police said").
-    pub attribution: Option<String>,
+    pub attribution: Option<Arc<str>>,
     /// The nearest words that say what happened ("killed", "arrested"),
     /// nearest first: the event the fact belongs to.
-    pub events: Vec<Word>,
+    pub events: ThinVec<Word>,
     /// A whole the extractor made of parts its sentence states ("180
     /// passengers and six crew" is also 186 people): it restates them.
     pub derived: bool,
@@ -236,7 +240,7 @@ pub struct Fact {
     /// A date named again (`also`): the nearest event word of each other
     /// mention ("reopened on Tuesday" after "said on Tuesday"), for one day
     /// dates every event told of it.
-    pub also_events: Vec<Word>,
+    pub also_events: ThinVec<Word>,
 }
 
 /// Everything an extractor needs about one source.
@@ -294,7 +298,10 @@ fn join_usage(a: u32, b: u32) -> u32 {
 #[derive(Default)]
 pub struct SourceWords {
     lemmas: Lemmas,
-    usage: rustc_hash::FxHashMap<String, u32>,
+    /// (Keyed by each lower-case word's [`word::key`]: a large source has
+    /// hundreds of thousands of distinct words, and this is held while it
+    /// is read.)
+    usage: rustc_hash::FxHashMap<u64, u32>,
 }
 
 /// Where a [`Ctx`] takes what it knows of the words of the whole source.
@@ -302,9 +309,9 @@ enum Usage<'u> {
     /// From its own tokens: `seg` is the whole source.
     Own,
     /// From its own tokens, added to the whole source's (a first reading).
-    Collect(&'u mut rustc_hash::FxHashMap<String, u32>),
+    Collect(&'u mut rustc_hash::FxHashMap<u64, u32>),
     /// From the whole source's, already collected.
-    Apply(&'u rustc_hash::FxHashMap<String, u32>),
+    Apply(&'u rustc_hash::FxHashMap<u64, u32>),
 }
 
 /// Prefix counts over a source's tokens, kept modulo 2^16: a count between
@@ -676,18 +683,16 @@ impl<'a> Ctx<'a> {
             Usage::Collect(all) => {
                 for (w, id) in distinct {
                     let here = words[id as usize].1;
-                    match all.get_mut(w) {
-                        Some(u) => *u = join_usage(*u, here),
-                        None => {
-                            all.insert(w.to_string(), here & USAGE);
-                        }
-                    }
+                    all.entry(word::key(w))
+                        .and_modify(|u| *u = join_usage(*u, here))
+                        .or_insert(here & USAGE);
                 }
             }
             Usage::Apply(all) => {
                 for (w, id) in distinct {
                     let entry = &mut words[id as usize].1;
-                    *entry = *entry & !USAGE | all.get(w).copied().unwrap_or(*entry & USAGE);
+                    *entry =
+                        *entry & !USAGE | all.get(&word::key(w)).copied().unwrap_or(*entry & USAGE);
                 }
             }
         }
@@ -841,11 +846,12 @@ impl Read {
         let mut uses = chunked::Uses::new(facts, self.order.iter().map(|&i| i as usize));
         for &i in &self.order {
             let (mut f, ids) = facts[i as usize].take().expect("each fact once");
-            f.context = ids
+            let mut context: Vec<(u64, f32)> = ids
                 .into_iter()
                 .map(|(id, x)| (words[id as usize].key(), x))
                 .collect();
-            word::normalize(&mut f.context);
+            word::normalize(&mut context);
+            f.context = context.into_iter().map(|(w, x)| (w, x, x)).collect();
             out.push(f);
             uses.used(facts, i as usize);
         }
@@ -965,7 +971,7 @@ fn stretch_ctx<'a>(
     seg: &'a Segmented,
     lemmas: Lemmas,
     first: usize,
-    usage: &rustc_hash::FxHashMap<String, u32>,
+    usage: &rustc_hash::FxHashMap<u64, u32>,
     negated: &Negated,
 ) -> Ctx<'a> {
     let mut ctx = Ctx::build(src, seg, rules, source, lemmas, first, Usage::Apply(usage));
@@ -981,6 +987,8 @@ struct Reader {
     anchor: Option<Date>,
     /// Words facts add to their contexts that the source never writes.
     more: Lemmas,
+    /// The strings its facts share (see [`Strings`]).
+    strings: Strings,
     merged: Repeats,
 }
 
@@ -996,6 +1004,7 @@ impl Reader {
         let mut vocab = Vocab {
             base: &ctx.lemmas,
             more: std::mem::take(&mut self.more),
+            strings: std::mem::take(&mut self.strings),
         };
         // Each sentence's facts are finished, restatements joined and repeats
         // merged before the next sentence is read (finishing reads nothing the
@@ -1016,6 +1025,7 @@ impl Reader {
             self.merged.add_batch(ctx, &mut batch);
         }
         self.more = vocab.more;
+        self.strings = vocab.strings;
         self.anchor = reading.anchor;
         reading
     }
@@ -1031,6 +1041,7 @@ impl Reader {
         let mut vocab = Vocab {
             base: &ctx.lemmas,
             more: std::mem::take(&mut self.more),
+            strings: std::mem::take(&mut self.strings),
         };
         let mut batch: Vec<(Fact, Ids)> = Vec::new();
         let mut rest = cands.into_iter().peekable();
@@ -1043,6 +1054,7 @@ impl Reader {
         }
         self.merged.add_batch(ctx, &mut batch);
         self.more = vocab.more;
+        self.strings = vocab.strings;
     }
 
     /// The facts read, in text order; `words` are the source's lemmas.
@@ -1098,6 +1110,33 @@ impl Lemmas {
 struct Vocab<'c> {
     base: &'c Lemmas,
     more: Lemmas,
+    strings: Strings,
+}
+
+/// The strings a source's facts share (topics, blocks, heads, hedges,
+/// attributions), each held once: a large source states hundreds of
+/// thousands of facts and a few hundred distinct such strings.
+#[derive(Default)]
+struct Strings(rustc_hash::FxHashSet<Arc<str>>);
+
+impl Strings {
+    fn get(&mut self, s: String) -> Arc<str> {
+        match self.0.get(s.as_str()) {
+            Some(a) => a.clone(),
+            None => {
+                let a: Arc<str> = s.into();
+                self.0.insert(a.clone());
+                a
+            }
+        }
+    }
+
+    fn get_str(&mut self, s: &str) -> Arc<str> {
+        match self.0.get(s) {
+            Some(a) => a.clone(),
+            None => self.get(s.to_string()),
+        }
+    }
 }
 
 impl Vocab<'_> {
@@ -1702,14 +1741,14 @@ fn finish(
         start,
         end,
         sentence: ctx.first_sentence + c.sentence,
-        head: c.head,
-        hedge: c.hedge,
+        head: c.head.map(|h| vocab.strings.get(h)),
+        hedge: c.hedge.map(|h| vocab.strings.get(h)),
         modality: c.modality,
         rule: ri,
-        topic,
-        block,
+        topic: vocab.strings.get(topic),
+        block: vocab.strings.get(block),
         context: Vec::new(),
-        years,
+        years: years.into(),
         headline: c.sentence == 0 && ctx.first_sentence == 0 && is_headline(ctx),
         peg: news_day && said,
         as_of: news_day
@@ -1718,7 +1757,9 @@ fn finish(
             && counts_in(ctx, s, &c.toks),
         news_day,
         published: ctx.published(),
-        attribution: ctx.attributions[c.sentence].clone(),
+        attribution: ctx.attributions[c.sentence]
+            .as_deref()
+            .map(|a| vocab.strings.get_str(a)),
         events: c
             .events
             .iter()
@@ -1730,8 +1771,8 @@ fn finish(
             .cloned()
             .collect(),
         value: c.value,
-        also: Vec::new(),
-        also_events: Vec::new(),
+        also: ThinVec::new(),
+        also_events: ThinVec::new(),
     };
     Some((fact, context))
 }

@@ -587,11 +587,12 @@ impl Names<'_> {
     /// form each report also writes. ("John Smith" / "John Smyth" go on
     /// alike; "Marta K. Oyelaran" / "Marta Oyelaran" end the same.)
     pub fn part_ways(&self, a: &str, b: &str) -> bool {
-        let (ta, tb) = (self.tokens(a), self.tokens(b));
+        let (oa, ob) = (self.unknown(a), self.unknown(b));
+        let (ta, tb) = (self.tokens(a, &oa), self.tokens(b, &ob));
         let shared = ta.iter().zip(tb.iter()).take_while(|(x, y)| x == y).count();
         // (No word after the shared ones alike: a middle name or initial is
         // no other thing, "Marta K. Oyelaran" / "Marta Oyelaran".)
-        let alike = |x: &String, y: &String| {
+        let alike = |x: &&str, y: &&str| {
             score_tokens(
                 self.lex,
                 std::slice::from_ref(x),
@@ -601,7 +602,7 @@ impl Names<'_> {
         };
         // (A number after the shared words makes a designation, "Service
         // 4417" / "Service 4471", which has a rule of its own.)
-        let numbered = |t: &[String]| t.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()));
+        let numbered = |t: &[&str]| t.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()));
         shared >= 1
             && shared < ta.len()
             && shared < tb.len()
@@ -613,10 +614,11 @@ impl Names<'_> {
     }
 
     pub fn score(&self, a: &str, b: &str) -> f32 {
+        let (oa, ob) = (self.unknown(a), self.unknown(b));
         score_tokens(
             self.lex,
-            &self.tokens(a),
-            &self.tokens(b),
+            &self.tokens(a, &oa),
+            &self.tokens(b, &ob),
             connected(self.lex, a) || connected(self.lex, b),
         )
     }
@@ -682,7 +684,11 @@ fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict)
         return (3, Verdict::Agree);
     }
     let alias = || {
-        let (na, nb) = (names.tokens(a).join(" "), names.tokens(b).join(" "));
+        let (oa, ob) = (names.unknown(a), names.unknown(b));
+        let (na, nb) = (
+            names.tokens(a, &oa).join(" "),
+            names.tokens(b, &ob).join(" "),
+        );
         rule.aliases
             .iter()
             .any(|g| g.contains(&na) && g.contains(&nb))
@@ -796,14 +802,15 @@ fn skeleton(w: &str) -> impl Iterator<Item = char> + '_ {
 /// normalised form, 0.9 when every word matches (nicknames, initials,
 /// spelling), 0.8 when one is a shorter form of the other; 0.0 otherwise.
 pub fn name_score(lex: &Lexicon, a: &str, b: &str) -> f32 {
+    let (ta, tb) = (lex.name_tokens(a), lex.name_tokens(b));
     score_tokens(
         lex,
-        &lex.name_tokens(a),
-        &lex.name_tokens(b),
+        &ta.iter().map(String::as_str).collect::<Vec<_>>(),
+        &tb.iter().map(String::as_str).collect::<Vec<_>>(),
         connected(lex, a) || connected(lex, b),
     )
 }
-fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String], connected: bool) -> f32 {
+fn score_tokens(lex: &Lexicon, ta: &[&str], tb: &[&str], connected: bool) -> f32 {
     if ta.is_empty() || tb.is_empty() {
         return 0.0;
     }
@@ -840,7 +847,7 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String], connected: bool) ->
             .iter()
             .map(|w| {
                 if w.chars().count() <= 2 {
-                    w.as_str()
+                    w
                 } else {
                     &w[..w.chars().next().map_or(0, char::len_utf8)]
                 }
@@ -865,7 +872,7 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String], connected: bool) ->
     if lead > 0
         && lead < long.len()
         && long.len() - lead >= short.len()
-        && (short.len() >= 2 || !connected && !lex.is_common_word(&short[0]))
+        && (short.len() >= 2 || !connected && !lex.is_common_word(short[0]))
     {
         // The rest written alike is the same name with its role (a shorter
         // form, which agrees); written differently, a variant.
@@ -899,11 +906,11 @@ fn score_tokens(lex: &Lexicon, ta: &[String], tb: &[String], connected: bool) ->
     // shorter name appears in order (middle initials may be missing).
     if short.len() >= 2
         && token_match(lex, short.last().unwrap(), long.last().unwrap())
-        && token_match(lex, &short[0], &long[0])
+        && token_match(lex, short[0], long[0])
     {
         let mut k = 1;
         for w in &short[1..short.len() - 1] {
-            while k < long.len() - 1 && !token_match(lex, w, &long[k]) {
+            while k < long.len() - 1 && !token_match(lex, w, long[k]) {
                 k += 1;
             }
             if k >= long.len() - 1 {

@@ -40,7 +40,7 @@ pub struct Claim {
 pub struct Finding {
     pub rule: String,
     pub kind: Kind,
-    pub topic: String,
+    pub topic: std::sync::Arc<str>,
     pub verdict: Verdict,
     pub severity: Severity,
     pub message: String,
@@ -71,7 +71,7 @@ pub struct Finding {
 fn fingerprint(f: &Finding) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
-    for part in [f.rule.as_str(), f.kind.as_str(), f.topic.as_str()] {
+    for part in [f.rule.as_str(), f.kind.as_str(), &*f.topic] {
         h.update(part.as_bytes());
         h.update([0]);
     }

@@ -330,7 +330,7 @@ fn shown(run: &Checked) -> Option<(Vec<Source>, Vec<Finding>)> {
         .map(|f| {
             let mut f = f.clone();
             f.message = visible(&f.message).into_owned();
-            f.topic = visible(&f.topic).into_owned();
+            f.topic = visible(&f.topic).into();
             f.diff = f.diff.as_deref().map(|d| visible(d).into_owned());
             for c in &mut f.claims {
                 (c.start, c.end) = (map(c.source, c.start), map(c.source, c.end));
