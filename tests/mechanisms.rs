@@ -4784,7 +4784,12 @@ fn aligning_twice_finds_the_same_groups() {
         .iter()
         .map(|f| f.context.iter().map(|&(_, x, w)| (x, w)).collect())
         .collect();
-    assert!(weights.iter().flatten().all(|&(x, w)| (x > 0.0) == (w > 0.0)));
+    assert!(
+        weights
+            .iter()
+            .flatten()
+            .all(|&(x, w)| (x > 0.0) == (w > 0.0))
+    );
     assert!(weights.iter().flatten().any(|&(x, w)| w != x));
     assert_eq!(concur::align::align(&mut facts, &rules), first);
     let again: Vec<Vec<(f32, f32)>> = facts

@@ -943,20 +943,27 @@ pub fn read_in_chunks(
     let mut cands = Vec::new();
     mentions.entities(&mut cands);
     cands.sort_by_key(|c| c.sentence);
-    let mut cands = cands.into_iter().peekable();
-    for (range, &first) in chunks.iter().zip(&firsts) {
-        if cands.peek().is_none() {
-            break;
-        }
+    // Each stretch's candidates in a list of its own, freed once its facts
+    // are made: one list of them all (a candidate per name of the source)
+    // was held until the last fact was.
+    let mut per_stretch: Vec<Vec<Candidate>> = Vec::with_capacity(chunks.len());
+    for &first in firsts.iter().rev() {
+        let at = cands.partition_point(|c| c.sentence < first);
+        per_stretch.push(cands.split_off(at));
+    }
+    drop(cands);
+    per_stretch.reverse();
+    // (Up to the last stretch that has any.)
+    let read = per_stretch
+        .iter()
+        .rposition(|c| !c.is_empty())
+        .map_or(0, |k| k + 1);
+    for ((range, &first), mut here) in chunks.iter().zip(&firsts).zip(per_stretch).take(read) {
         let seg = crate::segment::segment_range(src, &rules.lexicon, range.clone());
-        let end = first + seg.sentences.len();
         let ctx = stretch_ctx(whole, &seg, lemmas, first, &usage, negated);
-        let here: Vec<Candidate> = std::iter::from_fn(|| cands.next_if(|c| c.sentence < end))
-            .map(|mut c| {
-                c.sentence -= first;
-                c
-            })
-            .collect();
+        for c in &mut here {
+            c.sentence -= first;
+        }
         reader.source_facts(&ctx, &mut SentenceMemo::new(&seg), here);
         lemmas = ctx.lemmas;
     }

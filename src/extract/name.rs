@@ -532,6 +532,9 @@ fn entities(
     for (full, text) in acronyms.values() {
         acronyms_of.entry(full.as_slice()).or_default().push(text);
     }
+    // (One candidate per entity, allocated at once: grown by doubling, a
+    // large source's list was held twice over while it moved.)
+    out.reserve(entities.len());
     for (rep, mut members) in entities {
         members.sort_by_key(|&m| ms[m].start);
         // The fact points at the first mention of the fullest form; the other
