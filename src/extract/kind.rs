@@ -210,12 +210,12 @@ impl<'a> Names<'a> {
         {
             return false;
         }
-        let (oa, ob) = (self.unknown(a), self.unknown(b));
-        let (ta, tb) = (self.tokens(a, &oa), self.tokens(b, &ob));
-        let (Some((wa, na)), Some((wb, nb))) = (designation(&ta), designation(&tb)) else {
-            return false;
-        };
-        wa == wb && na != nb
+        self.with_tokens(a, b, |ta, tb| {
+            let (Some((wa, na)), Some((wb, nb))) = (designation(ta), designation(tb)) else {
+                return false;
+            };
+            wa == wb && na != nb
+        })
     }
 
     /// Whether the two name facts, written `a` and `b`, are the only names of
@@ -230,33 +230,39 @@ impl<'a> Names<'a> {
             (Some(i), Some(j)) if i == j => {}
             _ => return false,
         }
-        let (oa, ob) = (self.unknown(a), self.unknown(b));
-        let (ta, tb) = (self.tokens(a, &oa), self.tokens(b, &ob));
-        let ([fa, .., la], [fb, .., lb]) = (ta.as_slice(), tb.as_slice()) else {
-            return false;
-        };
-        // (The family names begin alike: most pairs stop at this cheap test.)
-        la.as_bytes().first() == lb.as_bytes().first()
-            && la.chars().count() >= 3
-            && fa.chars().count() >= 2
-            && fb.chars().count() >= 2
-            && crate::extract::name::token_match(self.lex, la, lb)
-            && !crate::extract::name::token_match(self.lex, fa, fb)
-            && !self.lex.is_common_word(fa)
-            && !self.lex.is_common_word(fb)
-            // Two first names the lexicon knows ("Maureen", "Robert") are two
-            // people of one family, not one person named two ways.
-            && !(self.lex.is_given_name(fa) && self.lex.is_given_name(fb))
+        self.with_tokens(a, b, |ta, tb| {
+            let ([fa, .., la], [fb, .., lb]) = (ta, tb) else {
+                return false;
+            };
+            // (The family names begin alike: most pairs stop at this cheap test.)
+            la.as_bytes().first() == lb.as_bytes().first()
+                && la.chars().count() >= 3
+                && fa.chars().count() >= 2
+                && fb.chars().count() >= 2
+                && crate::extract::name::token_match(self.lex, la, lb)
+                && !crate::extract::name::token_match(self.lex, fa, fb)
+                && !self.lex.is_common_word(fa)
+                && !self.lex.is_common_word(fb)
+                // Two first names the lexicon knows ("Maureen", "Robert") are two
+                // people of one family, not one person named two ways.
+                && !(self.lex.is_given_name(fa) && self.lex.is_given_name(fb))
+        })
     }
 
-    /// The tokens of a spelling that is none of the facts' (normalised
-    /// now), to pass to [`Names::tokens`]; none for the facts' own.
-    pub(super) fn unknown(&self, s: &str) -> Option<Vec<String>> {
-        (!self.tokens.contains_key(s)).then(|| self.lex.name_tokens(s))
+    /// Call `f` with the tokens of the spellings `a` and `b`: the table's
+    /// for the facts' own spellings, any other normalised now.
+    pub(super) fn with_tokens<R>(
+        &self,
+        a: &str,
+        b: &str,
+        f: impl FnOnce(&[&str], &[&str]) -> R,
+    ) -> R {
+        let unknown = |s: &str| (!self.tokens.contains_key(s)).then(|| self.lex.name_tokens(s));
+        let (oa, ob) = (unknown(a), unknown(b));
+        f(&self.spelled(a, &oa), &self.spelled(b, &ob))
     }
 
-    /// The tokens of a spelling: its own from the table, or `unknown`'s.
-    pub(super) fn tokens<'s>(&'s self, s: &str, unknown: &'s Option<Vec<String>>) -> Vec<&'s str> {
+    fn spelled<'s>(&'s self, s: &str, unknown: &'s Option<Vec<String>>) -> Vec<&'s str> {
         match unknown {
             Some(t) => t.iter().map(String::as_str).collect(),
             None => split_tokens(&self.words, self.tokens[s]),

@@ -846,12 +846,11 @@ impl Read {
         let mut uses = chunked::Uses::new(facts, self.order.iter().map(|&i| i as usize));
         for &i in &self.order {
             let (mut f, ids) = facts[i as usize].take().expect("each fact once");
-            let mut context: Vec<(u64, f32)> = ids
+            f.context = ids
                 .into_iter()
-                .map(|(id, x)| (words[id as usize].key(), x))
+                .map(|(id, x)| (words[id as usize].key(), x, x))
                 .collect();
-            word::normalize(&mut context);
-            f.context = context.into_iter().map(|(w, x)| (w, x, x)).collect();
+            word::normalize_by(&mut f.context, |e| (&e.0, e.1));
             out.push(f);
             uses.used(facts, i as usize);
         }
@@ -1127,21 +1126,14 @@ struct Vocab<'c> {
 struct Strings(rustc_hash::FxHashSet<Arc<str>>);
 
 impl Strings {
-    fn get(&mut self, s: String) -> Arc<str> {
-        match self.0.get(s.as_str()) {
+    fn get(&mut self, s: &str) -> Arc<str> {
+        match self.0.get(s) {
             Some(a) => a.clone(),
             None => {
                 let a: Arc<str> = s.into();
                 self.0.insert(a.clone());
                 a
             }
-        }
-    }
-
-    fn get_str(&mut self, s: &str) -> Arc<str> {
-        match self.0.get(s) {
-            Some(a) => a.clone(),
-            None => self.get(s.to_string()),
         }
     }
 }
@@ -1748,12 +1740,12 @@ fn finish(
         start,
         end,
         sentence: ctx.first_sentence + c.sentence,
-        head: c.head.map(|h| vocab.strings.get(h)),
-        hedge: c.hedge.map(|h| vocab.strings.get(h)),
+        head: c.head.map(|h| vocab.strings.get(&h)),
+        hedge: c.hedge.map(|h| vocab.strings.get(&h)),
         modality: c.modality,
         rule: ri,
-        topic: vocab.strings.get(topic),
-        block: vocab.strings.get(block),
+        topic: vocab.strings.get(&topic),
+        block: vocab.strings.get(&block),
         context: Vec::new(),
         years: years.into(),
         headline: c.sentence == 0 && ctx.first_sentence == 0 && is_headline(ctx),
@@ -1766,7 +1758,7 @@ fn finish(
         published: ctx.published(),
         attribution: ctx.attributions[c.sentence]
             .as_deref()
-            .map(|a| vocab.strings.get_str(a)),
+            .map(|a| vocab.strings.get(a)),
         events: c
             .events
             .iter()

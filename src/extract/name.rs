@@ -590,40 +590,35 @@ impl Names<'_> {
     /// form each report also writes. ("John Smith" / "John Smyth" go on
     /// alike; "Marta K. Oyelaran" / "Marta Oyelaran" end the same.)
     pub fn part_ways(&self, a: &str, b: &str) -> bool {
-        let (oa, ob) = (self.unknown(a), self.unknown(b));
-        let (ta, tb) = (self.tokens(a, &oa), self.tokens(b, &ob));
-        let shared = ta.iter().zip(tb.iter()).take_while(|(x, y)| x == y).count();
-        // (No word after the shared ones alike: a middle name or initial is
-        // no other thing, "Marta K. Oyelaran" / "Marta Oyelaran".)
-        let alike = |x: &&str, y: &&str| {
-            score_tokens(
-                self.lex,
-                std::slice::from_ref(x),
-                std::slice::from_ref(y),
-                false,
-            ) >= 0.5
-        };
-        // (A number after the shared words makes a designation, "Service
-        // 4417" / "Service 4471", which has a rule of its own.)
-        let numbered = |t: &[&str]| t.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()));
-        shared >= 1
-            && shared < ta.len()
-            && shared < tb.len()
-            && !numbered(&ta[shared..])
-            && !numbered(&tb[shared..])
-            && !ta[shared..]
-                .iter()
-                .any(|x| tb[shared..].iter().any(|y| alike(x, y)))
+        self.with_tokens(a, b, |ta, tb| {
+            let shared = ta.iter().zip(tb.iter()).take_while(|(x, y)| x == y).count();
+            // (No word after the shared ones alike: a middle name or initial is
+            // no other thing, "Marta K. Oyelaran" / "Marta Oyelaran".)
+            let alike = |x: &&str, y: &&str| {
+                score_tokens(
+                    self.lex,
+                    std::slice::from_ref(x),
+                    std::slice::from_ref(y),
+                    false,
+                ) >= 0.5
+            };
+            // (A number after the shared words makes a designation, "Service
+            // 4417" / "Service 4471", which has a rule of its own.)
+            let numbered = |t: &[&str]| t.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()));
+            shared >= 1
+                && shared < ta.len()
+                && shared < tb.len()
+                && !numbered(&ta[shared..])
+                && !numbered(&tb[shared..])
+                && !ta[shared..]
+                    .iter()
+                    .any(|x| tb[shared..].iter().any(|y| alike(x, y)))
+        })
     }
 
     pub fn score(&self, a: &str, b: &str) -> f32 {
-        let (oa, ob) = (self.unknown(a), self.unknown(b));
-        score_tokens(
-            self.lex,
-            &self.tokens(a, &oa),
-            &self.tokens(b, &ob),
-            connected(self.lex, a) || connected(self.lex, b),
-        )
+        let connected = connected(self.lex, a) || connected(self.lex, b);
+        self.with_tokens(a, b, |ta, tb| score_tokens(self.lex, ta, tb, connected))
     }
 }
 
@@ -687,11 +682,7 @@ fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict)
         return (3, Verdict::Agree);
     }
     let alias = || {
-        let (oa, ob) = (names.unknown(a), names.unknown(b));
-        let (na, nb) = (
-            names.tokens(a, &oa).join(" "),
-            names.tokens(b, &ob).join(" "),
-        );
+        let (na, nb) = names.with_tokens(a, b, |ta, tb| (ta.join(" "), tb.join(" ")));
         rule.aliases
             .iter()
             .any(|g| g.contains(&na) && g.contains(&nb))

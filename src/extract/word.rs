@@ -119,8 +119,17 @@ impl std::fmt::Display for Word {
 
 /// Sort a context by word and keep one entry per word, with its largest weight.
 pub fn normalize<K: Ord>(context: &mut Vec<(K, f32)>) {
-    context.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-    context.dedup_by(|later, first| later.0 == first.0);
+    normalize_by(context, |e| (&e.0, e.1));
+}
+
+/// [`normalize`] for entries that hold more than a word and its weight:
+/// `entry` gives those two.
+pub fn normalize_by<T, K: Ord>(context: &mut Vec<T>, entry: impl Fn(&T) -> (&K, f32)) {
+    context.sort_unstable_by(|a, b| {
+        let ((ka, xa), (kb, xb)) = (entry(a), entry(b));
+        ka.cmp(kb).then(xb.total_cmp(&xa))
+    });
+    context.dedup_by(|later, first| entry(later).0 == entry(first).0);
 }
 
 /// Keep the `n` heaviest entries of a normalized context (ties: the first
