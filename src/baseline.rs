@@ -54,10 +54,10 @@ impl Baseline {
             .map(|(r, f)| Entry {
                 fingerprint: f.fingerprint.clone(),
                 group: r.group.clone(),
-                rule: f.rule.clone(),
+                rule: f.rule.to_string(),
                 topic: f.topic.to_string(),
                 verdict: f.verdict.as_str().to_string(),
-                texts: f.claims.iter().map(|c| c.text.clone()).collect(),
+                texts: f.claims.iter().map(|c| c.text.to_string()).collect(),
             })
             .collect();
         Baseline {

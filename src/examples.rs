@@ -65,7 +65,7 @@ pub fn run(rules: &RuleSet, select: impl Fn(&Rule) -> bool) -> Vec<ExampleResult
             let a = with_date(&e.a, &e.published_a);
             let b = with_date(&e.b, &e.published_b);
             out.push(ExampleResult {
-                rule: r.id.clone(),
+                rule: r.id.to_string(),
                 index: i,
                 a: e.a.clone(),
                 b: e.b.clone(),

@@ -41,7 +41,7 @@ fn fact<'a>(s: &Source, fs: &'a [Fact], kind: Kind, text: &str) -> &'a Fact {
 
 /// The id of the rule that chose the fact of this kind with `text`.
 fn rule_of(s: &Source, fs: &[Fact], kind: Kind, text: &str) -> String {
-    rules().rules[fact(s, fs, kind, text).rule].id.clone()
+    rules().rules[fact(s, fs, kind, text).rule].id.to_string()
 }
 
 fn range(f: &Fact) -> (f64, f64, f64) {

@@ -288,7 +288,7 @@ fn mutations(a: &str, b: &str) -> Vec<(String, bool)> {
             Kind::Name => mutate_name(&cb.text, &ca.text),
             Kind::Claim => mutate_claim(&cb.text),
         };
-        let Some(new) = changed.filter(|n| *n != cb.text) else {
+        let Some(new) = changed.filter(|n| **n != *cb.text) else {
             continue;
         };
         // A name's changed word changes wherever the source writes it, so no
@@ -296,7 +296,7 @@ fn mutations(a: &str, b: &str) -> Vec<(String, bool)> {
         let (old_part, new_part) = if f.kind == Kind::Name {
             changed_word(&cb.text, &new)
         } else {
-            (cb.text.clone(), new.clone())
+            (cb.text.to_string(), new.clone())
         };
         let (b2, spans) = replace_all(b, &old_part, &new_part);
         let after = concur::check(
@@ -307,9 +307,12 @@ fn mutations(a: &str, b: &str) -> Vec<(String, bool)> {
             |v: Verdict| v == Verdict::Conflict || f.kind == Kind::Name && v == Verdict::Variant;
         let caught = after.findings.iter().any(|g| {
             wanted(g.verdict)
-                && g.claims
-                    .iter()
-                    .any(|c| c.source == 1 && spans.iter().any(|&(s, e)| c.start < e && s < c.end))
+                && g.claims.iter().any(|c| {
+                    c.source == 1
+                        && spans
+                            .iter()
+                            .any(|&(s, e)| (c.start as usize) < e && s < c.end as usize)
+                })
                 && g.claims
                     .iter()
                     .any(|c| c.source == 0 && c.start < ca.end && ca.start < c.end)

@@ -135,7 +135,11 @@ fn verdicts(a: &concur::Analysis, map: impl Fn(usize) -> usize) -> Verdicts {
         .findings
         .iter()
         .map(|f| {
-            let mut c: Vec<_> = f.claims.iter().map(|c| (map(c.source), c.start)).collect();
+            let mut c: Vec<_> = f
+                .claims
+                .iter()
+                .map(|c| (map(c.source as usize), c.start as usize))
+                .collect();
             c.sort();
             (f.kind.as_str().to_string(), f.verdict, c)
         })
@@ -153,11 +157,12 @@ proptest! {
         let analysis = concur::check(&sources, rules());
         for f in &analysis.findings {
             for c in &f.claims {
-                let t = &sources[c.source].text;
-                prop_assert!(t.is_char_boundary(c.start) && t.is_char_boundary(c.end) && c.start < c.end);
-                prop_assert_eq!(&t[c.start..c.end], c.text.as_str());
-                let (line, col) = sources[c.source].line_col(c.start);
-                prop_assert_eq!((line, col), (c.line, c.column));
+                let (s, start, end) = (c.source as usize, c.start as usize, c.end as usize);
+                let t = &sources[s].text;
+                prop_assert!(t.is_char_boundary(start) && t.is_char_boundary(end) && start < end);
+                prop_assert_eq!(&t[start..end], &*c.text);
+                let (line, col) = sources[s].line_col(start);
+                prop_assert_eq!((line as u32, col as u32), (c.line, c.column));
             }
         }
     }
@@ -240,7 +245,7 @@ proptest! {
         let pair = concur::check(&sources[..2], rules());
         let all = concur::check(&sources, rules());
         for f in pair.findings.iter().filter(|f| f.verdict == Verdict::Conflict) {
-            let spans: Vec<(usize, usize, usize)> = f.claims.iter().map(|c| (c.source, c.start, c.end)).collect();
+            let spans: Vec<(u32, u32, u32)> = f.claims.iter().map(|c| (c.source, c.start, c.end)).collect();
             let kept = all.findings.iter().any(|g| {
                 g.verdict == Verdict::Conflict
                     && spans.iter().all(|&(s, a, b)| g.claims.iter().any(|c| c.source == s && c.start < b && a < c.end))

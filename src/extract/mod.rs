@@ -23,9 +23,9 @@ pub mod word;
 use crate::rules::{Kind, Lexicon, Rule, RuleSet};
 use crate::segment::{Segmented, Sentence, TokKind, Token};
 use crate::source::Source;
+use arcstr::ArcStr;
 use jiff::civil::Date;
 use serde::Serialize;
-use std::sync::Arc;
 use thin_vec::ThinVec;
 
 pub use chunked::{Chunked, Facts};
@@ -181,16 +181,16 @@ pub struct Fact {
     pub sentence: usize,
     pub value: Value,
     /// The head word as lemma: counted noun, predicate, or nearest event word.
-    pub head: Option<Arc<str>>,
+    pub head: Option<ArcStr>,
     /// Hedge phrase, if the fact was stated with one ("almost", "at least").
-    pub hedge: Option<Arc<str>>,
+    pub hedge: Option<ArcStr>,
     pub modality: Modality,
     /// Index of the rule that selected the fact (into `RuleSet::rules`).
     pub rule: usize,
     /// What the fact is about, from the rule's topic.
-    pub topic: Arc<str>,
+    pub topic: ArcStr,
     /// Block key: facts align only within the same key.
-    pub block: Arc<str>,
+    pub block: ArcStr,
     /// Context lemmas with weights (proximity to the fact), each lemma as
     /// its key ([`word::key`]): a large source holds millions of entries,
     /// and alignment only compares them. The third number is the weight
@@ -223,7 +223,7 @@ pub struct Fact {
     /// Other places the source states the same fact (byte spans).
     pub also: ThinVec<(usize, usize)>,
     /// Who the sentence attributes the fact to ("police" in "police said").
-    pub attribution: Option<Arc<str>>,
+    pub attribution: Option<ArcStr>,
     /// The nearest words that say what happened ("killed", "arrested"),
     /// nearest first: the event the fact belongs to.
     pub events: ThinVec<Word>,
@@ -1123,14 +1123,14 @@ struct Vocab<'c> {
 /// attributions), each held once: a large source states hundreds of
 /// thousands of facts and a few hundred distinct such strings.
 #[derive(Default)]
-struct Strings(rustc_hash::FxHashSet<Arc<str>>);
+struct Strings(rustc_hash::FxHashSet<ArcStr>);
 
 impl Strings {
-    fn get(&mut self, s: &str) -> Arc<str> {
+    fn get(&mut self, s: &str) -> ArcStr {
         match self.0.get(s) {
             Some(a) => a.clone(),
             None => {
-                let a: Arc<str> = s.into();
+                let a: ArcStr = s.into();
                 self.0.insert(a.clone());
                 a
             }
@@ -1629,7 +1629,7 @@ fn finish(
             background_date = true;
             format!("{}/past", rule.id)
         }
-        _ => rule.id.clone(),
+        _ => rule.id.to_string(),
     };
     let mut context = context_words(ctx, s, &c.toks);
     // Claims are short; their paragraph says what they are about.

@@ -9,7 +9,7 @@ use super::{Candidate, Ctx, Fact, Modality, Value, hedge_before, nearby_events};
 use crate::rules::lexicon::{HedgeDef, HedgeShape};
 use crate::rules::{Kind, Lexicon, Rule, RuleSet, Verdict};
 use crate::segment::{Sentence, TokKind};
-use std::sync::Arc;
+use arcstr::ArcStr;
 
 /// Apply a hedge to a figure whose rounding range is `[low, high]`.
 pub fn apply_hedge(h: Option<&HedgeDef>, value: f64, low: f64, high: f64) -> (f64, f64) {
@@ -1499,7 +1499,7 @@ impl super::kind::FactKind for Quantities {
             }
             // People counted by a role ("passengers", "children") are a part of
             // those counted by a topic: only the same role meets.
-            let is_role = |h: &Option<Arc<str>>| {
+            let is_role = |h: &Option<ArcStr>| {
                 h.as_ref()
                     .is_some_and(|h| rules.lexicon.def.numbers.role_nouns.contains(&**h))
             };
@@ -1508,7 +1508,7 @@ impl super::kind::FactKind for Quantities {
             }
             // The counted things must match, unless one is generic ("people").
             if rule.is_fallback() && !told_alike {
-                let generic = |h: &Option<Arc<str>>| {
+                let generic = |h: &Option<ArcStr>| {
                     h.as_ref()
                         .is_none_or(|h| rules.lexicon.def.numbers.generic_nouns.contains(&**h))
                 };
@@ -1517,7 +1517,7 @@ impl super::kind::FactKind for Quantities {
                     || generic(&y.head) && x.head.is_some()
                     || matches!((&x.head, &y.head), (Some(a), Some(b)) if rules.lexicon.same_kind_of_thing(a, b));
                 // A role ("212 passengers") is a part of the people aboard, never "221 people".
-                let role_and_people = |a: &Option<Arc<str>>, b: &Option<Arc<str>>| {
+                let role_and_people = |a: &Option<ArcStr>, b: &Option<ArcStr>| {
                     is_role(a) && generic(b) && !is_role(b)
                 };
                 if !same || role_and_people(&x.head, &y.head) || role_and_people(&y.head, &x.head) {

@@ -11,13 +11,13 @@
 //! total, exact and the same on every machine. The text is shared: copying a
 //! word costs a reference count, not an allocation.
 
+use arcstr::ArcStr;
 use std::cmp::Ordering;
-use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct Word {
     key: u64,
-    text: Arc<str>,
+    text: ArcStr,
 }
 
 /// FNV-1a, 64 bits: fixed constants, no seed, so keys never vary by run or machine.
@@ -31,7 +31,7 @@ impl Word {
     pub fn new(text: &str) -> Word {
         Word {
             key: fnv1a(text),
-            text: Arc::from(text),
+            text: ArcStr::from(text),
         }
     }
 
@@ -61,7 +61,7 @@ impl From<String> for Word {
     fn from(s: String) -> Word {
         Word {
             key: fnv1a(&s),
-            text: Arc::from(s),
+            text: ArcStr::from(s),
         }
     }
 }
@@ -75,7 +75,8 @@ impl std::ops::Deref for Word {
 
 impl PartialEq for Word {
     fn eq(&self, other: &Word) -> bool {
-        self.key == other.key && (Arc::ptr_eq(&self.text, &other.text) || self.text == other.text)
+        self.key == other.key
+            && (ArcStr::ptr_eq(&self.text, &other.text) || self.text == other.text)
     }
 }
 
@@ -84,7 +85,7 @@ impl Eq for Word {}
 impl Ord for Word {
     fn cmp(&self, other: &Word) -> Ordering {
         self.key.cmp(&other.key).then_with(|| {
-            if Arc::ptr_eq(&self.text, &other.text) {
+            if ArcStr::ptr_eq(&self.text, &other.text) {
                 Ordering::Equal
             } else {
                 self.text.cmp(&other.text)

@@ -11,6 +11,7 @@ use crate::extract::{Fact, Facts, Value};
 pub use crate::rules::Verdict;
 use crate::rules::{Kind, RuleSet, Severity};
 use crate::source::Source;
+use arcstr::ArcStr;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -20,27 +21,30 @@ use std::sync::Arc;
 // are shared by its claims, not copied into each.)
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Claim {
-    pub source: usize,
-    pub start: usize,
-    pub end: usize,
-    pub line: usize,
-    pub column: usize,
-    pub text: String,
+    pub source: u32,
+    pub start: u32,
+    pub end: u32,
+    pub line: u32,
+    pub column: u32,
+    pub text: Box<str>,
     pub value: Arc<Value>,
     /// Who the source attributes the claim to ("police" in "police said").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attribution: Option<Arc<str>>,
+    #[schemars(with = "Option<String>")]
+    pub attribution: Option<ArcStr>,
     /// The value for people: "38,000,000 (34,200,000–38,000,000)".
     #[serde(skip)]
-    pub display: Arc<str>,
+    pub display: ArcStr,
 }
 
 /// One aligned fact (or one unmatched fact) with its verdict.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Finding {
-    pub rule: String,
+    #[schemars(with = "String")]
+    pub rule: ArcStr,
     pub kind: Kind,
-    pub topic: std::sync::Arc<str>,
+    #[schemars(with = "String")]
+    pub topic: ArcStr,
     pub verdict: Verdict,
     pub severity: Severity,
     pub message: String,
@@ -61,7 +65,7 @@ pub struct Finding {
     pub suppressed: bool,
     /// The rule's help text.
     #[serde(skip)]
-    pub help: std::sync::Arc<str>,
+    pub help: ArcStr,
 }
 
 /// The identity of a finding, from what it says rather than where it says it.
@@ -271,7 +275,7 @@ pub fn judge(
         f.suppressed = f
             .claims
             .iter()
-            .any(|c| sources[c.source].suppressed(c.start, &f.rule));
+            .any(|c| sources[c.source as usize].suppressed(c.start as usize, &f.rule));
     }
     let summary = Summary::of(&findings);
     Analysis {
@@ -293,15 +297,15 @@ pub fn judge(
 /// What every claim of one fact shares (see [`Claim`]).
 struct Shared {
     value: Arc<Value>,
-    attribution: Option<Arc<str>>,
-    display: Arc<str>,
+    attribution: Option<ArcStr>,
+    display: ArcStr,
 }
 
 impl Shared {
     fn of(f: &Fact) -> Shared {
         Shared {
             value: Arc::new(f.value.clone()),
-            attribution: f.attribution.as_deref().map(Arc::from),
+            attribution: f.attribution.as_deref().map(ArcStr::from),
             display: display_value(&f.value).into(),
         }
     }
@@ -311,15 +315,16 @@ fn claim(f: &Fact, shared: &Shared, (start, end): (usize, usize), sources: &[Sou
     let src = &sources[f.source];
     let (line, column) = src.line_col(start);
     Claim {
-        source: f.source,
-        start,
-        end,
-        line,
-        column,
-        text: src.text[start..end].to_string(),
+        // (Sources are below 4 GiB: see `SourceError::BeyondOffsets`.)
+        source: f.source as u32,
+        start: start as u32,
+        end: end as u32,
+        line: line as u32,
+        column: column as u32,
+        text: src.text[start..end].into(),
         value: Arc::clone(&shared.value),
         attribution: shared.attribution.clone(),
-        display: Arc::clone(&shared.display),
+        display: shared.display.clone(),
     }
 }
 

@@ -50,8 +50,8 @@ impl Printer for Github {
         for run in outcome.runs {
             for f in discrepancies(run) {
                 let c = &f.claims[0];
-                let src = &run.sources[c.source];
-                let (end_line, end_col) = src.line_col(c.end);
+                let src = &run.sources[c.source as usize];
+                let (end_line, end_col) = src.line_col(c.end as usize);
                 let level = match f.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
@@ -67,7 +67,7 @@ impl Printer for Github {
                     .map(|o| {
                         format!(
                             "{}:{}:{} says “{}”",
-                            self.path(&run.sources[o.source].path),
+                            self.path(&run.sources[o.source as usize].path),
                             o.line,
                             o.column,
                             o.text

@@ -57,8 +57,8 @@ fn rank(v: Verdict) -> u8 {
 fn marks(run: &Checked, source: usize) -> Vec<(usize, usize, usize)> {
     let mut claims: Vec<(u8, usize, usize, usize)> = Vec::new();
     for (fi, f) in run.analysis.findings.iter().enumerate() {
-        for c in f.claims.iter().filter(|c| c.source == source) {
-            claims.push((rank(f.verdict), c.start, c.end, fi));
+        for c in f.claims.iter().filter(|c| c.source as usize == source) {
+            claims.push((rank(f.verdict), c.start as usize, c.end as usize, fi));
         }
     }
     claims.sort();
@@ -184,7 +184,7 @@ fn finding_item(ri: usize, run: &Checked, fi: usize, f: &Finding, html: &mut Str
         .map(|c| {
             format!(
                 "<li><span class=\"src\">{}</span> “{}” <span class=\"val\">{}</span></li>",
-                escape(&run.sources[c.source].path),
+                escape(&run.sources[c.source as usize].path),
                 escape(&c.text),
                 escape(&c.display)
             )

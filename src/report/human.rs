@@ -173,7 +173,7 @@ impl Human {
             .max()
             .unwrap_or(1);
         for (c, more) in &per_source {
-            let src = &sources[c.source];
+            let src = &sources[c.source as usize];
             let also = match more {
                 0 => String::new(),
                 1 => " (and 1 more place)".to_string(),
@@ -187,12 +187,13 @@ impl Human {
                 c.line,
                 c.column
             )?;
-            let li = src.line_index(c.start);
+            let (start, end) = (c.start as usize, c.end as usize);
+            let li = src.line_index(start);
             let (ls, le) = (src.line_start(li), src.line_start(li + 1));
             let line = src.text[ls..le].trim_end_matches(['\n', '\r']);
             let room = self.width.saturating_sub(gutter + 3).max(20);
-            let span_end = c.end.min(ls + line.len());
-            let (text, col, w) = cut_line(line, c.start - ls, span_end - ls, room);
+            let span_end = end.min(ls + line.len());
+            let (text, col, w) = cut_line(line, start - ls, span_end - ls, room);
             writeln!(
                 out,
                 "{} {text}",
@@ -241,7 +242,12 @@ impl Human {
             .claims
             .iter()
             .filter(|c| c.source != first.source)
-            .map(|c| format!("{}:{}:{}", sources[c.source].path, c.line, c.column))
+            .map(|c| {
+                format!(
+                    "{}:{}:{}",
+                    sources[c.source as usize].path, c.line, c.column
+                )
+            })
             .collect();
         let with = if others.is_empty() {
             String::new()
@@ -255,7 +261,7 @@ impl Human {
         writeln!(
             out,
             "{}:{}:{}: {tag} {}{with}",
-            sources[first.source].path, first.line, first.column, f.message
+            sources[first.source as usize].path, first.line, first.column, f.message
         )
     }
 }
@@ -264,7 +270,7 @@ fn quote(sources: &[Source], c: &Claim) -> String {
     format!(
         "“{}” ({}:{}:{})",
         c.text.replace('\n', " "),
-        sources[c.source].path,
+        sources[c.source as usize].path,
         c.line,
         c.column
     )
@@ -333,9 +339,14 @@ fn shown(run: &Checked) -> Option<(Vec<Source>, Vec<Finding>)> {
             f.topic = visible(&f.topic).into();
             f.diff = f.diff.as_deref().map(|d| visible(d).into_owned());
             for c in &mut f.claims {
-                (c.start, c.end) = (map(c.source, c.start), map(c.source, c.end));
-                (c.line, c.column) = sources[c.source].line_col(c.start);
-                c.text = visible(&c.text).into_owned();
+                let s = c.source as usize;
+                (c.start, c.end) = (
+                    map(s, c.start as usize) as u32,
+                    map(s, c.end as usize) as u32,
+                );
+                let (line, column) = sources[s].line_col(c.start as usize);
+                (c.line, c.column) = (line as u32, column as u32);
+                c.text = visible(&c.text).into();
                 c.display = visible(&c.display).into();
             }
             f

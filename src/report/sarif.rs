@@ -36,7 +36,7 @@ fn uri(path: &str) -> String {
 }
 
 fn location(src: &Source, c: &Claim) -> Value {
-    let (end_line, end_col) = src.line_col(c.end);
+    let (end_line, end_col) = src.line_col(c.end as usize);
     json!({
         "physicalLocation": {
             "artifactLocation": { "uri": uri(&src.path) },
@@ -85,9 +85,9 @@ impl Printer for Sarif<'_> {
                     .iter()
                     .enumerate()
                     .map(|(i, c)| {
-                        let mut l = location(&run.sources[c.source], c);
+                        let mut l = location(&run.sources[c.source as usize], c);
                         l["id"] = json!(i + 1);
-                        l["message"] = json!({ "text": format!("{} says “{}”", run.sources[c.source].path, c.text) });
+                        l["message"] = json!({ "text": format!("{} says “{}”", run.sources[c.source as usize].path, c.text) });
                         l
                     })
                     .collect();
@@ -100,7 +100,7 @@ impl Printer for Sarif<'_> {
                     "ruleIndex": used.iter().position(|u| *u == f.rule).unwrap_or(0),
                     "level": level(f.severity),
                     "message": { "text": text },
-                    "locations": [location(&run.sources[first.source], first)],
+                    "locations": [location(&run.sources[first.source as usize], first)],
                     "partialFingerprints": { "concurFinding/v1": f.fingerprint },
                     "properties": { "verdict": f.verdict.as_str(), "topic": f.topic, "kind": f.kind.as_str() }
                 });

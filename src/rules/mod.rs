@@ -13,6 +13,7 @@ pub mod lexicon;
 
 pub use lexicon::{HedgeShape, Lexicon, LexiconDef};
 
+use arcstr::ArcStr;
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -242,7 +243,8 @@ impl std::fmt::Display for Origin {
 /// A compiled rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
-    pub id: String,
+    /// Shared with every finding of the rule, as `help` is.
+    pub id: ArcStr,
     pub kind: Kind,
     pub topic: String,
     /// Lemmas of the head word (counted noun, predicate) that select this rule.
@@ -262,7 +264,7 @@ pub struct Rule {
     pub severity: Severities,
     pub message: String,
     /// Shared with every finding of the rule (a finding holds it, not a copy).
-    pub help: std::sync::Arc<str>,
+    pub help: ArcStr,
     pub examples: Vec<Example>,
     pub origin: Origin,
 }
@@ -642,7 +644,7 @@ impl Loaded {
                 }
             }
             let rule = Rule {
-                id: id.clone(),
+                id: id.as_str().into(),
                 kind: def.kind,
                 topic: def.topic.into_inner(),
                 nouns: lem(&def.nouns),
