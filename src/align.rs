@@ -386,20 +386,11 @@ fn candidates(members: &[usize], facts: &Facts, rules: &RuleSet) -> Vec<(u32, u3
             })
             .collect();
     }
-    // (Keyed by each key's hash: which pairs a list makes does not depend on
-    // the order of the lists.)
-    // (Fact numbers as `u32` and pairs in a list sorted once: a large block
-    // has millions of postings and pairs.)
-    let mut postings: rustc_hash::FxHashMap<u64, Vec<u32>> = Default::default();
-    for &i in members {
-        for k in keys(&facts[i], rules) {
-            postings.entry(k).or_default().push(i as u32);
-        }
-    }
+    let postings = Postings::new(members, |i| keys(&facts[i], rules));
     let cross = |i: u32, j: u32| cross(i as usize, j as usize);
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut bound = 4 * members.len();
-    for list in postings.values().filter(|l| l.len() >= 2) {
+    for list in postings.lists().filter(|l| l.len() >= 2) {
         // A key shared by many facts (the same sentence in 100 sources) still
         // joins them: in a long list each fact meets the next few facts of
         // the list, so cost stays linear in the list while a chain links all
@@ -440,6 +431,62 @@ fn candidates(members: &[usize], facts: &Facts, rules: &RuleSet) -> Vec<(u32, u3
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// The facts of a block that share each key, every list in one array.
+///
+/// A large block has hundreds of thousands of keys and millions of
+/// postings: a growing list per key held a third more room than postings,
+/// and a map entry and an allocation per key besides. Counting each key's
+/// facts first, then placing them, holds each posting once and a count per
+/// key, for the time of computing every fact's keys twice.
+struct Postings {
+    /// Where each key's list ends in `facts`, in the order the keys were
+    /// first met (which pairs a list makes does not depend on that order).
+    ends: Vec<u32>,
+    /// Fact numbers as `u32`, each key's list in the order of `members`.
+    facts: Vec<u32>,
+}
+
+impl Postings {
+    fn new<K: IntoIterator<Item = u64>>(members: &[usize], keys: impl Fn(usize) -> K) -> Postings {
+        // Each key's number, and how many facts have it.
+        let mut ids: rustc_hash::FxHashMap<u64, u32> = Default::default();
+        let mut counts: Vec<u32> = Vec::new();
+        for &i in members {
+            for k in keys(i) {
+                let next = counts.len() as u32;
+                let id = *ids.entry(k).or_insert(next);
+                match counts.get_mut(id as usize) {
+                    Some(c) => *c += 1,
+                    None => counts.push(1),
+                }
+            }
+        }
+        // Each list's start, moved to its end as its facts are placed.
+        let mut ends: Vec<u32> = Vec::with_capacity(counts.len());
+        let mut at = 0;
+        for c in counts {
+            ends.push(at);
+            at += c;
+        }
+        let mut facts = vec![0; at as usize];
+        for &i in members {
+            for k in keys(i) {
+                let end = &mut ends[ids[&k] as usize];
+                facts[*end as usize] = i as u32;
+                *end += 1;
+            }
+        }
+        Postings { ends, facts }
+    }
+
+    fn lists(&self) -> impl Iterator<Item = &[u32]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.facts[start as usize..end as usize])
+    }
 }
 
 /// Groups built from scored edges: each fact's group, and the groups.

@@ -10,6 +10,7 @@ use crate::rules::{Kind, Lexicon, NamePolicy, Rule, RuleSet, Verdict};
 use crate::segment::{Sentence, TokKind};
 use crate::text::fold;
 use rustc_hash::FxHashMap as HashMap;
+use std::rc::Rc;
 
 /// A title-case line without closing punctuation: "Storm Batters Coast Towns".
 fn is_headline(ctx: &Ctx, s: &Sentence) -> bool {
@@ -32,14 +33,25 @@ fn is_headline(ctx: &Ctx, s: &Sentence) -> bool {
     words >= 4 && caps * 10 >= words * 7
 }
 
+// (A large source has a mention for each time it writes a name, hundreds
+// of thousands: positions as `u32`, and the spelling and its tokens shared
+// by every mention spelled alike, not a string of its own each.)
 struct Mention {
-    sentence: usize,
-    toks: std::ops::Range<usize>,
-    start: usize,
-    end: usize,
-    written: String,
-    /// The normalised tokens, shared by every mention spelled alike.
-    key: std::rc::Rc<[String]>,
+    sentence: u32,
+    /// Token index range (absolute).
+    toks: (u32, u32),
+    /// Byte span in the source.
+    start: u32,
+    end: u32,
+    written: Rc<str>,
+    /// The normalised tokens.
+    key: Rc<[String]>,
+}
+
+impl Mention {
+    fn toks(&self) -> std::ops::Range<usize> {
+        self.toks.0 as usize..self.toks.1 as usize
+    }
 }
 
 /// Whether tokens `run` end in a person's name: a given name, then
@@ -70,7 +82,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
     let toks = &ctx.seg.tokens;
     let lex = ctx.lex;
     let mut out = Vec::new();
-    let mut keys: HashMap<&str, std::rc::Rc<[String]>> = HashMap::default();
+    let mut keys: HashMap<&str, (Rc<str>, Rc<[String]>)> = HashMap::default();
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
         if is_headline(ctx, s) {
             continue;
@@ -321,11 +333,10 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 {
                     continue;
                 }
-                let written = ctx.src.text[start..end].to_string();
                 // Names recur: normalise each distinct spelling once.
-                let key = keys
+                let (written, key) = keys
                     .entry(&ctx.src.text[start..end])
-                    .or_insert_with(|| lex.name_tokens(&written).into())
+                    .or_insert_with_key(|&w| (w.into(), lex.name_tokens(w).into()))
                     .clone();
                 if key.is_empty()
                     || key
@@ -350,11 +361,12 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                         continue;
                     }
                 }
+                // (Sources are below 4 GiB: see `SourceError::BeyondOffsets`.)
                 out.push(Mention {
-                    sentence: ctx.first_sentence + si,
-                    toks: p.clone(),
-                    start,
-                    end,
+                    sentence: (ctx.first_sentence + si) as u32,
+                    toks: (p.start as u32, p.end as u32),
+                    start: start as u32,
+                    end: end as u32,
                     written,
                     key,
                 });
@@ -413,7 +425,7 @@ fn acronyms(
     let toks = &ctx.seg.tokens;
     let mut out = std::collections::BTreeMap::new();
     for m in ms {
-        let e = m.toks.end;
+        let e = m.toks().end;
         let (Some(open), Some(acr), Some(close)) = (toks.get(e), toks.get(e + 1), toks.get(e + 2))
         else {
             continue;
@@ -426,7 +438,7 @@ fn acronyms(
         {
             continue;
         }
-        let initials: String = toks[m.toks.clone()]
+        let initials: String = toks[m.toks()]
             .iter()
             .filter(|t| {
                 ctx.is_capitalized(t) && !ctx.lex.def.names.connectors.contains(t.lower.as_str())
@@ -545,14 +557,14 @@ fn entities(
             .map(|&m| &ms[m])
             .find(|m| m.key == r.key)
             .unwrap_or(r);
-        let mut seen = vec![first_full.written.clone()];
+        let mut seen = vec![first_full.written.to_string()];
         let mut seen_set: rustc_hash::FxHashSet<&str> =
-            std::iter::once(first_full.written.as_str()).collect();
+            std::iter::once(&*first_full.written).collect();
         for &m in &members {
             let mm = &ms[m];
             let acronym = mm.key.len() == 1 && acronyms.contains_key(&mm.key[0]);
-            if (mm.key.len() >= 2 || acronym) && seen_set.insert(mm.written.as_str()) {
-                seen.push(mm.written.clone());
+            if (mm.key.len() >= 2 || acronym) && seen_set.insert(&mm.written) {
+                seen.push(mm.written.to_string());
             }
         }
         // An acronym the source introduced for this name is one of its forms,
@@ -564,10 +576,10 @@ fn entities(
         }
         out.push(Candidate {
             kind: Kind::Name,
-            sentence: first_full.sentence,
-            toks: first_full.toks.clone(),
+            sentence: first_full.sentence as usize,
+            toks: first_full.toks(),
             value: Value::Name {
-                written: first_full.written.clone(),
+                written: first_full.written.to_string(),
                 normalized: r.key.join(" "),
                 forms: seen[1..].to_vec(),
             },
@@ -577,7 +589,7 @@ fn entities(
             modality: Modality::Asserted,
             relative: false,
             label: None,
-            bytes: Some((first_full.start, first_full.end)),
+            bytes: Some((first_full.start as usize, first_full.end as usize)),
         });
     }
 }
