@@ -491,23 +491,34 @@ impl Postings {
 
 /// Groups built from scored edges: each fact's group, and the groups.
 struct Joined {
-    group_of: Vec<usize>,
-    /// The members of each group of two or more, by group id (the id of a
-    /// fact alone is the fact's own, and its entry stays empty: no
-    /// allocation per fact).
-    groups: Vec<Vec<usize>>,
+    /// Each fact's group id (the id of a group is one of its facts).
+    group_of: Vec<u32>,
+    /// The members of each group of two or more, by group id: a fact alone
+    /// has no entry (no room nor allocation per fact).
+    groups: BTreeMap<u32, Vec<u32>>,
 }
 
 impl Joined {
+    /// The group of fact `i`.
+    fn group(&self, i: usize) -> usize {
+        self.group_of[i] as usize
+    }
+
     /// Every group whose id passes `keep`, singletons included, in the
-    /// order of their ids (a group's id is one of its facts).
+    /// order of their ids.
     fn into_groups(self, keep: impl Fn(usize) -> bool) -> impl Iterator<Item = Vec<usize>> {
-        let group_of = self.group_of;
-        self.groups
+        let Joined {
+            group_of,
+            mut groups,
+        } = self;
+        group_of
             .into_iter()
             .enumerate()
-            .filter(move |&(g, _)| group_of[g] == g && keep(g))
-            .map(|(g, members)| if members.is_empty() { vec![g] } else { members })
+            .filter(move |&(i, g)| g as usize == i && keep(i))
+            .map(move |(i, _)| match groups.remove(&(i as u32)) {
+                Some(members) => members.into_iter().map(|m| m as usize).collect(),
+                None => vec![i],
+            })
     }
 }
 
@@ -538,61 +549,50 @@ impl Ord for Score {
 /// source. Ties are broken by the facts' text and position, never by source
 /// order alone.
 fn join(facts: &Facts, edges: impl Iterator<Item = (f32, usize, usize)>) -> Joined {
-    let key = |i: usize| (facts[i].start, facts[i].end, facts[i].source);
-    // Each edge's place in the order, worked out once: a vague count
-    // ("thousands") is told in passing, so it takes a partner only once the
-    // precise figures have taken theirs; then the better score first; then
-    // the pair's place in the text.
-    let mut edges: Vec<_> = edges
-        .map(|(s, i, j)| {
-            let (a, b) = (key(i), key(j));
-            let vague = is_vague(&facts[i]) || is_vague(&facts[j]);
-            (
-                (vague, std::cmp::Reverse(Score(s)), a.min(b), a.max(b)),
-                i,
-                j,
-            )
-        })
-        .collect();
-    edges.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut group_of: Vec<usize> = (0..facts.len()).collect();
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); facts.len()];
+    let key = |i: u32| {
+        let f = &facts[i as usize];
+        (f.start, f.end, f.source)
+    };
+    // Each edge's place in the order: a vague count ("thousands") is told in
+    // passing, so it takes a partner only once the precise figures have taken
+    // theirs; then the better score first; then the pair's place in the
+    // text. The order is worked out in each comparison from the facts, so an
+    // edge is 12 bytes, not the 88 of its key (a large check sorts hundreds
+    // of thousands).
+    let order = |&(s, i, j): &(f32, u32, u32)| {
+        let (a, b) = (key(i), key(j));
+        let vague = is_vague(&facts[i as usize]) || is_vague(&facts[j as usize]);
+        (vague, std::cmp::Reverse(Score(s)), a.min(b), a.max(b))
+    };
+    let mut edges: Vec<(f32, u32, u32)> = edges.map(|(s, i, j)| (s, i as u32, j as u32)).collect();
+    edges.sort_by_key(order);
+    let mut group_of: Vec<u32> = (0..facts.len() as u32).collect();
+    let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     for (_, i, j) in edges {
-        let (gi, gj) = (group_of[i], group_of[j]);
+        let (gi, gj) = (group_of[i as usize], group_of[j as usize]);
         if gi == gj {
             continue;
         }
-        // A fact alone is its own group's one member.
-        let (a, b) = (&groups[gi], &groups[gj]);
-        let a: &[usize] = if a.is_empty() {
-            std::slice::from_ref(&gi)
-        } else {
-            a
-        };
-        let b: &[usize] = if b.is_empty() {
-            std::slice::from_ref(&gj)
-        } else {
-            b
-        };
-        let disjoint = a
-            .iter()
-            .all(|&x| b.iter().all(|&y| facts[x].source != facts[y].source));
+        let (a, b) = (members(&groups, &gi), members(&groups, &gj));
+        let disjoint = a.iter().all(|&x| {
+            b.iter()
+                .all(|&y| facts[x as usize].source != facts[y as usize].source)
+        });
         if !disjoint {
             continue;
         }
-        let moved = match std::mem::take(&mut groups[gj]) {
-            m if m.is_empty() => vec![gj],
-            m => m,
-        };
+        let moved = groups.remove(&gj).unwrap_or_else(|| vec![gj]);
         for &m in &moved {
-            group_of[m] = gi;
+            group_of[m as usize] = gi;
         }
-        if groups[gi].is_empty() {
-            groups[gi].push(gi);
-        }
-        groups[gi].extend(moved);
+        groups.entry(gi).or_insert_with(|| vec![gi]).extend(moved);
     }
     Joined { group_of, groups }
+}
+
+/// The members of group `g`: a fact alone is its own group's one member.
+fn members<'a>(groups: &'a BTreeMap<u32, Vec<u32>>, g: &'a u32) -> &'a [u32] {
+    groups.get(g).map_or(std::slice::from_ref(g), |m| &m[..])
 }
 
 /// Sentence pairs that state a fact both sources share: for each pair of
@@ -618,13 +618,11 @@ impl Anchors {
             .map(|f| (f.source, f.sentence))
             .collect();
         let mut by_sentences: rustc_hash::FxHashMap<_, Vec<usize>> = Default::default();
-        for (g, members) in joined.groups.iter().enumerate() {
-            if members.len() < 2 {
-                continue;
-            }
+        for (&g, members) in &joined.groups {
+            let g = g as usize;
             for (a, &i) in members.iter().enumerate() {
                 for &j in &members[a + 1..] {
-                    let (x, y) = (&facts[i], &facts[j]);
+                    let (x, y) = (&facts[i as usize], &facts[j as usize]);
                     let key = ((x.source, x.sentence), (y.source, y.sentence));
                     if !dated.contains(&key.0) || !dated.contains(&key.1) {
                         continue;
@@ -641,13 +639,14 @@ impl Anchors {
     }
 
     /// Whether the sentences of `i` and `j` share a group other than theirs.
-    fn holds(&self, facts: &Facts, group_of: &[usize], i: usize, j: usize) -> bool {
+    fn holds(&self, facts: &Facts, joined: &Joined, i: usize, j: usize) -> bool {
         let (x, y) = (&facts[i], &facts[j]);
         let key = ((x.source, x.sentence), (y.source, y.sentence));
         let key = (key.0.min(key.1), key.0.max(key.1));
-        self.by_sentences
-            .get(&key)
-            .is_some_and(|gs| gs.iter().any(|&g| g != group_of[i] && g != group_of[j]))
+        self.by_sentences.get(&key).is_some_and(|gs| {
+            gs.iter()
+                .any(|&g| g != joined.group(i) && g != joined.group(j))
+        })
     }
 }
 
@@ -847,7 +846,7 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     let anchored = |i: usize, j: usize| {
         (facts[i].kind == Kind::Date
             || figure(i) && slot_of[i] == slot_of[j] && alone(i) && alone(j))
-            && anchors.holds(facts, &first.group_of, i, j)
+            && anchors.holds(facts, &first, i, j)
     };
     let second_pass = |i: usize| facts[i].kind == Kind::Date || figure(i);
     let dates = scored.iter().filter_map(|&(s, min, i, j)| {
