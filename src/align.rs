@@ -672,6 +672,9 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
         .iter_mut()
         .map(|f| weigh(&mut f.context, &idf))
         .collect();
+    // (Every distinct context word of a large check: freed before the
+    // tables below are built, as each of them is once it has been read.)
+    drop(idf);
     let facts: &Facts = facts;
     let weighted: Vec<Weighted> = facts
         .iter()
@@ -698,31 +701,36 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
         .collect();
     // How many facts of each slot each source states, and each fact's place
     // among the facts of its slot in its source (news pegs not counted).
-    let mut per_slot: rustc_hash::FxHashMap<(u32, usize), u32> = Default::default();
+    let mut per_slot: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
     // A vague count ("thousands of people") is told in passing: it neither
     // counts against nor earns "only one" or "comes first" (a report's
     // headline "thousands" and its "4,200 people" in the text).
     for (i, f) in facts.iter().enumerate() {
         if !in_passing(f) {
-            *per_slot.entry((slot_of[i], f.source)).or_default() += 1;
+            *per_slot.entry((slot_of[i], f.source as u32)).or_default() += 1;
         }
     }
     let unique: Vec<bool> = facts
         .iter()
         .enumerate()
-        .map(|(i, f)| !in_passing(f) && per_slot[&(slot_of[i], f.source)] == 1)
+        .map(|(i, f)| !in_passing(f) && per_slot[&(slot_of[i], f.source as u32)] == 1)
         .collect();
-    let mut order: Vec<usize> = (0..facts.len()).collect();
-    order.sort_by_key(|&i| (facts[i].source, facts[i].start));
-    let mut seen: rustc_hash::FxHashMap<(u32, usize), usize> = Default::default();
-    let mut place = vec![usize::MAX; facts.len()];
-    for &i in &order {
+    drop(per_slot);
+    let mut order: Vec<u32> = (0..facts.len() as u32).collect();
+    order.sort_by_key(|&i| (facts[i as usize].source, facts[i as usize].start));
+    let mut seen: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
+    let mut place = vec![u32::MAX; facts.len()];
+    for i in order {
+        let i = i as usize;
         if !facts[i].peg && !in_passing(&facts[i]) {
-            let n = seen.entry((slot_of[i], facts[i].source)).or_default();
+            let n = seen
+                .entry((slot_of[i], facts[i].source as u32))
+                .or_default();
             place[i] = *n;
             *n += 1;
         }
     }
+    drop(seen);
     let anchor_bonus = rules.lexicon.align().anchor_bonus;
     // Two figures that are each other's best candidate ("20.4 percent of
     // voters cast ballots" / "turnout was 21.1 percent of the rolls", each
@@ -735,32 +743,42 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     // best candidate says as much of them.
     let few = |i: usize| figure(i) || is_time_of_day(&facts[i]);
     // Each candidate pair admitted once: whether the two may be one thing at all.
-    let admitted: Vec<(usize, usize, Admit)> = blocks
+    let admitted: Vec<(u32, u32, Admit)> = blocks
         .values()
         .flat_map(|members| candidates(members, facts, rules))
-        .map(|(i, j)| (i as usize, j as usize))
-        .map(|(i, j)| (i, j, admit(&facts[i], &facts[j], rules, &names)))
+        .map(|(i, j)| {
+            (
+                i,
+                j,
+                admit(&facts[i as usize], &facts[j as usize], rules, &names),
+            )
+        })
         // (A pair ruled out is never scored nor counted: most pairs of a
         // large block are.)
         .filter(|(_, _, a)| !matches!(a, Admit::No))
         .collect();
+    drop(blocks);
+    // Fact and source numbers as u32: a large check holds these tables for
+    // hundreds of thousands of pairs at once.
+    let of = |i: usize, j: usize| (i as u32, facts[j].source as u32);
     // How many facts of each other report each fact could be, by its context.
-    let mut options: rustc_hash::FxHashMap<(usize, usize), u32> = Default::default();
+    let mut options: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
     for &(i, j, ref a) in &admitted {
         if matches!(a, Admit::Context) {
-            *options.entry((i, facts[j].source)).or_default() += 1;
-            *options.entry((j, facts[i].source)).or_default() += 1;
+            let (i, j) = (i as usize, j as usize);
+            *options.entry(of(i, j)).or_default() += 1;
+            *options.entry(of(j, i)).or_default() += 1;
         }
     }
     let only = |i: usize, j: usize| {
-        options.get(&(i, facts[j].source)) == Some(&1)
-            && options.get(&(j, facts[i].source)) == Some(&1)
+        options.get(&of(i, j)) == Some(&1) && options.get(&of(j, i)) == Some(&1)
     };
     // Whether two slots count nouns of one kind, once per pair of slots.
     let mut kin: rustc_hash::FxHashMap<(u32, u32), bool> = Default::default();
     // Every pair that may be one slot, with its score and the gate it must pass.
-    let mut scored: Vec<(f32, f32, usize, usize)> = Vec::new();
+    let mut scored: Vec<(f32, f32, u32, u32)> = Vec::new();
     for (i, j, admitted) in admitted {
+        let (i, j) = (i as usize, j as usize);
         // Background is told in passing: its first or only mention in
         // each report is no sign that the two are about one thing.
         let news = !facts[i].past && !facts[j].past;
@@ -794,28 +812,29 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
                 && s + anchor_bonus >= min)
         {
             // (A pair that fails its gate matters only if an anchor could lift it.)
-            scored.push((s, min, i, j));
+            scored.push((s, min, i as u32, j as u32));
         }
     }
+    drop((options, kin, weighted, unique, place));
     // Each fact's best candidate in each other source, by score (ties: the
     // earlier pair in `scored`, which is in a fixed order).
-    let mut best: rustc_hash::FxHashMap<(usize, usize), (f32, usize)> = Default::default();
+    let mut best: rustc_hash::FxHashMap<(u32, u32), (f32, u32)> = Default::default();
     for &(s, _, i, j) in &scored {
         for (a, b) in [(i, j), (j, i)] {
-            let e = best.entry((a, facts[b].source)).or_insert((s, b));
+            let e = best.entry(of(a as usize, b as usize)).or_insert((s, b));
             if s > e.0 {
                 *e = (s, b);
             }
         }
     }
-    let mutual = |i: usize, j: usize| {
-        best[&(i, facts[j].source)].1 == j && best[&(j, facts[i].source)].1 == i
-    };
+    let mutual =
+        |i: usize, j: usize| best[&of(i, j)].1 as usize == j && best[&of(j, i)].1 as usize == i;
     // First pass: each pair on its own evidence.
     let first = join(
         facts,
         scored
             .iter()
+            .map(|&(s, min, i, j)| (s, min, i as usize, j as usize))
             .filter(|e| e.0 >= e.1 || few(e.2) && e.0 >= mutual_gate * e.1 && mutual(e.2, e.3))
             .map(|e| (e.0, e.2, e.3)),
     );
@@ -833,16 +852,14 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     let anchors = Anchors::new(facts, &first);
     let bonus = rules.lexicon.align().anchor_bonus;
     // A figure's sentence is a sign only for the one figure of its slot there.
-    let mut in_sentence: rustc_hash::FxHashMap<(u32, usize, usize), u32> = Default::default();
-    for (i, f) in facts.iter().enumerate() {
+    let at = |i: usize| (slot_of[i], facts[i].source as u32, facts[i].sentence as u32);
+    let mut in_sentence: rustc_hash::FxHashMap<(u32, u32, u32), u32> = Default::default();
+    for i in 0..facts.len() {
         if figure(i) {
-            *in_sentence
-                .entry((slot_of[i], f.source, f.sentence))
-                .or_default() += 1;
+            *in_sentence.entry(at(i)).or_default() += 1;
         }
     }
-    let alone =
-        |i: usize| in_sentence.get(&(slot_of[i], facts[i].source, facts[i].sentence)) == Some(&1);
+    let alone = |i: usize| in_sentence.get(&at(i)) == Some(&1);
     let anchored = |i: usize, j: usize| {
         (facts[i].kind == Kind::Date
             || figure(i) && slot_of[i] == slot_of[j] && alone(i) && alone(j))
@@ -850,6 +867,7 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     };
     let second_pass = |i: usize| facts[i].kind == Kind::Date || figure(i);
     let dates = scored.iter().filter_map(|&(s, min, i, j)| {
+        let (i, j) = (i as usize, j as usize);
         if !second_pass(i) {
             return None;
         }
