@@ -229,8 +229,9 @@ fn read_twice(
 /// and, on more threads, beside another source's. So every source larger
 /// than [`CHUNK_BYTES`] is read in stretches of that size, for the time of
 /// segmenting it a third time (two distinct 10 MB reports, with
-/// alignment's compact join: peak RSS 195 MB with `-j 1` and 202 MB with
-/// `-j 2`, against 235 and 294 MB read whole; wall time about 1.1 ×).
+/// alignment's compact tables: peak RSS 191 MB with `-j 1` and 202–204 MB
+/// with `-j 2`, against 235 and 294–317 MB read whole; wall time about
+/// 1.1 ×; the README's Memory section has the measurements).
 fn stretch_bytes(src: &Source) -> usize {
     if src.text.len() > CHUNK_BYTES {
         CHUNK_BYTES
