@@ -1475,6 +1475,50 @@ fn parts_roles_and_wholes() {
     );
 }
 
+/// A part of a whole its sentence states is one group of the people
+/// counted, as a role noun is: "six crew" in "140 passengers and six crew"
+/// never meets "146 people", whatever the figures; the whole does. A part
+/// still meets a count of its own noun.
+#[test]
+fn parts_of_a_stated_whole() {
+    let a = "The vessel had 140 passengers and six crew on board when it sank.";
+    for (total, want) in [("146", Verdict::Agree), ("150", Verdict::Conflict)] {
+        let b = format!("The ferry sank with {total} people on board.");
+        assert_eq!(
+            verdict(
+                (a, None),
+                (&b, None),
+                "140 passengers and six crew",
+                "people"
+            ),
+            Some(want),
+            "{b}"
+        );
+    }
+    // Each figure a whole is made of is marked a part; the whole and a
+    // figure outside it are not.
+    let (s, f) = facts(
+        "The vessel had 140 passengers and six crew on board. Four boats came.",
+        None,
+    );
+    let summed = texts(&s, &f, |x| x.summed);
+    assert_eq!(summed, ["140 passengers", "six crew"]);
+    let a = "The train carried 243 passengers and a dozen crew members when it left.";
+    for (crew, want) in [("12", Verdict::Agree), ("15", Verdict::Conflict)] {
+        let b = format!("The train left with {crew} crew members and a full load.");
+        assert_eq!(
+            verdict(
+                (a, None),
+                (&b, None),
+                "a dozen crew members",
+                "crew members"
+            ),
+            Some(want),
+            "{b}"
+        );
+    }
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

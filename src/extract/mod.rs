@@ -230,6 +230,9 @@ pub struct Fact {
     /// A whole the extractor made of parts its sentence states ("180
     /// passengers and six crew" is also 186 people): it restates them.
     pub derived: bool,
+    /// A part of such a whole ("nine crew" in "212 passengers and nine
+    /// crew"): one group of the people counted, as a role noun is.
+    pub summed: bool,
     /// Told in a relative clause set off by commas ("Acme, which employs
     /// 350 people, said"): what the report says of someone in passing.
     pub aside: bool,
@@ -241,6 +244,21 @@ pub struct Fact {
     /// mention ("reopened on Tuesday" after "said on Tuesday"), for one day
     /// dates every event told of it.
     pub also_events: ThinVec<Word>,
+}
+
+/// Mark the figures of one sentence that a whole it states is made of
+/// ("212 passengers and nine crew" is also 221 people): each is a part.
+fn mark_summed(facts: &mut [(Fact, Ids)]) {
+    let wholes: Vec<(usize, usize)> = facts
+        .iter()
+        .filter(|(f, _)| f.derived)
+        .map(|(f, _)| (f.start, f.end))
+        .collect();
+    for (f, _) in facts.iter_mut() {
+        f.summed = f.kind == Kind::Quantity
+            && !f.derived
+            && wholes.iter().any(|&(s, e)| s <= f.start && f.end <= e);
+    }
 }
 
 /// Everything an extractor needs about one source.
@@ -1023,11 +1041,13 @@ impl Reader {
             for k in registry::KINDS {
                 k.read(ctx, si, s, &mut reading, &mut cands);
             }
+            let from = batch.len();
             batch.extend(
                 cands
                     .drain(..)
                     .filter_map(|c| finish(ctx, c, memo, &mut vocab)),
             );
+            mark_summed(&mut batch[from..]);
             self.merged.add_batch(ctx, &mut batch);
         }
         self.more = vocab.more;
@@ -1732,6 +1752,7 @@ fn finish(
         .flatten();
     let fact = Fact {
         derived,
+        summed: false,
         aside,
         about,
         past,

@@ -305,7 +305,7 @@ fn add_sums(ctx: &Ctx, first: usize, out: &mut Vec<Candidate>) {
             sums.push(Candidate {
                 kind: Kind::Quantity,
                 sentence: a.sentence,
-                toks: span,
+                toks: span.clone(),
                 value: Value::Quantity {
                     value: v,
                     low: v,
@@ -316,7 +316,12 @@ fn add_sums(ctx: &Ctx, first: usize, out: &mut Vec<Candidate>) {
                     step: 1.0,
                 },
                 head: Some(ctx.lex.lemma("people")),
-                events: a.events.clone(),
+                events: super::nearby_events(
+                    ctx,
+                    &ctx.seg.sentences[a.sentence],
+                    &span,
+                    usize::MAX,
+                ),
                 hedge: None,
                 modality: Modality::Asserted,
                 relative: false,
@@ -1503,7 +1508,10 @@ impl super::kind::FactKind for Quantities {
                 h.as_ref()
                     .is_some_and(|h| rules.lexicon.def.numbers.role_nouns.contains(&**h))
             };
-            if !rule.is_fallback() && x.head != y.head && (is_role(&x.head) || is_role(&y.head)) {
+            // (So is a part of a whole its sentence states: "nine crew" in
+            // "212 passengers and nine crew".)
+            let part = |f: &Fact| is_role(&f.head) || f.summed;
+            if !rule.is_fallback() && x.head != y.head && (part(x) || part(y)) {
                 return Sameness::Never;
             }
             // The counted things must match, unless one is generic ("people").
@@ -1517,10 +1525,22 @@ impl super::kind::FactKind for Quantities {
                     || generic(&y.head) && x.head.is_some()
                     || matches!((&x.head, &y.head), (Some(a), Some(b)) if rules.lexicon.same_kind_of_thing(a, b));
                 // A role ("212 passengers") is a part of the people aboard, never "221 people".
-                let role_and_people = |a: &Option<ArcStr>, b: &Option<ArcStr>| {
-                    is_role(a) && generic(b) && !is_role(b)
+                // (A part counts its own noun: "nine crew members" is "nine
+                // members" of the crew, not nine people of the whole.)
+                let role_and_people = |a: &Fact, b: &Fact| {
+                    (is_role(&a.head) || a.summed && a.head != b.head)
+                        && generic(&b.head)
+                        && !part(b)
                 };
-                if !same || role_and_people(&x.head, &y.head) || role_and_people(&y.head, &x.head) {
+                // A whole made of parts ("212 passengers and nine crew") counts
+                // people in general, never one group of them ("nine crew members").
+                let whole_and_group = |a: &Fact, b: &Fact| a.derived && !generic(&b.head);
+                if !same
+                    || role_and_people(x, y)
+                    || role_and_people(y, x)
+                    || whole_and_group(x, y)
+                    || whole_and_group(y, x)
+                {
                     return Sameness::Never;
                 }
                 // A bare figure ("of those, 162 were …") counts what its
