@@ -1519,6 +1519,39 @@ fn parts_of_a_stated_whole() {
     }
 }
 
+/// A figure told just before ", bringing the death toll to four" is what
+/// the toll grew by: it never meets the other report's total, which the
+/// running total does. A figure of something else stays what it counts.
+#[test]
+fn a_figure_before_a_running_total_is_an_increment() {
+    let a = "The fire killed two people on Monday, bringing the death toll to four.";
+    for (total, want) in [("four", Verdict::Agree), ("seven", Verdict::Conflict)] {
+        let b = format!("The fire has killed {total} people in all, officials said.");
+        assert_eq!(
+            verdict((a, None), (&b, None), "four", total),
+            Some(want),
+            "{b}"
+        );
+        assert_eq!(verdict((a, None), (&b, None), "two", total), None, "{b}");
+    }
+    let (s, f) = facts(a, None);
+    assert!(
+        fact(&s, &f, Kind::Quantity, "two people")
+            .head
+            .as_deref()
+            .is_some_and(|h| h.starts_with("more ")),
+        "the figure before the running total is an increment"
+    );
+    let (s, f) = facts(
+        "Flooding destroyed 300 homes on Friday, bringing the death toll to 12.",
+        None,
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Quantity, "300 homes").head.as_deref(),
+        Some("hom")
+    );
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

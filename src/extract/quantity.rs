@@ -256,7 +256,58 @@ pub(super) fn hedge_after(
 pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<Candidate>) {
     let first = out.len();
     read(ctx, si, s, claimed, out);
+    mark_increments(ctx, s, first, out);
     add_sums(ctx, first, out);
+}
+
+/// A figure told just before a running total in a clause of its own ("the
+/// fire killed two people on Monday, bringing the death toll to four",
+/// "rescuers found 12 more bodies, raising the total to 40") is what the
+/// total grew by: an increment, a slot of its own beside the total. Only a
+/// figure of people in general or of what the total counts.
+fn mark_increments(ctx: &Ctx, s: &Sentence, first: usize, out: &mut [Candidate]) {
+    let toks = &ctx.seg.tokens;
+    let lex = ctx.lex;
+    for r in first..out.len() {
+        let at = out[r].toks.start;
+        if at <= s.tokens.start || toks[at - 1].lower != "to" {
+            continue;
+        }
+        // Back through the clause to the total's noun, then to the
+        // participle that opens the clause right after its comma.
+        let Some(t) = (s.tokens.start.max(at.saturating_sub(TOTAL_REACH))..at - 1)
+            .rev()
+            .take_while(|&k| !ctx.has(k, super::flag::CLAUSE_PUNCT))
+            .find(|&k| lex.def.numbers.totals.contains(toks[k].lower.as_str()))
+        else {
+            continue;
+        };
+        let Some(comma) = (s.tokens.start..t)
+            .rev()
+            .find(|&k| ctx.has(k, super::flag::CLAUSE_PUNCT))
+        else {
+            continue;
+        };
+        let opens = toks
+            .get(comma + 1)
+            .is_some_and(|w| w.kind == TokKind::Word && w.lower.ends_with("ing"));
+        if !opens || toks[comma].lower != "," {
+            continue;
+        }
+        let total_head = out[r].head.clone();
+        let Some(p) = (first..r).rev().find(|&p| out[p].toks.end <= comma) else {
+            continue;
+        };
+        let c = &mut out[p];
+        let counts_it = c.head.as_ref().is_some_and(|h| {
+            role(Some(h)).is_empty()
+                && (lex.def.numbers.generic_nouns.contains(h) || Some(h) == total_head.as_ref())
+        });
+        if c.kind == Kind::Quantity && counts_it {
+            c.head = c.head.take().map(|h| format!("more {h}"));
+            c.label = c.label.take().map(|l| format!("more {l}"));
+        }
+    }
 }
 
 /// What a whole made of counts joined by "and" is called (see [`add_sums`]).
