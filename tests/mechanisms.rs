@@ -1552,6 +1552,27 @@ fn a_figure_before_a_running_total_is_an_increment() {
     );
 }
 
+/// A possibility leaves room for the other polarity ("may not raise" /
+/// "may raise"); two intentions do not ("would not raise" / "would raise"),
+/// and an intention is no report of what happened ("did not raise" /
+/// "will raise").
+#[test]
+fn intentions_of_opposite_polarity_conflict() {
+    let said = |how: &str| format!("The company said it {how} prices this year.");
+    for (a, b, want) in [
+        ("would not raise", "would raise", Verdict::Conflict),
+        ("will not raise", "will raise", Verdict::Conflict),
+        ("may not raise", "may raise", Verdict::Agree),
+        ("did not raise", "will raise", Verdict::Agree),
+    ] {
+        assert_eq!(
+            verdict((&said(a), None), (&said(b), None), "raise", "raise"),
+            Some(want),
+            "{a} / {b}"
+        );
+    }
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

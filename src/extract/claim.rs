@@ -414,7 +414,7 @@ impl super::kind::FactKind for Claims {
         extract(ctx, si, s, out);
     }
 
-    fn compare(&self, a: &Fact, b: &Fact, _rule: &Rule, _names: &Names) -> Verdict {
+    fn compare(&self, a: &Fact, b: &Fact, _rule: &Rule, names: &Names) -> Verdict {
         match (&a.value, &b.value) {
             (
                 Value::Claim {
@@ -428,7 +428,16 @@ impl super::kind::FactKind for Claims {
                     ..
                 },
             ) => {
-                if na == nb || *ma == Modality::Hedged || *mb == Modality::Hedged {
+                // A possibility ("may not") leaves room for the other
+                // polarity; two intentions ("would" / "would not") do not.
+                let intent = |f: &Fact| {
+                    f.hedge
+                        .as_deref()
+                        .is_some_and(|h| names.lex.def.claims.intent.contains(h))
+                };
+                let open = (*ma == Modality::Hedged || *mb == Modality::Hedged)
+                    && !(intent(a) && intent(b));
+                if na == nb || open {
                     Verdict::Agree
                 } else {
                     Verdict::Conflict

@@ -232,6 +232,11 @@ table! {
         /// ("has gates", "found evidence", "there were survivors").
         pub having: HashSet<String>,
         pub hedged: HashSet<String>,
+        /// Of the modal cues, those that state an intention or a settled
+        /// future, not a possibility: two claims told with them and of
+        /// opposite polarity conflict ("would raise prices" / "would not
+        /// raise prices"), as two reports of what happened do.
+        pub intent: HashSet<String>,
         pub attribution: HashSet<String>,
         /// Words that may stand between a negation and its verb ("did not
         /// yet confirm", "has never been charged"); adverbs in -ly always may.
