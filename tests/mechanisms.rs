@@ -1573,6 +1573,43 @@ fn intentions_of_opposite_polarity_conflict() {
     }
 }
 
+/// A part named after it ("12 of them children", "three of those hurt were
+/// children") counts what it is named: it meets "including 15 children".
+/// A participle or an adjective after "were" names nothing.
+#[test]
+fn a_named_part_counts_its_noun() {
+    let a = "The hospital treated 30 patients, 12 of them children.";
+    for (n, want) in [("12", Verdict::Agree), ("15", Verdict::Conflict)] {
+        let b = format!("The hospital treated 30 patients, including {n} children.");
+        assert_eq!(
+            verdict((a, None), (&b, None), "12 of them", "children"),
+            Some(want),
+            "{b}"
+        );
+    }
+    for (text, figure, head) in [
+        (
+            "Fifteen of the 30 patients were children.",
+            "Fifteen",
+            "child",
+        ),
+        ("Three of those hurt were children.", "Three", "child"),
+        (
+            "Nine of the 12 counts were dismissed.",
+            "Nine",
+            "part count",
+        ),
+        ("Two of them were serious.", "Two", "part figure"),
+    ] {
+        let (s, f) = facts(text, None);
+        assert_eq!(
+            fact(&s, &f, Kind::Quantity, figure).head.as_deref(),
+            Some(head),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

@@ -310,6 +310,48 @@ fn mark_increments(ctx: &Ctx, s: &Sentence, first: usize, out: &mut [Candidate])
     }
 }
 
+/// After a partitive ("12 of them", "15 of the 30 patients", "three of
+/// those hurt", ending at `k`), the noun that says what the part is: right
+/// after a pronoun ("12 of them children") or after "were" ("… were
+/// children"), a plural noun that ends its clause. Not a participle or an
+/// adjective ("were injured", "were serious").
+fn named_part(ctx: &Ctx, k: usize, limit: usize, pronoun: bool) -> Option<usize> {
+    let toks = &ctx.seg.tokens;
+    let lex = ctx.lex;
+    let word = |q: usize| q < limit && toks[q].kind == TokKind::Word;
+    let be = |q: usize| word(q) && matches!(toks[q].lower.as_str(), "were" | "was" | "are" | "is");
+    let mut q = k;
+    // "of those hurt were …", "of the 30 patients were …": past the words
+    // that name the whole (two at most) to the verb.
+    if !pronoun {
+        q = (k..(k + 3).min(limit))
+            .take_while(|&p| word(p) && !ctx.has(p, super::flag::CLAUSE_BREAK))
+            .find(|&p| be(p))?;
+    }
+    if be(q) {
+        q += 1;
+    } else if !pronoun {
+        return None;
+    }
+    if !word(q) {
+        return None;
+    }
+    let w = toks[q].lower.as_str();
+    let plural = lex.lemma(w) != w
+        || w.ends_with('s') && !["ss", "us", "is", "ous"].iter().any(|e| w.ends_with(e));
+    let noun = plural
+        && !lex.def.words.stopwords.contains(w)
+        && !lex.is_past_form(w)
+        && !w.ends_with("ly")
+        && !w.ends_with("ing")
+        && !ctx.has(q, super::flag::NUMBER)
+        && !ctx.has(q, super::flag::UNIT);
+    let ends = toks.get(q + 1).is_none_or(|t| {
+        q + 1 >= limit || t.kind != TokKind::Word || ctx.has(q + 1, super::flag::CLAUSE_BREAK)
+    });
+    (noun && ends).then_some(q)
+}
+
 /// What a whole made of counts joined by "and" is called (see [`add_sums`]).
 pub const SUM_LABEL: &str = "people in all";
 
@@ -629,6 +671,15 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 .portion
                 .contains(toks[at - 1].lower.as_str());
         let part = (partitive || portion) && n.value > 0.0;
+        // "12 of them children", "15 of the 30 patients were children",
+        // "three of those hurt were children": what the part is, named after
+        // it, is what the figure counts.
+        let named_part = if partitive {
+            named_part(ctx, k, limit, pronoun)
+        } else {
+            None
+        };
+        let part = part && named_part.is_none();
         // Post hedges: "3,000-plus".
         let mut post_hedge = None;
         if let Some((e, phrase, def)) = hedge_after(ctx, k, limit) {
@@ -1031,6 +1082,10 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         if moved_by && head.is_none() {
             head = Some("more figure".into());
             label = Some("more figure".into());
+        }
+        if let Some(q) = named_part {
+            head = Some(lex.lemma(&toks[q].lower));
+            label = Some(toks[q].lower.to_string());
         }
         if part {
             head = Some(format!("part {}", head.as_deref().unwrap_or("figure")));
