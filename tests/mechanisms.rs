@@ -543,6 +543,31 @@ fn durations_round_to_half_a_unit() {
     );
 }
 
+/// "A day and a half" is 36 hours, "two and a half years" 30 months: half
+/// a unit more, told to the half.
+#[test]
+fn a_count_and_a_half() {
+    for (text, hours) in [
+        ("The search went on for a day and a half.", 36.0),
+        ("The search went on for two and a half days.", 60.0),
+        ("The search went on for an hour and a half.", 1.5),
+    ] {
+        let (s, f) = facts(text, None);
+        let (value, low, high) = range(fact(&s, &f, Kind::Duration, "half"));
+        assert_eq!(value, hours * 3600.0, "{text}");
+        assert!(low < value && high > value, "{text}");
+    }
+    let sentence = |t: &str| format!("Rescue teams searched for {t} before finding the climbers.");
+    assert_eq!(
+        one_sentence_verdict(sentence, "36 hours", "a day and a half"),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        one_sentence_verdict(sentence, "48 hours", "a day and a half"),
+        Some(Verdict::Conflict)
+    );
+}
+
 // ---- dates ------------------------------------------------------------------
 
 #[test]

@@ -47,6 +47,17 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             j = m.end;
             second = Some(m);
         }
+        // "two and a half years", "a day and a half": half a unit more.
+        let and_a_half = |k: usize| {
+            k + 2 < limit
+                && toks[k].lower == "and"
+                && matches!(toks[k + 1].lower.as_str(), "a" | "one")
+                && toks[k + 2].lower == "half"
+        };
+        let mut half = second.is_none() && and_a_half(j);
+        if half {
+            j += 3;
+        }
         let compound = toks.get(j).is_some_and(|t| t.glued && t.lower == "-")
             && toks.get(j + 1).is_some_and(|t| t.glued);
         let mut u = if compound { j + 1 } else { j };
@@ -74,6 +85,10 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             continue;
         };
         let mut end = u + 1;
+        if !half && second.is_none() && !compound && and_a_half(end) {
+            half = true;
+            end += 3;
+        }
         // "30-year-old" is an age; "three days ago" a point in time.
         let after = toks
             .get(end)
@@ -116,7 +131,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         }
         // A rate, not a length of time: "3,000 barrels a day", "$2 an hour", "twice a week".
         // ("half an hour" is a part of one unit, no rate.)
-        let rate = n.weak && n.value >= 1.0 && i > s.tokens.start && {
+        let rate = !half && n.weak && n.value >= 1.0 && i > s.tokens.start && {
             let p = &toks[i - 1];
             p.kind == TokKind::Number
                 || matches!(p.lower.as_str(), "per" | ")" | "%")
@@ -165,17 +180,21 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         // Rounding: a whole count of units stands for ±half a unit (a quarter
         // for one unit), a part of one unit for a quarter of itself: "half an
         // hour" is 30 minutes give or take 7, not anything from 15 to 45.
-        let r = if n.value >= 2.0 {
+        // (A count and a half is told to the half: a quarter either way.)
+        let more = if half { 0.5 } else { 0.0 };
+        let r = if half {
+            0.25
+        } else if n.value >= 2.0 {
             0.49
         } else {
             0.25 * n.value.min(1.0)
         } * secs;
-        let value = n.value * secs;
+        let value = (n.value + more) * secs;
         let (low, high) = apply_hedge(
             hedge.as_ref().map(|h| &h.1),
             value,
-            lo_n * secs - r,
-            hi_n * secs + r,
+            (lo_n + more) * secs - r,
+            (hi_n + more) * secs + r,
         );
         for c in claimed.iter_mut().take(end).skip(hedge_start) {
             *c = true;
