@@ -543,6 +543,20 @@ fn durations_round_to_half_a_unit() {
     );
 }
 
+/// "Two and a half million" is 2.5 million: half a unit more before a scale.
+#[test]
+fn a_number_and_a_half_before_a_scale() {
+    let sentence = |t: &str| format!("The firm said it would cut {t} jobs by next year.");
+    assert_eq!(
+        one_sentence_verdict(sentence, "two and a half million", "2.5 million"),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        one_sentence_verdict(sentence, "two and a half million", "2 million"),
+        Some(Verdict::Conflict)
+    );
+}
+
 /// "A day and a half" is 36 hours, "two and a half years" 30 months: half
 /// a unit more, told to the half.
 #[test]

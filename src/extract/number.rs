@@ -144,6 +144,22 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
     } else {
         return None;
     }
+    // "two and a half million": half a unit more, before a scale word.
+    if vague.is_none()
+        && !ordinal
+        && j + 3 < limit
+        && toks[j].lower == "and"
+        && matches!(toks[j + 1].lower.as_str(), "a" | "one")
+        && toks[j + 2].lower == "half"
+        && lex
+            .def
+            .numbers
+            .scales
+            .contains_key(toks[j + 3].lower.as_str())
+    {
+        value += 0.5;
+        j += 3;
+    }
     // Scale words: "52 million", "a dozen", "two hundred thousand"
     while j < limit {
         let w = &toks[j].lower;
