@@ -1649,6 +1649,25 @@ fn a_named_part_counts_its_noun() {
     }
 }
 
+/// Short first names spelt with a doubled letter or a silent "h" ("Ana" /
+/// "Anna", "Jon" / "John") are one name spelt two ways, a variant; another
+/// letter makes another name ("Jon" / "Joan").
+#[test]
+fn short_names_with_a_doubled_letter_or_silent_h() {
+    let sentence = |n: &str| format!("The pilot, {n} Ruiz, had flown the route before.");
+    for (a, b) in [("Ana", "Anna"), ("Jon", "John"), ("Tom", "Thom")] {
+        assert_eq!(
+            one_sentence_verdict(sentence, a, b),
+            Some(Verdict::Variant),
+            "{a} / {b}"
+        );
+    }
+    assert_ne!(
+        one_sentence_verdict(sentence, "Jon", "Joan"),
+        Some(Verdict::Variant)
+    );
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

@@ -757,6 +757,11 @@ fn spelled_alike(a: &str, b: &str) -> bool {
     // One letter changed, added, dropped or swapped after the first
     // ("Okafor"/"Okafar", "Brandt"/"Brant"); two in long words.
     let same_start = a.chars().next() == b.chars().next();
+    // Short words too when only a doubled letter or a silent "h" differs
+    // ("Ana"/"Anna", "Jon"/"John"): no other letter may change there.
+    if ca.min(cb) >= 3 && same_start && ca != cb && folded(a).eq(folded(b)) {
+        return true;
+    }
     if ca.min(cb) >= 4 && same_start && ca.abs_diff(cb) <= 2 {
         let edits = strsim::osa_distance(a, b);
         if edits <= 1 || edits == 2 && ca.min(cb) >= 8 {
@@ -772,6 +777,20 @@ fn spelled_alike(a: &str, b: &str) -> bool {
         && skeleton(a).nth(2).is_some()
         && skeleton(a).eq(skeleton(b))
 }
+/// A word with doubled letters made single and every "h" after its first
+/// letter dropped: what spellings of one name keep ("Anna"/"Ana",
+/// "John"/"Jon", "Sarah"/"Sara").
+fn folded(w: &str) -> impl Iterator<Item = char> + '_ {
+    let mut last: Option<char> = None;
+    w.chars().enumerate().filter_map(move |(k, c)| {
+        let keep = !(k > 0 && c == 'h') && last != Some(c);
+        if k == 0 || c != 'h' {
+            last = Some(c);
+        }
+        keep.then_some(c)
+    })
+}
+
 /// The consonants of a word as transliterations blur them: vowels, "h",
 /// "w" and "y" dropped, letters that stand for one sound in different
 /// systems folded ("q", "c", "g" to "k"; "ph" to "f"), doubles made single.
