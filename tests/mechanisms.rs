@@ -1668,6 +1668,34 @@ fn short_names_with_a_doubled_letter_or_silent_h() {
     );
 }
 
+/// A title word inside the name of a thing is part of it ("Northfield
+/// General Hospital", "General Motors", "Justice Department"); before a
+/// person's name it is a title and splits the run.
+#[test]
+fn a_title_word_inside_a_name_of_a_thing() {
+    for (text, names) in [
+        (
+            "Officials at Northfield General Hospital said 12 patients were treated.",
+            vec!["Northfield General Hospital"],
+        ),
+        (
+            "Shares of General Motors fell on Monday.",
+            vec!["General Motors"],
+        ),
+        (
+            "Attorney General Dana Park spoke on Monday.",
+            vec!["Dana Park"],
+        ),
+        (
+            "Acme Chief Executive Raj Ortega spoke on Monday.",
+            vec!["Raj Ortega"],
+        ),
+    ] {
+        let (s, f) = facts(text, None);
+        assert_eq!(texts(&s, &f, |x| x.kind == Kind::Name), names, "{text}");
+    }
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

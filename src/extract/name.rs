@@ -215,8 +215,23 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                         || !ctx.has(k + 1, flag::COMMON) && !ctx.has(run.end - 1, flag::COMMON))
                     && lex.is_role_noun(toks[k].lower.as_str())
             };
+            // A title word inside a name of a thing is no title ("Northfield
+            // General Hospital", "General Motors", "Justice Department"): a
+            // title ends the run or comes before a person's name, some word
+            // after it a given name, an uncommon word, a role or a title
+            // ("Acme Chief Executive Dana Kessler").
+            let titles_a_person = |k: usize| {
+                k + 1 >= run.end
+                    || (k + 1..run.end).any(|q| {
+                        lex.is_given_name(toks[q].lower.as_str())
+                            || !ctx.has(q, flag::COMMON)
+                            || ctx.has(q, flag::TITLE)
+                            || lex.is_role_noun(toks[q].lower.as_str())
+                    })
+            };
             for k in run.clone() {
-                if (ctx.has(k, flag::TITLE) || person_title(k)) && !(k > run.start && toks[k].glued)
+                if (ctx.has(k, flag::TITLE) && titles_a_person(k) || person_title(k))
+                    && !(k > run.start && toks[k].glued)
                 {
                     // One common word before a title that a name follows is
                     // part of the title: "Fire Chief Dana Kessler", "Defense
