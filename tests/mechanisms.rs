@@ -1696,6 +1696,30 @@ fn a_title_word_inside_a_name_of_a_thing() {
     }
 }
 
+/// A verb of denial negates the verb it governs ("declined to name",
+/// "denied ever sharing"), not whatever word follows it: "the dam failed
+/// late on Monday" denies nothing.
+#[test]
+fn a_verb_of_denial_negates_only_what_it_governs() {
+    let claims = |text: &str| {
+        let (s, f) = facts(text, None);
+        texts(&s, &f, |x| x.kind == Kind::Claim)
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert!(claims("The dam failed late on Monday, flooding the valley.").is_empty());
+    assert!(claims("Shares declined sharply in early trading.").is_empty());
+    assert_eq!(
+        claims("Police declined to name the driver."),
+        ["declined to name"]
+    );
+    assert_eq!(
+        claims("The minister denied ever sharing the files."),
+        ["denied ever sharing"]
+    );
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

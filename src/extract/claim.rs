@@ -60,7 +60,14 @@ fn negation_before(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
         k -= 1;
         let l = toks[k].lower.as_str();
         if ctx.has(k, flag::NEGATION) && l != "no" && l != "without" {
-            return true;
+            // A verb of denial ("failed", "declined", "denied") negates the
+            // verb it governs, "to" and an infinitive or a form in "-ing"
+            // ("declined to name", "denied sharing"), not any word after
+            // it: "the dam failed late on Monday" denies nothing.
+            let verb = ctx.lex.is_past_form(l) || l.ends_with('s');
+            return !verb
+                || toks.get(k + 1).is_some_and(|t| t.lower == "to")
+                || toks[i].lower.ends_with("ing");
         }
         if !(l.ends_with("ly") || ctx.lex.def.claims.between.contains(l)) {
             return false;
