@@ -1718,6 +1718,11 @@ fn a_verb_of_denial_negates_only_what_it_governs() {
         claims("The minister denied ever sharing the files."),
         ["denied ever sharing"]
     );
+    // A word that may stand between a negation and its verb is no verb.
+    assert_eq!(
+        claims("The survey has not yet been done, officials said."),
+        ["not yet been done"]
+    );
 }
 
 #[test]

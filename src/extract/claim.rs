@@ -48,6 +48,9 @@ pub fn negated_verb_at(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
         && !ctx.has(i, flag::STOP)
         && !ctx.has(i, flag::NEGATION)
         && !t.lower.ends_with("ly")
+        // A word that may stand between a negation and its verb ("not
+        // yet", "not even") is no verb itself.
+        && !ctx.lex.def.claims.between.contains(t.lower.as_str())
         && negation_before(ctx, s, i)
 }
 
@@ -112,7 +115,8 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             let candidate = ctx.rules.claim_fallback
                 && !ctx.has(i, flag::STOP)
                 && !ctx.has(i, flag::NEGATION)
-                && !t.lower.ends_with("ly");
+                && !t.lower.ends_with("ly")
+                && !ctx.lex.def.claims.between.contains(t.lower.as_str());
             if candidate && ctx.has(i, flag::DENIED_NOUN) && !ctx.has(i, flag::NEGATED_VERB) {
                 // A noun some source says there is none of, said here to be
                 // there ("has gates", "found evidence"): the claim it exists.
