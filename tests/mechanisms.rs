@@ -1725,6 +1725,22 @@ fn a_verb_of_denial_negates_only_what_it_governs() {
     );
 }
 
+/// "No" opening the subject of a passive verb denies the verb, however long
+/// the subject: "no card numbers or passwords were compromised" conflicts
+/// with "card numbers and passwords were compromised".
+#[test]
+fn no_opening_a_passive_subject_denies_the_verb() {
+    let a = "The bank said no card numbers or passwords were compromised in the attack.";
+    let b = "The bank said card numbers and passwords were compromised in the attack.";
+    assert_eq!(
+        verdict((a, None), (b, None), "were compromised", "compromised"),
+        Some(Verdict::Conflict)
+    );
+    let (s, f) = facts(a, None);
+    let c = fact(&s, &f, Kind::Claim, "were compromised");
+    assert!(matches!(&c.value, Value::Claim { negated: true, .. }));
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

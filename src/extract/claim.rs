@@ -51,7 +51,7 @@ pub fn negated_verb_at(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
         // A word that may stand between a negation and its verb ("not
         // yet", "not even") is no verb itself.
         && !ctx.lex.def.claims.between.contains(t.lower.as_str())
-        && negation_before(ctx, s, i)
+        && (negation_before(ctx, s, i) || no_subject(ctx, s, i).is_some())
 }
 
 /// A negation right before token `i`, past adverbs and auxiliaries ("has
@@ -130,7 +130,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             }
             generic = true;
         }
-        let neg = cue_before(ctx, s, i, 6, flag::NEGATION);
+        let neg = cue_before(ctx, s, i, 6, flag::NEGATION).or_else(|| no_subject(ctx, s, i));
         let negated = neg.is_some() != antonym;
         let hedge = cue_before(ctx, s, i, 6, flag::HEDGED);
         let modality = if hedge.is_some() {
@@ -173,6 +173,30 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             bytes: None,
         });
     }
+}
+
+/// "No" opening the subject of a passive verb at `i`, however long the
+/// subject ("no credit card numbers or log-in details were compromised"):
+/// what it denies is that anything was. The index of "no".
+fn no_subject(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
+    let toks = &ctx.seg.tokens;
+    if i == s.tokens.start || !ctx.lex.is_past_form(&toks[i].lower) {
+        return None;
+    }
+    let be = i - 1;
+    if !matches!(toks[be].lower.as_str(), "was" | "were" | "is" | "are") {
+        return None;
+    }
+    // Back through the noun phrase: words, "and"/"or", hyphens; no verb.
+    (s.tokens.start.max(be.saturating_sub(12))..be)
+        .rev()
+        .take_while(|&k| {
+            let t = &toks[k];
+            (!ctx.has(k, flag::CLAUSE_BREAK) || matches!(t.lower.as_str(), "and" | "or"))
+                && (t.kind == TokKind::Word || t.lower == "-")
+                && !ctx.lex.is_past_form(&t.lower)
+        })
+        .find(|&k| toks[k].lower == "no")
 }
 
 /// The content words a verb at `i` acts on: up to three lemmas after it in its
