@@ -1234,6 +1234,20 @@ fn ages_of_people_and_of_things() {
         ),
         Some(Verdict::Conflict)
     );
+    // After a noun for a person, as after a name: "the suspect, 24, was".
+    agrees_then_conflicts(
+        ("The suspect, 24, was held on bail overnight.", None),
+        |n| format!("The {n}-year-old suspect was held on bail overnight."),
+        None,
+        "24",
+        ("24", "26"),
+    );
+    let (s, f) = facts("The budget, 24, was cut.", None);
+    assert!(
+        f.iter().all(|x| x.kind != Kind::Age),
+        "{:?}",
+        texts(&s, &f, |_| true)
+    );
     assert_eq!(
         verdict(
             ("A 38-year-old man was arrested.", None),

@@ -166,12 +166,19 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
                 };
                 return found(i - 1, i + 1, n as f64, low, high);
             }
-            // "Jane Porter, 41, said": a figure set off by commas right after a name.
+            // "Jane Porter, 41, said", "the driver, 24, was": a figure set
+            // off by commas right after a name or a noun for a person.
+            let person = |k: usize| {
+                ctx.is_capitalized(&toks[k])
+                    && !ctx.has(k, flag::DATE)
+                    && !ctx.has(k, flag::NOT_NAME)
+                    || toks[k].kind == crate::segment::TokKind::Word
+                        && !ctx.is_capitalized(&toks[k])
+                        && ctx.lex.is_role_noun(&toks[k].lower)
+            };
             if i >= s.tokens.start + 2
                 && toks[i - 1].lower == ","
-                && ctx.is_capitalized(&toks[i - 2])
-                && !ctx.has(i - 2, flag::DATE)
-                && !ctx.has(i - 2, flag::NOT_NAME)
+                && person(i - 2)
                 && matches!(w(i + 1), Some("," | "." | ";" | ")") | None)
             {
                 return found(i, i + 1, n as f64, n as f64, n as f64);
