@@ -1755,6 +1755,30 @@ fn no_opening_a_passive_subject_denies_the_verb() {
     assert!(matches!(&c.value, Value::Claim { negated: true, .. }));
 }
 
+/// Not ruling a thing out keeps it possible: "have not ruled out sabotage"
+/// conflicts with "ruled out sabotage", in the active and the passive.
+#[test]
+fn not_ruled_out_is_the_opposite_of_ruled_out() {
+    assert_eq!(
+        verdict(
+            ("Officials have not ruled out sabotage.", None),
+            ("Officials ruled out sabotage.", None),
+            "ruled out sabotage",
+            "ruled out sabotage"
+        ),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        verdict(
+            ("Sabotage has not been ruled out, officials said.", None),
+            ("Sabotage has been ruled out, officials said.", None),
+            "ruled out",
+            "ruled out"
+        ),
+        Some(Verdict::Conflict)
+    );
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

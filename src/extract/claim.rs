@@ -314,17 +314,34 @@ pub(super) fn denied_at(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<
     {
         out += 1;
     }
+    // Not ruled out ("have not ruled out sabotage", "sabotage has not
+    // been ruled out"): the thing is still said to be possible, the
+    // opposite of ruling it out.
+    let kept_open = |c: &mut Candidate| {
+        if let Value::Claim { negated, .. } = &mut c.value {
+            *negated = false;
+        }
+    };
     if let Some(mut c) = negated_noun(ctx, si, s, out) {
         c.toks.start = i;
+        if let Some(n) = cue_before(ctx, s, i, 4, flag::NEGATION) {
+            c.toks.start = n;
+            kept_open(&mut c);
+        }
         return Some(c);
     }
     // Passive: the phrase before its auxiliaries ("a gas leak has been ruled out").
     let mut k = i;
+    let mut not = false;
     let auxiliary = |l: &str| {
         ctx.lex.def.claims.between.contains(l)
             || matches!(l, "was" | "were" | "is" | "are" | "has" | "had")
     };
-    while k > s.tokens.start && auxiliary(toks[k - 1].lower.as_str()) {
+    while k > s.tokens.start
+        && (auxiliary(toks[k - 1].lower.as_str())
+            || matches!(toks[k - 1].lower.as_str(), "not" | "n't" | "never"))
+    {
+        not |= matches!(toks[k - 1].lower.as_str(), "not" | "n't" | "never");
         k -= 1;
     }
     if k == i {
@@ -337,6 +354,9 @@ pub(super) fn denied_at(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<
     }
     let mut c = denied_phrase(ctx, (si, s), k, words)?;
     c.toks.end = i + 2;
+    if not {
+        kept_open(&mut c);
+    }
     Some(c)
 }
 
