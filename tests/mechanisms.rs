@@ -1779,6 +1779,27 @@ fn not_ruled_out_is_the_opposite_of_ruled_out() {
     );
 }
 
+/// A fraction of a whole counted there is the count it makes: "half of the
+/// 40 beds" is 20 of them, and never the 40 itself.
+#[test]
+fn a_fraction_of_a_counted_whole_is_a_count() {
+    let a = "Half of the 40 beds were occupied on Monday.";
+    for (n, want) in [("Twenty", Verdict::Agree), ("Thirty", Verdict::Conflict)] {
+        let b = format!("{n} of the 40 beds were occupied on Monday.");
+        assert_eq!(
+            verdict((a, None), (&b, None), "Half of the 40 beds", n),
+            Some(want),
+            "{b}"
+        );
+    }
+    let (s, f) = facts("Two-thirds of its 300 members voted yes.", None);
+    assert_eq!(range(fact(&s, &f, Kind::Quantity, "Two-thirds")).0, 200.0);
+    // With no count of the whole it stays a share.
+    let (s, f) = facts("Half of the homes lost power.", None);
+    let half = fact(&s, &f, Kind::Quantity, "Half");
+    assert!(matches!(&half.value, Value::Quantity { unit: Some(u), .. } if &**u == "percent"));
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

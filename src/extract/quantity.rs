@@ -1424,6 +1424,46 @@ fn fraction(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     if matches!(w(at + 2), Some("a" | "an")) {
         return None;
     }
+    // "half of the 40 beds", "two-thirds of its 300 members": a part of a
+    // whole counted there, the count it makes ("20 of the 40 beds").
+    let mut q = at + 2;
+    if matches!(w(q), Some("the" | "its" | "their" | "his" | "her" | "our")) {
+        q += 1;
+    }
+    if q < limit
+        && toks[q].kind == TokKind::Number
+        && let Some(total) = number::read(ctx, q, limit).filter(|n| !n.ordinal && n.value >= 2.0)
+        && is_word(ctx, total.end)
+        && !ctx.has(total.end, super::flag::STOP)
+        && !ctx.has(total.end, super::flag::UNIT)
+    {
+        let noun = total.end;
+        // (Rounded as a fraction's digits would be: two-thirds of 300 is 200.)
+        let value = (numerator * share * total.value * 1e6).round() / 1e6;
+        let mut part = share_at(ctx, s, from, noun + 1, value, 1.0);
+        if let Value::Quantity {
+            value: v,
+            low,
+            high,
+            unit,
+            ..
+        } = &mut part.value
+        {
+            // (A hedge widens the count as it widened the share.)
+            let (l, h) = if part.hedge.is_some() {
+                (value * *low / *v, value * *high / *v)
+            } else {
+                (value, value)
+            };
+            *v = value;
+            *low = l;
+            *high = h;
+            *unit = None;
+        }
+        part.head = Some(format!("part {}", ctx.lex.lemma(&toks[noun].lower)));
+        part.label = Some(format!("{} among them", toks[noun].lower));
+        return Some(part);
+    }
     Some(share_at(
         ctx,
         s,
