@@ -1800,6 +1800,27 @@ fn a_fraction_of_a_counted_whole_is_a_count() {
     assert!(matches!(&half.value, Value::Quantity { unit: Some(u), .. } if &**u == "percent"));
 }
 
+/// The figure after "compared with" is the one the news is set against,
+/// the slot of "up from" and "from" after a change: the two meet, and
+/// neither meets the new figure.
+#[test]
+fn a_figure_compared_with_is_an_earlier_one() {
+    let a = "Profit rose to $3.4 billion, compared with $3.0 billion a year earlier.";
+    for (before, want) in [("$3.0", Verdict::Agree), ("$3.1", Verdict::Conflict)] {
+        let b = format!("Profit climbed to $3.4 billion from {before} billion a year ago.");
+        assert_eq!(
+            verdict((a, None), (&b, None), "$3.0 billion", before),
+            Some(want),
+            "{b}"
+        );
+        assert_eq!(
+            verdict((a, None), (&b, None), "$3.4 billion", "$3.4 billion"),
+            Some(Verdict::Agree),
+            "{b}"
+        );
+    }
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

@@ -602,7 +602,13 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     "up" | "down" | "rising" | "falling"
                 )
             || earlier_of(ctx, s, at)
-            || changed_from(ctx, s, at);
+            || changed_from(ctx, s, at)
+            // "compared with $3.0 billion a year earlier", "versus 4.1%":
+            // the figure the news is set against.
+            || at >= s.tokens.start + 2
+                && matches!(toks[at - 1].lower.as_str(), "with" | "to")
+                && toks[at - 2].lower == "compared"
+            || at > s.tokens.start && matches!(toks[at - 1].lower.as_str(), "versus" | "vs");
         // Partitive: "9 of the 12 counts", "10 of them".
         let mut k = j;
         let mut partitive = false;
