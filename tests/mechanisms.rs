@@ -1821,6 +1821,21 @@ fn a_figure_compared_with_is_an_earlier_one() {
     }
 }
 
+/// "An increase of 1.2 million" is what a figure changed by, as "grew by
+/// 1.2 million" is: the two meet, and neither meets the new level.
+#[test]
+fn a_noun_of_change_before_of_makes_an_increment() {
+    let a = "The population grew by 1.2 million to 38 million.";
+    for (by, want) in [("1.2", Verdict::Agree), ("1.5", Verdict::Conflict)] {
+        let b = format!("The population rose to 38.2 million, an increase of {by} million.");
+        assert_eq!(
+            verdict((a, None), (&b, None), "1.2 million", "increase of"),
+            Some(want),
+            "{b}"
+        );
+    }
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

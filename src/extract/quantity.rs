@@ -1016,6 +1016,12 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 head = Some(lex.lemma(q.lower.as_str()));
                 label = Some(q.lower.to_string());
                 start = i - 2;
+                // "an increase of 1.2 million", "a drop of 12 points": what a
+                // figure changed by, as "grew by 1.2 million" tells it.
+                if p.lower == "of" && lex.def.numbers.changes.contains(q.lower.as_str()) {
+                    head = Some("more figure".into());
+                    label = Some("more figure".into());
+                }
             }
         }
         // A rate: "$42 a share", "3,000 barrels per day", "$2bn of cargo
