@@ -1836,6 +1836,39 @@ fn a_noun_of_change_before_of_makes_an_increment() {
     }
 }
 
+/// Clock times named by a word or written as a military time: "shortly
+/// after noon" is just after 12:00, "1815 GMT" is 18:15 GMT; "midnight blue"
+/// is no time.
+#[test]
+fn clock_words_and_military_times() {
+    let at = |t: &str| format!("The blackout began at {t}, the utility said.");
+    assert_eq!(
+        verdict(
+            (
+                "The blackout began shortly after noon, the utility said.",
+                None
+            ),
+            (&at("12:10 p.m."), None),
+            "shortly after noon",
+            "12:10 p.m."
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        one_sentence_verdict(at, "noon", "1 p.m."),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        one_sentence_verdict(at, "1815 GMT", "18:15 GMT"),
+        Some(Verdict::Agree)
+    );
+    let (s, f) = facts(
+        "Power returned around midnight. She wore midnight blue.",
+        None,
+    );
+    assert_eq!(texts(&s, &f, |x| x.kind == Kind::Date), ["around midnight"]);
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

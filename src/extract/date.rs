@@ -204,8 +204,50 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     };
     let single = |start, end, d: Date, known| days(start, end, d, d, known);
 
+    // A clock time named by a word: "at noon", "shortly after midnight"
+    // (after a word that places a time; "midnight blue" is a colour).
+    if let Some(&minutes) = lex.def.dates.clock_words.get(t.lower.as_str())
+        && i > s.tokens.start
+        && matches!(
+            toks[i - 1].lower.as_str(),
+            "at" | "by" | "around" | "about" | "after" | "before" | "until" | "till" | "past"
+        )
+    {
+        return Some(Found {
+            relative: false,
+            start: i,
+            end: i + 1,
+            first: Date::MIN,
+            last: Date::MAX,
+            year_known: false,
+            weekday: None,
+            time: Some(minutes),
+            range: false,
+        });
+    }
     // Times of day: "4:30 p.m.", "10 a.m." (+ "Beijing time", "GMT" kept in the span).
     if t.kind == TokKind::Number {
+        // A military time before a zone: "1815 GMT", "0930 UTC".
+        if t.lower.len() == 4
+            && t.lower.bytes().all(|b| b.is_ascii_digit())
+            && let (Ok(h), Ok(mi)) = (t.lower[..2].parse::<u16>(), t.lower[2..].parse::<u16>())
+            && h <= 23
+            && mi < 60
+            && w(i + 1).is_some_and(|z| lex.def.dates.zones.contains_key(z))
+            && toks[i + 1].caps
+        {
+            return Some(Found {
+                relative: false,
+                start: i,
+                end: i + 1,
+                first: Date::MIN,
+                last: Date::MAX,
+                year_known: false,
+                weekday: None,
+                time: Some(h * 60 + mi),
+                range: false,
+            });
+        }
         // British style writes a point: "9.45pm".
         let meridiem = w(i + 1).is_some_and(|a| matches!(a.replace('.', "").as_str(), "am" | "pm"));
         let split = t.lower.split_once(':').or_else(|| {

@@ -205,6 +205,9 @@ table! {
         /// Parts of a day and words of a clock time ("Tuesday morning",
         /// "late Friday", "local time"): when something happened, never what.
         pub day_parts: HashSet<String>,
+        /// Words that name a clock time, in minutes after midnight: "at
+        /// noon" is 12:00.
+        pub clock_words: HashMap<String, u16>,
         /// Time zones after a clock time, as minutes east of UTC ("gmt" = 0).
         pub zones: HashMap<String, i16>,
         /// Zones that move an hour forward in summer ("ET", "Central"): their
@@ -711,6 +714,7 @@ impl Lexicon {
             || d.weekdays.contains_key(w)
             || d.relative_days.contains_key(w)
             || matches!(w, "last" | "this")
+            || d.clock_words.contains_key(w)
             // "six years ago" (not "a", which opens too many phrases to try each)
             || self.def.numbers.words.contains_key(w) && !self.def.numbers.weak.contains(w)
             || !self.anchored_phrases.get(w).is_empty()
