@@ -180,11 +180,14 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
 /// what it denies is that anything was. The index of "no".
 fn no_subject(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     let toks = &ctx.seg.tokens;
-    if i == s.tokens.start || !ctx.lex.is_past_form(&toks[i].lower) {
+    if i == s.tokens.start {
         return None;
     }
+    // (The cheap test first: most words follow no "was".)
     let be = i - 1;
-    if !matches!(toks[be].lower.as_str(), "was" | "were" | "is" | "are") {
+    if !matches!(toks[be].lower.as_str(), "was" | "were" | "is" | "are")
+        || !ctx.lex.is_past_form(&toks[i].lower)
+    {
         return None;
     }
     // Back through the noun phrase: words, "and"/"or", hyphens; no verb.
