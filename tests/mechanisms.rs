@@ -1869,6 +1869,41 @@ fn clock_words_and_military_times() {
     assert_eq!(texts(&s, &f, |x| x.kind == Kind::Date), ["around midnight"]);
 }
 
+/// A date closing a "when" clause dates that clause's verb, not the main
+/// clause's verb of change after it: "killed when a ferry overturned off
+/// the coast on Feb. 10 rose to 19" dates the capsizing.
+#[test]
+fn a_date_closing_a_when_clause() {
+    let a = (
+        "A ferry capsized in rough seas off the northern coast on Monday evening, the coast guard said.",
+        Some("2025-02-11"),
+    );
+    for (day, want) in [("Feb. 10", Verdict::Agree), ("Feb. 9", Verdict::Conflict)] {
+        let b = format!(
+            "The number of people killed when a ferry overturned off the northern coast on {day} rose to 19 on Wednesday."
+        );
+        assert_eq!(
+            verdict(a, (&b, Some("2025-02-12")), "Monday", day),
+            Some(want),
+            "{b}"
+        );
+    }
+}
+
+/// A distance is measured from the place named after "from", not from an
+/// adverb after it: "9 kilometres from the harbour shortly before 8 p.m."
+#[test]
+fn a_distance_from_a_place_ends_at_an_adverb() {
+    let (s, f) = facts(
+        "It overturned about 9 kilometres from the harbour shortly before 8 p.m.",
+        None,
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Quantity, "9 kilometres").head.as_deref(),
+        Some("harbour")
+    );
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

@@ -1985,10 +1985,21 @@ fn closes_relative_clause(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>
     let Some(rel) = (s.tokens.start..span.start)
         .rev()
         .take_while(|&k| !ctx.has(k, flag::CLAUSE_PUNCT))
-        .find(|&k| matches!(toks[k].lower.as_str(), "that" | "which" | "who"))
+        .find(|&k| matches!(toks[k].lower.as_str(), "that" | "which" | "who" | "when"))
     else {
         return false;
     };
+    // "when a ferry overturned off the coast on Feb. 10": after "when" its
+    // own subject comes first, a few words, then the verb.
+    if toks[rel].lower == "when" {
+        return (rel + 1..span.start.min(rel + 6)).any(|k| {
+            let t = &toks[k];
+            t.kind == TokKind::Word
+                && !ctx.has(k, flag::ATTRIBUTION)
+                && !ctx.is_capitalized(t)
+                && ctx.lex.is_past_form(t.lower.as_str())
+        });
+    }
     (rel + 1..span.start)
         .find(|&k| !ctx.has(k, flag::STOP))
         .is_some_and(|k| {

@@ -144,6 +144,12 @@ fn distance_from(ctx: &Ctx, mut at: usize, limit: usize) -> Option<usize> {
         .take_while(|&q| {
             is_word(ctx, q)
                 && !ctx.has(q, super::flag::CLAUSE_BREAK)
+                // (An adverb made of a common word ends the place: "from
+                // the harbour shortly before 8 p.m.")
+                && !toks[q]
+                    .lower
+                    .strip_suffix("ly")
+                    .is_some_and(|b| b.len() >= 3 && ctx.lex.is_common_word(b))
                 && (!ctx.has(q, super::flag::STOP)
                     || matches!(toks[q].lower.as_str(), "of" | "the"))
         })
