@@ -1904,6 +1904,43 @@ fn a_distance_from_a_place_ends_at_an_adverb() {
     );
 }
 
+/// A passive verb is said of its subject: "the bridge was not damaged"
+/// meets "the bridge was damaged in the storm" though only one names what
+/// did it; a verb said of another subject does not meet it.
+#[test]
+fn a_passive_claim_is_said_of_its_subject() {
+    for (a, b) in [
+        (
+            "Officials said the bridge was not damaged.",
+            "Officials said the bridge was damaged in the storm.",
+        ),
+        (
+            "The suspect was not armed, police said.",
+            "Police said the suspect was armed with a knife.",
+        ),
+    ] {
+        assert_eq!(
+            verdict((a, None), (b, None), "not", "armed").or(verdict(
+                (a, None),
+                (b, None),
+                "not",
+                "damaged"
+            )),
+            Some(Verdict::Conflict),
+            "{a} / {b}"
+        );
+    }
+    assert_eq!(
+        verdict(
+            ("Officials said the bridge was not damaged.", None),
+            ("Officials said the school was damaged in the storm.", None),
+            "not",
+            "damaged"
+        ),
+        None
+    );
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

@@ -151,6 +151,17 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
         }
         if events.is_empty() {
             events = subject(ctx, s, start);
+        } else if generic && let Some(aux) = passive_from(ctx, s, start) {
+            // A passive verb ("the bridge was not damaged", "was damaged in
+            // the storm") is said of its subject first, then of what follows.
+            // (A topic rule's claims say what they are about already.)
+            let mut said_of = subject(ctx, s, aux);
+            for e in events {
+                if !said_of.contains(&e) {
+                    said_of.push(e);
+                }
+            }
+            events = said_of;
         }
         out.push(Candidate {
             kind: Kind::Claim,
@@ -173,6 +184,30 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             bytes: None,
         });
     }
+}
+
+/// Where the auxiliaries of a passive verb begin, going back from `start`
+/// (its negation or the verb) past "not", adverbs and the words that may
+/// stand between: "was not", "had never been", "were". `None` when no form
+/// of "be" is among them.
+fn passive_from(ctx: &Ctx, s: &Sentence, start: usize) -> Option<usize> {
+    let toks = &ctx.seg.tokens;
+    let mut k = start;
+    let mut be = false;
+    while k > s.tokens.start {
+        let l = toks[k - 1].lower.as_str();
+        let is_be = matches!(l, "was" | "were" | "is" | "are" | "be" | "been" | "being");
+        let passes = is_be
+            || matches!(l, "not" | "n't" | "never" | "has" | "have" | "had")
+            || ctx.lex.def.claims.between.contains(l)
+            || l.len() > 4 && l.ends_with("ly");
+        if !passes {
+            break;
+        }
+        be |= is_be;
+        k -= 1;
+    }
+    be.then_some(k)
 }
 
 /// "No" opening the subject of a passive verb at `i`, however long the
