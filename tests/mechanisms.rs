@@ -4657,6 +4657,17 @@ fn a_date_of_a_change_is_not_the_date_of_the_event() {
         Some("2026-07-09"),
     );
     assert_eq!(verdict(a, b, "Monday", "Wednesday"), None);
+    // A date right after a verb of its own dates that verb, though a verb
+    // of change follows: "the quarter ended May 31 dropped 6%".
+    let a = "Revenue for the quarter ended May 31 was $2.31 billion, down 6%.";
+    for (day, want) in [("May 31", Verdict::Agree), ("June 30", Verdict::Conflict)] {
+        let b = format!("Revenue for the quarter ended {day} dropped 6% to $2.31 billion.");
+        assert_eq!(
+            verdict((a, None), (&b, None), "May 31", day),
+            Some(want),
+            "{b}"
+        );
+    }
 }
 
 /// A comparative or superlative before a counted noun describes it: "12

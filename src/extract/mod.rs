@@ -1971,8 +1971,21 @@ fn changed_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool 
         .rev()
         .find(|k| !passed(k));
     let after = (span.end..s.tokens.end.min(span.end + 2)).find(|k| !passed(k));
+    // A date right after a verb of its own ("the quarter ended May 31
+    // dropped 6%", "struck on Sunday") dates that verb: a verb of change
+    // after it is the main clause's.
+    let own_verb = || {
+        (s.tokens.start.max(span.start.saturating_sub(2))..span.start).any(|k| {
+            toks[k].kind == TokKind::Word
+                && !ctx.has(k, flag::CHANGE)
+                && !ctx.has(k, flag::ATTRIBUTION)
+                && ctx.lex.is_past_form(&toks[k].lower)
+        })
+    };
     before.is_some_and(|k| ctx.has(k, flag::CHANGE))
-        || after.is_some_and(|k| ctx.has(k, flag::CHANGE)) && !closes_relative_clause(ctx, s, span)
+        || after.is_some_and(|k| ctx.has(k, flag::CHANGE))
+            && !closes_relative_clause(ctx, s, span)
+            && !own_verb()
 }
 
 /// Whether a span ends a relative clause it sits in: going back through its
