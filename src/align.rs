@@ -342,6 +342,18 @@ fn kin_slots(x: &Fact, y: &Fact, rules: &RuleSet) -> bool {
         && matches!((sx.2, sy.2), (Some(h), Some(g)) if rules.lexicon.same_kind_of_thing(h, g))
 }
 
+/// A part of a total and a count of the same noun told by the same verb
+/// ("convicted on 14 of 16 counts" / "found guilty of 14 counts"): one slot,
+/// told two ways, as far as where they stand in their reports goes.
+fn part_told_as_count(x: &Fact, y: &Fact) -> bool {
+    x.kind == Kind::Quantity
+        && matches!((x.head.as_deref(), y.head.as_deref()),
+            (Some(p), Some(h)) if p.strip_prefix("part ") == Some(h))
+        && x.events
+            .first()
+            .is_some_and(|e| y.events.first() == Some(e))
+}
+
 /// A fact's slot: its block and, for figures under the fallback rule, what is
 /// counted and in what unit. Facts of one slot are candidates for each other.
 fn slot<'f>(f: &'f Fact, rules: &RuleSet) -> (Kind, &'f str, Option<&'f str>, Option<&'f str>) {
@@ -787,9 +799,11 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
         let same = slot_of[i] == slot_of[j]
             || news
                 && matches!(admitted, Admit::Context)
-                && *kin
+                && (*kin
                     .entry((slot_of[i], slot_of[j]))
-                    .or_insert_with(|| kin_slots(&facts[i], &facts[j], rules));
+                    .or_insert_with(|| kin_slots(&facts[i], &facts[j], rules))
+                    || part_told_as_count(&facts[i], &facts[j])
+                    || part_told_as_count(&facts[j], &facts[i]));
         let u = news && same && unique[i] && unique[j];
         let lead = news && same && place[i] == 0 && place[j] == 0;
         let headline = news && same && facts[i].headline && facts[j].headline;

@@ -1941,6 +1941,25 @@ fn a_passive_claim_is_said_of_its_subject() {
     );
 }
 
+/// A part of a total and a count of the same noun told by the same verb
+/// ("convicted on 14 of 16 counts" / "found guilty of 14 counts") are one
+/// slot in where they stand, so the count meets the part, not another count
+/// of the noun told of something else ("acquitted him on two counts").
+#[test]
+fn a_part_told_as_a_count_stands_in_one_slot() {
+    let a = "Alder was convicted in May on 14 of 16 counts, including bribery. \
+             The jury acquitted him on two counts of money laundering.";
+    for (n, want) in [("14", Verdict::Agree), ("12", Verdict::Conflict)] {
+        let b = format!("A jury found Alder, 62, guilty in May of {n} counts, including bribery.");
+        assert_eq!(
+            verdict((a, None), (&b, None), "14 of 16 counts", n),
+            Some(want),
+            "{b}"
+        );
+        assert_eq!(verdict((a, None), (&b, None), "two counts", n), None, "{b}");
+    }
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(
