@@ -1960,6 +1960,22 @@ fn a_part_told_as_a_count_stands_in_one_slot() {
     }
 }
 
+/// A verb told of "one child" is that figure's, not a count's in the clause
+/// before it: "Eleven patients were admitted to hospital, and one child
+/// died" counts no dead patients.
+#[test]
+fn a_figure_of_one_keeps_its_verb() {
+    let (s, f) = facts(
+        "Eleven patients have been admitted to hospital, and one child died on Wednesday.",
+        None,
+    );
+    assert_eq!(rule_of(&s, &f, Kind::Quantity, "Eleven"), "quantity-figure");
+    assert_eq!(
+        rule_of(&s, &f, Kind::Quantity, "one child"),
+        "people-killed"
+    );
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(
