@@ -1976,6 +1976,24 @@ fn a_figure_of_one_keeps_its_verb() {
     );
 }
 
+/// When an earlier figure stood ("up from 41 a week ago", "up from 58 the
+/// day before") is each report's own choice of comparison, no fact of the
+/// event: the two never conflict.
+#[test]
+fn the_time_of_an_earlier_figure_is_no_fact() {
+    let a = (
+        "The outbreak has grown to 58 cases, officials said on Thursday, up from 41 a week ago.",
+        Some("2025-03-14"),
+    );
+    let b = (
+        "The outbreak reached 61 cases on Friday, up from 58 the day before, officials said.",
+        Some("2025-03-15"),
+    );
+    assert_eq!(verdict(a, b, "a week ago", "the day before"), None);
+    let (s, f) = facts(a.0, a.1);
+    assert!(texts(&s, &f, |x| x.kind == Kind::Date) == ["Thursday"]);
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

@@ -884,6 +884,17 @@ pub fn extract(
         for c in claimed.iter_mut().take(end).skip(start) {
             *c = true;
         }
+        // When an earlier figure stood ("up from 41 a week ago", "from 58
+        // the day before"): each report sets its news against a figure of
+        // its own choosing, so the time of it is no fact of the event.
+        let toks = &ctx.seg.tokens;
+        if start >= s.tokens.start + 2
+            && toks[start - 1].kind == TokKind::Number
+            && matches!(toks[start - 2].lower.as_str(), "from" | "with" | "against")
+        {
+            i = end.max(i + 1);
+            continue;
+        }
         let span = start..end;
         let events = super::nearby_events_dated(ctx, s, &span);
         let modality = if looks_forward(ctx, s, start) || hedge.is_some() {
