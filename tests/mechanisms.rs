@@ -1994,6 +1994,29 @@ fn the_time_of_an_earlier_figure_is_no_fact() {
     assert!(texts(&s, &f, |x| x.kind == Kind::Date) == ["Thursday"]);
 }
 
+/// One verb of beginning is another ("started" / "began"), and people
+/// "under evacuation orders" are people evacuated.
+#[test]
+fn beginning_and_evacuation_words_are_one() {
+    let a = (
+        "The Ridge Fire, which started on Tuesday afternoon near a campground, was 10% contained.",
+        Some("2025-08-22"),
+    );
+    for (day, want) in [("Tuesday", Verdict::Agree), ("Monday", Verdict::Conflict)] {
+        let b = format!("The fire began {day} afternoon near a campground, investigators said.");
+        assert_eq!(
+            verdict(a, (&b, Some("2025-08-22")), "Tuesday", day),
+            Some(want),
+            "{b}"
+        );
+    }
+    let (s, f) = facts("About 15,000 people are now under evacuation orders.", None);
+    assert_eq!(
+        rule_of(&s, &f, Kind::Quantity, "15,000"),
+        "people-evacuated"
+    );
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(
