@@ -2017,6 +2017,24 @@ fn beginning_and_evacuation_words_are_one() {
     );
 }
 
+/// When a verb acted is no thing it acted on: "Sellers conceded late
+/// Tuesday night" is said of Sellers, and meets "Sellers has not conceded".
+#[test]
+fn a_time_after_a_verb_is_not_what_it_acts_on() {
+    assert_eq!(
+        verdict(
+            (
+                "Sellers conceded late Tuesday night, his campaign said.",
+                None
+            ),
+            ("Sellers has not conceded, his campaign said.", None),
+            "conceded",
+            "not conceded"
+        ),
+        Some(Verdict::Conflict)
+    );
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

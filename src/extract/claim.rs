@@ -267,7 +267,15 @@ fn clause_words(
         if ctx.has(k, flag::CLAUSE_BREAK) || stop != 0 && ctx.has(k, stop) {
             break;
         }
-        if ctx.has(k, flag::CONTENT) && ctx.seg.tokens[k].kind == TokKind::Word {
+        // (When is no what: "conceded late Tuesday night" acts on nothing.)
+        let when = ctx.has(k, flag::DATE)
+            || ctx
+                .lex
+                .def
+                .dates
+                .day_parts
+                .contains(ctx.seg.tokens[k].lower.as_str());
+        if ctx.has(k, flag::CONTENT) && ctx.seg.tokens[k].kind == TokKind::Word && !when {
             out.push(ctx.lemma(k).clone());
             if out.len() == 3 {
                 break;
