@@ -2035,6 +2035,20 @@ fn a_time_after_a_verb_is_not_what_it_acts_on() {
     );
 }
 
+/// "Won" and "winning" are one verb, and a name opening a sentence is no
+/// event word: "Okafor won 52.4% of the vote to Sellers' 47.6%" meets
+/// "winning 53 percent of the vote" on the winner's share.
+#[test]
+fn the_winners_share_meets_the_winners_share() {
+    let a = "Okafor won 52.4% of the vote to Sellers' 47.6%, according to results.";
+    let b = "Dana Okafor defeated Richard Sellers on Tuesday, winning 53 percent of the vote.";
+    assert_eq!(
+        verdict((a, None), (b, None), "52.4%", "53 percent"),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(verdict((a, None), (b, None), "47.6%", "53 percent"), None);
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

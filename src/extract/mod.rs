@@ -2468,7 +2468,10 @@ fn nearby_words(
             // date's event is, not what it is (a figure "expected" is a
             // forecast, and the word says so).
             && !(dated && ctx.has(*i, flag::FUTURE_CUE))
-            && (*i == s.tokens.start || !ctx.is_capitalized(&ctx.seg.tokens[*i]))
+            // (A sentence's first word only if it is a common word: "Okafor
+            // won 52.4%" opens with a name.)
+            && (*i == s.tokens.start && ctx.has(*i, flag::COMMON)
+                || !ctx.is_capitalized(&ctx.seg.tokens[*i]))
             // What a measure is per ("per cent", "per share") is no event.
             && !(*i > s.tokens.start && ctx.seg.tokens[*i - 1].lower == "per")
             // "eligible to vote", "expected to rise": after a word of what
