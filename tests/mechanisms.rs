@@ -2049,6 +2049,33 @@ fn the_winners_share_meets_the_winners_share() {
     assert_eq!(verdict((a, None), (b, None), "47.6%", "53 percent"), None);
 }
 
+/// A winning margin is how far apart two counts stood, in whatever it is
+/// counted: "defeating Sellers by 1,840 votes", "finished about 2,400 votes
+/// ahead", "a majority of 1,900" are one slot, and none meets the votes cast.
+#[test]
+fn a_winning_margin_is_a_slot_of_its_own() {
+    let a = "Okafor won on Tuesday, defeating incumbent Rick Sellers by 1,840 votes. \
+             About 41,000 ballots were cast.";
+    for (b, q) in [
+        (
+            "Okafor finished about 2,400 votes ahead out of some 40,600 cast.",
+            "2,400 votes ahead",
+        ),
+        ("Okafor won with a majority of 2,400 in the count.", "2,400"),
+    ] {
+        assert_eq!(
+            verdict((a, None), (b, None), "1,840 votes", q),
+            Some(Verdict::Conflict),
+            "{b}"
+        );
+        assert_eq!(
+            verdict((a, None), (b, None), "41,000 ballots", q),
+            None,
+            "{b}"
+        );
+    }
+}
+
 #[test]
 fn identifiers_are_not_counts() {
     let (s, f) = facts(

@@ -1028,6 +1028,11 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     head = Some("more figure".into());
                     label = Some("more figure".into());
                 }
+                // "a margin of 1.3 million votes", "a majority of 1.2m".
+                if p.lower == "of" && lex.def.numbers.margin_nouns.contains(q.lower.as_str()) {
+                    head = Some("margin".into());
+                    label = Some("margin".into());
+                }
             }
         }
         // A rate: "$42 a share", "3,000 barrels per day", "$2bn of cargo
@@ -1104,6 +1109,37 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         if let Some(q) = named_part {
             head = Some(lex.lemma(&toks[q].lower));
             label = Some(toks[q].lower.to_string());
+        }
+        // A winning margin: "defeating Sellers by 1,840 votes", "won by 12
+        // points", "finished 2,400 votes ahead" — how far apart two counts
+        // stood, not a count of its own.
+        let margin_verb = |k: usize| lex.def.numbers.margins.contains(toks[k].lower.as_str());
+        let by_margin = word_before == Some("by")
+            && (s.tokens.start.max(start.saturating_sub(6))..start.saturating_sub(1))
+                .rev()
+                .take_while(|&k| !ctx.has(k, super::flag::CLAUSE_PUNCT))
+                .any(margin_verb);
+        let ahead = toks
+            .get(end)
+            .is_some_and(|t| end < limit && matches!(t.lower.as_str(), "ahead" | "behind"));
+        // "a margin of nearly 1.3 million votes", past a hedge.
+        let margin_of = (s.tokens.start.max(i.saturating_sub(4))..i).any(|k| {
+            k > s.tokens.start
+                && toks[k].lower == "of"
+                && lex
+                    .def
+                    .numbers
+                    .margin_nouns
+                    .contains(toks[k - 1].lower.as_str())
+        });
+        if !part && !increment && (head.is_some() && (by_margin || ahead) || margin_of) {
+            // (Whatever it is counted in: "by 1,840 votes" meets "a
+            // majority of 1.2m".)
+            head = Some("margin".into());
+            label = Some("margin".into());
+            if ahead {
+                end += 1;
+            }
         }
         if part {
             head = Some(format!("part {}", head.as_deref().unwrap_or("figure")));

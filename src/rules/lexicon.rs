@@ -98,6 +98,11 @@ table! {
     pub struct NumbersDef {
         /// Words that name a figure an earlier one: "an earlier forecast of …".
         pub earlier: HashSet<String>,
+        /// Verbs of winning or leading: a figure after "by" in their clause is
+        /// a margin ("defeated Sellers by 1,840 votes").
+        pub margins: HashSet<String>,
+        /// Nouns for a margin before "of": "a majority of 1.2 million".
+        pub margin_nouns: HashSet<String>,
         /// Words that make a figure near them a forecast ("had expected revenue of …").
         pub forecast: HashSet<String>,
         /// Words that make a figure near them a requirement ("the 30 percent needed").
