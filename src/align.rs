@@ -722,12 +722,32 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
             *per_slot.entry((slot_of[i], f.source as u32)).or_default() += 1;
         }
     }
+    // A whole made of parts is the count of its slot only where its report
+    // states no other: then it alone is what the report says of it
+    // ("141 passengers and 7 crew on board" / "carrying 148 people").
+    let mut wholes: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
+    for (i, f) in facts.iter().enumerate() {
+        if f.derived && !is_vague(f) && !f.aside {
+            *wholes.entry((slot_of[i], f.source as u32)).or_default() += 1;
+        }
+    }
     let unique: Vec<bool> = facts
         .iter()
         .enumerate()
-        .map(|(i, f)| !in_passing(f) && per_slot[&(slot_of[i], f.source as u32)] == 1)
+        .map(|(i, f)| {
+            let at = (slot_of[i], f.source as u32);
+            if in_passing(f) {
+                f.derived
+                    && !is_vague(f)
+                    && !f.aside
+                    && !per_slot.contains_key(&at)
+                    && wholes.get(&at) == Some(&1)
+            } else {
+                per_slot[&at] == 1
+            }
+        })
         .collect();
-    drop(per_slot);
+    drop((per_slot, wholes));
     let mut order: Vec<u32> = (0..facts.len() as u32).collect();
     order.sort_by_key(|&i| (facts[i as usize].source, facts[i as usize].start));
     let mut seen: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();

@@ -4612,6 +4612,23 @@ fn a_whole_made_of_parts_does_not_make_a_total_less_alone() {
     agrees_then_conflicts(a, b, None, "212 people", ("212", "230"));
 }
 
+/// But a whole made of parts that its report states no other count of is
+/// that report's count: "141 passengers and seven crew on board" meets
+/// "carrying 148 people".
+#[test]
+fn a_whole_made_of_parts_is_its_reports_only_count() {
+    let a = (
+        "A passenger jet carrying 148 people skidded off a wet runway on Monday.",
+        None,
+    );
+    let b = |t: &str| {
+        format!(
+            "The plane, with 141 passengers and {t} crew on board, skidded off the runway on Monday."
+        )
+    };
+    agrees_then_conflicts(a, b, None, "148 people", ("seven", "nine"));
+}
+
 #[test]
 fn died_at_and_she_was_give_an_age() {
     // "dies at 84" and "She was 84." closing its sentence are ages (of a
