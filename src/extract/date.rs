@@ -203,6 +203,18 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
         range: false,
     };
     let single = |start, end, d: Date, known| days(start, end, d, d, known);
+    // A clock time of no stated day.
+    let clock = |start, end, minutes: u16| Found {
+        relative: false,
+        start,
+        end,
+        first: Date::MIN,
+        last: Date::MAX,
+        year_known: false,
+        weekday: None,
+        time: Some(minutes),
+        range: false,
+    };
 
     // A clock time named by a word: "at noon", "shortly after midnight"
     // (after a word that places a time; "midnight blue" is a colour).
@@ -213,17 +225,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             "at" | "by" | "around" | "about" | "after" | "before" | "until" | "till" | "past"
         )
     {
-        return Some(Found {
-            relative: false,
-            start: i,
-            end: i + 1,
-            first: Date::MIN,
-            last: Date::MAX,
-            year_known: false,
-            weekday: None,
-            time: Some(minutes),
-            range: false,
-        });
+        return Some(clock(i, i + 1, minutes));
     }
     // Times of day: "4:30 p.m.", "10 a.m." (+ "Beijing time", "GMT" kept in the span).
     if t.kind == TokKind::Number {
@@ -236,17 +238,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             && w(i + 1).is_some_and(|z| lex.def.dates.zones.contains_key(z))
             && toks[i + 1].caps
         {
-            return Some(Found {
-                relative: false,
-                start: i,
-                end: i + 1,
-                first: Date::MIN,
-                last: Date::MAX,
-                year_known: false,
-                weekday: None,
-                time: Some(h * 60 + mi),
-                range: false,
-            });
+            return Some(clock(i, i + 1, h * 60 + mi));
         }
         // British style writes a point: "9.45pm".
         let meridiem = w(i + 1).is_some_and(|a| matches!(a.replace('.', "").as_str(), "am" | "pm"));
@@ -268,34 +260,14 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                 && !matches!(ap.as_deref(), Some("am" | "pm"))
                 && !t.lower.contains('/')
             {
-                return Some(Found {
-                    relative: false,
-                    start: i,
-                    end: i + 1,
-                    first: Date::MIN,
-                    last: Date::MAX,
-                    year_known: false,
-                    weekday: None,
-                    time: Some(h * 60 + mi),
-                    range: false,
-                });
+                return Some(clock(i, i + 1, h * 60 + mi));
             }
         }
         if let (Some(h), Some(mi), Some(ap)) = (h, mi, w(i + 1)) {
             let ap = ap.replace('.', "");
             if (ap == "am" || ap == "pm") && (1..=12).contains(&h) && mi < 60 {
                 let hour = (h % 12) + if ap == "pm" { 12 } else { 0 };
-                return Some(Found {
-                    relative: false,
-                    start: i,
-                    end: i + 2,
-                    first: Date::MIN,
-                    last: Date::MAX,
-                    year_known: false,
-                    weekday: None,
-                    time: Some(hour * 60 + mi),
-                    range: false,
-                });
+                return Some(clock(i, i + 2, hour * 60 + mi));
             }
         }
         if t.lower.contains(':') && !t.lower.contains('/') {
