@@ -186,6 +186,12 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
     }
 }
 
+/// "was", "were", "is", "are": the forms of "be" that make a verb after
+/// them passive (or a noun after them what its subject is).
+pub(super) fn finite_be(l: &str) -> bool {
+    matches!(l, "was" | "were" | "is" | "are")
+}
+
 /// Where the auxiliaries of a passive verb begin, going back from `start`
 /// (its negation or the verb) past "not", adverbs and the words that may
 /// stand between: "was not", "had never been", "were". `None` when no form
@@ -196,7 +202,7 @@ fn passive_from(ctx: &Ctx, s: &Sentence, start: usize) -> Option<usize> {
     let mut be = false;
     while k > s.tokens.start {
         let l = toks[k - 1].lower.as_str();
-        let is_be = matches!(l, "was" | "were" | "is" | "are" | "be" | "been" | "being");
+        let is_be = finite_be(l) || matches!(l, "be" | "been" | "being");
         let passes = is_be
             || matches!(l, "not" | "n't" | "never" | "has" | "have" | "had")
             || ctx.lex.def.claims.between.contains(l)
@@ -220,9 +226,7 @@ fn no_subject(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     }
     // (The cheap test first: most words follow no "was".)
     let be = i - 1;
-    if !matches!(toks[be].lower.as_str(), "was" | "were" | "is" | "are")
-        || !ctx.lex.is_past_form(&toks[i].lower)
-    {
+    if !finite_be(&toks[be].lower) || !ctx.lex.is_past_form(&toks[i].lower) {
         return None;
     }
     // Back through the noun phrase: words, "and"/"or", hyphens; no verb.
@@ -380,8 +384,7 @@ pub(super) fn denied_at(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<
     let mut k = i;
     let mut not = false;
     let auxiliary = |l: &str| {
-        ctx.lex.def.claims.between.contains(l)
-            || matches!(l, "was" | "were" | "is" | "are" | "has" | "had")
+        ctx.lex.def.claims.between.contains(l) || finite_be(l) || matches!(l, "has" | "had")
     };
     while k > s.tokens.start
         && (auxiliary(toks[k - 1].lower.as_str())

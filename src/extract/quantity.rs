@@ -325,7 +325,7 @@ fn named_part(ctx: &Ctx, k: usize, limit: usize, pronoun: bool) -> Option<usize>
     let toks = &ctx.seg.tokens;
     let lex = ctx.lex;
     let word = |q: usize| q < limit && toks[q].kind == TokKind::Word;
-    let be = |q: usize| word(q) && matches!(toks[q].lower.as_str(), "were" | "was" | "are" | "is");
+    let be = |q: usize| word(q) && super::claim::finite_be(&toks[q].lower);
     let mut q = k;
     // "of those hurt were …", "of the 30 patients were …": past the words
     // that name the whole (two at most) to the verb.
