@@ -2,7 +2,9 @@
 //!
 //! Facts meet only within a block (same kind and rule; for fallback rules the
 //! counted thing too), so alignment never grows with the product of all
-//! facts. Within a block every cross-source pair is scored — names by how
+//! facts. One crossing between blocks: a figure a topic rule chose by its
+//! word ("6,000 evacuees") may meet a count of people sharing an event word
+//! in a report that states no figure of that topic ("6,000 people"). Within a block every cross-source pair is scored — names by how
 //! alike their spellings are, everything else by the evidence that the two
 //! fill one *slot*: the IDF-weighted cosine of their context words, plus a
 //! bonus when each source states one fact of the slot, when both come first
@@ -316,7 +318,7 @@ fn score(
     }
     let min = if x.kind == Kind::Claim {
         cut.claim_gate
-    } else if !rule.is_fallback() {
+    } else if !rule.is_fallback() && !rules.rules[y.rule].is_fallback() {
         cut.topic_gate
     } else if x.kind == Kind::Date && !is_time_of_day(x) {
         cut.date_gate
@@ -352,6 +354,88 @@ fn part_told_as_count(x: &Fact, y: &Fact) -> bool {
         && x.events
             .first()
             .is_some_and(|e| y.events.first() == Some(e))
+}
+
+/// Whether a figure counts people in so many words, with nothing else said
+/// of it: a plain count (no unit, score or rank) of "people", "residents"
+/// or a noun naming a person ("workers", "evacuees").
+fn counts_people(f: &Fact, rules: &RuleSet) -> bool {
+    matches!(
+        f.value,
+        crate::extract::Value::Quantity {
+            unit: None,
+            second: None,
+            ordinal: false,
+            ..
+        }
+    ) && f.head.as_deref().is_some_and(|h| {
+        rules.lexicon.def.numbers.generic_nouns.contains(h) || rules.lexicon.is_person_noun(h)
+    })
+}
+
+/// Pairs across blocks: a figure a topic rule chose ("about 6,000
+/// evacuees", "killing all 150 on board") and a count of people in a
+/// report that states no figure of that topic, told without its word
+/// ("shelters housing roughly 6,000 people", "150 people on board"). The
+/// topic's word is one report's way of telling the figure, and the other
+/// report, which never uses it, may tell the same figure another way. Only
+/// figures that share an event word are paired (each meets at most
+/// [`MAX_POSTING`] of them): the score decides the rest, blind to values.
+fn told_without_topic<'b>(
+    blocks: &BTreeMap<(Kind, &'b str), Vec<usize>>,
+    facts: &Facts,
+    rules: &RuleSet,
+) -> Vec<(u32, u32)> {
+    let topical = |f: &Fact| {
+        f.kind == Kind::Quantity
+            && !rules.rules[f.rule].is_fallback()
+            && *f.block == *rules.rules[f.rule].id
+    };
+    // Which sources state a figure of each topic.
+    let mut stated: rustc_hash::FxHashSet<(&str, usize)> = Default::default();
+    for ((kind, block), members) in blocks {
+        if *kind == Kind::Quantity {
+            for &i in members {
+                stated.insert((block, facts[i].source));
+            }
+        }
+    }
+    // Counts of people under the fallback rule, by source and event word.
+    let mut by_event: BTreeMap<(usize, &str), Vec<u32>> = BTreeMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        if f.kind == Kind::Quantity && rules.rules[f.rule].is_fallback() && counts_people(f, rules)
+        {
+            for e in f.events.iter().take(2) {
+                let list = by_event.entry((f.source, e.as_str())).or_default();
+                if list.len() < MAX_POSTING {
+                    list.push(i as u32);
+                }
+            }
+        }
+    }
+    if by_event.is_empty() {
+        return Vec::new();
+    }
+    let sources: std::collections::BTreeSet<usize> = by_event.keys().map(|k| k.0).collect();
+    let mut pairs = Vec::new();
+    for (i, f) in facts.iter().enumerate() {
+        if !topical(f) {
+            continue;
+        }
+        for &s in sources.iter().filter(|&&s| s != f.source) {
+            if stated.contains(&(&*f.block, s)) {
+                continue;
+            }
+            for e in f.events.iter().take(2) {
+                for &j in by_event.get(&(s, e.as_str())).into_iter().flatten() {
+                    pairs.push((i.min(j as usize) as u32, i.max(j as usize) as u32));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// A fact's slot: its block and, for figures under the fallback rule, what is
@@ -775,9 +859,11 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     // best candidate says as much of them.
     let few = |i: usize| figure(i) || is_time_of_day(&facts[i]);
     // Each candidate pair admitted once: whether the two may be one thing at all.
+    let told_without = told_without_topic(&blocks, facts, rules);
     let admitted: Vec<(u32, u32, Admit)> = blocks
         .values()
         .flat_map(|members| candidates(members, facts, rules))
+        .chain(told_without)
         .map(|(i, j)| {
             (
                 i,

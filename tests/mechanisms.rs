@@ -5427,3 +5427,26 @@ fn aligning_twice_finds_the_same_groups() {
         .collect();
     assert_eq!(again, weights);
 }
+
+/// A figure a topic rule chose by its word ("evacuees") meets a count of
+/// people in a report that never uses the word ("shelters housing 6,000
+/// people"), when that report states no figure of the topic at all; where
+/// it does, the topic's own figure is the counterpart.
+#[test]
+fn a_topic_figure_meets_one_told_without_its_word() {
+    let a = "Heavy rain flooded the valley on Sunday. Officials said 31 shelters were housing roughly 6,000 people.";
+    agrees_then_conflicts(
+        (a, None),
+        |n| format!("The valley flooded on Sunday. Officials said 31 shelters were housing about {n} evacuees."),
+        None,
+        "6,000 people",
+        ("6,000", "9,000"),
+    );
+    // The other report counts evacuees itself: the people in shelters are
+    // not said to be them.
+    let b = "Officials said 9,000 evacuees had left the valley. Shelters were housing about 5,000 people.";
+    assert_ne!(
+        verdict((a, None), (b, None), "6,000 people", "9,000"),
+        Some(Verdict::Conflict)
+    );
+}

@@ -335,7 +335,7 @@ fn verdict(
     rules: &RuleSet,
     names: &Names,
 ) -> (Verdict, (usize, usize)) {
-    let rule = &rules.rules[facts[group[0]].rule];
+    let rule = &rules.rules[facts[ruling(group, facts, rules)].rule];
     let mut verdict = if group.len() == 1 {
         Verdict::Unmatched
     } else {
@@ -354,6 +354,16 @@ fn verdict(
     (verdict, pair)
 }
 
+/// The fact whose rule judges a group: one a topic rule chose, where a
+/// figure told with its topic's word met one told without it; else the first.
+fn ruling(group: &[usize], facts: &Facts, rules: &RuleSet) -> usize {
+    group
+        .iter()
+        .copied()
+        .find(|&i| !rules.rules[facts[i].rule].is_fallback())
+        .unwrap_or(group[0])
+}
+
 fn finding(
     group: &[usize],
     verdict: Verdict,
@@ -362,7 +372,7 @@ fn finding(
     sources: &[Source],
     rules: &RuleSet,
 ) -> Finding {
-    let first = &facts[group[0]];
+    let first = &facts[ruling(group, facts, rules)];
     let rule = &rules.rules[first.rule];
     // Every mention of an aligned fact is cited; an unmatched fact, once.
     fn mentions(f: &Fact, aligned: bool) -> &[(usize, usize)] {
