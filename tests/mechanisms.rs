@@ -5450,3 +5450,21 @@ fn a_topic_figure_meets_one_told_without_its_word() {
         Some(Verdict::Conflict)
     );
 }
+
+/// An ordinal ranks the thing its phrase names last, past the words that
+/// describe it: "the second major outage" and "the third significant
+/// outage" rank outages.
+#[test]
+fn an_ordinal_ranks_the_last_noun_of_its_phrase() {
+    agrees_then_conflicts(
+        ("The storage failure was the company's second major outage this year.", None),
+        |n| format!("It was the firm's {n} significant outage this year, the company said."),
+        None,
+        "second",
+        ("second", "third"),
+    );
+    // What a name describes is no rank: "a second Ruritanian official" is
+    // another official.
+    let (s, fs) = facts("A second Ruritanian official said talks would resume.", None);
+    assert!(texts(&s, &fs, |f| f.kind == Kind::Quantity).is_empty());
+}

@@ -859,10 +859,21 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     })
                 })
             };
+            // An ordinal ranks one thing, named last in its phrase: "the
+            // second major outage" ranks outages, "the third straight day"
+            // days.
+            let last_of_run = || {
+                let mut q = 0;
+                while words.get(q + 1).is_some_and(|(k, _)| *k == words[q].0 + 1) {
+                    q += 1;
+                }
+                words.get(q)
+            };
             words
                 .iter()
                 .find(|(_, w)| lex.unit(w).is_some() || lex.def.numbers.currencies.contains_key(w))
                 .or_else(|| last_plural.map(|q| &words[q]))
+                .or_else(|| n.ordinal.then(last_of_run).flatten())
                 .or_else(|| words.iter().find(|(_, w)| !graded(w)))
                 .cloned()
                 .or_else(|| words.first().cloned())
@@ -897,11 +908,13 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             i = n.end.max(i + 1);
             continue;
         }
-        // Ordinals count only lower-case things ("52nd minute"), not titles ("second World Cup").
+        // Ordinals count only lower-case things ("52nd minute"), not titles
+        // ("second World Cup") nor what a name describes ("a second U.S.
+        // official").
         if n.ordinal
-            && noun
-                .as_ref()
-                .is_none_or(|(ni, _)| ctx.is_capitalized(&toks[*ni]))
+            && noun.as_ref().is_none_or(|(ni, _)| {
+                (k..=*ni).any(|q| toks[q].kind == TokKind::Word && ctx.is_capitalized(&toks[q]))
+            })
         {
             i = n.end;
             continue;
