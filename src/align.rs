@@ -128,6 +128,8 @@ struct Place {
     lead: bool,
     /// Each is stated in its source's headline.
     headline: bool,
+    /// Each is told in an aside, the only figure of the slot its source states.
+    asides: bool,
 }
 
 /// Whether two facts may be one thing at all, before their contexts are
@@ -277,7 +279,7 @@ fn score(
     // either: "112 employees were on the night shift" and "the company has
     // 1,400 employees" share only "employees", and "110 people were on the
     // overnight shift" could be the first.
-    let related = sim > 0.0 || shared_event || place.only;
+    let related = sim > 0.0 || shared_event || place.only || place.asides;
     // The only fact of its slot in each source: the two are very likely about the same thing.
     if place.unique && related {
         sim += cut.unique_bonus;
@@ -831,7 +833,24 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
             }
         })
         .collect();
-    drop((per_slot, wholes));
+    // A figure told in an aside ("Acme, which has 900 stores in 12
+    // countries, said") is what a report says of someone in passing: beside
+    // another report's aside of one noun, each the only figure of its slot
+    // its report states at all, it is the same passing remark.
+    let mut told: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
+    for (i, f) in facts.iter().enumerate() {
+        if !is_vague(f) && !f.derived {
+            *told.entry((slot_of[i], f.source as u32)).or_default() += 1;
+        }
+    }
+    let aside_alone: Vec<bool> = facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            f.aside && !is_vague(f) && told.get(&(slot_of[i], f.source as u32)) == Some(&1)
+        })
+        .collect();
+    drop((per_slot, wholes, told));
     let mut order: Vec<u32> = (0..facts.len() as u32).collect();
     order.sort_by_key(|&i| (facts[i as usize].source, facts[i as usize].start));
     let mut seen: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
@@ -910,7 +929,8 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
                     .or_insert_with(|| kin_slots(&facts[i], &facts[j], rules))
                     || part_told_as_count(&facts[i], &facts[j])
                     || part_told_as_count(&facts[j], &facts[i]));
-        let u = news && same && unique[i] && unique[j];
+        let asides = news && slot_of[i] == slot_of[j] && aside_alone[i] && aside_alone[j];
+        let u = news && same && (unique[i] && unique[j] || asides);
         let lead = news && same && place[i] == 0 && place[j] == 0;
         let headline = news && same && facts[i].headline && facts[j].headline;
         if let Some((s, min)) = score(
@@ -923,6 +943,7 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
             Place {
                 unique: u,
                 only: only(i, j),
+                asides,
                 lead,
                 headline,
             },
@@ -935,7 +956,7 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
             scored.push((s, min, i as u32, j as u32));
         }
     }
-    drop((options, kin, weighted, unique, place));
+    drop((options, kin, weighted, unique, place, aside_alone));
     // Each fact's best candidate in each other source, by score (ties: the
     // earlier pair in `scored`, which is in a fixed order).
     let mut best: rustc_hash::FxHashMap<(u32, u32), (f32, u32)> = Default::default();

@@ -5468,3 +5468,17 @@ fn an_ordinal_ranks_the_last_noun_of_its_phrase() {
     let (s, fs) = facts("A second Ruritanian official said talks would resume.", None);
     assert!(texts(&s, &fs, |f| f.kind == Kind::Quantity).is_empty());
 }
+
+/// Two asides counting one noun ("Acme, which has 900 stores in 12
+/// countries, said"), each its report's only figure of that noun, are the
+/// same passing remark, though nothing else in their sentences is shared.
+#[test]
+fn two_asides_of_one_noun_are_one_remark() {
+    agrees_then_conflicts(
+        ("Acme Retail, which has 900 stores in 12 countries, said sales rose in the spring.", None),
+        |n| format!("The chain, which runs 880 shops across {n} countries, raised its dividend on Tuesday."),
+        None,
+        "12 countries",
+        ("12", "14"),
+    );
+}
