@@ -5482,3 +5482,18 @@ fn two_asides_of_one_noun_are_one_remark() {
         ("12", "14"),
     );
 }
+
+/// A number word capitalised after a capitalised word in running text is
+/// part of a name ("Channel Four viewers"), no count; at a sentence's start,
+/// or in a title-case headline, it still counts.
+#[test]
+fn a_number_word_inside_a_name_counts_nothing() {
+    let (s, fs) = facts(
+        "Storm Leaves Three Dead\n\nMore than a million Channel Four viewers watched the debate. Three people were hurt.",
+        None,
+    );
+    let counts = texts(&s, &fs, |f| f.kind == Kind::Quantity);
+    assert!(!counts.iter().any(|t| t.contains("Four")), "{counts:?}");
+    assert!(counts.iter().any(|t| t.contains("Three Dead")), "{counts:?}");
+    assert!(counts.iter().any(|t| t.contains("Three people")), "{counts:?}");
+}

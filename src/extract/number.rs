@@ -72,6 +72,22 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
         if !ctx.has(i, super::flag::NUMBER) {
             return None;
         }
+        // A number word capitalised after a capitalised word, in running
+        // text, is part of a name: "Capital One cards", "Formula One
+        // teams", "Channel Four viewers" (a headline capitalises every word).
+        if ctx.is_capitalized(t)
+            && i > 0
+            && toks[i - 1].kind == TokKind::Word
+            && ctx.is_capitalized(&toks[i - 1])
+        {
+            // (Not where the previous word opens its sentence: "In Three
+            // Rivers"; nor in the source's first sentence, a headline.)
+            let sentences = &ctx.seg.sentences;
+            let si = sentences.partition_point(|s| s.tokens.start <= i);
+            if si > 1 && sentences[si - 1].tokens.start < i - 1 {
+                return None;
+            }
+        }
         if let Some(&v) = lex.def.numbers.ordinals.get(t.lower.as_str()) {
             return Some(Num {
                 value: v,
