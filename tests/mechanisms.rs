@@ -5497,3 +5497,25 @@ fn a_number_word_inside_a_name_counts_nothing() {
     assert!(counts.iter().any(|t| t.contains("Three Dead")), "{counts:?}");
     assert!(counts.iter().any(|t| t.contains("Three people")), "{counts:?}");
 }
+
+/// What remains ("with six minutes left", "with two days to go") is a
+/// countdown, a slot of its own beside how long things took.
+#[test]
+fn a_countdown_is_no_length_of_time() {
+    agrees_then_conflicts(
+        ("Mills opened the scoring after 24 minutes. Ortega scored the winner with six minutes left.", None),
+        |n| format!("Ortega struck the winner with {n} minutes remaining. Mills had scored after 20 minutes."),
+        None,
+        "six minutes",
+        ("six", "four"),
+    );
+    assert_ne!(
+        verdict(
+            ("Ortega scored the winner with six minutes left.", None),
+            ("Mills had scored after 24 minutes.", None),
+            "six minutes",
+            "24 minutes"
+        ),
+        Some(Verdict::Conflict)
+    );
+}

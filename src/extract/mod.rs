@@ -1645,6 +1645,9 @@ fn finish(
         // "its largest deal in a decade", "the first time in 20 years": the
         // time since the last such thing, not how long something lasted.
         Kind::Duration if after_superlative(ctx, s, c.toks.start) => format!("{}/since", rule.id),
+        // "with six minutes left", "with two days to go": a countdown to
+        // an end, not how long something lasted or when it came.
+        Kind::Duration if counts_down(ctx, s, c.toks.end) => format!("{}/left", rule.id),
         Kind::Date if is_background(&c.value, ctx.published()) => {
             background_date = true;
             format!("{}/past", rule.id)
@@ -1885,6 +1888,17 @@ fn named_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> Option<u64> {
         return Some(word::key(w.strip_suffix("'s").unwrap_or(w)));
     }
     None
+}
+
+/// Whether the words after a duration say it is what remains: "left",
+/// "remaining", "to go", "to play".
+fn counts_down(ctx: &Ctx, s: &Sentence, end: usize) -> bool {
+    let word = |k: usize| (k < s.tokens.end).then(|| ctx.seg.tokens[k].lower.as_str());
+    match word(end) {
+        Some("left" | "remaining") => true,
+        Some("to") => matches!(word(end + 1), Some("go" | "play")),
+        _ => false,
+    }
 }
 
 /// Whether a span follows "in" after a superlative or "first" in its clause
