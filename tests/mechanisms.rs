@@ -5519,3 +5519,17 @@ fn a_countdown_is_no_length_of_time() {
         Some(Verdict::Conflict)
     );
 }
+
+/// A common word that is no given name, opening a sentence before a name
+/// the source writes again, opens the sentence, not the name: "Late
+/// Ortega goal sinks Rovers" names Ortega.
+#[test]
+fn a_common_word_before_a_name_written_again_is_no_part_of_it() {
+    let (s, fs) = facts(
+        "Late Ortega goal sinks Rovers\n\nMateo Ortega struck in the 88th minute as United won.",
+        None,
+    );
+    let names = texts(&s, &fs, |f| f.kind == Kind::Name);
+    assert!(!names.iter().any(|n| n.contains("Late")), "{names:?}");
+    assert!(names.contains(&"Mateo Ortega"), "{names:?}");
+}

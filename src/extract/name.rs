@@ -275,6 +275,11 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                                     // Acme rose" is about Acme.
                                     && (p.start + 1 >= p.end
                                         || ctx.has(p.start + 1, super::flag::COMMON)
+                                        // Nor before a name the source writes again
+                                        // ("Late Barrientos goal" over "Luis
+                                        // Barrientos struck"): a common word that is
+                                        // no given name opens the sentence, not the name.
+                                        || ctx.has(p.start + 1, super::flag::RECURS)
                                         // A noun for a person that is no given name is the
                                         // role of the name after it: "Retailer Acme says".
                                         || lex.is_role_noun(t.lower.as_str())))
