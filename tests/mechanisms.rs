@@ -5533,3 +5533,18 @@ fn a_common_word_before_a_name_written_again_is_no_part_of_it() {
     assert!(!names.iter().any(|n| n.contains("Late")), "{names:?}");
     assert!(names.contains(&"Mateo Ortega"), "{names:?}");
 }
+
+/// A year before 1900 is a year where a year's preposition opens it and no
+/// noun follows ("built in 1885,"), and a count where a noun does.
+#[test]
+fn an_older_year_after_its_preposition_is_a_year() {
+    agrees_then_conflicts(
+        ("The mill, built in 1885, closed last spring.", None),
+        |y| format!("The mill, which was built in {y}, had stood empty."),
+        None,
+        "1885",
+        ("1885", "1887"),
+    );
+    let (s, fs) = facts("Surveyors counted 1850 homes in the valley.", None);
+    assert_eq!(texts(&s, &fs, |f| f.kind == Kind::Date), Vec::<&str>::new());
+}

@@ -427,7 +427,15 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     }
     // Years and decades: "in 2012", "since 1998", "a 2012 quake", "the 1990s".
     if let Some((y, e)) = year_at(ctx, i, s) {
-        if (1900..=2100).contains(&y) {
+        // An earlier year only where a year's preposition opens it and no
+        // noun follows it: "built in 1885," (not "in 1885 homes").
+        let older = (1000..1900).contains(&y)
+            && i > s.tokens.start
+            && matches!(w(i - 1), Some("in" | "since" | "until" | "from" | "circa"))
+            && (e >= s.tokens.end
+                || toks[e].kind != TokKind::Word
+                || ctx.has(e, super::flag::STOP));
+        if (1900..=2100).contains(&y) || older {
             if w(e) == Some("s") && toks[e].glued {
                 let (first, last) = (Date::new(y, 1, 1).ok()?, Date::new(y + 9, 12, 31).ok()?);
                 return Some(days(i, e + 1, first, last, true));
