@@ -5548,3 +5548,20 @@ fn an_older_year_after_its_preposition_is_a_year() {
     let (s, fs) = facts("Surveyors counted 1850 homes in the valley.", None);
     assert_eq!(texts(&s, &fs, |f| f.kind == Kind::Date), Vec::<&str>::new());
 }
+
+/// "No one else was hurt": "else" is no noun (no count of "one else", no
+/// denial of an "else"), and a participle that is its verb's base ("hurt")
+/// is denied as "injured" is.
+#[test]
+fn no_one_else_was_hurt_denies_the_hurt() {
+    let (s, fs) = facts("One firefighter suffered burns. No one else was hurt.", None);
+    assert!(
+        !texts(&s, &fs, |f| f.kind == Kind::Quantity).contains(&"one else"),
+        "{:?}",
+        texts(&s, &fs, |_| true)
+    );
+    let denied = texts(&s, &fs, |f| {
+        matches!(&f.value, Value::Claim { negated: true, predicate, .. } if predicate == "hurt")
+    });
+    assert_eq!(denied, vec!["No one else was hurt"]);
+}

@@ -226,7 +226,10 @@ fn no_subject(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     }
     // (The cheap test first: most words follow no "was".)
     let be = i - 1;
-    if !finite_be(&toks[be].lower) || !ctx.lex.is_past_form(&toks[i].lower) {
+    // (A participle, or a verb the lexicon gives a lemma: "was hurt",
+    // whose participle is its base.)
+    let participle = |w: &str| ctx.lex.is_past_form(w) || ctx.lex.def.words.lemmas.contains_key(w);
+    if !finite_be(&toks[be].lower) || !participle(&toks[i].lower) {
         return None;
     }
     // Back through the noun phrase: words, "and"/"or", hyphens; no verb.
