@@ -222,7 +222,12 @@ fn score(
                 .as_deref()
                 .is_some_and(|h| b.events.iter().any(|e| e.as_str() == h))
         };
-        x.events.iter().any(|e| y.events.contains(e)) || names(x, y) || names(y, x)
+        x.events.iter().any(|e| y.events.contains(e))
+            || names(x, y)
+            || names(y, x)
+            // Or both are said of one name: "Hale did not testify" /
+            // "Hale testified in his own defence".
+            || x.about.is_some() && x.about == y.about
     } else if x.kind == Kind::Date && (!x.also_events.is_empty() || !y.also_events.is_empty()) {
         // A day named more than once dates each event told of it.
         fn heads(f: &Fact) -> Vec<&crate::extract::Word> {

@@ -5565,3 +5565,17 @@ fn no_one_else_was_hurt_denies_the_hurt() {
     });
     assert_eq!(denied, vec!["No one else was hurt"]);
 }
+
+/// Two claims of one verb said of one name meet though what each verb acts
+/// on differs or lies past a figure: "Hale did not testify during the
+/// two-week trial" / "Hale testified in his own defence during the 10-day
+/// trial".
+#[test]
+fn claims_of_one_verb_said_of_one_name_meet() {
+    let a = "A jury convicted former mayor Tom Hale on Tuesday. Hale did not testify during the two-week trial.";
+    let b = "Jurors found former mayor Tom Hale guilty on Tuesday. Hale testified in his own defence during the 10-day trial.";
+    assert_eq!(
+        verdict((a, None), (b, None), "not testify", "testified"),
+        Some(Verdict::Conflict)
+    );
+}

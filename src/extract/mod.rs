@@ -1750,7 +1750,8 @@ fn finish(
             .find(|&q| ctx.has(q, flag::CLAUSE_PUNCT))
             .and_then(|q| ctx.seg.tokens.get(q + 1))
             .is_some_and(|t| matches!(t.lower.as_str(), "which" | "who" | "whose"));
-    let about = (c.kind == Kind::Quantity)
+    // Whom a figure, or a claim under the fallback rule, is said of.
+    let about = (c.kind == Kind::Quantity || c.kind == Kind::Claim && rule.is_fallback())
         .then(|| named_before(ctx, s, c.sentence, c.toks.start))
         .flatten();
     let fact = Fact {
