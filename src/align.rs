@@ -228,6 +228,9 @@ fn score(
             // Or both are said of one name: "Hale did not testify" /
             // "Hale testified in his own defence".
             || x.about.is_some() && x.about == y.about
+            // Or one acts on nothing it names: "said he would not appeal" /
+            // "said he would appeal the verdict".
+            || x.events.is_empty() != y.events.is_empty()
     } else if x.kind == Kind::Date && (!x.also_events.is_empty() || !y.also_events.is_empty()) {
         // A day named more than once dates each event told of it.
         fn heads(f: &Fact) -> Vec<&crate::extract::Word> {

@@ -5579,3 +5579,16 @@ fn claims_of_one_verb_said_of_one_name_meet() {
         Some(Verdict::Conflict)
     );
 }
+
+/// A claim whose verb acts on nothing it names meets one of the same verb
+/// that does: "his lawyer said he would not appeal" / "his lawyer said he
+/// would appeal the verdict".
+#[test]
+fn a_claim_acting_on_nothing_named_meets_one_that_does() {
+    let a = "Tom Hale was convicted on Tuesday. His lawyer said he would appeal the verdict.";
+    let b = "Tom Hale was found guilty on Tuesday. His attorney said he would not appeal.";
+    assert_eq!(
+        verdict((a, None), (b, None), "appeal", "not appeal"),
+        Some(Verdict::Conflict)
+    );
+}
