@@ -5592,3 +5592,18 @@ fn a_claim_acting_on_nothing_named_meets_one_that_does() {
         Some(Verdict::Conflict)
     );
 }
+
+/// "Today" capitalised inside a sentence belongs to a name ("the journal
+/// Surgery Today"): no date, so reports written on different days do not
+/// disagree about it.
+#[test]
+fn today_inside_a_name_is_no_date() {
+    let a = "The study appeared in the journal Surgery Today on Monday.";
+    let b = "The study, published in Surgery Today, drew wide notice.";
+    let (s, fs) = facts(a, Some("2025-06-02"));
+    assert_eq!(texts(&s, &fs, |f| f.kind == Kind::Date), vec!["Monday"]);
+    assert_ne!(
+        verdict((a, Some("2025-06-02")), (b, Some("2025-06-03")), "Monday", "Today"),
+        Some(Verdict::Conflict)
+    );
+}

@@ -586,7 +586,12 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                 ..days(i, i + 3, found.0, found.1, true)
             });
         }
-        if let Some(&off) = lex.def.dates.relative_days.get(bare) {
+        // (Capitalised inside a sentence, the word belongs to a name:
+        // "the journal Surgery Today", "USA Today".)
+        let named = i > s.tokens.start
+            && ctx.is_capitalized(t)
+            && !matches!(toks[i - 1].lower.as_str(), "\"" | "\u{201c}" | "(" | ":");
+        if !named && let Some(&off) = lex.def.dates.relative_days.get(bare) {
             let d = p.checked_add((off as i64).days()).ok()?;
             return Some(Found {
                 relative: true,
