@@ -5607,3 +5607,37 @@ fn today_inside_a_name_is_no_date() {
         Some(Verdict::Conflict)
     );
 }
+
+/// A figure keeps a third event word from its own clause: "ran onto the
+/// field in the 52nd minute dressed as police officers" meets "raced
+/// across the field in the 53rd minute" on "field", though each report
+/// names another minute too.
+#[test]
+fn a_third_event_word_from_the_figures_clause_counts() {
+    agrees_then_conflicts(
+        ("Mills scored in the 12th minute. Four fans ran onto the field in the 52nd minute dressed as police officers.", None),
+        |n| format!("Ortega equalised in the 30th minute. Play stopped when protesters raced across the field in the {n} minute."),
+        None,
+        "52nd minute",
+        ("52nd", "53rd"),
+    );
+    // Past a clause break it is no event word of the figure: "for 12
+    // years and had logged 9,000 flight hours" is not what the years did.
+    let (s, fs) = facts("She had flown for the airline for 12 years and had logged 9,000 flight hours.", None);
+    let years = fs.iter().find(|f| s.text[f.start..f.end].contains("12 years")).unwrap();
+    assert!(!years.events.iter().any(|e| e.starts_with("log")), "{:?}", years.events);
+}
+
+/// An ordinal's noun ends at a verb in "-ing" ("the 52nd minute wearing
+/// police uniforms" ranks minutes), and its ending ("nd") is no event word.
+#[test]
+fn an_ordinal_ends_at_a_verb_in_ing_and_its_ending_is_no_event() {
+    let (s, fs) = facts("Four fans ran onto the field in the 52nd minute wearing police uniforms.", None);
+    let heads = quantity_heads(&s, &fs);
+    assert!(heads.iter().any(|(t, _)| *t == "52nd minute"), "{heads:?}");
+    assert!(
+        fs.iter().all(|f| !f.events.iter().any(|e| e.as_str() == "nd")),
+        "{:?}",
+        fs.iter().map(|f| &f.events).collect::<Vec<_>>()
+    );
+}

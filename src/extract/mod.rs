@@ -447,7 +447,7 @@ fn year_of(t: &Token) -> Option<i16> {
 }
 
 /// How many of the nearest event words a fact keeps (see [`Fact::events`]).
-pub const EVENT_WORDS: usize = 2;
+pub const EVENT_WORDS: usize = 3;
 
 /// What a noun of the same kind as a figure's counted noun weighs in its context.
 const KIND_WEIGHT: f32 = 0.5;
@@ -2489,6 +2489,10 @@ fn nearby_words(
                 || !ctx.is_capitalized(&ctx.seg.tokens[*i]))
             // What a measure is per ("per cent", "per share") is no event.
             && !(*i > s.tokens.start && ctx.seg.tokens[*i - 1].lower == "per")
+            // Nor an ordinal's ending ("52nd", "3rd").
+            && !(*i > s.tokens.start
+                && ctx.seg.tokens[*i].glued
+                && ctx.seg.tokens[*i - 1].kind == TokKind::Number)
             // "eligible to vote", "expected to rise": after a word of what
             // may be, the verb is not what the figure did.
             && !(!dated
@@ -2543,6 +2547,22 @@ fn nearby_words(
         };
         let Some((_, i)) = next else { break };
         let lemma = ctx.lemma(i);
+        // Past the two nearest, a word counts only in the span's own clause:
+        // "had flown for 10 years and had logged 6,000 flight hours" is not
+        // about flights as far as the ten years go.
+        // (An aside between them is as if it were not there: "38 people,
+        // including two children, were killed".)
+        let far = out.len() >= 2 && {
+            let (lo, hi) = if i < span.start { (i, span.start) } else { (span.end, i) };
+            let inside: u32 = asides_before(ctx, lo, hi)
+                .iter()
+                .map(|&(a, b)| ctx.breaks_before.between(a as usize, b as usize + 1))
+                .sum();
+            ctx.breaks_before.between(lo, hi) > inside
+        };
+        if far {
+            continue;
+        }
         if !out.iter().any(|(w, _)| w == lemma) {
             out.push((lemma.clone(), i));
         }

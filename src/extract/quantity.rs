@@ -761,6 +761,11 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 {
                     break;
                 }
+                // So does a verb in "-ing" after an ordinal's noun: "in the
+                // 52nd minute wearing masks" ranks minutes.
+                if n.ordinal && !words.is_empty() && t.lower.len() > 5 && t.lower.ends_with("ing") {
+                    break;
+                }
                 // A hyphenated compound before another word modifies it:
                 // "six water-bombing aircraft" counts aircraft, "three
                 // well-known actors" actors.
