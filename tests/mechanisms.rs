@@ -5641,3 +5641,23 @@ fn an_ordinal_ends_at_a_verb_in_ing_and_its_ending_is_no_event() {
         fs.iter().map(|f| &f.events).collect::<Vec<_>>()
     );
 }
+
+/// A distance's place may follow a possessive or "a": "about 300 metres
+/// from its berth" and "some 250 metres from the berth" measure from one
+/// place.
+#[test]
+fn a_distance_from_its_place_is_from_that_place() {
+    agrees_then_conflicts(
+        ("The tanker ran aground on Monday about 300 metres from its berth. Tugs freed it later.", None),
+        |n| format!("Ferries sailed past. The tanker grounded on Monday some {n} metres from the berth, officials said."),
+        None,
+        "300 metres",
+        ("300", "250"),
+    );
+    let (s, fs) = facts("It ran aground about 300 metres from its berth.", None);
+    let heads = quantity_heads(&s, &fs);
+    assert!(
+        heads.iter().any(|(t, h)| t.contains("300") && h.as_deref().is_some_and(|h| h.contains("berth"))),
+        "{heads:?}"
+    );
+}

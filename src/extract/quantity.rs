@@ -151,7 +151,8 @@ fn distance_from(ctx: &Ctx, mut at: usize, limit: usize) -> Option<usize> {
                     .strip_suffix("ly")
                     .is_some_and(|b| b.len() >= 3 && ctx.lex.is_common_word(b))
                 && (!ctx.has(q, super::flag::STOP)
-                    || matches!(toks[q].lower.as_str(), "of" | "the"))
+                    || matches!(toks[q].lower.as_str(), "of" | "the" | "a" | "an")
+                    || POSSESSIVES.contains(&toks[q].lower.as_str()))
         })
         .collect();
     let last =
