@@ -5661,3 +5661,29 @@ fn a_distance_from_its_place_is_from_that_place() {
         "{heads:?}"
     );
 }
+
+/// A verb of intention with "to" stands between a negation and the verb it
+/// governs, as "would" does: "does not plan to close any depots" conflicts
+/// with "would close some depots", and "does not intend to strike" with
+/// "intends to strike next week" ("next week" is when, not what).
+#[test]
+fn not_planning_to_do_a_thing_denies_the_thing() {
+    assert_eq!(
+        verdict(
+            ("Halvard Freight does not plan to close any depots after the merger.", None),
+            ("Halvard Freight said it would close some depots after the merger.", None),
+            "not plan to close",
+            "close"
+        ),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        verdict(
+            ("The drivers' union does not intend to strike.", None),
+            ("The drivers' union intends to strike next week.", None),
+            "strike",
+            "strike"
+        ),
+        Some(Verdict::Conflict)
+    );
+}

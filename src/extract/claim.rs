@@ -51,6 +51,7 @@ pub fn negated_verb_at(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
         // A word that may stand between a negation and its verb ("not
         // yet", "not even") is no verb itself.
         && !ctx.lex.def.claims.between.contains(t.lower.as_str())
+        && !intends_to(ctx, i)
         && (negation_before(ctx, s, i) || no_subject(ctx, s, i).is_some())
 }
 
@@ -72,11 +73,27 @@ fn negation_before(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
                 || toks.get(k + 1).is_some_and(|t| t.lower == "to")
                 || toks[i].lower.ends_with("ing");
         }
-        if !(l.ends_with("ly") || ctx.lex.def.claims.between.contains(l)) {
+        if !(l.ends_with("ly") || ctx.lex.def.claims.between.contains(l) || intends_to(ctx, k)) {
             return false;
         }
     }
     false
+}
+
+/// A verb of intention with "to" after it at token `k` ("plan to",
+/// "intends to"): it stands between a negation and the verb it governs, as
+/// "would" does ("does not plan to close" denies the closing).
+fn intends_to(ctx: &Ctx, k: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    ctx.lex.def.claims.intent.contains(toks[k].lower.as_str())
+        && toks.get(k + 1).is_some_and(|t| t.lower == "to")
+}
+
+/// The verb of intention governing the verb at `i` ("plan to close"), as a
+/// claim's hedge.
+fn intent_before(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
+    (i >= s.tokens.start + 2 && ctx.seg.tokens[i - 1].lower == "to" && intends_to(ctx, i - 2))
+        .then_some(i - 2)
 }
 
 pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
@@ -116,7 +133,8 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
                 && !ctx.has(i, flag::STOP)
                 && !ctx.has(i, flag::NEGATION)
                 && !t.lower.ends_with("ly")
-                && !ctx.lex.def.claims.between.contains(t.lower.as_str());
+                && !ctx.lex.def.claims.between.contains(t.lower.as_str())
+                && !intends_to(ctx, i);
             if candidate && ctx.has(i, flag::DENIED_NOUN) && !ctx.has(i, flag::NEGATED_VERB) {
                 // A noun some source says there is none of, said here to be
                 // there ("has gates", "found evidence"): the claim it exists.
@@ -132,7 +150,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
         }
         let neg = cue_before(ctx, s, i, 6, flag::NEGATION).or_else(|| no_subject(ctx, s, i));
         let negated = neg.is_some() != antonym;
-        let hedge = cue_before(ctx, s, i, 6, flag::HEDGED);
+        let hedge = cue_before(ctx, s, i, 6, flag::HEDGED).or_else(|| intent_before(ctx, s, i));
         let modality = if hedge.is_some() {
             Modality::Hedged
         } else {
@@ -147,7 +165,10 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
         // ("no ransom had been paid" → ransom); one that acts on nothing
         // ("demand has not slowed") is said of its subject.
         if events.is_empty() {
-            events = clause_words(ctx, start + 1..i, 0);
+            // (Not the verb of intention that governs it: "does not plan
+            // to close" acts on nothing named.)
+            let end = intent_before(ctx, s, i).filter(|&k| k > start).unwrap_or(i);
+            events = clause_words(ctx, start + 1..end, 0);
         }
         if events.is_empty() {
             events = subject(ctx, s, start);
@@ -275,13 +296,17 @@ fn clause_words(
             break;
         }
         // (When is no what: "conceded late Tuesday night" acts on nothing.)
+        let toks = &ctx.seg.tokens;
         let when = ctx.has(k, flag::DATE)
-            || ctx
-                .lex
-                .def
-                .dates
-                .day_parts
-                .contains(ctx.seg.tokens[k].lower.as_str());
+            || ctx.lex.def.dates.day_parts.contains(toks[k].lower.as_str())
+            // "next week", "last month", "this year"
+            || matches!(toks[k].lower.as_str(), "week" | "month" | "year")
+                && k > 0
+                && matches!(toks[k - 1].lower.as_str(), "next" | "last" | "this")
+            || matches!(toks[k].lower.as_str(), "next" | "last")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "week" | "month" | "year"));
         if ctx.has(k, flag::CONTENT) && ctx.seg.tokens[k].kind == TokKind::Word && !when {
             out.push(ctx.lemma(k).clone());
             if out.len() == 3 {
