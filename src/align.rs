@@ -391,8 +391,8 @@ fn counts_people(f: &Fact, rules: &RuleSet) -> bool {
 /// report, which never uses it, may tell the same figure another way. Only
 /// figures that share an event word are paired (each meets at most
 /// [`MAX_POSTING`] of them): the score decides the rest, blind to values.
-fn told_without_topic<'b>(
-    blocks: &BTreeMap<(Kind, &'b str), Vec<usize>>,
+fn told_without_topic(
+    blocks: &BTreeMap<(Kind, &str), Vec<usize>>,
     facts: &Facts,
     rules: &RuleSet,
 ) -> Vec<(u32, u32)> {

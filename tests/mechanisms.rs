@@ -5437,7 +5437,11 @@ fn a_topic_figure_meets_one_told_without_its_word() {
     let a = "Heavy rain flooded the valley on Sunday. Officials said 31 shelters were housing roughly 6,000 people.";
     agrees_then_conflicts(
         (a, None),
-        |n| format!("The valley flooded on Sunday. Officials said 31 shelters were housing about {n} evacuees."),
+        |n| {
+            format!(
+                "The valley flooded on Sunday. Officials said 31 shelters were housing about {n} evacuees."
+            )
+        },
         None,
         "6,000 people",
         ("6,000", "9,000"),
@@ -5457,7 +5461,10 @@ fn a_topic_figure_meets_one_told_without_its_word() {
 #[test]
 fn an_ordinal_ranks_the_last_noun_of_its_phrase() {
     agrees_then_conflicts(
-        ("The storage failure was the company's second major outage this year.", None),
+        (
+            "The storage failure was the company's second major outage this year.",
+            None,
+        ),
         |n| format!("It was the firm's {n} significant outage this year, the company said."),
         None,
         "second",
@@ -5465,7 +5472,10 @@ fn an_ordinal_ranks_the_last_noun_of_its_phrase() {
     );
     // What a name describes is no rank: "a second Ruritanian official" is
     // another official.
-    let (s, fs) = facts("A second Ruritanian official said talks would resume.", None);
+    let (s, fs) = facts(
+        "A second Ruritanian official said talks would resume.",
+        None,
+    );
     assert!(texts(&s, &fs, |f| f.kind == Kind::Quantity).is_empty());
 }
 
@@ -5475,8 +5485,15 @@ fn an_ordinal_ranks_the_last_noun_of_its_phrase() {
 #[test]
 fn two_asides_of_one_noun_are_one_remark() {
     agrees_then_conflicts(
-        ("Acme Retail, which has 900 stores in 12 countries, said sales rose in the spring.", None),
-        |n| format!("The chain, which runs 880 shops across {n} countries, raised its dividend on Tuesday."),
+        (
+            "Acme Retail, which has 900 stores in 12 countries, said sales rose in the spring.",
+            None,
+        ),
+        |n| {
+            format!(
+                "The chain, which runs 880 shops across {n} countries, raised its dividend on Tuesday."
+            )
+        },
         None,
         "12 countries",
         ("12", "14"),
@@ -5494,8 +5511,14 @@ fn a_number_word_inside_a_name_counts_nothing() {
     );
     let counts = texts(&s, &fs, |f| f.kind == Kind::Quantity);
     assert!(!counts.iter().any(|t| t.contains("Four")), "{counts:?}");
-    assert!(counts.iter().any(|t| t.contains("Three Dead")), "{counts:?}");
-    assert!(counts.iter().any(|t| t.contains("Three people")), "{counts:?}");
+    assert!(
+        counts.iter().any(|t| t.contains("Three Dead")),
+        "{counts:?}"
+    );
+    assert!(
+        counts.iter().any(|t| t.contains("Three people")),
+        "{counts:?}"
+    );
 }
 
 /// What remains ("with six minutes left", "with two days to go") is a
@@ -5503,8 +5526,15 @@ fn a_number_word_inside_a_name_counts_nothing() {
 #[test]
 fn a_countdown_is_no_length_of_time() {
     agrees_then_conflicts(
-        ("Mills opened the scoring after 24 minutes. Ortega scored the winner with six minutes left.", None),
-        |n| format!("Ortega struck the winner with {n} minutes remaining. Mills had scored after 20 minutes."),
+        (
+            "Mills opened the scoring after 24 minutes. Ortega scored the winner with six minutes left.",
+            None,
+        ),
+        |n| {
+            format!(
+                "Ortega struck the winner with {n} minutes remaining. Mills had scored after 20 minutes."
+            )
+        },
         None,
         "six minutes",
         ("six", "four"),
@@ -5554,15 +5584,20 @@ fn an_older_year_after_its_preposition_is_a_year() {
 /// is denied as "injured" is.
 #[test]
 fn no_one_else_was_hurt_denies_the_hurt() {
-    let (s, fs) = facts("One firefighter suffered burns. No one else was hurt.", None);
+    let (s, fs) = facts(
+        "One firefighter suffered burns. No one else was hurt.",
+        None,
+    );
     assert!(
         !texts(&s, &fs, |f| f.kind == Kind::Quantity).contains(&"one else"),
         "{:?}",
         texts(&s, &fs, |_| true)
     );
-    let denied = texts(&s, &fs, |f| {
-        matches!(&f.value, Value::Claim { negated: true, predicate, .. } if predicate == "hurt")
-    });
+    let denied = texts(
+        &s,
+        &fs,
+        |f| matches!(&f.value, Value::Claim { negated: true, predicate, .. } if predicate == "hurt"),
+    );
     assert_eq!(denied, vec!["No one else was hurt"]);
 }
 
@@ -5603,7 +5638,12 @@ fn today_inside_a_name_is_no_date() {
     let (s, fs) = facts(a, Some("2025-06-02"));
     assert_eq!(texts(&s, &fs, |f| f.kind == Kind::Date), vec!["Monday"]);
     assert_ne!(
-        verdict((a, Some("2025-06-02")), (b, Some("2025-06-03")), "Monday", "Today"),
+        verdict(
+            (a, Some("2025-06-02")),
+            (b, Some("2025-06-03")),
+            "Monday",
+            "Today"
+        ),
         Some(Verdict::Conflict)
     );
 }
@@ -5615,28 +5655,49 @@ fn today_inside_a_name_is_no_date() {
 #[test]
 fn a_third_event_word_from_the_figures_clause_counts() {
     agrees_then_conflicts(
-        ("Mills scored in the 12th minute. Four fans ran onto the field in the 52nd minute dressed as police officers.", None),
-        |n| format!("Ortega equalised in the 30th minute. Play stopped when protesters raced across the field in the {n} minute."),
+        (
+            "Mills scored in the 12th minute. Four fans ran onto the field in the 52nd minute dressed as police officers.",
+            None,
+        ),
+        |n| {
+            format!(
+                "Ortega equalised in the 30th minute. Play stopped when protesters raced across the field in the {n} minute."
+            )
+        },
         None,
         "52nd minute",
         ("52nd", "53rd"),
     );
     // Past a clause break it is no event word of the figure: "for 12
     // years and had logged 9,000 flight hours" is not what the years did.
-    let (s, fs) = facts("She had flown for the airline for 12 years and had logged 9,000 flight hours.", None);
-    let years = fs.iter().find(|f| s.text[f.start..f.end].contains("12 years")).unwrap();
-    assert!(!years.events.iter().any(|e| e.starts_with("log")), "{:?}", years.events);
+    let (s, fs) = facts(
+        "She had flown for the airline for 12 years and had logged 9,000 flight hours.",
+        None,
+    );
+    let years = fs
+        .iter()
+        .find(|f| s.text[f.start..f.end].contains("12 years"))
+        .unwrap();
+    assert!(
+        !years.events.iter().any(|e| e.starts_with("log")),
+        "{:?}",
+        years.events
+    );
 }
 
 /// An ordinal's noun ends at a verb in "-ing" ("the 52nd minute wearing
 /// police uniforms" ranks minutes), and its ending ("nd") is no event word.
 #[test]
 fn an_ordinal_ends_at_a_verb_in_ing_and_its_ending_is_no_event() {
-    let (s, fs) = facts("Four fans ran onto the field in the 52nd minute wearing police uniforms.", None);
+    let (s, fs) = facts(
+        "Four fans ran onto the field in the 52nd minute wearing police uniforms.",
+        None,
+    );
     let heads = quantity_heads(&s, &fs);
     assert!(heads.iter().any(|(t, _)| *t == "52nd minute"), "{heads:?}");
     assert!(
-        fs.iter().all(|f| !f.events.iter().any(|e| e.as_str() == "nd")),
+        fs.iter()
+            .all(|f| !f.events.iter().any(|e| e.as_str() == "nd")),
         "{:?}",
         fs.iter().map(|f| &f.events).collect::<Vec<_>>()
     );
@@ -5648,8 +5709,15 @@ fn an_ordinal_ends_at_a_verb_in_ing_and_its_ending_is_no_event() {
 #[test]
 fn a_distance_from_its_place_is_from_that_place() {
     agrees_then_conflicts(
-        ("The tanker ran aground on Monday about 300 metres from its berth. Tugs freed it later.", None),
-        |n| format!("Ferries sailed past. The tanker grounded on Monday some {n} metres from the berth, officials said."),
+        (
+            "The tanker ran aground on Monday about 300 metres from its berth. Tugs freed it later.",
+            None,
+        ),
+        |n| {
+            format!(
+                "Ferries sailed past. The tanker grounded on Monday some {n} metres from the berth, officials said."
+            )
+        },
         None,
         "300 metres",
         ("300", "250"),
@@ -5657,7 +5725,9 @@ fn a_distance_from_its_place_is_from_that_place() {
     let (s, fs) = facts("It ran aground about 300 metres from its berth.", None);
     let heads = quantity_heads(&s, &fs);
     assert!(
-        heads.iter().any(|(t, h)| t.contains("300") && h.as_deref().is_some_and(|h| h.contains("berth"))),
+        heads
+            .iter()
+            .any(|(t, h)| t.contains("300") && h.as_deref().is_some_and(|h| h.contains("berth"))),
         "{heads:?}"
     );
 }
@@ -5670,8 +5740,14 @@ fn a_distance_from_its_place_is_from_that_place() {
 fn not_planning_to_do_a_thing_denies_the_thing() {
     assert_eq!(
         verdict(
-            ("Halvard Freight does not plan to close any depots after the merger.", None),
-            ("Halvard Freight said it would close some depots after the merger.", None),
+            (
+                "Halvard Freight does not plan to close any depots after the merger.",
+                None
+            ),
+            (
+                "Halvard Freight said it would close some depots after the merger.",
+                None
+            ),
             "not plan to close",
             "close"
         ),

@@ -2553,7 +2553,11 @@ fn nearby_words(
         // (An aside between them is as if it were not there: "38 people,
         // including two children, were killed".)
         let far = out.len() >= 2 && {
-            let (lo, hi) = if i < span.start { (i, span.start) } else { (span.end, i) };
+            let (lo, hi) = if i < span.start {
+                (i, span.start)
+            } else {
+                (span.end, i)
+            };
             let inside: u32 = asides_before(ctx, lo, hi)
                 .iter()
                 .map(|&(a, b)| ctx.breaks_before.between(a as usize, b as usize + 1))
