@@ -4,7 +4,8 @@
 //! counted thing too), so alignment never grows with the product of all
 //! facts. One crossing between blocks: a figure a topic rule chose by its
 //! word ("6,000 evacuees") may meet a count of people sharing an event word
-//! in a report that states no figure of that topic ("6,000 people"). Within a block every cross-source pair is scored — names by how
+//! in a report that states no figure of that topic ("6,000 people").
+//! Within a block every cross-source pair is scored — names by how
 //! alike their spellings are, everything else by the evidence that the two
 //! fill one *slot*: the IDF-weighted cosine of their context words, plus a
 //! bonus when each source states one fact of the slot, when both come first
@@ -811,9 +812,14 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     // A vague count ("thousands of people") is told in passing: it neither
     // counts against nor earns "only one" or "comes first" (a report's
     // headline "thousands" and its "4,200 people" in the text).
+    // (And how many each states at all, asides included: see `aside_alone`.)
+    let mut told: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
     for (i, f) in facts.iter().enumerate() {
         if !in_passing(f) {
             *per_slot.entry((slot_of[i], f.source as u32)).or_default() += 1;
+        }
+        if !is_vague(f) && !f.derived {
+            *told.entry((slot_of[i], f.source as u32)).or_default() += 1;
         }
     }
     // A whole made of parts is the count of its slot only where its report
@@ -845,12 +851,6 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     // countries, said") is what a report says of someone in passing: beside
     // another report's aside of one noun, each the only figure of its slot
     // its report states at all, it is the same passing remark.
-    let mut told: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
-    for (i, f) in facts.iter().enumerate() {
-        if !is_vague(f) && !f.derived {
-            *told.entry((slot_of[i], f.source as u32)).or_default() += 1;
-        }
-    }
     let aside_alone: Vec<bool> = facts
         .iter()
         .enumerate()
