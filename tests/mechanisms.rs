@@ -5763,3 +5763,24 @@ fn not_planning_to_do_a_thing_denies_the_thing() {
         Some(Verdict::Conflict)
     );
 }
+
+/// A number word right after a topic's verb counts its people, though no
+/// noun follows: "killing three and injuring 12".
+#[test]
+fn a_number_word_after_a_topic_verb_counts() {
+    assert_eq!(
+        verdict(
+            (
+                "Two people died and 14 were injured when the bus overturned.",
+                None
+            ),
+            (
+                "The bus overturned on the bridge, killing three and injuring 12.",
+                None
+            ),
+            "Two people",
+            "three"
+        ),
+        Some(Verdict::Conflict)
+    );
+}

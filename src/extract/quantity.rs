@@ -907,8 +907,16 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // (A part of one unit is a measure: "half a mile".)
         let part_of_a_unit =
             n.value < 1.0 && noun.as_ref().is_some_and(|(_, w)| lex.unit(w).is_some());
+        // (A number word right after a topic's verb counts its people:
+        // "killing three and injuring 12".)
+        let topic_object =
+            i > s.tokens.start && !n.weak && ctx.rules.is_topic_event(ctx.lemma(i - 1).as_str());
         if (n.weak && !part_of_a_unit
-            || !is_digits && noun.is_none() && total_noun.is_none() && n.value < 100.0)
+            || !is_digits
+                && noun.is_none()
+                && total_noun.is_none()
+                && n.value < 100.0
+                && !topic_object)
             && !partitive
         {
             i = n.end.max(i + 1);

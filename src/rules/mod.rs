@@ -829,6 +829,16 @@ impl RuleSet {
     }
 
     /// Whether `lemma` is one of rule `i`'s nouns or events.
+    /// Whether `lemma` is an event word of a topic rule for figures ("kill",
+    /// "injure", "evacuate").
+    pub fn is_topic_event(&self, lemma: &str) -> bool {
+        self.event_rules.get(lemma).is_some_and(|rules| {
+            rules
+                .iter()
+                .any(|&i| self.rules[i].kind == Kind::Quantity && !self.rules[i].is_fallback())
+        })
+    }
+
     pub fn in_vocabulary(&self, i: usize, lemma: &str) -> bool {
         self.vocabulary
             .get(lemma)
