@@ -93,7 +93,7 @@ fn intends_to(ctx: &Ctx, k: usize) -> bool {
 /// claim's hedge.
 fn intent_before(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     (i >= s.tokens.start + 2 && ctx.seg.tokens[i - 1].lower == "to" && intends_to(ctx, i - 2))
-        .then_some(i - 2)
+        .then(|| i - 2)
 }
 
 pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
