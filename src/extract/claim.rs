@@ -299,15 +299,8 @@ fn clause_words(
         let toks = &ctx.seg.tokens;
         let when = ctx.has(k, flag::DATE)
             || ctx.lex.def.dates.day_parts.contains(toks[k].lower.as_str())
-            // "next week", "last month", "this year"
-            || matches!(toks[k].lower.as_str(), "week" | "month" | "year")
-                && k > 0
-                && matches!(toks[k - 1].lower.as_str(), "next" | "last" | "this")
-            || matches!(toks[k].lower.as_str(), "next" | "last")
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "week" | "month" | "year"));
-        if ctx.has(k, flag::CONTENT) && ctx.seg.tokens[k].kind == TokKind::Word && !when {
+            || in_relative_period(toks, k);
+        if ctx.has(k, flag::CONTENT) && toks[k].kind == TokKind::Word && !when {
             out.push(ctx.lemma(k).clone());
             if out.len() == 3 {
                 break;
@@ -315,6 +308,18 @@ fn clause_words(
         }
     }
     out
+}
+
+/// Whether token `k` is a word of "next week", "last month", "this year".
+fn in_relative_period(toks: &[crate::text::Token], k: usize) -> bool {
+    let is = |j: Option<usize>, words: &[&str]| {
+        j.and_then(|j| toks.get(j))
+            .is_some_and(|t| words.contains(&t.lower.as_str()))
+    };
+    const PERIODS: &[&str] = &["week", "month", "year"];
+    const RELATIVE: &[&str] = &["next", "last", "this"];
+    is(Some(k), PERIODS) && is(k.checked_sub(1), RELATIVE)
+        || is(Some(k), RELATIVE) && is(Some(k + 1), PERIODS)
 }
 
 /// A noun phrase after "no" ("no serious safety concerns", "no warning
