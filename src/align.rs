@@ -217,7 +217,7 @@ fn score(
     // (for claims, what the verb acts on: any word in common).
     let shared_event = if x.kind == Kind::Claim {
         // What the verbs act on, or the thing a "no …" phrase denies: "did not
-        // send a distress call" meets "no mayday call" on "call".
+        // sound the alarm" meets "no fire alarm" on "alarm".
         let names = |a: &Fact, b: &Fact| {
             a.head
                 .as_deref()
@@ -318,11 +318,16 @@ fn score(
         // A date's nearest event word is what it dates ("the hearing on
         // Thursday" / "a hearing on May 2"): the same one for both, more.
         // Not for background, told in passing ("the 2009 storm", "a 2015 storm").
+        // Nor need the nearest be the same when two of the event words
+        // are: a place named between ("struck on Sunday in Brill county" /
+        // "the storm that struck the province on May 11") comes nearer
+        // than what happened, and two words in common say one event.
+        let shared = || x.events.iter().filter(|e| y.events.contains(e)).count();
         if x.kind == Kind::Date
             && !x.past
             && !y.past
             && !x.events.is_empty()
-            && x.events.first() == y.events.first()
+            && (x.events.first() == y.events.first() || shared() >= 2)
         {
             sim += cut.date_event_bonus;
         }

@@ -5784,3 +5784,23 @@ fn a_number_word_after_a_topic_verb_counts() {
         Some(Verdict::Conflict)
     );
 }
+
+/// Two dates with two event words in common date one event, though a
+/// place named between comes nearer to each than what happened.
+#[test]
+fn two_event_words_in_common_date_one_event() {
+    agrees_then_conflicts(
+        (
+            "Twister kills nine in Harlan county\n\nThe twister hit at 6:10 p.m. on Sunday in Harlan county, a farming district west of the capital, flattening barns, silos and homes along a 20-mile path. Forecasters had issued a twister warning on Saturday.\n\nThe governor declared an emergency on Monday and said crews would search through the night.\n",
+            Some("2025-05-12"),
+        ),
+        |d| {
+            format!(
+                "Harlan tornado toll rises to 12\n\nThe number of people confirmed dead after the twister that struck Merrit's prairie on {d} rose to 12 on Wednesday, the sheriff said, as searchers reached outlying ranches. Schools across the region reopened on Tuesday.\n\nInsurers said twister claims would be paid by June 30.\n"
+            )
+        },
+        Some("2025-05-14"),
+        "Sunday",
+        ("May 11", "May 2"),
+    );
+}
