@@ -95,7 +95,7 @@ fn is_vague(f: &Fact) -> bool {
 
 /// Told in passing, for the place a fact holds among those of its slot: a
 /// vague count, a whole made of parts the sentence states ("180
-/// passengers and six crew"), which restates them, or a figure in a
+/// riders and seven staff"), which restates them, or a figure in a
 /// relative aside ("Acme, which employs 350 people, said").
 fn in_passing(f: &Fact) -> bool {
     is_vague(f) || f.derived || f.aside
@@ -226,11 +226,11 @@ fn score(
         x.events.iter().any(|e| y.events.contains(e))
             || names(x, y)
             || names(y, x)
-            // Or both are said of one name: "Hale did not testify" /
-            // "Hale testified in his own defence".
+            // Or both are said of one name: "Hale did not vote" /
+            // "Hale voted with the majority".
             || x.about.is_some() && x.about == y.about
-            // Or one acts on nothing it names: "said he would not appeal" /
-            // "said he would appeal the verdict".
+            // Or one acts on nothing it names: "said she would not object" /
+            // "said she would challenge the ruling".
             || x.events.is_empty() != y.events.is_empty()
     } else if x.kind == Kind::Date && (!x.also_events.is_empty() || !y.also_events.is_empty()) {
         // A day named more than once dates each event told of it.
@@ -254,7 +254,7 @@ fn score(
         return None;
     }
     // Two figures counting one thing under no shared event word ("18 people
-    // were detained" / "250,000 people lost their homes") share only what
+    // were detained" / "120,000 people were left homeless") share only what
     // every figure of their slot shares: the counted noun and its kinds are
     // no evidence of one slot then.
     // (Nor are two nouns of one kind, "votes" and "ballots".)
@@ -276,8 +276,8 @@ fn score(
     } else if x.kind == Kind::Quantity && rule.is_fallback() && x.head.is_none() != y.head.is_none()
     {
         // What one counts, standing near a figure that counts nothing named
-        // ("cracked walls up to 5km away and was felt in Olm, 150km to the
-        // south"), is no sign the two count one thing.
+        // ("shook windows up to 8km away and was heard in Olm, 90km to the
+        // west"), is no sign the two count one thing.
         let (h, g) = (x.head.as_deref().map(key), y.head.as_deref().map(key));
         cosine_without(wx, wy, |w| Some(w) == h || Some(w) == g)
     } else {
@@ -308,7 +308,7 @@ fn score(
     }
     // The same event word right next to both ("arrested Monday" / "arrested on Monday").
     // A claim a topic rule chose that acts on the same thing ("are not tied
-    // to the barn" / "have not been linked to the barn"): the rule says
+    // to the mill" / "were never traced to the mill"): the rule says
     // what, the shared object says of what.
     if shared_event && x.kind == Kind::Claim && !rule.is_fallback() {
         sim += cut.event_bonus;
@@ -390,9 +390,9 @@ fn counts_people(f: &Fact, rules: &RuleSet) -> bool {
 }
 
 /// Pairs across blocks: a figure a topic rule chose ("about 6,000
-/// evacuees", "killing all 150 on board") and a count of people in a
+/// evacuees", "killing all 87 aboard") and a count of people in a
 /// report that states no figure of that topic, told without its word
-/// ("shelters housing roughly 6,000 people", "150 people on board"). The
+/// ("shelters housing roughly 7,500 people", "87 people aboard"). The
 /// topic's word is one report's way of telling the figure, and the other
 /// report, which never uses it, may tell the same figure another way. Only
 /// figures that share an event word are paired (each meets at most
@@ -880,8 +880,8 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     }
     drop(seen);
     let anchor_bonus = rules.lexicon.align().anchor_bonus;
-    // Two figures that are each other's best candidate ("20.4 percent of
-    // voters cast ballots" / "turnout was 21.1 percent of the rolls", each
+    // Two figures that are each other's best candidate ("47.3 percent of
+    // members took part" / "turnout was 48.9 percent of the register", each
     // report's only share of its kind near the vote) need less evidence than
     // two that each have better candidates. Whether each is the other's best
     // is decided from the scores, which do not look at values.

@@ -120,7 +120,7 @@ pub fn par_map<T: Sync, R: Send>(
 /// Extract the facts of every source (segmentation and extraction stages).
 ///
 /// Two passes: the first finds every fact; the verbs any source negates
-/// ("did not specify") are then read in their positive uses too ("specified"),
+/// ("did not disclose") are then read in their positive uses too ("disclosed"),
 /// and the things any source says there are none of ("has no fence") where
 /// a source says there is one ("has a fence"), so a negation in one report
 /// can meet the assertion in another.
@@ -289,14 +289,14 @@ mod tests {
     #[test]
     fn reading_twice_finds_what_holding_finds() {
         let rules = RuleSet::builtin().unwrap();
-        let a = "+++\npublished = 2024-03-04\n+++\nThe ministry did not specify the cause of the fire, which killed 12 people on Sunday. The depot has no sprinklers.";
-        let b = "The ministry specified the cause on Monday: a faulty heater. The fire killed 14 people. Inspectors said the depot has sprinklers, and 30 staff were sent home.";
+        let a = "+++\npublished = 2024-03-04\n+++\nThe ministry did not disclose the cause of the fire, which killed 12 people on Sunday. The depot has no sprinklers.";
+        let b = "The ministry disclosed the cause on Monday: a faulty heater. The fire killed 14 people. Inspectors said the depot has sprinklers, and 30 staff were sent home.";
         let sources = [
             Source::from_text("a.md", a.to_string()).unwrap(),
             Source::from_text("b.md", b.to_string()).unwrap(),
         ];
         let held = joined(read_holding(&sources, &rules, 1));
-        assert!(held.contains("specified"), "{held}");
+        assert!(held.contains("disclosed"), "{held}");
         let whole = |_: &Source| usize::MAX;
         assert_eq!(joined(read_twice(&sources, &rules, 1, &whole)), held);
         assert_eq!(joined(read_twice(&sources, &rules, 2, &whole)), held);
@@ -319,7 +319,7 @@ mod tests {
             HARLOW, June 11 (Wire) - A barge struck the Orrin Street bridge on \
             Tuesday, the Regional Transit Authority (RTA) said. Mara Velde, 44, \
             who captained the barge, was not hurt.\n\n\
-            Engineers did not specify how long repairs would take. Spring \
+            Engineers did not disclose how long repairs would take. Spring \
             floods had raised the river by 3 metres. Tarvex owns the barge.\n\n\
             The RTA said the next day that 12,000 commuters use the bridge \
             daily. Velde told reporters the current was strong. About 12,000 \
@@ -327,7 +327,7 @@ mod tests {
             In spring the crossing reopens. A 17-year-old deckhand was treated \
             for cuts, and the bridge will stay shut for three weeks.\n\n\
             Mara Velde has sailed the river for 20 years. Tarvex declined to comment.";
-        let b = "Engineers specified that repairs would take a month, the Regional \
+        let b = "Engineers disclosed that repairs would take a month, the Regional \
             Transit Authority said on Wednesday.\n\nThe barge hit the bridge on \
             Tuesday. Captain Mara Veldt said 11,000 commuters use it.";
         let corpus =

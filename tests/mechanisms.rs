@@ -462,11 +462,11 @@ fn counted_noun_and_participles() {
 #[test]
 fn ordinals_of_titles_are_not_counts() {
     let (s, f) = facts(
-        "It was their second World Cup and the 52nd minute of play.",
+        "It was their second Grand Prix and the 37th lap of the race.",
         None,
     );
     assert!(f.iter().all(|x| !s.text[x.start..x.end].contains("second")));
-    fact(&s, &f, Kind::Quantity, "52nd minute");
+    fact(&s, &f, Kind::Quantity, "37th lap");
 }
 
 #[test]
@@ -487,13 +487,13 @@ fn units_convert_and_stay_out_of_topic_rules() {
 #[test]
 fn event_words_follow_clauses() {
     let (s, f) = facts(
-        "The agency said 1,200 people had been injured, nine remained missing and 40,000 had been evacuated.",
+        "The agency said 1,200 people had been injured, eight remained missing and 40,000 had been evacuated.",
         None,
     );
     let rs = rules();
     let id = |t: &str| rs.rules[fact(&s, &f, Kind::Quantity, t).rule].id.clone();
     assert_eq!(id("1,200"), "people-injured");
-    assert_eq!(id("nine"), "people-missing");
+    assert_eq!(id("eight"), "people-missing");
     assert_eq!(id("40,000"), "people-evacuated");
 }
 
@@ -652,7 +652,7 @@ fn a_year_earlier_is_no_length_of_time() {
 #[test]
 fn month_year_and_holiday_dates() {
     let (s, f) = facts(
-        "The fire started in mid-March of last year and spread in 2019. Since the 1990s it has burned on New Year's Day. Crews met at 4:30 p.m. local time.",
+        "The fire started in mid-March of last year and spread in 2019. Since the 1990s it has burned on New Year's Day. Crews met at 5:45 p.m. local time.",
         Some("2021-06-01"),
     );
     assert_eq!(
@@ -671,11 +671,11 @@ fn month_year_and_holiday_dates() {
         day(fact(&s, &f, Kind::Date, "New Year's Day")),
         "2021-01-01"
     );
-    let t = fact(&s, &f, Kind::Date, "4:30 p.m. local time");
+    let t = fact(&s, &f, Kind::Date, "5:45 p.m. local time");
     assert!(matches!(
         t.value,
         Value::Date {
-            time: Some(990),
+            time: Some(1065),
             ..
         }
     ));
@@ -921,7 +921,7 @@ fn acronyms_align_with_the_full_name() {
 #[test]
 fn negation_scope_modality_and_attribution() {
     let (s, f) = facts(
-        "The jury did not convict on every charge, court officials said. The mayor could be charged next year.",
+        "The jury did not convict on the fraud counts, court officials said. The mayor could be charged next year.",
         None,
     );
     let convict = fact(&s, &f, Kind::Claim, "convict");
@@ -1335,16 +1335,16 @@ fn two_clock_times_each_the_others_best_meet() {
         "A power outage left homes without electricity on Wednesday after a \
          substation fire, the utility said.\n\n\
          Power was restored to most customers by 11:30 p.m., about nine hours \
-         after the fire broke out at 2:40 p.m. Firefighters fought the blaze.",
+         after the fire broke out at 3:10 p.m. Firefighters fought the blaze.",
         Some("2031-02-08"),
     );
     let b = (
         "The utility said Thursday it was still investigating what caused the \
          substation fire.\n\n\
-         The fire started at about 2:40 p.m. and knocked out three transformers.",
+         The fire started at about 3:10 p.m. and knocked out three transformers.",
         Some("2031-02-09"),
     );
-    assert_eq!(verdict(a, b, "2:40", "2:40"), Some(Verdict::Agree));
+    assert_eq!(verdict(a, b, "3:10", "3:10"), Some(Verdict::Agree));
     // Changed in one, it is a conflict: the pair was not chosen by its value.
     let b = (
         "The utility said Thursday it was still investigating what caused the \
@@ -1352,7 +1352,7 @@ fn two_clock_times_each_the_others_best_meet() {
          The fire started at about 4:10 p.m. and knocked out three transformers.",
         Some("2031-02-09"),
     );
-    assert_eq!(verdict(a, b, "2:40", "4:10"), Some(Verdict::Conflict));
+    assert_eq!(verdict(a, b, "3:10", "4:10"), Some(Verdict::Conflict));
 }
 
 #[test]
@@ -1556,7 +1556,7 @@ fn parts_of_a_stated_whole() {
     );
     let summed = texts(&s, &f, |x| x.summed);
     assert_eq!(summed, ["140 passengers", "six crew"]);
-    let a = "The train carried 243 passengers and a dozen crew members when it left.";
+    let a = "The train carried 231 passengers and a dozen crew members when it left.";
     for (crew, want) in [("12", Verdict::Agree), ("15", Verdict::Conflict)] {
         let b = format!("The train left with {crew} crew members and a full load.");
         assert_eq!(
@@ -2089,10 +2089,10 @@ fn identifiers_are_not_counts() {
             "{id} is a name's number, not a count"
         );
     }
-    let (s, f) = facts("Voters in London 59.9% backed the plan.", None);
+    let (s, f) = facts("Voters in Leeds 61.2% backed the plan.", None);
     assert!(
         f.iter()
-            .any(|x| x.kind == Kind::Quantity && s.text[x.start..x.end].contains("59.9%")),
+            .any(|x| x.kind == Kind::Quantity && s.text[x.start..x.end].contains("61.2%")),
         "a share after a place still counts"
     );
 }
@@ -2282,19 +2282,19 @@ fn sentence_openers_are_names_only_by_use() {
 fn open_vocabulary_claims_with_polarity() {
     assert_eq!(
         verdict(
-            ("No serious safety concerns have been reported.", None),
-            ("No serious safety concerns were seen in the trial.", None),
-            "No serious safety concerns",
-            "No serious safety concerns"
+            ("No major side effects have been reported.", None),
+            ("No major side effects were seen in the trial.", None),
+            "No major side effects",
+            "No major side effects"
         ),
         Some(Verdict::Agree)
     );
     assert_eq!(
         verdict(
-            ("The crossing had no lights or signals.", None),
-            ("The crossing has no gates and no warning lights.", None),
-            "no lights",
-            "no warning lights"
+            ("The stairwell had no alarms or signs.", None),
+            ("The stairwell has no fence and no smoke alarms.", None),
+            "no alarms",
+            "no smoke alarms"
         ),
         Some(Verdict::Agree)
     );
@@ -2354,16 +2354,13 @@ fn a_passive_verb_acts_on_its_subject() {
 
 #[test]
 fn two_periods_written_with_both_ends_agree_only_on_both() {
-    let a = ("The lettuce was harvested from March 5 to 16.", None);
+    let a = ("The apples were picked from April 3 to 19.", None);
     assert_eq!(
         verdict(
             a,
-            (
-                "The lettuce was harvested between March 5 and March 16.",
-                None
-            ),
-            "March 5",
-            "March 5"
+            ("The apples were picked between April 3 and April 19.", None),
+            "April 3",
+            "April 3"
         ),
         Some(Verdict::Agree)
     );
@@ -2371,11 +2368,11 @@ fn two_periods_written_with_both_ends_agree_only_on_both() {
         verdict(
             a,
             (
-                "The lettuce was harvested between March 14 and March 16.",
+                "The apples were picked between April 14 and April 19.",
                 None
             ),
-            "March 5",
-            "March 14"
+            "April 3",
+            "April 14"
         ),
         Some(Verdict::Conflict)
     );
@@ -2383,9 +2380,9 @@ fn two_periods_written_with_both_ends_agree_only_on_both() {
     assert_eq!(
         verdict(
             a,
-            ("The lettuce was harvested on March 9.", None),
-            "March 5",
-            "March 9"
+            ("The apples were picked on April 9.", None),
+            "April 3",
+            "April 9"
         ),
         Some(Verdict::Agree)
     );
@@ -2418,11 +2415,11 @@ fn topic_words_for_the_counted_are_one_slot() {
         Some("2031-05-02"),
     );
     let b = (
-        "The death toll from the landslide rose to 73 on Saturday. \
+        "The death toll from the landslide rose to 49 on Saturday. \
          Officials said more than 300 people were killed in a 2019 flood in the same valley.",
         Some("2031-05-03"),
     );
-    assert_eq!(verdict(a, b, "57", "73"), Some(Verdict::Conflict));
+    assert_eq!(verdict(a, b, "57", "49"), Some(Verdict::Conflict));
     assert_eq!(verdict(a, b, "57", "300"), None);
 }
 
@@ -2756,11 +2753,11 @@ fn counted_nouns_of_one_kind_meet() {
 #[test]
 fn a_duration_between_two_figures_is_one_range() {
     let (s, f) = facts(
-        "The shooting went on for between nine and 11 minutes.",
+        "The shooting went on for between seven and 12 minutes.",
         None,
     );
-    let d = fact(&s, &f, Kind::Duration, "between nine and 11 minutes");
-    assert!((range(d).2 - 11.5 * 60.0).abs() < 1.0);
+    let d = fact(&s, &f, Kind::Duration, "between seven and 12 minutes");
+    assert!((range(d).2 - 12.5 * 60.0).abs() < 1.0);
     assert!(f.iter().all(|x| x.kind != Kind::Quantity));
 }
 
@@ -2882,13 +2879,13 @@ fn a_vague_count_takes_a_partner_only_after_the_precise_ones() {
     // what the other report's figure is to be compared with.
     let a = (
         "A gas blast at the depot injured thousands of people on Monday. Hospitals \
-         said more than 4,000 people were treated for wounds overnight.",
+         said more than 2,300 people were treated for wounds overnight.",
         None,
     );
     let b = |n: &str| {
         format!("The depot blast wounded more than {n} people, hospitals said on Tuesday.")
     };
-    agrees_then_conflicts(a, b, None, "4,000", ("4,000", "5,000"));
+    agrees_then_conflicts(a, b, None, "2,300", ("2,300", "3,300"));
 }
 
 #[test]
@@ -2965,9 +2962,9 @@ fn a_counted_noun_alone_is_no_evidence_of_one_slot() {
         None,
     );
     let b = |rest: &str| format!("Some 45 people remain in hospital. {rest}");
-    let homeless = b("The governor said about 250,000 people had lost their homes.");
+    let homeless = b("The governor said about 120,000 people had lost their homes.");
     assert_eq!(
-        verdict(a, (&homeless, None), "18 people", "250,000 people"),
+        verdict(a, (&homeless, None), "18 people", "120,000 people"),
         None
     );
     // The same event beside each: one slot, and the figures differ.
@@ -3104,7 +3101,7 @@ fn a_topic_claim_stated_in_other_words_is_one_fact() {
 
 #[test]
 fn more_after_a_multiple_is_a_comparative_not_an_increment() {
-    let (s, f) = facts("The star is 40 times more massive than the sun.", None);
+    let (s, f) = facts("The star is 40 times more luminous than the sun.", None);
     let x = fact(&s, &f, Kind::Quantity, "40 times");
     assert!(
         !x.head.as_deref().unwrap_or("").starts_with("more"),
@@ -3121,7 +3118,7 @@ fn more_after_a_multiple_is_a_comparative_not_an_increment() {
     );
     agrees_then_conflicts(
         (
-            "Astronomers said the star is 40 times more massive than the sun.",
+            "Astronomers said the star is 40 times more luminous than the sun.",
             None,
         ),
         |v| format!("Astronomers said the star weighs {v} that of the sun."),
@@ -3384,7 +3381,7 @@ fn a_clock_time_can_end_a_sentence_and_its_marks_are_no_event() {
     let rules = rules();
     let s = src(
         "a",
-        "The shelling began shortly after 10 p.m. Witnesses fled the square. It stopped at 11 p.m. Friday, or 4 a.m. GMT.",
+        "The shelling began shortly after 9 p.m. Witnesses fled the square. It stopped at 11 p.m. Friday, or 4 a.m. GMT.",
         None,
     );
     let seg = concur::segment::segment(&s, &rules.lexicon);
@@ -3396,7 +3393,7 @@ fn a_clock_time_can_end_a_sentence_and_its_marks_are_no_event() {
     assert_eq!(
         sentences,
         [
-            "The shelling began shortly after 10 p.m.",
+            "The shelling began shortly after 9 p.m.",
             "Witnesses fled the square.",
             "It stopped at 11 p.m. Friday, or 4 a.m. GMT."
         ]
@@ -3640,11 +3637,11 @@ fn a_distance_set_beside_a_place_is_that_places_distance() {
         None,
     );
     let b = (
-        "The quake cracked walls up to 5km away and was felt in Valdoria, some 150km to the south.",
+        "The quake shook windows up to 8km away and was heard in Valdoria, some 140km to the west.",
         None,
     );
-    assert_eq!(verdict(a, b, "60 miles", "150km"), Some(Verdict::Conflict));
-    assert_eq!(verdict(a, b, "60 miles", "5km"), None);
+    assert_eq!(verdict(a, b, "60 miles", "140km"), Some(Verdict::Conflict));
+    assert_eq!(verdict(a, b, "60 miles", "8km"), None);
 }
 
 #[test]
@@ -4191,7 +4188,7 @@ fn a_verb_that_acts_on_nothing_is_said_of_its_subject() {
 #[test]
 fn a_last_letter_is_spelt_as_any_other() {
     // "Salas" is no plural of "Sala": one letter apart from "Salaz", as
-    // "Cyprus" is from "Cypres". A people's name is another word ("Korean").
+    // "Samos" is from "Sames". A people's name is another word ("Chilean").
     let pair = |a: &str, b: &str| {
         one_sentence_verdict(
             |x| format!("Defender {x} equalized late in the match."),
@@ -4204,14 +4201,14 @@ fn a_last_letter_is_spelt_as_any_other() {
     assert_eq!(pair("Ruben Salas", "Ruben Salas"), Some(Verdict::Agree));
     assert_eq!(
         verdict(
-            ("The ferry reached Cyprus at dawn.", None),
-            ("The ferry reached Cypres at dawn.", None),
-            "Cyprus",
-            "Cypres"
+            ("The ferry reached Samos at dawn.", None),
+            ("The ferry reached Sames at dawn.", None),
+            "Samos",
+            "Sames"
         ),
         Some(Verdict::Variant)
     );
-    assert_eq!(pair("Ana Korea", "Ana Korean"), None);
+    assert_eq!(pair("Ana Chile", "Ana Chilean"), None);
 }
 
 #[test]
@@ -5136,7 +5133,7 @@ fn a_date_closing_an_aside_is_not_when_something_was_said() {
 
 /// A one-word name that is no common word is the longer name with a common
 /// word before it ("Hurricane Dalia" / "Dalia"), but not a place after a
-/// connector ("University of Arizona" is not "Arizona").
+/// connector ("University of Oregon" is not "Oregon").
 #[test]
 fn a_common_word_before_a_one_word_name_is_its_kind() {
     let a = (
@@ -5149,11 +5146,11 @@ fn a_common_word_before_a_one_word_name_is_its_kind() {
     );
     assert_eq!(verdict(a, b, "Dalia", "Dalia"), Some(Verdict::Agree));
     let a = (
-        "Researchers at the University of Arizona led the work, officials said.",
+        "Researchers at the University of Oregon led the work, officials said.",
         None,
     );
-    let b = ("Researchers in Arizona led the work, officials said.", None);
-    assert_eq!(verdict(a, b, "University of Arizona", "Arizona"), None);
+    let b = ("Researchers in Oregon led the work, officials said.", None);
+    assert_eq!(verdict(a, b, "University of Oregon", "Oregon"), None);
 }
 
 /// A figure in a relative clause set off by commas ("Velmar, which employs
@@ -5649,14 +5646,14 @@ fn today_inside_a_name_is_no_date() {
 }
 
 /// A figure keeps a third event word from its own clause: "ran onto the
-/// field in the 52nd minute dressed as police officers" meets "raced
-/// across the field in the 53rd minute" on "field", though each report
+/// field in the 64th minute dressed as stewards" meets "raced
+/// across the field in the 65th minute" on "field", though each report
 /// names another minute too.
 #[test]
 fn a_third_event_word_from_the_figures_clause_counts() {
     agrees_then_conflicts(
         (
-            "Mills scored in the 12th minute. Four fans ran onto the field in the 52nd minute dressed as police officers.",
+            "Mills scored in the 12th minute. Three protesters ran onto the field in the 64th minute dressed as stewards.",
             None,
         ),
         |n| {
@@ -5665,13 +5662,13 @@ fn a_third_event_word_from_the_figures_clause_counts() {
             )
         },
         None,
-        "52nd minute",
-        ("52nd", "53rd"),
+        "64th minute",
+        ("64th", "65th"),
     );
     // Past a clause break it is no event word of the figure: "for 12
-    // years and had logged 9,000 flight hours" is not what the years did.
+    // years and had clocked 9,000 road hours" is not what the years did.
     let (s, fs) = facts(
-        "She had flown for the airline for 12 years and had logged 9,000 flight hours.",
+        "She had driven for the firm for 12 years and had clocked 9,000 road hours.",
         None,
     );
     let years = fs
@@ -5679,22 +5676,22 @@ fn a_third_event_word_from_the_figures_clause_counts() {
         .find(|f| s.text[f.start..f.end].contains("12 years"))
         .unwrap();
     assert!(
-        !years.events.iter().any(|e| e.starts_with("log")),
+        !years.events.iter().any(|e| e.starts_with("clock")),
         "{:?}",
         years.events
     );
 }
 
-/// An ordinal's noun ends at a verb in "-ing" ("the 52nd minute wearing
-/// police uniforms" ranks minutes), and its ending ("nd") is no event word.
+/// An ordinal's noun ends at a verb in "-ing" ("the 42nd minute wearing
+/// stewards' vests" ranks minutes), and its ending ("nd") is no event word.
 #[test]
 fn an_ordinal_ends_at_a_verb_in_ing_and_its_ending_is_no_event() {
     let (s, fs) = facts(
-        "Four fans ran onto the field in the 52nd minute wearing police uniforms.",
+        "Three protesters ran onto the field in the 42nd minute wearing stewards' vests.",
         None,
     );
     let heads = quantity_heads(&s, &fs);
-    assert!(heads.iter().any(|(t, _)| *t == "52nd minute"), "{heads:?}");
+    assert!(heads.iter().any(|(t, _)| *t == "42nd minute"), "{heads:?}");
     assert!(
         fs.iter()
             .all(|f| !f.events.iter().any(|e| e.as_str() == "nd")),

@@ -87,7 +87,7 @@ const WORDS: &[&str] = &[
     "#1",
     "9/11",
     "U.S.",
-    "Jong-un",
+    "Min-ho",
     "Mr.",
     "Dr.",
     "no",

@@ -11,7 +11,7 @@ use crate::rules::{Kind, Rule, RuleSet, Verdict};
 use crate::segment::{Sentence, TokKind};
 
 /// An age at token `i`: "38-year-old", "aged 38", "age 38", "Porter, 41,",
-/// "in his late 30s", with what is aged as its head.
+/// "in her early 40s", with what is aged as its head.
 fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     let toks = &ctx.seg.tokens;
     let t = &toks[i];
@@ -20,9 +20,9 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     // Up to 199: an impossible age in one report is a discrepancy to show, not noise.
     let whole = |x: &str| x.parse::<u16>().ok().filter(|&n| (1..=199).contains(&n));
     // What is aged: the noun after "38-year-old" ("jet", "building",
-    // "fisherman"), the last of the words that name it ("a 43-year-old
-    // former nurse", "the 30-year-old cargo ship"); a person when there is
-    // none ("a 38-year-old German", "Porter, 41", "the 17-year-old appeared
+    // "fisherman"), the last of the words that name it ("a 47-year-old
+    // former nurse", "the 26-year-old cargo ship"); a person when there is
+    // none ("a 52-year-old Dane", "Porter, 41", "the 17-year-old appeared
     // in court").
     let noun = |k: usize| {
         toks.get(k).is_some_and(|t| {
@@ -135,7 +135,7 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
             }
             // "died at 84", "dies at 84": the age of one who died. "She was
             // 84." closing its sentence: the age of the one the pronoun is.
-            // (Only the verb: "put the number of dead at 37" is a count; and
+            // (Only the verb: "put the toll at 37" is a count; and
             // no clock time, "died at 5 p.m.".)
             let died_at = i >= s.tokens.start + 2
                 && toks[i - 1].lower == "at"
@@ -184,7 +184,7 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
                 return found(i, i + 1, n as f64, n as f64, n as f64);
             }
         }
-        // "in his late 30s": a decade of life.
+        // "in her early 40s": a decade of life.
         let decade = t
             .lower
             .strip_suffix('s')
@@ -266,7 +266,7 @@ impl FactKind for Ages {
                 i = end;
                 continue;
             }
-            // Labels ("counts 12 and 13") are not ages either.
+            // Labels ("counts 4 and 7") are not ages either.
             if toks[i].kind == TokKind::Number
                 && i > s.tokens.start
                 && ctx

@@ -1,6 +1,6 @@
 //! Claims: an action with its polarity and modality. A claim is read where a
 //! claim rule's predicate word stands ("charged", "acquitted", "died"), and,
-//! for the fallback rule, wherever a verb is negated ("did not specify").
+//! for the fallback rule, wherever a verb is negated ("did not disclose").
 //! Negation is looked for in the clause before the predicate; a rule's
 //! antonyms ("acquit" for "convict") flip it. Modal cues ("could",
 //! "expected to") make the claim a prediction, which never conflicts.
@@ -19,7 +19,7 @@ fn clause_break(lower: &str) -> bool {
 
 /// Look back from token `i` within its clause for a cue in `set`; the first
 /// hit's index. Another predicate in between ends the scope: in "did not
-/// convict on every charge" the negation belongs to "convict".
+/// sign on every page" the negation belongs to "sign".
 fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, cue: u32) -> Option<usize> {
     let toks = &ctx.seg.tokens;
     let mut k = i;
@@ -39,7 +39,7 @@ fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, cue: u32) -> Opt
 }
 
 /// Whether token `i` is a verb with no claim rule of its own that a negation
-/// governs ("did not formally specify"): the fallback claims.
+/// governs ("did not formally disclose"): the fallback claims.
 pub fn negated_verb_at(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
     let t = &ctx.seg.tokens[i];
     t.kind == TokKind::Word
@@ -103,7 +103,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
         if t.kind != TokKind::Word {
             continue;
         }
-        // "No serious safety concerns", "has no gates": a thing said not to exist.
+        // "No major side effects", "has no fence": a thing said not to exist.
         if t.lower == "no" && ctx.rules.claim_fallback {
             if let Some(c) = negated_noun(ctx, si, s, i) {
                 out.push(c);
@@ -125,7 +125,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
         };
         let antonym = known.is_some_and(|(_, a)| *a);
         let predicate = known.is_some();
-        // Fallback: the verb right after a negation ("did not formally specify").
+        // Fallback: the verb right after a negation ("did not formally disclose").
         let mut generic = false;
         if !predicate {
             // Or a positive use of a verb some source negates (see `negated_verbs`).
@@ -238,7 +238,7 @@ fn passive_from(ctx: &Ctx, s: &Sentence, start: usize) -> Option<usize> {
 }
 
 /// "No" opening the subject of a passive verb at `i`, however long the
-/// subject ("no credit card numbers or log-in details were compromised"):
+/// subject ("no bank records or home addresses were exposed"):
 /// what it denies is that anything was. The index of "no".
 fn no_subject(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     let toks = &ctx.seg.tokens;
@@ -266,8 +266,8 @@ fn no_subject(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
 }
 
 /// The content words a verb at `i` acts on: up to three lemmas after it in its
-/// clause, skipping function words ("did not release the victim's name" →
-/// victim, name).
+/// clause, skipping function words ("did not give the driver's age" →
+/// driver, age).
 fn object(ctx: &Ctx, s: &Sentence, i: usize) -> Vec<crate::extract::Word> {
     clause_words(ctx, i + 1..s.tokens.end.min(i + 8), 0)
 }
@@ -322,8 +322,8 @@ fn in_relative_period(toks: &[crate::text::Token], k: usize) -> bool {
         || is(Some(k), RELATIVE) && is(Some(k + 1), PERIODS)
 }
 
-/// A noun phrase after "no" ("no serious safety concerns", "no warning
-/// lights", "no evidence the fire was set"): a claim that the thing its last
+/// A noun phrase after "no" ("no major side effects", "no smoke
+/// alarms", "no evidence the fire was set"): a claim that the thing its last
 /// noun names does not exist or did not happen. Its predicate is that noun;
 /// its event words are the phrase's words, so two such claims meet on what
 /// they deny. Not "no longer", "no one", "no more" (adverbs and pronouns).
@@ -348,10 +348,10 @@ pub(super) fn negated_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Opti
         }
         k += 1;
     }
-    // "no lights or warning signs", "no injuries or deaths": each phrase
+    // "no alarms or exit signs", "no injuries or deaths": each phrase
     // names a thing of its own, and the first is the claim's. A single
     // word with no plural before the conjunction shares the last phrase's
-    // noun: "no mechanical or engine failure" denies a failure.
+    // noun: "no electrical or brake fault" denies a fault.
     if let Some(n) = first {
         let w = &toks[words[n - 1]].lower;
         if n > 1 || w.ends_with('s') {
@@ -373,8 +373,8 @@ fn noun_word(ctx: &Ctx, k: usize) -> bool {
 }
 
 /// A thing said not to be the case: "no …" ([`negated_noun`]), or a noun
-/// phrase ruled out, after the phrase ("investigators ruled out a gas leak")
-/// or before it in the passive ("a gas leak was ruled out"); the phrases are
+/// phrase ruled out, after the phrase ("investigators ruled out a power cut")
+/// or before it in the passive ("a power cut was ruled out"); the phrases are
 /// `[lexicon.claims] ruling_out`.
 pub(super) fn denied_at(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidate> {
     let toks = &ctx.seg.tokens;
@@ -390,7 +390,7 @@ pub(super) fn denied_at(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<
     {
         return None;
     }
-    // Active: the phrase after "out" ("ruled out a gas leak"), past its article.
+    // Active: the phrase after "out" ("ruled out a power cut"), past its article.
     let mut out = i + 1;
     while out + 1 < s.tokens.end
         && matches!(toks[out + 1].lower.as_str(), "a" | "an" | "the" | "any")

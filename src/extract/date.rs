@@ -2,7 +2,7 @@
 //! "the 4th of July 1976"), holidays ("New Year's Day"), month and year
 //! spans ("mid-March", "May of last year", "in 2012", "the 1990s"),
 //! weekdays and relative days resolved against the publication date, and
-//! times of day ("4:30 p.m.").
+//! times of day ("5:45 p.m.").
 //!
 //! A date without a year takes the year that puts it nearest the publication
 //! date, preferring the past unless the sentence looks forward ("scheduled",
@@ -30,14 +30,14 @@ struct Found {
     year_known: bool,
     weekday: Option<i8>,
     time: Option<u16>,
-    /// Both ends were written as days ("March 5 to 16", "between March 12
-    /// and July 17"), not a month or a year standing for its days.
+    /// Both ends were written as days ("April 3 to 19", "between April 3
+    /// and June 8"), not a month or a year standing for its days.
     range: bool,
 }
 
 /// Whether the clause of the date at token `at` looks forward ("will meet
 /// on Tuesday", "a vote, which is scheduled for June 12,"). Only its own
-/// clause counts: in "said on Tuesday it had agreed to buy the firm, a deal
+/// clause counts: in "said on Tuesday it had signed to take over the firm, a deal
 /// that would create …" the Tuesday is past.
 fn looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
     if said_on(ctx, s, at) {
@@ -227,7 +227,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     {
         return Some(clock(i, i + 1, minutes));
     }
-    // Times of day: "4:30 p.m.", "10 a.m." (+ "Beijing time", "GMT" kept in the span).
+    // Times of day: "5:45 p.m.", "10 a.m." (+ "Tokyo time", "GMT" kept in the span).
     if t.kind == TokKind::Number {
         // A military time before a zone: "1815 GMT", "0930 UTC".
         if t.lower.len() == 4
@@ -302,7 +302,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             return day(y, m, d).map(|dt| single(i, i + 1, dt, known));
         }
     }
-    // Month-first: "Oct. 3", "June 9, 2021", "March 5 to 16", "March 2014", "May of last year", "in May".
+    // Month-first: "Oct. 3", "June 9, 2021", "April 3 to 19", "March 2014", "May of last year", "in May".
     if let Some((m, after_m)) = month_of(ctx, i, s) {
         let ambiguous = lex.def.dates.ambiguous_months.contains(t.lower.as_str());
         if let Some((d, after_d)) = small_int(ctx, after_m, s, 31) {
@@ -323,7 +323,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                 None => resolve_year(ctx, s, i, m, d)?,
             };
             let first = day(y, m, d)?;
-            // Ranges: "March 5 to 16", "March 5 and March 16" (after "between").
+            // Ranges: "April 3 to 19", "April 3 and April 19" (after "between").
             let mut last = first;
             if matches!(
                 w(end),
@@ -402,7 +402,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
         }
         return None;
     }
-    // Day-first: "24 November", "the 11th of September 2001".
+    // Day-first: "24 November", "the 4th of July 1976".
     if let Some((d, after_d)) = small_int(ctx, i, s, 31) {
         let k = if w(after_d) == Some("of") {
             after_d + 1
@@ -425,7 +425,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             return day(y, m, d as i8).map(|dt| single(start, end, dt, known));
         }
     }
-    // Years and decades: "in 2012", "since 1998", "a 2012 quake", "the 1990s".
+    // Years and decades: "in 2012", "since 1998", "a 2011 flood", "the 1990s".
     if let Some((y, e)) = year_at(ctx, i, s) {
         // An earlier year only where a year's preposition opens it and no
         // noun follows it: "built in 1885," (not "in 1885 homes").
@@ -509,7 +509,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
         if matches!(prev, Some("last") | Some("next") | Some("this")) {
             start = i - 1;
         }
-        // A weekday next to a date is one date: "Tuesday, March 3", "Friday 13 January".
+        // A weekday next to a date is one date: "Tuesday, March 3", "Sunday 9 February".
         let after = if w(i + 1) == Some(",") { i + 2 } else { i + 1 };
         if bare == t.lower.as_str()
             && after < s.tokens.end
@@ -549,7 +549,7 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             -back
         };
         let d = p.checked_add(offset.days()).ok()?;
-        // Two weekdays joined are one stretch of days: "over Saturday and
+        // Two weekdays joined are one stretch of days: "on Saturday and
         // Sunday", "Monday to Wednesday" (joined by "and", only days in a row).
         if bare == t.lower.as_str()
             && let Some(joint) = w(i + 1).filter(|x| matches!(*x, "and" | "to" | "through" | "-"))
@@ -808,7 +808,7 @@ pub fn extract(
         }
         let mut end = f.end;
         let mut zone = None;
-        // Time zones after a time: "Beijing time", "GMT", "local time", "Central time".
+        // Time zones after a time: "Tokyo time", "GMT", "local time", "Central time".
         if f.time.is_some() {
             let toks = &ctx.seg.tokens;
             let zone_of = |k: usize| {
@@ -999,8 +999,8 @@ fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {
         bound(*sb, *yb, (i32::MIN, 0)),
         bound(*eb, *yb, (i32::MAX, 0)),
     );
-    // Two periods each written with both ends ("March 5 to 16" / "between
-    // March 5 and March 16") state the same ends, or differ.
+    // Two periods each written with both ends ("April 3 to 19" / "between
+    // April 3 and April 19") state the same ends, or differ.
     if *ra && *rb {
         return lo_a == lo_b && hi_a == hi_b;
     }

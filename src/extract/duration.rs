@@ -1,5 +1,5 @@
-//! Durations: numbers of time units ("three weeks", "a five-week trial",
-//! "two to three days"), compared as spans of seconds.
+//! Durations: numbers of time units ("three weeks", "a nine-day hearing",
+//! "four to six days"), compared as spans of seconds.
 
 use super::display::fmt_num;
 use super::kind::{Names, Reading, Sameness};
@@ -9,7 +9,7 @@ use super::{Candidate, Ctx, Fact, Modality, Value, hedge_before, nearby_events};
 use crate::rules::{Kind, Rule, RuleSet, Verdict};
 use crate::segment::{Sentence, TokKind};
 
-/// Durations: NUMBER UNIT, NUMBER-UNIT compounds, and ranges "two to three weeks".
+/// Durations: NUMBER UNIT, NUMBER-UNIT compounds, and ranges "four to six weeks".
 pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<Candidate>) {
     let toks = &ctx.seg.tokens;
     let lex = ctx.lex;
@@ -33,7 +33,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             i += 1;
             continue;
         }
-        // Optional range: "two to three weeks", "three or four days", "5-7 days".
+        // Optional range: "four to six weeks", "two or three days", "5-7 days".
         let mut second: Option<Num> = None;
         let mut j = n.end;
         // "between six and eight minutes"
@@ -129,7 +129,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             i += 1;
             continue;
         }
-        // A rate, not a length of time: "3,000 barrels a day", "$2 an hour", "twice a week".
+        // A rate, not a length of time: "400 tonnes a day", "$2 an hour", "twice a week".
         // ("half an hour" is a part of one unit, no rate.)
         let rate = !half && n.weak && n.value >= 1.0 && i > s.tokens.start && {
             let p = &toks[i - 1];
@@ -149,7 +149,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             None if between && second.is_some() => (i - 1, None),
             None => (i, None),
         };
-        // The noun a compound qualifies ("five-week trial") is the head.
+        // The noun a compound qualifies ("nine-day hearing") is the head.
         let mut head = None;
         let mut label = None;
         if compound
@@ -171,7 +171,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                     && !lex.def.words.stopwords.contains(t.lower.as_str())
             })
         {
-            // What the time is of: "two days of talks", "three decades of membership".
+            // What the time is of: "two days of talks", "four years of study".
             head = Some(lex.lemma(t.lower.as_str()));
             label = Some(t.lower.to_string());
         }
@@ -258,7 +258,7 @@ impl super::kind::FactKind for Durations {
     }
 
     /// Times of two different things ("two days of talks", "a
-    /// three-week state of emergency") are two slots.
+    /// ten-day curfew") are two slots.
     fn sameness(&self, x: &Fact, y: &Fact, _rules: &RuleSet, _names: &Names) -> Sameness {
         match (&x.head, &y.head) {
             (Some(a), Some(b)) if a != b => Sameness::Never,

@@ -243,7 +243,7 @@ impl<'a> Names<'a> {
                 && !crate::extract::name::token_match(self.lex, fa, fb)
                 && !self.lex.is_common_word(fa)
                 && !self.lex.is_common_word(fb)
-                // Two first names the lexicon knows ("Maureen", "Robert") are two
+                // Two first names the lexicon knows ("Colleen", "Robert") are two
                 // people of one family, not one person named two ways.
                 && !(self.lex.is_given_name(fa) && self.lex.is_given_name(fb))
         })

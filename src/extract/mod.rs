@@ -85,7 +85,7 @@ pub enum Value {
         /// ("9:15 a.m. ET" is -240 in summer); none for "local time" or none written.
         #[serde(skip_serializing_if = "Option::is_none")]
         zone: Option<i16>,
-        /// Both ends were written as days ("March 5 to 16"): two such ranges
+        /// Both ends were written as days ("April 3 to 19"): two such ranges
         /// agree only on both ends.
         #[serde(skip)]
         range: bool,
@@ -228,7 +228,7 @@ pub struct Fact {
     /// nearest first: the event the fact belongs to.
     pub events: ThinVec<Word>,
     /// A whole the extractor made of parts its sentence states ("180
-    /// passengers and six crew" is also 186 people): it restates them.
+    /// riders and seven staff" is also 187 people): it restates them.
     pub derived: bool,
     /// A part of such a whole ("nine crew" in "212 passengers and nine
     /// crew"): one group of the people counted, as a role noun is.
@@ -797,7 +797,7 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u3
 }
 
 /// What sources negate with no claim rule of its own, by lemma: verbs
-/// ("did not specify") and nouns said not to exist ("has no gates").
+/// ("did not disclose") and nouns said not to exist ("has no gates").
 #[derive(Default)]
 pub struct Negated {
     pub verbs: rustc_hash::FxHashSet<String>,
@@ -1225,13 +1225,13 @@ impl Repeats {
         key.clear();
         let _ = match &f.value {
             // Claims merge per rule, polarity and modality, but not across
-            // sentences naming different years ("a 2012 quake that killed"):
+            // sentences naming different years ("a 2011 flood that killed"):
             // those are other events.
             // Nor across what the verb acts on: "voted to approve the plan"
             // and "approved a new parking fee" are two claims.
             // (What the verb acts on tells claims of a predicate apart; a
             // topic rule's claim is one thing said, whatever the words
-            // around it: "has died", "the first fatality", "confirmed the death".)
+            // around it: "has died", "the first to die", "confirmed the loss".)
             Value::Claim {
                 negated, modality, ..
             } => write!(
@@ -1299,8 +1299,8 @@ impl Repeats {
 const MAX_ALSO_EVENTS: usize = 8;
 
 /// A figure restated in parentheses right after another of the same kind and
-/// dimension ("about 50 miles (80 kilometres)", "7:30 p.m. local time
-/// (11:30 a.m. EDT)") is the same fact: it joins the first as another
+/// dimension ("about 50 miles (80 kilometres)", "8:45 p.m. local time
+/// (12:45 p.m. EDT)") is the same fact: it joins the first as another
 /// mention. A figure in another currency or unit stays a fact of its own.
 fn merge_restatements(
     ctx: &Ctx,
@@ -1328,7 +1328,7 @@ fn merge_restatements(
     };
     let mut keep = Vec::with_capacity(order.len());
     // The last figure and the last time of day: a restatement may follow its
-    // figure past another fact ("4:10 p.m. Friday (9:10 a.m. EST)").
+    // figure past another fact ("3:25 p.m. Friday (8:25 a.m. EST)").
     let class = |v: &Value| match v {
         Value::Quantity { .. } => Some(0),
         Value::Date { time: Some(_), .. } => Some(1),
@@ -1642,7 +1642,7 @@ fn finish(
         Kind::Date if changed => format!("{}/change", rule.id),
         // A date well before the report ("a flood in May of last
         // year") is background, not the news it reports: a slot of its own.
-        // "its largest deal in a decade", "the first time in 20 years": the
+        // "its largest deal in a decade", "the first time in 15 years": the
         // time since the last such thing, not how long something lasted.
         Kind::Duration if after_superlative(ctx, s, c.toks.start) => format!("{}/since", rule.id),
         // "with six minutes left", "with two days to go": a countdown to
@@ -1692,9 +1692,9 @@ fn finish(
         }
     }
     // The word that governs a date says what part of its event it dates:
-    // "since Tuesday" and "since March 23" both date the start of a state
+    // "since Tuesday" and "since April 14" both date the start of a state
     // that lasts, "by October" a deadline, whatever else their sentences say.
-    // ("by the start of October": past words for a part of the period.)
+    // ("by the end of June": past words for a part of the period.)
     let role = (c.kind == Kind::Date)
         .then(|| {
             (s.tokens.start..c.toks.start)
@@ -1903,7 +1903,7 @@ fn counts_down(ctx: &Ctx, s: &Sentence, end: usize) -> bool {
 }
 
 /// Whether a span follows "in" after a superlative or "first" in its clause
-/// ("the largest acquisition in a decade", "for the first time in 20 years",
+/// ("the largest acquisition in a decade", "for the first time in 15 years",
 /// "the worst flooding in a century").
 fn after_superlative(ctx: &Ctx, s: &Sentence, start: usize) -> bool {
     let toks = &ctx.seg.tokens;
@@ -1963,7 +1963,7 @@ fn said_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
         .take_while(|a| a.0 as usize >= s.tokens.start)
         .any(|a| a.1 as usize >= span.end);
     // ("according to" names whose word it is, not when it was given:
-    // "voted on Sunday, according to the union" dates the vote.)
+    // "met on Monday, according to the league" dates the meeting.)
     let says = |k: usize| ctx.has(k, flag::ATTRIBUTION) && toks[k].lower != "according";
     before.is_some_and(says) || !in_aside && after.is_some_and(says)
 }
@@ -2212,7 +2212,7 @@ fn select_rule<'r>(
         let rank = if r.nouns.is_empty() && r.events.is_empty() {
             usize::MAX - 1
         } else if c.head.as_ref().is_some_and(|h| rules.in_vocabulary(i, h)) {
-            // The head itself names the topic: "38 dead", "nine remained missing".
+            // The head itself names the topic: "38 dead", "six were still missing".
             0
         } else if let Some(pos) = Some(nearest.get_or_insert_with(nearest_events)[i])
             .filter(|&p| p != usize::MAX)
@@ -2273,7 +2273,7 @@ fn told_as_a_time(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>, e: &Wo
 /// Whether the event word `e` near a figure at `span` tells of another
 /// figure: one past a colon, semicolon or conjunction from this figure,
 /// with another figure nearer it on its own side ("126 people were aboard:
-/// 11 workers are missing" — the missing are the 11). A comma does not part
+/// 14 miners are missing" — the missing are the 14). A comma does not part
 /// them: in "38 people, including two children, were killed" the 38 were.
 /// Not `parted`: any figure nearer the event word tells of it.
 fn told_of_another_figure(
@@ -2470,8 +2470,8 @@ fn nearby_words(
     let w = window(s, span);
     // Distance grows the farther a word is on either side, so each side is
     // already in order: walk both outwards and take the nearer each time.
-    // Clause breaks, "and" included, add distance: in "nine remained missing
-    // and 230,000 had been evacuated" the 230,000 belongs to "evacuated".
+    // Clause breaks, "and" included, add distance: in "six were still missing
+    // and 18,000 had been evacuated" the 18,000 belongs to "evacuated".
     // Left distances are odd and right ones even, so there are no ties.
     // A name is who or where, not what happened: a capitalised word inside
     // the sentence is no event word ("the crash in Ruritania on Monday" is
@@ -2548,8 +2548,8 @@ fn nearby_words(
         let Some((_, i)) = next else { break };
         let lemma = ctx.lemma(i);
         // Past the two nearest, a word counts only in the span's own clause:
-        // "had flown for 10 years and had logged 6,000 flight hours" is not
-        // about flights as far as the ten years go.
+        // "had driven for 12 years and had clocked 4,200 road hours" is not
+        // about roads as far as the twelve years go.
         // (An aside between them is as if it were not there: "38 people,
         // including two children, were killed".)
         let far = out.len() >= 2 && {

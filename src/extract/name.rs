@@ -180,7 +180,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                     j += 1;
                 }
             }
-            // A possessive ends a name: "China's State Administration" is two.
+            // A possessive ends a name: "Norway's Maritime Directorate" is two.
             if let Some(k) = (i..j.saturating_sub(1)).find(|&k| {
                 toks[k].kind == TokKind::Word
                     && (toks[k].lower.ends_with("'s") || toks[k].lower.ends_with("\u{2019}s"))
@@ -201,7 +201,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 .map_or(i, |k| k + 2);
             let run = start..j;
             i = j;
-            // Split at titles ("FBI Director James Comey" -> "FBI", "James Comey") and drop non-names.
+            // Split at titles ("NASA Administrator Rhea Tallis" -> "NASA", "Rhea Tallis") and drop non-names.
             let mut seg_start = run.start;
             let mut pieces = Vec::new();
             // A common noun naming a person before a given name is a title
@@ -235,7 +235,7 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                 {
                     // One common word before a title that a name follows is
                     // part of the title: "Fire Chief Dana Kessler", "Defense
-                    // Secretary Lee Park". ("its Southwest Chief was" names a train.)
+                    // Secretary Lee Park". ("its Coastal Star was" names a ferry.)
                     let of_title = k == seg_start + 1
                         && ctx.has(seg_start, flag::COMMON)
                         && k + 1 < run.end
@@ -474,8 +474,8 @@ fn acronyms(
 
 /// Extract one name fact per entity.
 ///
-/// Words another fact already reads (`claimed`: "EST" in "9:10 a.m. EST",
-/// "Central" in "9:15 a.m. Central time") are not names on their own.
+/// Words another fact already reads (`claimed`: "EST" in "8:25 a.m. EST",
+/// "Central" in "7:40 a.m. Central time") are not names on their own.
 pub fn extract(ctx: &Ctx, claimed: &[bool], out: &mut Vec<Candidate>) {
     let mut ms = Mentions::default();
     ms.add(ctx, claimed);
@@ -655,7 +655,7 @@ impl Names<'_> {
 }
 
 /// Whether a name joins its words with a connector in lower case ("University
-/// of Arizona"): what follows the connector is another thing, not the name.
+/// of Oregon"): what follows the connector is another thing, not the name.
 /// (Checked for every pair of spellings scored: no allocation.)
 fn connected(lex: &Lexicon, name: &str) -> bool {
     name.split_whitespace()
@@ -730,7 +730,7 @@ fn names_relation(a: &str, b: &str, rule: &Rule, names: &Names) -> (u8, Verdict)
     }
 }
 /// Endings that make another word of a name: its people or its language
-/// ("Korean", "Japanese", "Iraqi", "Danish").
+/// ("Chilean", "Japanese", "Iraqi", "Danish").
 const DERIVATIONS: &[&str] = &["n", "an", "ian", "ese", "ish", "i", "ic"];
 
 pub fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
@@ -750,7 +750,7 @@ pub fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
         return true;
     }
     // Spelling variants of longer words, but not a word and its derivative
-    // ("Korea"/"Korean", "Iraq"/"Iraqi"); a silent final "e" is a spelling
+    // ("Chile"/"Chilean", "Iraq"/"Iraqi"); a silent final "e" is a spelling
     // ("Whitcomb"/"Whitcombe"). Another letter at the end is a spelling as
     // any other letter is ("Salas"/"Salaz", compared without the "s" a
     // plural would have).
@@ -913,7 +913,7 @@ fn score_tokens(lex: &Lexicon, ta: &[&str], tb: &[&str], connected: bool) -> f32
     };
     // (A one-word name too, when it is no common word and the longer joins
     // no other thing with a connector: "Hurricane Dalia" / "Dalia", not
-    // "University of Arizona" / "Arizona".)
+    // "University of Oregon" / "Oregon".)
     if lead > 0
         && lead < long.len()
         && long.len() - lead >= short.len()
@@ -1131,6 +1131,6 @@ mod tests {
         assert_eq!(score("West Carolina", "East Carolina"), 0.0);
         assert_eq!(score("Li Wei Ming", "Li Wei Min"), 0.0);
         assert_eq!(score("West Ruritania", "West Ruritanian"), 0.0);
-        assert_eq!(score("Maureen Smithers", "Bob Smithers"), 0.0);
+        assert_eq!(score("Colleen Smithers", "Bob Smithers"), 0.0);
     }
 }

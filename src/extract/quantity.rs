@@ -1,6 +1,6 @@
 //! Quantities and durations: a number, its hedge, its unit and the thing it
-//! counts. Durations are numbers of time units ("three weeks", "a five-week
-//! trial"); everything else numeric that is not a date is a quantity.
+//! counts. Durations are numbers of time units ("three weeks", "a nine-day
+//! hearing"); everything else numeric that is not a date is a quantity.
 
 use super::display::fmt_num;
 use super::kind::{Names, Reading, Sameness};
@@ -122,7 +122,7 @@ fn measured_noun(ctx: &Ctx, unit: usize, limit: usize) -> Option<usize> {
 
 /// The place a distance ending at token `at` is measured from: the last
 /// name in the noun phrase after "from", "of" or "off", past a restatement in
-/// brackets and a compass point ("(50km) east of the Ruritanian port city
+/// brackets and a compass point ("(70km) north of the Ruritanian port city
 /// of Olm" gives "Olm"); with no name, the last word of the phrase after
 /// "from", "off" or a compass point ("40 metres from the pier" and "90
 /// metres from the breakwater" are two slots).
@@ -194,8 +194,8 @@ fn distance_beside(
 
 /// Whether a word flagged `cue` stands a few words before the figure from token
 /// `at` to `end` in its clause ("had expected revenue of $4 billion", "valid
-/// only if 30 percent"), or right after it ("the $4 billion analysts had
-/// forecast", "the 30 percent needed"), with no figure between; with
+/// only if 40 percent"), or right after it ("the $4 billion analysts had
+/// forecast", "the two-thirds required"), with no figure between; with
 /// `not_to`, not a cue followed by "to" ("38, and it is expected to rise").
 fn cue_near(ctx: &Ctx, s: &Sentence, (at, end): (usize, usize), cue: u32, not_to: bool) -> bool {
     let toks = &ctx.seg.tokens;
@@ -268,7 +268,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
 }
 
 /// A figure told just before a running total in a clause of its own ("the
-/// fire killed two people on Monday, bringing the death toll to four",
+/// fire killed two people on Monday, taking the death toll to seven",
 /// "rescuers found 12 more bodies, raising the total to 40") is what the
 /// total grew by: an increment, a slot of its own beside the total. Only a
 /// figure of people in general or of what the total counts.
@@ -443,7 +443,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             i += 1;
             continue;
         }
-        // Labels: "counts 12 and 13", "Rule #1".
+        // Labels: "counts 4 and 7", "Rule #1".
         if toks[i].kind == TokKind::Number
             && i > s.tokens.start
             && lex.def.numbers.labels.contains(toks[i - 1].lower.as_str())
@@ -496,7 +496,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             (n.value, n.low, n.high) = (-n.value, -n.high, -n.low);
         }
         let mut j = n.end;
-        // Currency before: "$165,000", "US$4.5bn".
+        // Currency before: "$240,000", "US$3.8bn".
         let mut start = i;
         let mut unit: Option<String> = None;
         if i > s.tokens.start
@@ -739,7 +739,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             let mut words = Vec::new();
             while m < limit && words.len() < 4 {
                 let t = &toks[m];
-                // "corruption and conspiracy counts": a coordinated noun phrase.
+                // "fraud and bribery charges": a coordinated noun phrase.
                 if matches!(t.lower.as_str(), "and" | "or")
                     && !words.is_empty()
                     && m + 1 < limit
@@ -757,7 +757,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     words.push((m + 1, "percent".to_string()));
                     break;
                 }
-                // A past participle ends the counted noun: "4,000 people injured and …".
+                // A past participle ends the counted noun: "2,300 people injured and …".
                 if !words.is_empty() && lex.is_past_form(&t.lower) && !ctx.has(m, super::flag::UNIT)
                 {
                     break;
@@ -791,7 +791,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     }
                     break;
                 }
-                // "six times more massive": after a multiple, a comparative,
+                // "six times more costly": after a multiple, a comparative,
                 // not an increment; the noun phrase ends.
                 if words
                     .last()
@@ -832,7 +832,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     && !lex.def.words.lemmas.contains_key(w)
                     && lex.unit(w).is_none())
             });
-            // A unit or currency first ("94 degrees Fahrenheit" is in
+            // A unit or currency first ("88 degrees Fahrenheit" is in
             // Fahrenheit), then a plural noun, then the first word.
             // Of plural-looking words next to each other, the last: "154
             // measles cases" counts cases.
@@ -884,7 +884,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 .cloned()
                 .or_else(|| words.first().cloned())
         };
-        // A total named before the figure: "bringing the death toll to four",
+        // A total named before the figure: "taking the death toll to seven",
         // "the number of dead rose to 12", "the tally stood at 30".
         let mut total_noun: Option<(usize, String)> = None;
         if noun.is_none()
@@ -922,9 +922,9 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             i = n.end.max(i + 1);
             continue;
         }
-        // Ordinals count only lower-case things ("52nd minute"), not titles
-        // ("second World Cup") nor what a name describes ("a second U.S.
-        // official").
+        // Ordinals count only lower-case things ("37th lap"), not titles
+        // ("Second Vatican Council") nor what a name describes ("a second Swiss
+        // envoy").
         if n.ordinal
             && noun.as_ref().is_none_or(|(ni, _)| {
                 (k..=*ni).any(|q| toks[q].kind == TokKind::Word && ctx.is_capitalized(&toks[q]))
@@ -1012,7 +1012,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 }
             }
         } else if let Some((t, w)) = &total_noun {
-            // "toll … to four": the figure counts what the total counts: the
+            // "toll … to seven": the figure counts what the total counts: the
             // word after "number of" ("the number of barges … rose to 212"),
             // or a word the lexicon knows near it ("the death toll").
             let of = (toks.get(t + 1).is_some_and(|x| x.lower == "of"))
@@ -1038,7 +1038,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             head = Some(counted.map_or_else(|| lex.lemma(w), |k| lex.lemma(&toks[k].lower)));
             label = Some(counted.map_or_else(|| w.clone(), |k| format!("{} {w}", toks[k].lower)));
         } else if start == i && i >= s.tokens.start + 2 {
-            // The noun before: "magnitude-6.1", "a crowd of 78,011".
+            // The noun before: "magnitude-5.4", "a crowd of 64,212".
             let p = &toks[i - 1];
             let q = &toks[i - 2];
             if (p.lower == "-" && p.glued && toks[i].glued || p.lower == "of")
@@ -1055,7 +1055,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     head = Some("more figure".into());
                     label = Some("more figure".into());
                 }
-                // "a margin of 1.3 million votes", "a majority of 1.2m".
+                // "a margin of 2.4 million votes", "a majority of 3.1m".
                 if p.lower == "of" && lex.def.numbers.margin_nouns.contains(q.lower.as_str()) {
                     head = Some("margin".into());
                     label = Some("margin".into());
@@ -1111,7 +1111,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             });
             end = n + 1;
         }
-        // What a distance is measured from ("30 miles from the harbour",
+        // What a distance is measured from ("45 miles from the harbour",
         // "12km north-east of the old town") is what it is about: two
         // distances from different places are two slots.
         if head.is_none()
@@ -1149,7 +1149,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         let ahead = toks
             .get(end)
             .is_some_and(|t| end < limit && matches!(t.lower.as_str(), "ahead" | "behind"));
-        // "a margin of nearly 1.3 million votes", past a hedge.
+        // "a margin of nearly 2.4 million votes", past a hedge.
         let margin_of = (s.tokens.start.max(i.saturating_sub(4))..i).any(|k| {
             k > s.tokens.start
                 && toks[k].lower == "of"
@@ -1206,8 +1206,8 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         {
             // What was expected, or what is needed, is not what came:
             // "analysts had expected revenue of $4 billion" never meets
-            // "revenue rose to $4.2 billion", nor "the 30 percent needed"
-            // a turnout of 21 percent.
+            // "revenue rose to $4.2 billion", nor "the 40 percent required"
+            // a turnout of 35 percent.
             head = Some(format!("{role} {}", head.as_deref().unwrap_or("figure")));
             label = Some(format!("{role} {}", label.as_deref().unwrap_or("figure")));
         }
@@ -1322,7 +1322,7 @@ pub(super) fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
         (capital_word(i - 1) && i - 1 > s.tokens.start && !ctx.has(i - 1, super::flag::NOT_NAME))
             || (p.kind != TokKind::Word || p.caps) && code(i - 1)
     };
-    // "Moscow's 81,000-seat stadium": what a possessive owns is counted.
+    // "the city's 52,000-seat arena": what a possessive owns is counted.
     let possessive = p.lower.ends_with("'s") || p.lower.ends_with("\u{2019}s");
     // "beat Kellford Athletic 3-1": two small figures joined by a hyphen
     // after a name are a score ("Boeing 737-8" names a model).
@@ -1339,7 +1339,7 @@ pub(super) fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     if !after_name || possessive || score {
         return None;
     }
-    // "London 59.9%", "Texas 12 percent", "Berlin 4,000 people": a figure
+    // "Leeds 61.2%", "Texas 12 percent", "Berlin 4,000 people": a figure
     // with a unit or a counted noun after it counts, whatever stands before.
     let next = toks.get(i + 1).filter(|_| i + 1 < s.tokens.end);
     let counted = |n: &crate::segment::Token| {
@@ -1628,8 +1628,8 @@ pub(super) fn figures_verdict(
     }
 }
 
-/// Whether both figures are bounds on the same side ("up to 50 million" and
-/// "up to 157 million", "at least 41" and "more than 38"): then the bounds
+/// Whether both figures are bounds on the same side ("up to 70 million" and
+/// "up to 140 million", "at least 41" and "more than 38"): then the bounds
 /// themselves are what the sources state, and they are compared as figures.
 pub(super) fn same_open_hedge(a: &Fact, b: &Fact, lex: &Lexicon) -> bool {
     use crate::rules::lexicon::HedgeShape::*;
@@ -1685,7 +1685,7 @@ impl super::kind::FactKind for Quantities {
             },
         ) = (&x.value, &y.value)
         {
-            // A count, a rank ("52nd minute") and a score ("4-2") are different
+            // A count, a rank ("37th lap") and a score ("3-1") are different
             // kinds of figure, whatever they say.
             if ua != ub || oa != ob || sa.is_some() != sb.is_some() {
                 return Sameness::Never;
@@ -1696,8 +1696,8 @@ impl super::kind::FactKind for Quantities {
             // and "2,130 participants died", may be one: the verb says which.)
             // (Not a part of a total it names, "1,850 of its 2,400 trains",
             // and a count of other things: "2,400 daily services". But a count
-            // of the same noun told by the same verb is the part: "convicted
-            // on nine of the 12 counts", "convicted on nine counts".)
+            // of the same noun told by the same verb is the part: "upheld
+            // on five of the 8 grounds", "upheld on five grounds".)
             let part_and_count = |a: &Fact, b: &Fact| {
                 let part_of = a.head.as_deref().and_then(|h| h.strip_prefix("part "));
                 let first_alike = a
@@ -1770,7 +1770,7 @@ impl super::kind::FactKind for Quantities {
                 {
                     return Sameness::Never;
                 }
-                // A bare figure ("of those, 162 were …") counts what its
+                // A bare figure ("of those, 48 were …") counts what its
                 // sentence names: a thing it never names is not what it counts.
                 let unnamed = |a: &Fact, b: &Fact| {
                     a.head.is_none()
@@ -1788,7 +1788,7 @@ impl super::kind::FactKind for Quantities {
     }
 
     /// Under a topic rule the words for what is counted are one ("57
-    /// people", "the death toll rose to 73", "the number of dead"): only a
+    /// people", "the death toll rose to 61", "the number of dead"): only a
     /// role ("passengers") or a part, increment or earlier figure tells two
     /// slots of the topic apart.
     fn slot<'f>(&self, f: &'f Fact, rules: &RuleSet) -> (Option<&'f str>, Option<&'f str>) {
@@ -1925,9 +1925,9 @@ impl super::kind::FactKind for Quantities {
                 ordinal,
                 step,
             } => {
-                // "$4.5 billion" in the headline and "about $4.5 billion" in
+                // "$3.8 billion" in the headline and "about $3.8 billion" in
                 // the text state one figure: the hedge is not part of it.
-                // A written range ("250,000 to 300,000") is another figure.
+                // A written range ("140,000 to 160,000") is another figure.
                 let range = *low == *value && *high > *value;
                 let _ = step;
                 write!(

@@ -105,7 +105,7 @@ table! {
         pub margin_nouns: HashSet<String>,
         /// Words that make a figure near them a forecast ("had expected revenue of …").
         pub forecast: HashSet<String>,
-        /// Words that make a figure near them a requirement ("the 30 percent needed").
+        /// Words that make a figure near them a requirement ("the two-thirds required").
         pub required: HashSet<String>,
         /// Verbs of change: they say that a figure moved, not what moved
         /// (see `flag::CHANGE`).
@@ -495,15 +495,15 @@ impl Lexicon {
 
     /// A word of a name as compared: the lexicon's irregular forms ("Centre" =
     /// "Center"), and a common word's plural "s" dropped ("Farms" = "Farm"), but no stemming:
-    /// "Katie" and "Wales" stay as written, so given names and places meet their
+    /// "Josie" and "Lyons" stay as written, so given names and places meet their
     /// own spellings.
     fn name_word(&self, w: String) -> String {
         if let Some(l) = self.def.words.lemmas.get(&w) {
             return l.clone();
         }
         // Only a common word's plural: "Farms" is "Farm", but "Salas" and
-        // "Cypres" keep their "s" (compared as written, one letter apart
-        // from "Salaz" and "Cyprus").
+        // "Lyons" keep their "s" (compared as written, one letter apart
+        // from "Salaz" and "Lyonz").
         match w.strip_suffix('s') {
             Some(b)
                 if b.chars().count() >= 4
