@@ -5801,3 +5801,50 @@ fn two_event_words_in_common_date_one_event() {
         ("May 11", "May 2"),
     );
 }
+
+/// A phrase of place between a date and what happened says where, not
+/// what: the date's event words pass over it ("capsized in rough seas off
+/// the northern coast of Velmar on Monday" dates the capsizing), so two
+/// reports that place the same event differently still meet on it.
+#[test]
+fn a_date_dates_what_happened_past_a_phrase_of_place() {
+    let (s, f) = facts(
+        "A train crashed into a dump truck at a rural crossing in northern Velmar on Monday and left the rails.",
+        Some("2024-09-10"),
+    );
+    let d = fact(&s, &f, Kind::Date, "Monday");
+    assert_eq!(
+        d.events.first().map(|e| e.as_str()),
+        Some("truck"),
+        "{:?}",
+        d.events
+    );
+    assert_eq!(&*d.topic, "date of truck");
+    // After the date too: "on Sunday in Brill county".
+    let (s, f) = facts(
+        "The fire broke out on Sunday in Brill county, near the old mill.",
+        Some("2024-09-10"),
+    );
+    let d = fact(&s, &f, Kind::Date, "Sunday");
+    assert!(
+        d.events
+            .first()
+            .is_some_and(|e| e.as_str().starts_with("brok")),
+        "{:?}",
+        d.events
+    );
+    agrees_then_conflicts(
+        (
+            "Ferry capsizes, 12 missing\n\nA passenger ferry capsized in rough seas off the northern coast of Velmar on Monday, leaving 12 people missing, the coast guard said. Rescuers pulled 40 survivors from the water.\n",
+            Some("2024-09-10"),
+        ),
+        |d| {
+            format!(
+                "Divers reach sunken ferry\n\nThe ferry capsized at the mouth of the Orrin estuary on {d}, the coast guard said, and the vessel had been overloaded. Divers reached the hull on Wednesday.\n"
+            )
+        },
+        Some("2024-09-12"),
+        "Monday",
+        ("Sept. 9", "Sept. 2"),
+    );
+}

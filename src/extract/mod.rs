@@ -417,6 +417,8 @@ pub mod flag {
     pub const SEEN: u32 = 1 << 26;
     /// The source writes it (as a word) more than once.
     pub const RECURS: u32 = 1 << 27;
+    /// A preposition of place (`[lexicon.dates] place_prepositions`).
+    pub const PLACE: u32 = 1 << 28;
 }
 
 /// Prepositions that give a date a role in its event (see `finish`): English
@@ -769,6 +771,7 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u3
         (number, flag::NUMBER),
         (unit, flag::UNIT),
         (lex.def.dates.future_cues.contains(l), flag::FUTURE_CUE),
+        (lex.def.dates.place_prepositions.contains(l), flag::PLACE),
         (
             lex.def.names.titles.contains(l.trim_end_matches('.')),
             flag::TITLE,
@@ -1575,10 +1578,11 @@ fn finish(
         ctx.seg.tokens[c.toks.start].start(),
         ctx.seg.tokens[c.toks.end - 1].end(),
     ));
-    // Topics are for people: show the word as written, not its stem.
+    // Topics are for people: show the word as written, not its stem (for
+    // a date, the word it dates, past a phrase of place).
     let head_display = match &c.head {
         Some(h) => c.label.clone().unwrap_or_else(|| h.clone()),
-        _ => nearby_words(ctx, s, &c.toks, 1, false)
+        _ => nearby_words(ctx, s, &c.toks, 1, c.kind == Kind::Date)
             .into_iter()
             .next()
             .map(|(_, i)| ctx.seg.tokens[i].lower.to_string())
@@ -2501,6 +2505,28 @@ fn nearby_words(
                 && (ctx.has(*i - 2, flag::HEDGED) || ctx.has(*i - 2, flag::FUTURE_CUE)))
     };
     let asides = asides_before(ctx, w.start, span.start.max(w.start));
+    // Phrases of place beside a date ("… at a rural crossing in the north
+    // on Monday", "on Sunday in Brill county") say where its event was:
+    // words past them stand as if they were not there, and their own
+    // words come after every word of the clause.
+    let (place_left, place_right) = if dated {
+        place_phrases(ctx, s, &w, span)
+    } else {
+        (0..0, 0..0)
+    };
+    let place = |i: usize| -> isize {
+        if place_left.contains(&i) || place_right.contains(&i) {
+            PLACE_DISTANCE
+        } else if i < place_left.start || i >= place_right.end && !place_right.is_empty() {
+            -2 * (if i < span.start {
+                place_left.len()
+            } else {
+                place_right.len()
+            }) as isize
+        } else {
+            0
+        }
+    };
     let left_d = |i: usize| {
         // (An aside between them is as if it were not there.)
         let gap = if asides.is_empty() {
@@ -2508,14 +2534,22 @@ fn nearby_words(
         } else {
             aside_gap(ctx, asides, i)
         };
-        (span.start - i - gap.tokens) * 2
+        ((span.start - i - gap.tokens) * 2
             + 1
-            + (ctx.breaks_before.between(i, span.start) - gap.breaks) as usize * 8
+            + (ctx.breaks_before.between(i, span.start) - gap.breaks) as usize * 8)
+            .saturating_add_signed(place(i))
     };
-    let right_d =
-        |i: usize| (i - span.end + 1) * 2 + ctx.breaks_before.between(span.end, i) as usize * 8;
-    let mut left = (w.start..span.start.max(w.start))
+    let right_d = |i: usize| {
+        ((i - span.end + 1) * 2 + ctx.breaks_before.between(span.end, i) as usize * 8)
+            .saturating_add_signed(place(i))
+    };
+    // Each side in order of distance: the words beyond a phrase of place,
+    // then the phrase's own.
+    let lo = w.start;
+    let mut left = (place_left.end.max(lo)..span.start.max(lo))
         .rev()
+        .chain((lo..place_left.start.max(lo)).rev())
+        .chain(place_left.clone().rev())
         .filter(eventish)
         .map(|i| (left_d(i), i))
         .peekable();
@@ -2527,7 +2561,9 @@ fn nearby_words(
     } else {
         w.end
     };
-    let mut right = (span.end.max(w.start)..right_end)
+    let beyond = place_right.end.max(span.end.max(w.start));
+    let mut right = (beyond..right_end.max(beyond))
+        .chain(place_right.start..place_right.end.min(right_end))
         .filter(eventish)
         .map(|i| (right_d(i), i))
         .peekable();
@@ -2573,6 +2609,72 @@ fn nearby_words(
     }
     out
 }
+
+/// The phrases of place right before and right after a date `span` inside
+/// window `w`: each opens with a preposition of place (`PLACE`) and runs
+/// at most [`PLACE_PHRASE`] words, with no clause mark, figure or past form
+/// of a verb in it ("crashed into a truck | at a rural crossing in the
+/// north | on Monday"). On the left the date's own preposition ("on") is
+/// passed first; phrases in a row join.
+fn place_phrases(
+    ctx: &Ctx,
+    s: &Sentence,
+    w: &std::ops::Range<usize>,
+    span: &std::ops::Range<usize>,
+) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+    let toks = &ctx.seg.tokens;
+    // A noun phrase: content words, articles and "of" ("the northern coast
+    // of Velmar"); another function word ends it ("in jail until a hearing").
+    let plain = |k: usize| {
+        let t = &toks[k];
+        t.kind == TokKind::Word
+            && !ctx.has(k, flag::CLAUSE_BREAK)
+            && !ctx.lex.is_past_form(&t.lower)
+            && (!ctx.has(k, flag::STOP)
+                || t.lower == "of"
+                || ctx.lex.def.names.articles.contains(t.lower.as_str()))
+    };
+    // Left: from the date's own preposition back over whole phrases.
+    let mut start = span.start;
+    if start > w.start && start > s.tokens.start && ctx.has(start - 1, flag::STOP) {
+        start -= 1;
+    }
+    let mut left = start;
+    'phrases: loop {
+        let mut k = left;
+        while k > w.start && left - k < PLACE_PHRASE {
+            k -= 1;
+            if ctx.has(k, flag::PLACE) && k + 1 < left {
+                left = k;
+                continue 'phrases;
+            }
+            if !plain(k) {
+                break;
+            }
+        }
+        break;
+    }
+    // Right: phrases that open right after the date.
+    let mut right = span.end;
+    while right < w.end && ctx.has(right, flag::PLACE) {
+        let mut k = right + 1;
+        while k < w.end && k - right <= PLACE_PHRASE && plain(k) && !ctx.has(k, flag::PLACE) {
+            k += 1;
+        }
+        if k == right + 1 {
+            break;
+        }
+        right = k;
+    }
+    (left..start, span.end..right)
+}
+
+/// The longest phrase of place [`place_phrases`] passes, in tokens.
+const PLACE_PHRASE: usize = 8;
+
+/// What a word inside a phrase of place beside a date adds to its distance:
+/// more than any word of the window is away.
+const PLACE_DISTANCE: isize = 4 * CONTEXT_WINDOW as isize + 64;
 
 /// Hedge phrase ending right before token `i` (skipping a currency symbol).
 pub fn hedge_before(

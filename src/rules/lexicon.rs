@@ -207,6 +207,9 @@ table! {
         pub anchored: HashMap<String, i32>,
         pub month_parts: HashMap<String, [i8; 2]>,
         pub future_cues: HashSet<String>,
+        /// Prepositions of place ("in", "at", "off"): a phrase they open
+        /// beside a date says where its event was, not what it was.
+        pub place_prepositions: HashSet<String>,
         /// Parts of a day and words of a clock time ("Tuesday morning",
         /// "late Friday", "local time"): when something happened, never what.
         pub day_parts: HashSet<String>,
