@@ -5848,3 +5848,30 @@ fn a_date_dates_what_happened_past_a_phrase_of_place() {
         ("Sept. 9", "Sept. 2"),
     );
 }
+
+/// "The fire of 2019" names an earlier year's event as "the 2019 fire"
+/// does: a figure told of it is background, a slot apart from the news.
+/// "March of 2019" is a month's year, not an event.
+#[test]
+fn a_thing_of_an_earlier_year_is_background() {
+    agrees_then_conflicts(
+        (
+            "Brush fire doubles in size\n\nThe Dunmore fire had burned 12,400 acres by Tuesday morning, the forestry agency said. It is the largest in the county since the 2019 Pinecrest fire, which burned 31,000 acres over three weeks.\n",
+            Some("2027-08-17"),
+        ),
+        |n| {
+            format!(
+                "Crews gain on Dunmore fire\n\nThe Dunmore fire has scorched 15,000 acres in the hills, the forestry agency said on Wednesday. It is the county's largest since the Pinecrest fire of 2019, which burned about {n} in three weeks.\n"
+            )
+        },
+        Some("2027-08-18"),
+        "31,000 acres",
+        ("31,000 acres", "38,000 acres"),
+    );
+    let (s, f) = facts(
+        "Rainfall in March of 2019 reached 40 inches, the agency said.",
+        Some("2027-08-18"),
+    );
+    let x = fact(&s, &f, Kind::Quantity, "40 inches");
+    assert!(!x.past, "a month's year is no event of its own");
+}

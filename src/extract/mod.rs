@@ -1493,7 +1493,8 @@ struct SentenceYears {
     /// Every explicit year (see `Fact::years`).
     years: Vec<i16>,
     /// The token of the first earlier year named as an event of its own ("a
-    /// 2015 storm that killed 12", "the flood in 1996, which destroyed …");
+    /// 2015 storm that killed 12", "the flood in 1996, which destroyed …",
+    /// "the drought of 2011");
     /// not a month's year ("in March 2029") nor a start ("since 2019"),
     /// unless a clause tells what happened then ("since 2019, when …").
     /// Facts after it are background (`Fact::past`). `usize::MAX` if none, or
@@ -1515,6 +1516,11 @@ fn sentence_years(ctx: &Ctx, s: &Sentence) -> SentenceYears {
             (s.tokens.start.max(1)..s.tokens.end).find(|&k| {
                 year(k).is_some_and(|y| y < p.year())
                     && (matches!(all[k - 1].lower.as_str(), "in" | "a" | "an" | "the")
+                        // "the flood of 1996": a thing of that year, but not
+                        // a month's year ("March of 2019").
+                        || all[k - 1].lower == "of"
+                            && k >= 2
+                            && !ctx.lex.def.dates.months.contains_key(all[k - 2].lower.as_str())
                         // "since 2019, when 31 people died": the clause
                         // after the year tells what happened then.
                         || all.get(k + 1).is_some_and(|t| t.lower == ",")
