@@ -160,8 +160,10 @@ fn admit(x: &Fact, y: &Fact, rules: &RuleSet, names: &Names) -> Admit {
     if x.news_day && y.news_day && !near_days(x.published, y.published) {
         return Admit::No;
     }
-    // Nor do reports written on different days count by the same day.
-    if x.as_of && y.as_of && x.published != y.published {
+    // Nor do reports written on different days count by the same day, nor
+    // is one's count "by Tuesday" the other's news of its own day: each is
+    // when its report was written.
+    if (x.as_of && y.news_day || y.as_of && x.news_day) && x.published != y.published {
         return Admit::No;
     }
     // What the later report still looks forward to ("will begin her term

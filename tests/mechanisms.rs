@@ -5875,3 +5875,19 @@ fn a_thing_of_an_earlier_year_is_background() {
     let x = fact(&s, &f, Kind::Quantity, "40 inches");
     assert!(!x.past, "a month's year is no event of its own");
 }
+
+/// A count "by Tuesday morning" is when its report counted; the next
+/// day's report tells its own day's news ("on Wednesday crews battled"):
+/// two moments, each its report's own, not one date told two ways.
+#[test]
+fn a_count_by_a_day_is_not_the_next_reports_news_day() {
+    let a = (
+        "The Dunmore fire started near a campground and had burned 12,400 acres by Tuesday morning, according to the forestry agency.",
+        Some("2027-08-17"),
+    );
+    let b = (
+        "Firefighters on Wednesday battled the Dunmore fire, which has scorched 15,000 acres near the campground, the forestry agency said.",
+        Some("2027-08-18"),
+    );
+    assert_eq!(verdict(a, b, "Tuesday", "Wednesday"), None);
+}
