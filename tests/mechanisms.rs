@@ -5820,6 +5820,18 @@ fn a_date_dates_what_happened_past_a_phrase_of_place() {
         d.events
     );
     assert_eq!(&*d.topic, "date of truck");
+    // A compass point and "of" open one too.
+    let (s, f) = facts(
+        "Flames swept the ridge north-west of Velmar on Monday.",
+        Some("2024-09-10"),
+    );
+    let d = fact(&s, &f, Kind::Date, "Monday");
+    assert_eq!(
+        d.events.first().map(|e| e.as_str()),
+        Some(rules().lexicon.lemma("ridge").as_str()),
+        "{:?}",
+        d.events
+    );
     // After the date too: "on Sunday in Brill county".
     let (s, f) = facts(
         "The fire broke out on Sunday in Brill county, near the old mill.",

@@ -2617,7 +2617,8 @@ fn nearby_words(
 }
 
 /// The phrases of place right before and right after a date `span` inside
-/// window `w`: each opens with a preposition of place (`PLACE`) and runs
+/// window `w`: each opens with a preposition of place (`PLACE`) or a
+/// compass point and "of" ("west of the town") and runs
 /// at most [`PLACE_PHRASE`] words, with no clause mark, figure or past form
 /// of a verb in it ("crashed into a truck | at a rural crossing in the
 /// north | on Monday"). On the left the date's own preposition ("on") is
@@ -2645,6 +2646,7 @@ fn place_phrases(
     if start > w.start && start > s.tokens.start && ctx.has(start - 1, flag::STOP) {
         start -= 1;
     }
+    let compass = |k: usize| quantity::COMPASS.contains(&toks[k].lower.as_str());
     let mut left = start;
     'phrases: loop {
         let mut k = left;
@@ -2652,6 +2654,14 @@ fn place_phrases(
             k -= 1;
             if ctx.has(k, flag::PLACE) && k + 1 < left {
                 left = k;
+                continue 'phrases;
+            }
+            // A compass point opens one too: "west of the town".
+            if toks[k].lower == "of" && k + 1 < left && k > w.start && compass(k - 1) {
+                left = k - 1;
+                while left > w.start && compass(left - 1) {
+                    left -= 1;
+                }
                 continue 'phrases;
             }
             if !plain(k) {

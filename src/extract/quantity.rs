@@ -35,7 +35,7 @@ const POSSESSIVES: [&str; 5] = ["its", "their", "his", "her", "our"];
 
 /// Compass points a distance may be given in before its place ("north-east
 /// of"): English grammar, like the other words the readers parse with.
-const COMPASS: [&str; 9] = [
+pub(crate) const COMPASS: [&str; 9] = [
     "north",
     "south",
     "east",
