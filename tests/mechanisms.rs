@@ -5903,3 +5903,28 @@ fn a_count_by_a_day_is_not_the_next_reports_news_day() {
     );
     assert_eq!(verdict(a, b, "Tuesday", "Wednesday"), None);
 }
+
+/// A passive verb in a relative clause is said of the noun the pronoun
+/// stands for: "the manager, who has not been named," denies nothing of
+/// "the victims were named on Friday".
+#[test]
+fn a_relative_clause_is_said_of_its_antecedent() {
+    let a = (
+        "The victims were named on Friday as Ada Kerr and Tom Sills.",
+        Some("2028-03-17"),
+    );
+    let b = (
+        "The 47-year-old foreman, who has not been named, was released on bail.",
+        Some("2028-03-18"),
+    );
+    assert_eq!(verdict(a, b, "named", "not been named"), None);
+    // The same verb said of the same noun still meets.
+    let b = (
+        "The victims, who have not been named, worked at the depot.",
+        Some("2028-03-18"),
+    );
+    assert_eq!(
+        verdict(a, b, "named", "not been named"),
+        Some(Verdict::Conflict)
+    );
+}

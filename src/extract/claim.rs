@@ -276,9 +276,24 @@ fn object(ctx: &Ctx, s: &Sentence, i: usize) -> Vec<crate::extract::Word> {
 /// in its clause: the subject of a verb that acts on nothing ("demand has
 /// not slowed" → demand). An attribution ("said") ends the subject.
 fn subject(ctx: &Ctx, s: &Sentence, start: usize) -> Vec<crate::extract::Word> {
+    let toks = &ctx.seg.tokens;
+    // A relative pronoun opening the clause stands for the noun before it:
+    // "the manager, who has not been named" is said of the manager.
+    let mut end = start;
+    let mut k = start;
+    while k > s.tokens.start && ctx.has(k - 1, flag::STOP) && !ctx.has(k - 1, flag::CLAUSE_BREAK) {
+        k -= 1;
+        if matches!(toks[k].lower.as_str(), "who" | "which" | "that") {
+            end = k;
+            if end > s.tokens.start && toks[end - 1].lower == "," {
+                end -= 1;
+            }
+            break;
+        }
+    }
     clause_words(
         ctx,
-        (s.tokens.start.max(start.saturating_sub(8))..start).rev(),
+        (s.tokens.start.max(end.saturating_sub(8))..end).rev(),
         flag::ATTRIBUTION,
     )
 }
