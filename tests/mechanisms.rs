@@ -5928,3 +5928,25 @@ fn a_relative_clause_is_said_of_its_antecedent() {
         Some(Verdict::Conflict)
     );
 }
+
+/// ISO 4217 codes are currencies before or after the figure ("NOK 412m",
+/// "412 million NOK"); codes that are English words are not.
+#[test]
+fn currency_codes_are_money() {
+    agrees_then_conflicts(
+        (
+            "Halden Systems said net profit fell to NOK 412m in the first quarter.",
+            None,
+        ),
+        |n| format!("Halden Systems said first-quarter net profit fell to {n} NOK."),
+        None,
+        "NOK 412m",
+        ("412 million", "430 million"),
+    );
+    let (s, f) = facts("Try 40 samples, then all 12 others.", None);
+    assert!(
+        f.iter().all(|x| !matches!(&x.value, Value::Quantity { unit: Some(u), .. } if u == "TRY" || u == "ALL")),
+        "{:?}",
+        f.iter().map(|x| &s.text[x.start..x.end]).collect::<Vec<_>>()
+    );
+}
