@@ -5943,6 +5943,24 @@ fn currency_codes_are_money() {
         "NOK 412m",
         ("412 million", "430 million"),
     );
+    // A name two words long says whose crowns or dollars they are.
+    agrees_then_conflicts(
+        (
+            "Halden Systems said net profit fell to NOK 412m in the first quarter.",
+            None,
+        ),
+        |n| format!("Halden Systems said first-quarter net profit fell to {n} Norwegian crowns."),
+        None,
+        "NOK 412m",
+        ("412 million", "430 million"),
+    );
+    let (s, f) = facts("The deal is worth 3 million Canadian dollars.", None);
+    let x = fact(&s, &f, Kind::Quantity, "3 million Canadian dollars");
+    assert!(
+        matches!(&x.value, Value::Quantity { unit: Some(u), .. } if u == "CAD"),
+        "{:?}",
+        x.value
+    );
     let (s, f) = facts("Try 40 samples, then all 12 others.", None);
     assert!(
         f.iter().all(|x| !matches!(&x.value, Value::Quantity { unit: Some(u), .. } if u == "TRY" || u == "ALL")),

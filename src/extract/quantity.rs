@@ -877,7 +877,10 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             };
             words
                 .iter()
-                .find(|(_, w)| lex.unit(w).is_some() || lex.def.numbers.currencies.contains_key(w))
+                .find(|(q, w)| {
+                    lex.unit(w).is_some()
+                        || lex.currency(Some(toks[*q - 1].lower.as_str()), w).is_some()
+                })
                 .or_else(|| last_plural.map(|q| &words[q]))
                 .or_else(|| n.ordinal.then(last_of_run).flatten())
                 .or_else(|| words.iter().find(|(_, w)| !graded(w)))
@@ -941,7 +944,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         let mut label = None;
         if let Some((ni, w)) = &noun {
             end = ni + 1;
-            if let Some(c) = lex.def.numbers.currencies.get(w) {
+            if let Some(c) = lex.currency(Some(toks[*ni - 1].lower.as_str()), w) {
                 unit = Some(c.clone());
             } else if let Some((dim, factor, _)) = lex.unit(w) {
                 let offset = lex.unit_offset(w);

@@ -316,6 +316,9 @@ pub struct Lexicon {
     /// "number"), one-word hedges ("roughly") and the marks of a clock time
     /// ("p.m.", "GMT"). With units, they are no event words.
     pub measure_words: HashSet<String>,
+    /// Last words of two-word currency names ("crowns" of "norwegian
+    /// crowns"): only after one of them is the word before looked at.
+    currency_tails: HashSet<String>,
 }
 
 /// Multi-word phrases indexed by one of their words, so matching at a token
@@ -547,14 +550,28 @@ impl Lexicon {
         self.given_names.contains(w)
     }
 
+    /// The currency a word after a figure names, read with the word before
+    /// it when the two name one ("Canadian dollars", "Norwegian crowns"):
+    /// the two-word name first, then the word alone ("dollars").
+    pub fn currency(&self, before: Option<&str>, w: &str) -> Option<&String> {
+        if let Some(b) = before
+            && self.currency_tails.contains(w)
+            && let Some(c) = self.def.numbers.currencies.get(&format!("{b} {w}"))
+        {
+            return Some(c);
+        }
+        self.def.numbers.currencies.get(w)
+    }
+
     pub fn new(mut def: LexiconDef) -> Result<Lexicon, String> {
-        // A currency's code is a currency word too: "EUR 12 million", "3bn USD".
+        // A currency's code is a currency word too: "EUR 12 million", "3bn USD";
+        // not one that is an English word ("TRY", "MAD": "try 40 samples").
         let codes: Vec<String> = def.numbers.currencies.values().cloned().collect();
         for code in codes {
-            def.numbers
-                .currencies
-                .entry(code.to_lowercase())
-                .or_insert(code);
+            let lower = code.to_lowercase();
+            if common_words().binary_search(&lower.as_str()).is_err() {
+                def.numbers.currencies.entry(lower).or_insert(code);
+            }
         }
         let hedge_phrases = Phrases::new(
             def.hedges
@@ -593,6 +610,12 @@ impl Lexicon {
                 .collect(),
             hedge_phrases,
             holiday_phrases,
+            currency_tails: def
+                .numbers
+                .currencies
+                .keys()
+                .filter_map(|k| k.split_once(' ').map(|(_, t)| t.to_string()))
+                .collect(),
             measure_words: def
                 .numbers
                 .measures
