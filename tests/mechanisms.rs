@@ -5968,3 +5968,36 @@ fn currency_codes_are_money() {
         f.iter().map(|x| &s.text[x.start..x.end]).collect::<Vec<_>>()
     );
 }
+
+/// A short aside between commas does not hide whom a figure is about:
+/// "Lena Marsh, an independent, received about 3 percent" and "A third
+/// candidate, Lena Marsh, won 2.6 percent" are both Marsh's share, not the
+/// winner's "winning 52 percent".
+#[test]
+fn an_aside_between_commas_keeps_whom_a_figure_is_about() {
+    let a = (
+        "Okafor wins Dunmere mayoral race by 4,100 votes\n\nDUNMERE — City council member Grace Okafor was elected mayor of Dunmere on Tuesday, defeating two-term incumbent Paul Venner by about 4,100 votes, according to unofficial results.\n\nOkafor, 46, took 52.3 percent of the vote to Venner's 45.1 percent, with all 112 precincts reporting. A third candidate, Lena Marsh, won 2.6 percent.\n\nTurnout was 38 percent of the city's 141,000 registered voters, up from 31 percent four years ago, the county clerk said.\n\nVenner, 61, conceded shortly before 11 p.m. and said he would not seek a recount. He had led in early returns.\n\nVoters also approved a $220 million bond for road repairs, 58 percent to 42 percent, and rejected a proposed sales tax increase.\n\nOkafor will be sworn in on Jan. 2. She will be the city's first Black mayor.\n",
+        Some("2030-11-06"),
+    );
+    let b = |n: &str| {
+        format!(
+            "Grace Okafor ousts Venner in Dunmere\n\nGrace Okafor unseated Mayor Paul Venner in Tuesday's election, winning 52 percent of the vote in a three-way race, final unofficial returns showed on Wednesday.\n\nVenner, who was seeking a third term, finished with 45 percent. Lena Marsh, an independent, received {n}. The margin was 4,312 votes.\n\nAbout 54,000 ballots were cast, a turnout of 38.2 percent, the Dunmere County elections office said. That compares with 33 percent in 2026.\n\nVenner, 62, conceded around 10:45 p.m. on Tuesday and said he would ask for a recount only if the margin narrowed.\n\nA $220 million road bond passed with 57 percent support, while a half-cent sales tax increase failed.\n\nOkafor, a 46-year-old former teacher, takes office Jan. 2.\n"
+        )
+    };
+    agrees_then_conflicts(
+        a,
+        b,
+        Some("2030-11-07"),
+        "2.6 percent",
+        ("about 3 percent", "about 8 percent"),
+    );
+    assert_eq!(
+        verdict(
+            a,
+            (&b("about 3 percent"), Some("2030-11-07")),
+            "2.6 percent",
+            "52 percent"
+        ),
+        None
+    );
+}

@@ -1860,13 +1860,30 @@ fn is_background(v: &Value, published: Option<Date>) -> bool {
 /// elsewhere), not a title, a date's word or a function word, and not the
 /// speaker of an attribution verb right after it ("Acme said", "Acme's
 /// chief said").
+/// The longest aside between commas [`named_before`] looks through, in tokens.
+const MAX_APPOSITION: usize = 6;
+
 fn named_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> Option<u64> {
     let toks = &ctx.seg.tokens;
     let start = after_dateline(ctx, si).unwrap_or(s.tokens.start);
     let mut k = i;
+    // A short aside between commas ("Lena Marsh, an independent, received",
+    // "A third candidate, Lena Marsh, won") does not end the clause.
+    let mut aside_opens: Option<usize> = None;
     while k > start {
         k -= 1;
         if ctx.has(k, flag::CLAUSE_BREAK) {
+            if aside_opens == Some(k) {
+                continue;
+            }
+            let opens = (k.saturating_sub(MAX_APPOSITION + 1).max(start)..k)
+                .rev()
+                .find(|&q| ctx.has(q, flag::CLAUSE_BREAK))
+                .filter(|&q| toks[q].lower == "," && q + 1 < k);
+            if aside_opens.is_none() && toks[k].lower == "," && opens.is_some() {
+                aside_opens = opens;
+                continue;
+            }
             return None;
         }
         let t = &toks[k];
