@@ -6001,3 +6001,35 @@ fn an_aside_between_commas_keeps_whom_a_figure_is_about() {
         None
     );
 }
+
+/// A winning margin is one however it is told: "defeated three-term
+/// incumbent Abel Crane by about 2,300 votes" (a name and a hedge between
+/// the verb and the figure) and "the margin was 2,312 votes".
+#[test]
+fn a_margin_told_by_a_name_and_a_hedge_or_as_was() {
+    let a = (
+        "Mira Holt defeated three-term incumbent Abel Crane by about 2,300 votes on Tuesday. About 41,000 ballots were cast.",
+        Some("2030-11-06"),
+    );
+    let b = |n: &str| {
+        format!(
+            "Holt beat Crane in Tuesday's race for mayor. The margin was {n} votes, and about 40,800 ballots were cast."
+        )
+    };
+    agrees_then_conflicts(
+        a,
+        b,
+        Some("2030-11-07"),
+        "about 2,300 votes",
+        ("2,312", "2,900"),
+    );
+    assert_ne!(
+        verdict(
+            a,
+            (&b("2,312"), Some("2030-11-07")),
+            "about 2,300 votes",
+            "40,800 ballots"
+        ),
+        Some(Verdict::Conflict)
+    );
+}

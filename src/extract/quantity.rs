@@ -35,6 +35,10 @@ const POSSESSIVES: [&str; 5] = ["its", "their", "his", "her", "our"];
 
 /// Compass points a distance may be given in before its place ("north-east
 /// of"): English grammar, like the other words the readers parse with.
+/// How far before "by" a verb of winning may stand ("defeating two-term
+/// incumbent Paul Venner by 4,100 votes"), in tokens.
+const MARGIN_REACH: usize = 10;
+
 pub(crate) const COMPASS: [&str; 9] = [
     "north",
     "south",
@@ -1144,23 +1148,31 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // points", "finished 2,400 votes ahead" — how far apart two counts
         // stood, not a count of its own.
         let margin_verb = |k: usize| lex.def.numbers.margins.contains(toks[k].lower.as_str());
-        let by_margin = word_before == Some("by")
-            && (s.tokens.start.max(start.saturating_sub(6))..start.saturating_sub(1))
+        // (Past a name between: "defeating two-term incumbent Paul Venner by",
+        // and a hedge after: "by about 4,100 votes".)
+        let by_at = super::hedge_before(ctx, s, start).map_or(start, |h| h.0);
+        let by_margin = by_at > s.tokens.start
+            && toks[by_at - 1].lower == "by"
+            && (s.tokens.start.max(by_at.saturating_sub(MARGIN_REACH))..by_at.saturating_sub(1))
                 .rev()
                 .take_while(|&k| !ctx.has(k, super::flag::CLAUSE_PUNCT))
                 .any(margin_verb);
         let ahead = toks
             .get(end)
             .is_some_and(|t| end < limit && matches!(t.lower.as_str(), "ahead" | "behind"));
-        // "a margin of nearly 2.4 million votes", past a hedge.
+        // "a margin of nearly 2.4 million votes", past a hedge; "the margin
+        // was 4,312 votes", "her lead stood at 3 points".
+        let margin_noun = |k: usize| {
+            lex.def
+                .numbers
+                .margin_nouns
+                .contains(toks[k].lower.as_str())
+        };
         let margin_of = (s.tokens.start.max(i.saturating_sub(4))..i).any(|k| {
             k > s.tokens.start
-                && toks[k].lower == "of"
-                && lex
-                    .def
-                    .numbers
-                    .margin_nouns
-                    .contains(toks[k - 1].lower.as_str())
+                && (toks[k].lower == "of" && margin_noun(k - 1)
+                    || matches!(toks[k].lower.as_str(), "was" | "is" | "stood" | "were")
+                        && margin_noun(k - 1))
         });
         if !part && !increment && (head.is_some() && (by_margin || ahead) || margin_of) {
             // (Whatever it is counted in: "by 1,840 votes" meets "a
