@@ -1855,14 +1855,14 @@ fn is_background(v: &Value, published: Option<Date>) -> bool {
             .is_ok_and(|from| *end < from)
 }
 
+/// The longest aside between commas [`named_before`] looks through, in tokens.
+const MAX_APPOSITION: usize = 6;
+
 /// The key of the name nearest before token `i` in its clause: a word
 /// capitalised inside the sentence (or one the source capitalises there
 /// elsewhere), not a title, a date's word or a function word, and not the
 /// speaker of an attribution verb right after it ("Acme said", "Acme's
-/// chief said").
-/// The longest aside between commas [`named_before`] looks through, in tokens.
-const MAX_APPOSITION: usize = 6;
-
+/// chief said"), looking through a short aside between commas.
 fn named_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> Option<u64> {
     let toks = &ctx.seg.tokens;
     let start = after_dateline(ctx, si).unwrap_or(s.tokens.start);

@@ -33,12 +33,12 @@ pub fn apply_hedge(h: Option<&HedgeDef>, value: f64, low: f64, high: f64) -> (f6
 /// Possessive determiners: "of its customers", "a wave hit their homes".
 const POSSESSIVES: [&str; 5] = ["its", "their", "his", "her", "our"];
 
-/// Compass points a distance may be given in before its place ("north-east
-/// of"): English grammar, like the other words the readers parse with.
 /// How far before "by" a verb of winning may stand ("defeating two-term
 /// incumbent Paul Venner by 4,100 votes"), in tokens.
 const MARGIN_REACH: usize = 10;
 
+/// Compass points a distance may be given in before its place ("north-east
+/// of"): English grammar, like the other words the readers parse with.
 pub(crate) const COMPASS: [&str; 9] = [
     "north",
     "south",
