@@ -208,7 +208,13 @@ fn score(
     (wx, wy): (&Weighted, &Weighted),
     place: Place,
 ) -> Option<(f32, f32)> {
-    let rule = &rules.rules[x.rule];
+    // A pair across blocks (a topic's figure and one under the fallback
+    // rule, see `told_without_topic`) is scored under the topic's rule,
+    // whichever source comes first: the score never depends on their order.
+    let rule = match (&rules.rules[x.rule], &rules.rules[y.rule]) {
+        (r, t) if r.is_fallback() && !t.is_fallback() => t,
+        (r, _) => r,
+    };
     match admitted {
         Admit::No => return None,
         Admit::Scored(s, gate) => return Some((s, gate)),

@@ -6033,3 +6033,18 @@ fn a_margin_told_by_a_name_and_a_hedge_or_as_was() {
         Some(Verdict::Conflict)
     );
 }
+
+/// A pair across blocks (a topic's figure and a figure under the fallback
+/// rule) scores the same whichever source comes first.
+#[test]
+fn a_pair_across_blocks_scores_the_same_in_either_order() {
+    let a = ("Nine were injured; 20 more were hurt later.", None);
+    let b = ("A dozen were convicted, and the rest were freed.", None);
+    let one = verdict(a, b, "20", "dozen");
+    assert_eq!(one, verdict(b, a, "dozen", "20"));
+    let (a, b) = (
+        ("injured guilty almost; 20 ", None),
+        ("guilty dozen guilty the ", None),
+    );
+    assert_eq!(verdict(a, b, "20", "dozen"), verdict(b, a, "dozen", "20"));
+}
