@@ -208,13 +208,9 @@ fn score(
     (wx, wy): (&Weighted, &Weighted),
     place: Place,
 ) -> Option<(f32, f32)> {
-    // A pair across blocks (a topic's figure and one under the fallback
-    // rule, see `told_without_topic`) is scored under the topic's rule,
-    // whichever source comes first: the score never depends on their order.
-    let rule = match (&rules.rules[x.rule], &rules.rules[y.rule]) {
-        (r, t) if r.is_fallback() && !t.is_fallback() => t,
-        (r, _) => r,
-    };
+    // A pair across blocks (see `told_without_topic`) is scored under the
+    // topic's rule whichever source comes first.
+    let rule = rules.pair_rule(x.rule, y.rule);
     match admitted {
         Admit::No => return None,
         Admit::Scored(s, gate) => return Some((s, gate)),
@@ -342,7 +338,7 @@ fn score(
     }
     let min = if x.kind == Kind::Claim {
         cut.claim_gate
-    } else if !rule.is_fallback() && !rules.rules[y.rule].is_fallback() {
+    } else if !rules.rules[x.rule].is_fallback() && !rules.rules[y.rule].is_fallback() {
         cut.topic_gate
     } else if x.kind == Kind::Date && !is_time_of_day(x) {
         cut.date_gate

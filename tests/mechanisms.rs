@@ -6042,9 +6042,31 @@ fn a_pair_across_blocks_scores_the_same_in_either_order() {
     let b = ("A dozen were convicted, and the rest were freed.", None);
     let one = verdict(a, b, "20", "dozen");
     assert_eq!(one, verdict(b, a, "dozen", "20"));
-    let (a, b) = (
-        ("injured guilty almost; 20 ", None),
-        ("guilty dozen guilty the ", None),
-    );
-    assert_eq!(verdict(a, b, "20", "dozen"), verdict(b, a, "dozen", "20"));
+    for (a, b, qa, qb) in [
+        (
+            "injured guilty almost; 20 ",
+            "guilty dozen guilty the ",
+            "20",
+            "dozen",
+        ),
+        (
+            "at 41, acquitted at injured the people people ",
+            "the the the the acquitted 41 guilty the ",
+            "41",
+            "41",
+        ),
+        (
+            "20 Federal injured people ",
+            "hundreds, injured the ",
+            "20",
+            "hundreds",
+        ),
+    ] {
+        let (a, b) = ((a, None), (b, None));
+        assert_eq!(
+            verdict(a, b, qa, qb),
+            verdict(b, a, qb, qa),
+            "{a:?} / {b:?}"
+        );
+    }
 }

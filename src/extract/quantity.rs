@@ -1684,7 +1684,8 @@ impl super::kind::FactKind for Quantities {
     /// earlier figure; a role ("passengers") and people in general: each
     /// pair is two slots, whatever the figures say.
     fn sameness(&self, x: &Fact, y: &Fact, rules: &RuleSet, _names: &Names) -> Sameness {
-        let rule = &rules.rules[x.rule];
+        // (Whichever source comes first: see `RuleSet::pair_rule`.)
+        let rule = rules.pair_rule(x.rule, y.rule);
         if let (
             Value::Quantity {
                 unit: ua,

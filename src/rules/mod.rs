@@ -780,6 +780,19 @@ fn regex_error_position(
 }
 
 impl RuleSet {
+    /// The rule two facts' rules (indices) are compared under: a topic's
+    /// rule over the fallback one (a pair across blocks, a topic's figure
+    /// and a figure under the fallback rule), so that the same pair is
+    /// read the same whichever source comes first.
+    pub fn pair_rule(&self, a: usize, b: usize) -> &Rule {
+        let (ra, rb) = (&self.rules[a], &self.rules[b]);
+        if ra.is_fallback() && !rb.is_fallback() {
+            rb
+        } else {
+            ra
+        }
+    }
+
     /// Rebuild what is derived from the rule list (claim predicates, the
     /// pattern automaton); call after changing `rules`.
     pub fn reindex(&mut self) {
