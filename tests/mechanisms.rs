@@ -2652,6 +2652,55 @@ fn clock_times_restated_past_a_weekday_and_written_with_a_point() {
     );
 }
 
+/// What a length of time is "of" is the noun its phrase ends on, past the
+/// words before it: "four days of official mourning" is mourning, as "four
+/// days of mourning" is, and it ends where the clause's verb begins.
+#[test]
+fn a_length_of_time_is_of_the_noun_its_phrase_ends_on() {
+    let (s, f) = facts(
+        "The mayor declared four days of official mourning for the miners.",
+        None,
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Duration, "four days").head.as_deref(),
+        Some("mourn")
+    );
+    let (s, f) = facts(
+        "After six weeks of talks failed, the union walked out.",
+        None,
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Duration, "six weeks").head.as_deref(),
+        Some("talk")
+    );
+    agrees_then_conflicts(
+        (
+            "The mayor declared four days of mourning for the miners.",
+            None,
+        ),
+        |d| format!("The city began {d} of official mourning for the miners on Monday."),
+        None,
+        "four days",
+        ("four days", "two days"),
+    );
+}
+
+/// A noun of action dates what its verb does: "was last inspected in
+/// May" and "its last inspection in May" are one date.
+#[test]
+fn a_noun_of_action_dates_what_its_verb_does() {
+    agrees_then_conflicts(
+        (
+            "The bridge was built in 1971 and was last inspected in May, the county said.",
+            Some("2031-09-02"),
+        ),
+        |d| format!("The bridge, which opened in 1972, passed its last inspection in {d}."),
+        Some("2031-09-03"),
+        "May",
+        ("May", "February"),
+    );
+}
+
 #[test]
 fn times_of_two_different_things_never_meet() {
     let a = (

@@ -9,6 +9,10 @@ use super::{Candidate, Ctx, Fact, Modality, Value, hedge_before, nearby_events};
 use crate::rules::{Kind, Rule, RuleSet, Verdict};
 use crate::segment::{Sentence, TokKind};
 
+/// How many words the phrase after "of" may run to ("two years of hard
+/// manual labour"): past that, the words are the clause's, not the noun's.
+const OF_PHRASE: usize = 3;
+
 /// Durations: NUMBER UNIT, NUMBER-UNIT compounds, and ranges "four to six weeks".
 pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<Candidate>) {
     let toks = &ctx.seg.tokens;
@@ -171,9 +175,36 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                     && !lex.def.words.stopwords.contains(t.lower.as_str())
             })
         {
-            // What the time is of: "two days of talks", "four years of study".
-            head = Some(lex.lemma(t.lower.as_str()));
-            label = Some(t.lower.to_string());
+            // What the time is of: "two days of talks", "four years of study",
+            // and of a noun with words before it, its last noun: "three days
+            // of national mourning" is mourning, as "three days of mourning" is.
+            // (Up to a word that ends the phrase: a stop word, punctuation, a
+            // capital, a past form that is the clause's verb, "of talks ended".)
+            let word = |k: usize| {
+                toks.get(k).filter(|t| {
+                    k < limit
+                        && t.kind == TokKind::Word
+                        && !ctx.is_capitalized(t)
+                        && !lex.def.words.stopwords.contains(t.lower.as_str())
+                        && !lex.is_past_form(t.lower.as_str())
+                })
+            };
+            let mut last = t;
+            let mut k = end + 2;
+            while k < end + 1 + OF_PHRASE
+                && let Some(next) = word(k)
+            {
+                last = next;
+                k += 1;
+            }
+            head = Some(lex.lemma(last.lower.as_str()));
+            label = Some(
+                toks[end + 1..k]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
         }
         let lo_n = n.low;
         let hi_n = second.as_ref().map_or(n.high, |m| m.high);

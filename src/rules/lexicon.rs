@@ -823,6 +823,8 @@ pub fn stem(w: &str) -> String {
         ("ment", 4),
         ("ings", 4),
         ("ing", 4),
+        ("ions", 5),
+        ("ion", 5),
         ("ied", 3),
         ("ies", 3),
         ("ed", 3),
@@ -834,6 +836,12 @@ pub fn stem(w: &str) -> String {
                 continue;
             }
             if suffix == "s" && (b.ends_with('s') || b.ends_with('u') || b.ends_with('i')) {
+                continue;
+            }
+            // A noun of action on "-tion" is its verb's stem: "inspection"
+            // and "inspected" are "inspect", "evacuation" and "evacuated"
+            // "evacuat". (Only after "t": "opinion", "union" are no verbs.)
+            if suffix.starts_with("ion") && !b.ends_with('t') {
                 continue;
             }
             base = if suffix == "ied" || suffix == "ies" {
@@ -928,5 +936,10 @@ mod tests {
         assert_eq!(stem("released"), stem("release"));
         assert_eq!(stem("companies"), "company");
         assert_eq!(stem("crashes"), "crash");
+        // A noun of action on "-tion" meets its verb; other "-ion" nouns stay.
+        assert_eq!(stem("inspection"), stem("inspected"));
+        assert_eq!(stem("evacuations"), stem("evacuate"));
+        assert_eq!(stem("opinion"), "opinion");
+        assert_eq!(stem("nation"), "nation");
     }
 }
