@@ -4035,6 +4035,24 @@ fn a_silent_final_e_is_a_spelling_not_another_name() {
     assert!(concur::extract::name::token_match(lex, "browne", "brown"));
 }
 
+/// A plural on "-ies" is the word on "-y": "Harbor Ferries" and
+/// "Harbor Ferry Co." are one company written two ways.
+#[test]
+fn a_plural_on_ies_is_a_spelling_of_the_word_on_y() {
+    let a = (
+        "The boat was run by Harbor Ferries, the inspectors said.",
+        None,
+    );
+    let b = ("On Monday, Harbor Ferry Co. withdrew the boat.", None);
+    assert_eq!(
+        verdict(a, b, "Harbor Ferries", "Harbor Ferry"),
+        Some(Verdict::Variant)
+    );
+    let lex = &rules().lexicon;
+    assert!(concur::extract::name::token_match(lex, "ferries", "ferry"));
+    assert!(!concur::extract::name::token_match(lex, "ties", "ty"));
+}
+
 #[test]
 fn what_is_left_of_a_name_must_still_be_one() {
     let (s, f) = facts(

@@ -764,10 +764,20 @@ pub fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
     }
     // A plural "s" kept on one side only ("Pictures" is compared as
     // "picture", a misspelt "Picteres" as written).
-    let unplural = |w: &'a str| w.strip_suffix('s').filter(|b| b.chars().count() >= 4);
+    // (And "-ies" as a plural of "-y": "Ferries" is compared as "ferry".)
+    let unplural = |w: &'a str| -> Option<std::borrow::Cow<'a, str>> {
+        match w.strip_suffix("ies") {
+            Some(b) if b.chars().count() >= 3 => Some(format!("{b}y").into()),
+            _ => w
+                .strip_suffix('s')
+                .filter(|b| b.chars().count() >= 4)
+                .map(Into::into),
+        }
+    };
+    let alike = |x: &str, y: &str| x == y || spelled_alike(x, y);
     spelled_alike(a, b)
-        || unplural(a).is_some_and(|a| !b.ends_with('s') && spelled_alike(a, b))
-        || unplural(b).is_some_and(|b| !a.ends_with('s') && spelled_alike(a, b))
+        || unplural(a).is_some_and(|a| !b.ends_with('s') && alike(&a, b))
+        || unplural(b).is_some_and(|b| !a.ends_with('s') && alike(a, &b))
 }
 
 /// Two words of names spelt alike: one letter changed, added, dropped or
