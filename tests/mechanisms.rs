@@ -2701,6 +2701,29 @@ fn a_noun_of_action_dates_what_its_verb_does() {
     );
 }
 
+/// Times of one thing named two ways, one a kind of the other, meet:
+/// "months of negotiations" is "a year of bargaining", and never the
+/// "three years" a pay rise runs over.
+#[test]
+fn times_of_one_thing_named_two_ways_meet() {
+    agrees_then_conflicts(
+        (
+            "The talks failed late Monday after 14 months of negotiations. \
+             The union wants a 9% raise over three years.",
+            Some("2031-05-06"),
+        ),
+        |d| {
+            format!(
+                "Talks collapsed on Monday night after {d} of bargaining. \
+                 The union is asking for raises of 9 percent over three years."
+            )
+        },
+        Some("2031-05-07"),
+        "14 months",
+        ("more than a year", "six weeks"),
+    );
+}
+
 #[test]
 fn times_of_two_different_things_never_meet() {
     let a = (

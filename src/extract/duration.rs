@@ -290,9 +290,14 @@ impl super::kind::FactKind for Durations {
 
     /// Times of two different things ("two days of talks", "a
     /// ten-day curfew") are two slots.
-    fn sameness(&self, x: &Fact, y: &Fact, _rules: &RuleSet, _names: &Names) -> Sameness {
+    fn sameness(&self, x: &Fact, y: &Fact, rules: &RuleSet, _names: &Names) -> Sameness {
         match (&x.head, &y.head) {
-            (Some(a), Some(b)) if a != b => Sameness::Never,
+            // Times of two things never meet; of one thing named two ways,
+            // a kind of the other ("months of negotiations" / "a year of
+            // bargaining"), they may.
+            (Some(a), Some(b)) if a != b && !rules.lexicon.same_kind_of_thing(a, b) => {
+                Sameness::Never
+            }
             _ => Sameness::Context,
         }
     }
