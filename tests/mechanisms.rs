@@ -1755,6 +1755,31 @@ fn no_opening_a_passive_subject_denies_the_verb() {
     assert!(matches!(&c.value, Value::Claim { negated: true, .. }));
 }
 
+/// So it does with "had been" or "have been" between them, and the verb is
+/// said of that subject: "no passengers had been turned away" is what "was
+/// not turning passengers away" says, and the opposite of "turned
+/// passengers away".
+#[test]
+fn no_opening_a_perfect_passive_subject_denies_the_verb() {
+    let a = "The airline said no passengers had been turned away at the gate.";
+    for (b, want) in [
+        (
+            "The airline said staff were not turning passengers away on Friday.",
+            Verdict::Agree,
+        ),
+        (
+            "Staff turned passengers away at the gate, a witness said.",
+            Verdict::Conflict,
+        ),
+    ] {
+        assert_eq!(
+            verdict((a, None), (b, None), "turned", "turn"),
+            Some(want),
+            "{b}"
+        );
+    }
+}
+
 /// Not ruling a thing out keeps it possible: "have not ruled out sabotage"
 /// conflicts with "ruled out sabotage", in the active and the passive.
 #[test]

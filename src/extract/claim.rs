@@ -148,7 +148,10 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             }
             generic = true;
         }
-        let neg = cue_before(ctx, s, i, 6, flag::NEGATION).or_else(|| no_subject(ctx, s, i));
+        let cue = cue_before(ctx, s, i, 6, flag::NEGATION);
+        // ("No" is a negation too: the subject it opens is the same one.)
+        let no_subj = no_subject(ctx, s, i).filter(|&k| cue.is_none_or(|c| c == k));
+        let neg = cue.or(no_subj);
         let negated = neg.is_some() != antonym;
         let hedge = cue_before(ctx, s, i, 6, flag::HEDGED).or_else(|| intent_before(ctx, s, i));
         let modality = if hedge.is_some() {
@@ -177,6 +180,17 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             // the storm") is said of its subject first, then of what follows.
             // (A topic rule's claims say what they are about already.)
             let mut said_of = subject(ctx, s, aux);
+            for e in events {
+                if !said_of.contains(&e) {
+                    said_of.push(e);
+                }
+            }
+            events = said_of;
+        }
+        // A passive verb whose subject "no" opens ("no patients had been
+        // turned away") is said of that subject first, as any passive is.
+        if let Some(no) = no_subj {
+            let mut said_of = clause_words(ctx, no + 1..i, 0);
             for e in events {
                 if !said_of.contains(&e) {
                     said_of.push(e);
@@ -246,11 +260,21 @@ fn no_subject(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
         return None;
     }
     // (The cheap test first: most words follow no "was".)
-    let be = i - 1;
+    let mut be = i - 1;
     // (A participle, or a verb the lexicon gives a lemma: "was hurt",
     // whose participle is its base.)
     let participle = |w: &str| ctx.lex.is_past_form(w) || ctx.lex.def.words.lemmas.contains_key(w);
-    if !finite_be(&toks[be].lower) || !participle(&toks[i].lower) {
+    if !participle(&toks[i].lower) {
+        return None;
+    }
+    // "Been" after a form of "have" is finite with it: "no patients had
+    // been turned away", "no arrests have been made".
+    if toks[be].lower == "been"
+        && be > s.tokens.start
+        && matches!(toks[be - 1].lower.as_str(), "has" | "have" | "had")
+    {
+        be -= 1;
+    } else if !finite_be(&toks[be].lower) {
         return None;
     }
     // Back through the noun phrase: words, "and"/"or", hyphens; no verb.
