@@ -4125,6 +4125,22 @@ fn what_is_left_of_a_name_must_still_be_one() {
     );
 }
 
+/// An article is no figure a word could be told of: "asked for a sentence
+/// of nine years" tells the nine years' sentence, a prison term as "a
+/// nine-year term" is.
+#[test]
+fn an_article_is_no_other_figure() {
+    let (s, f) = facts("Prosecutors had asked for a sentence of nine years.", None);
+    assert_eq!(rule_of(&s, &f, Kind::Duration, "nine years"), "prison-term");
+    agrees_then_conflicts(
+        ("Prosecutors had asked for a sentence of nine years.", None),
+        |d| format!("The government had sought a {d} term for the former clerk."),
+        None,
+        "nine years",
+        ("nine-year", "seven-year"),
+    );
+}
+
 #[test]
 fn a_term_has_one_length() {
     let (s, f) = facts(

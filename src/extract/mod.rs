@@ -2329,20 +2329,22 @@ fn told_of_another_figure(
         })
     };
     // (A figure of one counts only before what it counts: "one child died",
-    // not "one of the", "no one".)
+    // not "one of the", "no one"; and an article is no figure: "asked for a
+    // sentence of nine years" tells the nine years.)
     let figure = |q: usize| {
         toks[q].kind == TokKind::Number
-            || ctx
-                .lex
-                .number_word(toks[q].lower.as_str())
-                .is_some_and(|v| {
-                    v >= 2.0
-                        || v >= 1.0
-                            && q + 1 < s.tokens.end
-                            && toks[q + 1].kind == TokKind::Word
-                            && !ctx.has(q + 1, flag::STOP)
-                            && !(q > s.tokens.start && toks[q - 1].lower == "no")
-                })
+            || !matches!(toks[q].lower.as_str(), "a" | "an")
+                && ctx
+                    .lex
+                    .number_word(toks[q].lower.as_str())
+                    .is_some_and(|v| {
+                        v >= 2.0
+                            || v >= 1.0
+                                && q + 1 < s.tokens.end
+                                && toks[q + 1].kind == TokKind::Word
+                                && !ctx.has(q + 1, flag::STOP)
+                                && !(q > s.tokens.start && toks[q - 1].lower == "no")
+                    })
     };
     // A verb whose object is another figure tells of that one, whatever
     // stands between: "a ferry carrying 212 people capsized, killing at
