@@ -4141,6 +4141,22 @@ fn an_article_is_no_other_figure() {
     );
 }
 
+/// "Four of the victims" counts a part of a group the sentence names but
+/// does not count: a figure all the same, a part as "four of them" is; and
+/// "one of the world's busiest ports" counts nothing.
+#[test]
+fn a_part_of_an_uncounted_group_is_a_figure() {
+    agrees_then_conflicts(
+        ("Police said four of the victims died at the scene.", None),
+        |n| format!("{n} of the victims died at the scene, police said on Monday."),
+        None,
+        "four of the victims",
+        ("Four", "Three"),
+    );
+    let (s, f) = facts("The harbor is one of the world's busiest ports.", None);
+    assert!(texts(&s, &f, |x| x.kind == Kind::Quantity).is_empty());
+}
+
 #[test]
 fn a_term_has_one_length() {
     let (s, f) = facts(

@@ -667,6 +667,22 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 // of them died" counts some of them ("those killed" is a
                 // group named by its participle).
                 pronoun = matches!(toks[m].lower.as_str(), "them" | "us" | "whom" | "which");
+            } else if m == k + 2
+                && m < limit
+                && toks[m].kind == TokKind::Word
+                && !ctx.has(m, super::flag::STOP)
+                && !ctx.has(m, super::flag::NUMBER)
+                && !ctx.is_capitalized(&toks[m])
+                && lex.lemma(&toks[m].lower) != toks[m].lower
+                // (Not an owner: "one of the world's busiest ports".)
+                && !toks[m].lower.ends_with("'s")
+                && !toks[m].lower.ends_with("\u{2019}s")
+                && toks.get(m + 1).is_none_or(|t| t.lower != "'s")
+            {
+                // "five of the victims", "two of the deaths": a part of a
+                // group the text counts nowhere here, counting its noun.
+                k = m;
+                partitive = true;
             } else if toks
                 .get(m)
                 .is_some_and(|t| POSSESSIVES.contains(&t.lower.as_str()))
