@@ -4157,6 +4157,23 @@ fn a_part_of_an_uncounted_group_is_a_figure() {
     assert!(texts(&s, &f, |x| x.kind == Kind::Quantity).is_empty());
 }
 
+/// A word of how sure the teller is ("believed") is no event of a figure:
+/// "believed 300 families had lost their homes" lost the homes, as "300
+/// families were left without a home" did.
+#[test]
+fn a_word_of_belief_is_no_event() {
+    agrees_then_conflicts(
+        (
+            "He said he believed between 250 and 300 families had lost their homes.",
+            None,
+        ),
+        |v| format!("As many as {v} families were left without a home, he said."),
+        None,
+        "300 families",
+        ("300", "200"),
+    );
+}
+
 #[test]
 fn a_term_has_one_length() {
     let (s, f) = facts(
