@@ -4174,6 +4174,39 @@ fn a_word_of_belief_is_no_event() {
     );
 }
 
+/// Last year is no earlier year early in this one: "revenue for the final
+/// quarter of 2030" is the news of a report written in January 2031, and its
+/// figures meet the other report's figures of the quarter.
+#[test]
+fn last_year_is_news_early_in_this_one() {
+    agrees_then_conflicts(
+        (
+            "Acme said on Monday that fourth-quarter revenue fell 23% to $2.1 billion.",
+            Some("2031-01-20"),
+        ),
+        |v| format!("Acme revenue for the final quarter of 2030 dropped {v} to $2.1 billion."),
+        Some("2031-01-21"),
+        "23%",
+        ("23%", "31%"),
+    );
+    // Later in the year, last year's figures are background again.
+    assert_eq!(
+        verdict(
+            (
+                "Acme said on Monday that quarterly revenue fell 23% to $2.1 billion.",
+                Some("2031-08-04"),
+            ),
+            (
+                "Acme revenue for the final quarter of 2030 dropped 31% to $1.4 billion.",
+                Some("2031-08-05"),
+            ),
+            "23%",
+            "31%"
+        ),
+        None
+    );
+}
+
 #[test]
 fn a_term_has_one_length() {
     let (s, f) = facts(

@@ -1513,8 +1513,12 @@ fn sentence_years(ctx: &Ctx, s: &Sentence) -> SentenceYears {
     let earlier_event = ctx
         .published()
         .and_then(|p| {
+            // (Last year is no earlier year in the first quarter of this one:
+            // "revenue for the final quarter of 2028" is the news of a report
+            // written in January 2029, as results for a year are.)
+            let recent = |y: i16| y + 1 == p.year() && p.month() <= 3;
             (s.tokens.start.max(1)..s.tokens.end).find(|&k| {
-                year(k).is_some_and(|y| y < p.year())
+                year(k).is_some_and(|y| y < p.year() && !recent(y))
                     && (matches!(all[k - 1].lower.as_str(), "in" | "a" | "an" | "the")
                         // "the flood of 1996": a thing of that year, but not
                         // a month's year ("March of 2019").
