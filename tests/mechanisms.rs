@@ -4207,6 +4207,23 @@ fn last_year_is_news_early_in_this_one() {
     );
 }
 
+/// A phrase opening a sentence with a past form tells its subject in
+/// passing: "Founded in 1994, Acme has 15,000 employees" counts today's
+/// staff, not a figure of 1994, as "Acme, founded in 1994, employs" does.
+#[test]
+fn an_opening_past_form_phrase_is_an_aside() {
+    agrees_then_conflicts(
+        (
+            "The firm, founded in 1994, employs roughly 15,000 people worldwide.",
+            Some("2031-06-02"),
+        ),
+        |v| format!("Founded in 1994, the firm has about {v} employees."),
+        Some("2031-06-03"),
+        "15,000 people",
+        ("15,000", "25,000"),
+    );
+}
+
 #[test]
 fn a_term_has_one_length() {
     let (s, f) = facts(

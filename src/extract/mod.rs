@@ -1554,11 +1554,19 @@ fn parenthetical_end(ctx: &Ctx, s: &Sentence, k: usize) -> Option<usize> {
     let open = (s.tokens.start..k)
         .rev()
         .take(MAX_ASIDE)
-        .find(|&q| ctx.has(q, flag::CLAUSE_PUNCT))
-        .filter(|&q| toks[q].lower == "," && q > s.tokens.start)?;
-    let opener = toks.get(open + 1)?;
-    if !(opens_aside(Some(opener)) || ctx.lex.is_past_form(opener.lower.as_str())) {
-        return None;
+        .find(|&q| ctx.has(q, flag::CLAUSE_PUNCT));
+    match open {
+        Some(open) if toks[open].lower == "," && open > s.tokens.start => {
+            let opener = toks.get(open + 1)?;
+            if !(opens_aside(Some(opener)) || ctx.lex.is_past_form(opener.lower.as_str())) {
+                return None;
+            }
+        }
+        // Or a phrase opening the sentence with a past form, up to its comma:
+        // "Founded in 1994, the firm has 900 staff" tells the firm in passing.
+        None if k - s.tokens.start < MAX_ASIDE
+            && ctx.lex.is_past_form(toks[s.tokens.start].lower.as_str()) => {}
+        _ => return None,
     }
     (k + 1..s.tokens.end)
         .take(MAX_ASIDE)
