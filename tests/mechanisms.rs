@@ -4224,6 +4224,33 @@ fn an_opening_past_form_phrase_is_an_aside() {
     );
 }
 
+/// Two bounds on one side, stated in other units, are one length when the
+/// units make it: "within 30 days" is "within a month"; "up to three
+/// weeks" is not "up to a month".
+#[test]
+fn bounds_in_other_units_are_one_length() {
+    let a = |d: &str| format!("The inquiry will report within {d}, officials said.");
+    let b = |d: &str| format!("Investigators are due to report within {d}.");
+    assert_eq!(
+        verdict(
+            (&a("30 days"), None),
+            (&b("a month"), None),
+            "30 days",
+            "a month"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(
+            (&a("three weeks"), None),
+            (&b("a month"), None),
+            "three weeks",
+            "a month"
+        ),
+        Some(Verdict::Conflict)
+    );
+}
+
 #[test]
 fn a_term_has_one_length() {
     let (s, f) = facts(

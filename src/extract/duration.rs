@@ -9,6 +9,10 @@ use super::{Candidate, Ctx, Fact, Modality, Value, hedge_before, nearby_events};
 use crate::rules::{Kind, Rule, RuleSet, Verdict};
 use crate::segment::{Sentence, TokKind};
 
+/// How far apart two bounds stated in different units may be and still be
+/// one length: a month is 30.4 days, a year 52.2 weeks.
+const UNIT_SLACK: f64 = 0.03;
+
 /// How many words the phrase after "of" may run to ("two years of hard
 /// manual labour"): past that, the words are the clause's, not the noun's.
 const OF_PHRASE: usize = 3;
@@ -311,8 +315,10 @@ impl super::kind::FactKind for Durations {
             return Verdict::Conflict;
         };
         // Bounds on the same side ("up to three weeks" / "up to a month") are
-        // compared as stated.
-        let stated = |(v, _, _): (f64, f64, f64)| (v, v, v);
+        // compared as stated, the same length in other units alike: "within
+        // 30 days" is "within a month", a month being 30.4 days.
+        let stated =
+            |(v, _, _): (f64, f64, f64)| (v, v * (1.0 - UNIT_SLACK), v * (1.0 + UNIT_SLACK));
         if same_open_hedge(a, b, names.lex) {
             figures_verdict(stated(x), stated(y), (0.0, 0.0), rule)
         } else {
