@@ -4878,6 +4878,31 @@ fn a_whole_made_of_parts_is_its_reports_only_count() {
     agrees_then_conflicts(a, b, None, "148 people", ("seven", "nine"));
 }
 
+/// An age written in words is an age ("a six-year-old ferry"), and "N years
+/// old" after a verb is the age of the subject before it: "the ferry, which
+/// is seven years old" is the ferry's.
+#[test]
+fn an_age_in_words_and_after_its_subject() {
+    let (s, f) = facts(
+        "The ferry, which is seven years old, passed an inspection.",
+        None,
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Age, "seven years old").head.as_deref(),
+        Some("ferry")
+    );
+    agrees_then_conflicts(
+        (
+            "The ferry, which is seven years old, passed an inspection in April.",
+            None,
+        ),
+        |a| format!("The {a}-year-old ferry had passed an inspection in April."),
+        None,
+        "seven years old",
+        ("seven", "six"),
+    );
+}
+
 #[test]
 fn died_at_and_she_was_give_an_age() {
     // "dies at 84" and "She was 84." closing its sentence are ages (of a

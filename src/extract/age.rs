@@ -92,21 +92,51 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
             bytes: None,
         })
     };
+    let years = |k: usize| matches!(w(k), Some("year" | "years"));
+    // "The bridge is 40 years old", "the jet, which is seven years old": what
+    // is aged is the subject before the verb, when no noun follows.
+    let subject = || {
+        let mut k = i.checked_sub(1).filter(|&k| k > s.tokens.start)?;
+        if !super::claim::finite_be(&toks[k].lower) {
+            return None;
+        }
+        k -= 1;
+        if matches!(toks[k].lower.as_str(), "which" | "that") && k > s.tokens.start {
+            k -= 1;
+        }
+        if toks[k].lower == "," && k > s.tokens.start {
+            k -= 1;
+        }
+        noun(k).then(|| ctx.lex.lemma(toks[k].lower.as_str()))
+    };
+    // "38-year-old", "38 years old", and a number written as a word: "a
+    // six-year-old plane", "seven years old".
+    let written = if t.kind == TokKind::Number {
+        whole(&t.lower)
+    } else {
+        ctx.lex
+            .number_word(&t.lower)
+            .filter(|v| v.fract() == 0.0 && (1.0..=199.0).contains(v))
+            .map(|v| v as u16)
+    };
+    if let Some(n) = written {
+        if w(i + 1) == Some("-") && years(i + 2) && w(i + 3) == Some("-") && w(i + 4) == Some("old")
+        {
+            return found(i, i + 5, n as f64, n as f64, n as f64);
+        }
+        if years(i + 1) && w(i + 2) == Some("old") {
+            let aged_after = noun(i + 3);
+            return found(i, i + 3, n as f64, n as f64, n as f64).map(|mut c| {
+                if !aged_after && let Some(h) = subject() {
+                    c.head = Some(h);
+                }
+                c
+            });
+        }
+    }
     if t.kind == TokKind::Number {
-        // "38-year-old", "38 years old".
         let n = whole(&t.lower);
         if let Some(n) = n {
-            let years = |k: usize| matches!(w(k), Some("year" | "years"));
-            if w(i + 1) == Some("-")
-                && years(i + 2)
-                && w(i + 3) == Some("-")
-                && w(i + 4) == Some("old")
-            {
-                return found(i, i + 5, n as f64, n as f64, n as f64);
-            }
-            if years(i + 1) && w(i + 2) == Some("old") {
-                return found(i, i + 3, n as f64, n as f64, n as f64);
-            }
             // A range of ages: "aged 40 to 79", "aged 18-65", "between 40
             // and 79 years old", "40 to 79 years old".
             let between = i > s.tokens.start && toks[i - 1].lower == "between";
