@@ -3847,6 +3847,30 @@ fn a_figure_set_against_the_news_is_an_earlier_one() {
     );
 }
 
+/// A word of forecast after a figure is a noun when a word before it
+/// qualifies it: "$12 billion for rail projects" is no forecast, while "the
+/// two-thirds majority required" is still what is needed.
+#[test]
+fn a_forecast_word_qualified_after_a_figure_is_a_noun() {
+    let (s, f) = facts(
+        "The bill sets aside $12 billion for rail projects. \
+         The motion fell short of the two-thirds majority required to pass.",
+        None,
+    );
+    assert!(texts(&s, &f, |x| x.topic.starts_with("expected")).is_empty());
+    assert_eq!(
+        texts(&s, &f, |x| x.topic.starts_with("required")),
+        ["two-thirds"]
+    );
+    agrees_then_conflicts(
+        ("The bill sets aside $12 billion for rail projects.", None),
+        |v| format!("The plan earmarks {v} for rail, officials said."),
+        None,
+        "$12 billion",
+        ("$12 billion", "$15 billion"),
+    );
+}
+
 #[test]
 fn what_was_expected_or_needed_is_not_what_came() {
     let (s, f) = facts(

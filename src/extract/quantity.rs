@@ -210,9 +210,20 @@ fn cue_near(ctx: &Ctx, s: &Sentence, (at, end): (usize, usize), cue: u32, not_to
         .rev()
         .take_while(open)
         .any(cue);
+    // (After the figure, not a noun a word before it qualifies: "$12
+    // billion for rail projects" is no forecast. A past form after a noun
+    // is still the verb: "the two-thirds majority required".)
+    let qualified = |k: usize| {
+        k > end
+            && toks[k - 1].kind == TokKind::Word
+            && !ctx.has(k - 1, super::flag::STOP)
+            && !ctx.lex.is_past_form(toks[k].lower.as_str())
+    };
     let after = (end..(end + 4).min(s.tokens.end))
         .take_while(open)
-        .any(|k| cue(k) && !(not_to && toks.get(k + 1).is_some_and(|t| t.lower == "to")));
+        .any(|k| {
+            cue(k) && !qualified(k) && !(not_to && toks.get(k + 1).is_some_and(|t| t.lower == "to"))
+        });
     before || after
 }
 
