@@ -4927,6 +4927,28 @@ fn an_age_in_words_and_after_its_subject() {
     );
 }
 
+/// "Aged 60 and over", "adults 65 and older", "12 and under": an open bound
+/// on the ages of those named, which agrees with "over 60" and not with
+/// "under 50".
+#[test]
+fn an_age_and_over_is_an_open_bound() {
+    let (s, f) = facts("The trial enrolled adults 65 and older.", None);
+    assert_eq!(
+        range(fact(&s, &f, Kind::Age, "65 and older")),
+        (65.0, 65.0, 120.0)
+    );
+    let a = ("The study followed patients over 60 for five years.", None);
+    for (b, want) in [
+        ("Patients aged 60 and over were followed.", Verdict::Agree),
+        (
+            "Patients aged 50 and under were followed.",
+            Verdict::Conflict,
+        ),
+    ] {
+        assert_eq!(verdict(a, (b, None), "over 60", "and"), Some(want), "{b}");
+    }
+}
+
 #[test]
 fn died_at_and_she_was_give_an_age() {
     // "dies at 84" and "She was 84." closing its sentence are ages (of a

@@ -159,6 +159,25 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
                     return found(from, i + 3, n as f64, n as f64, m as f64);
                 }
             }
+            // "aged 60 and over", "65 or older", "18 and under": an open
+            // bound on the ages of those named, after "aged" or a word for
+            // people ("adults 65 and older").
+            let bound = match (w(i + 1), w(i + 2)) {
+                (Some("and" | "or"), Some("over" | "older" | "above" | "up")) => {
+                    Some((n as f64, OLDEST))
+                }
+                (Some("and" | "or"), Some("under" | "younger" | "below")) => Some((0.0, n as f64)),
+                _ => None,
+            };
+            // (Of the people named before it: what follows is the clause.)
+            if let Some((low, high)) = bound
+                && (aged || i > s.tokens.start && person(i - 1))
+            {
+                return found(i, i + 3, n as f64, low, high).map(|mut c| {
+                    c.head = Some("person".into());
+                    c
+                });
+            }
             // "aged 38", "age 38", "at the age of 38".
             if aged {
                 return found(i, i + 1, n as f64, n as f64, n as f64);
