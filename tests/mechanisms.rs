@@ -1804,6 +1804,25 @@ fn not_ruled_out_is_the_opposite_of_ruled_out() {
     );
 }
 
+/// A change by a fraction is a share: "cut the risk by about a quarter"
+/// is 25 percent, as "by 26 percent" nearly is; "by a quarter of a mile"
+/// stays a length.
+#[test]
+fn a_change_by_a_fraction_is_a_share() {
+    agrees_then_conflicts(
+        ("The pill reduced the risk of a stroke by 26 percent.", None),
+        |v| format!("The tablet lowered the risk of a stroke by about {v}."),
+        None,
+        "26 percent",
+        ("a quarter", "a third"),
+    );
+    let (s, f) = facts("The favourite won by a quarter of a mile.", None);
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Quantity),
+        ["a quarter of a mile"]
+    );
+}
+
 /// A fraction of a whole counted there is the count it makes: "half of the
 /// 40 beds" is 20 of them, and never the 40 itself.
 #[test]

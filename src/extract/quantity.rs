@@ -1540,7 +1540,25 @@ fn fraction(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
             (i, n, at)
         };
     let share = *fractions.get(w(at)?)?;
-    if w(at + 1) != Some("of") || numerator <= 0.0 || numerator * share > 1.0 {
+    if numerator <= 0.0 || numerator * share > 1.0 {
+        return None;
+    }
+    // A change by a share ends the phrase: "cut the risk by a quarter",
+    // "rose by about a third." (No "of" follows, nor a noun it measures.)
+    let by = (from.saturating_sub(2).max(s.tokens.start)..from).any(|k| toks[k].lower == "by")
+        && (at + 1 >= limit || !is_word(ctx, at + 1) || ctx.has(at + 1, super::flag::STOP))
+        && w(at + 1) != Some("of");
+    if by {
+        return Some(share_at(
+            ctx,
+            s,
+            from,
+            at + 1,
+            numerator * share * 100.0,
+            0.0,
+        ));
+    }
+    if w(at + 1) != Some("of") {
         return None;
     }
     // "a quarter of a mile": a part of one unit, a measure (see `number::read`).
