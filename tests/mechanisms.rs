@@ -194,6 +194,35 @@ fn a_month_written_out_ends_before_the_full_stop() {
 /// A day right after a verb of saying in the past is when it was said:
 /// "said Wednesday it would recall" is last Wednesday, though the words it
 /// reports look forward; "will be announced on Friday" is still to come.
+/// "Next year", "next month", "next week" are the periods after the
+/// report's own; "the next year" of a story is not.
+#[test]
+fn next_year_month_and_week_are_after_the_report() {
+    let (s, f) = facts(
+        "The firm plans to seek approval next year. Talks resume next week. \
+         The next year was hard for the family.",
+        Some("2031-09-03"),
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "next year")),
+        "2032-01-01..2032-12-31"
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Date),
+        ["next year", "next week"]
+    );
+    agrees_then_conflicts(
+        (
+            "The firm plans to seek approval in Europe next year.",
+            Some("2031-09-03"),
+        ),
+        |y| format!("The firm intends to apply for European approval in {y}."),
+        Some("2031-09-04"),
+        "next year",
+        ("2032", "2033"),
+    );
+}
+
 #[test]
 fn the_day_something_was_said_is_past() {
     let thursday = Some("2025-10-02");

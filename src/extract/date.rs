@@ -605,11 +605,16 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                 ..single(i, i + 2, p, true)
             });
         }
-        if matches!(t.lower.as_str(), "last" | "this")
+        if matches!(t.lower.as_str(), "last" | "this" | "next")
             && matches!(w(i + 1), Some("week") | Some("month") | Some("year"))
+            // ("The next year, she moved": the year after the story's, not
+            // the report's.)
+            && !(i > s.tokens.start && matches!(w(i - 1), Some("the" | "a")))
         {
             let unit = w(i + 1).unwrap();
             let this = t.lower == "this";
+            // "next year": the whole of the period after the report's.
+            let next = t.lower == "next";
             let (first, last) = match unit {
                 "week" => {
                     let monday = p
@@ -617,6 +622,11 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                         .ok()?;
                     if this {
                         (monday, p)
+                    } else if next {
+                        (
+                            monday.checked_add(7.days()).ok()?,
+                            monday.checked_add(13.days()).ok()?,
+                        )
                     } else {
                         (
                             monday.checked_sub(7.days()).ok()?,
@@ -628,13 +638,22 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                     let first = p.first_of_month();
                     if this {
                         (first, p)
+                    } else if next {
+                        let f = p.last_of_month().checked_add(1.days()).ok()?;
+                        (f, f.last_of_month())
                     } else {
                         let l = first.checked_sub(1.days()).ok()?;
                         (l.first_of_month(), l)
                     }
                 }
                 _ => {
-                    let y = if this { p.year() } else { p.year() - 1 };
+                    let y = if this {
+                        p.year()
+                    } else if next {
+                        p.year() + 1
+                    } else {
+                        p.year() - 1
+                    };
                     (
                         Date::new(y, 1, 1).ok()?,
                         if this { p } else { Date::new(y, 12, 31).ok()? },

@@ -744,7 +744,7 @@ impl Lexicon {
         d.months.contains_key(w)
             || d.weekdays.contains_key(w)
             || d.relative_days.contains_key(w)
-            || matches!(w, "last" | "this")
+            || matches!(w, "last" | "this" | "next")
             || d.clock_words.contains_key(w)
             // "six years ago" (not "a", which opens too many phrases to try each)
             || self.def.numbers.words.contains_key(w) && !self.def.numbers.weak.contains(w)
