@@ -4184,6 +4184,22 @@ fn a_plural_on_ies_is_a_spelling_of_the_word_on_y() {
     assert!(!concur::extract::name::token_match(lex, "ties", "ty"));
 }
 
+/// A title before a given name says a person, whatever the surname: "Dr.
+/// Ada Field of Brookvale University" names a person and a university,
+/// though "field" is a common word.
+#[test]
+fn a_titled_person_of_a_place_is_two_names() {
+    for text in [
+        "Dr. Ada Field of Brookvale University led the trial.",
+        "Professor Ada Field of the University of Brookvale led the trial.",
+    ] {
+        let (s, f) = facts(text, None);
+        let names = texts(&s, &f, |x| x.kind == Kind::Name);
+        assert_eq!(names.first(), Some(&"Ada Field"), "{names:?}");
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+}
+
 #[test]
 fn what_is_left_of_a_name_must_still_be_one() {
     let (s, f) = facts(

@@ -70,12 +70,17 @@ fn a_persons_name(ctx: &Ctx, run: std::ops::Range<usize>) -> bool {
         t.chars().next().is_some_and(char::is_uppercase)
             && t.chars().skip(1).any(char::is_lowercase)
     };
+    let first_name = (run.start..last).any(|k| {
+        toks[k].kind == TokKind::Word
+            && ctx.is_capitalized(&toks[k])
+            && ctx.lex.is_first_name(toks[k].lower.as_str())
+    });
+    // (A title before a given name says a person, whatever the surname:
+    // "Dr. Helen Marsh of Oxford University" is a person and a university.)
+    let titled = (run.start.saturating_sub(2)..=run.start).any(|k| ctx.has(k, flag::TITLE));
     uncommon(last)
-        && ((run.start..last).any(|k| {
-            toks[k].kind == TokKind::Word
-                && ctx.is_capitalized(&toks[k])
-                && ctx.lex.is_first_name(toks[k].lower.as_str())
-        }) || run.len() == 2 && uncommon(run.start) && mixed(run.start) && mixed(last))
+        && (first_name || run.len() == 2 && uncommon(run.start) && mixed(run.start) && mixed(last))
+        || titled && first_name && toks[last].kind == TokKind::Word
 }
 
 fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
