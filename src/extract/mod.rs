@@ -2522,11 +2522,10 @@ fn nearby_words(
             && ctx.has(*i, flag::EVENTISH)
             // A word of what is to come ("scheduled", "due") says when a
             // date's event is, not what it is (a figure "expected" is a
-            // forecast, and the word says so).
-            && !(dated && ctx.has(*i, flag::FUTURE_CUE))
-            // Nor is a word of how sure the teller is ("believed", "likely"):
-            // "said he believed 300 homes were lost" lost the homes.
-            && !ctx.has(*i, flag::HEDGED)
+            // forecast, and the word says so); nor is a word of how sure
+            // the teller is ("believed", "likely"): "said he believed 300
+            // homes were lost" lost the homes.
+            && !(dated && ctx.has(*i, flag::FUTURE_CUE) || ctx.has(*i, flag::HEDGED))
             // (A sentence's first word only if it is a common word: "Okafor
             // won 52.4%" opens with a name.)
             && (*i == s.tokens.start && ctx.has(*i, flag::COMMON)
