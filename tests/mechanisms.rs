@@ -2382,6 +2382,28 @@ fn open_vocabulary_claims_with_polarity() {
     );
 }
 
+/// A thing said to be there is a claim it exists only when the verb is
+/// not negated: "have not found a note" agrees with "no note has been
+/// found", and is no claim that a note was found.
+#[test]
+fn a_negated_verb_says_no_thing_is_there() {
+    let a = (
+        "Investigators have not found a note, the police said.",
+        None,
+    );
+    let b = ("No note has been found, investigators said.", None);
+    assert_eq!(verdict(a, b, "found", "No note"), Some(Verdict::Agree));
+    let sources = [src("a", a.0, None), src("b", b.0, None)];
+    let analysis = concur::check(&sources, &rules());
+    assert!(
+        analysis
+            .findings
+            .iter()
+            .all(|f| f.verdict != Verdict::Conflict),
+        "a conflict where both deny the note"
+    );
+}
+
 #[test]
 fn a_negated_verb_meets_its_positive_use_on_the_same_object() {
     let a = "The council did not approve a new parking fee. It voted 5-2 to approve the plan.";

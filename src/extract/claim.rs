@@ -567,8 +567,11 @@ fn present_noun(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Option<Candidat
             break;
         }
     }
+    // (Nor under a negation before the verb: "have not found a note" says
+    // there is none, and the negated verb is its claim.)
+    let cue = cue.filter(|&k| !negation_before(ctx, s, k))?;
     let events = vec![ctx.lemma(i).clone()];
-    Some(noun_claim(ctx, (si, s), cue?..i + 1, i, false, events))
+    Some(noun_claim(ctx, (si, s), cue..i + 1, i, false, events))
 }
 
 /// The claim kind: how it is read, keyed, compared and shown.
