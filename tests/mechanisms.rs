@@ -3700,8 +3700,8 @@ fn one_reading_per_span() {
     // claim. (The verb it denies, "have been reported", is a claim of its
     // own, as "were reported" is.)
     for text in [
-        "No deaths have been reported in the outbreak.",
-        "No deaths were reported in the outbreak.",
+        "No deaths have been recorded in the outbreak.",
+        "No deaths were recorded in the outbreak.",
     ] {
         let (s, f) = facts(text, None);
         let spans = texts(&s, &f, |x| x.kind == Kind::Claim);
@@ -4253,7 +4253,7 @@ fn an_article_is_no_other_figure() {
 
 /// "Four of the victims" counts a part of a group the sentence names but
 /// does not count: a figure all the same, a part as "four of them" is; and
-/// "one of the world's busiest ports" counts nothing.
+/// "one of the region's busiest ports" counts nothing.
 #[test]
 fn a_part_of_an_uncounted_group_is_a_figure() {
     agrees_then_conflicts(
@@ -4263,24 +4263,24 @@ fn a_part_of_an_uncounted_group_is_a_figure() {
         "four of the victims",
         ("Four", "Three"),
     );
-    let (s, f) = facts("The harbor is one of the world's busiest ports.", None);
+    let (s, f) = facts("The harbor is one of the region's busiest ports.", None);
     assert!(texts(&s, &f, |x| x.kind == Kind::Quantity).is_empty());
 }
 
 /// A word of how sure the teller is ("believed") is no event of a figure:
-/// "believed 300 families had lost their homes" lost the homes, as "300
-/// families were left without a home" did.
+/// "believed 40 cabins had lost their roofs" lost the roofs, as "40 cabins
+/// were left without a roof" did.
 #[test]
 fn a_word_of_belief_is_no_event() {
     agrees_then_conflicts(
         (
-            "He said he believed between 250 and 300 families had lost their homes.",
+            "The ranger said she believed between 30 and 40 cabins had lost their roofs.",
             None,
         ),
-        |v| format!("As many as {v} families were left without a home, he said."),
+        |v| format!("As many as {v} cabins were left without a roof, the ranger said."),
         None,
-        "300 families",
-        ("300", "200"),
+        "40 cabins",
+        ("40", "20"),
     );
 }
 

@@ -2523,8 +2523,8 @@ fn nearby_words(
             // A word of what is to come ("scheduled", "due") says when a
             // date's event is, not what it is (a figure "expected" is a
             // forecast, and the word says so); nor is a word of how sure
-            // the teller is ("believed", "likely"): "said he believed 300
-            // homes were lost" lost the homes.
+            // the teller is ("believed", "likely"): "said she believed 40
+            // cabins had burned" burned the cabins.
             && !(dated && ctx.has(*i, flag::FUTURE_CUE) || ctx.has(*i, flag::HEDGED))
             // (A sentence's first word only if it is a common word: "Okafor
             // won 52.4%" opens with a name.)

@@ -685,7 +685,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 && !ctx.has(m, super::flag::NUMBER)
                 && !ctx.is_capitalized(&toks[m])
                 && lex.lemma(&toks[m].lower) != toks[m].lower
-                // (Not an owner: "one of the world's busiest ports".)
+                // (Not an owner: "one of the region's busiest ports".)
                 && !toks[m].lower.ends_with("'s")
                 && !toks[m].lower.ends_with("\u{2019}s")
                 && toks.get(m + 1).is_none_or(|t| t.lower != "'s")
