@@ -292,7 +292,11 @@ fn score(
     // either: "112 employees were on the night shift" and "the company has
     // 1,400 employees" share only "employees", and "110 people were on the
     // overnight shift" could be the first.
-    let related = sim > 0.0 || shared_event || place.only || place.asides;
+    // (A margin is one slot by how it is told, "won by 1,200 votes", "the
+    // margin was 1,100 votes", not by the noun it counts: each report's only
+    // margin is the other's.)
+    let margins = x.head.as_deref() == Some("margin") && x.head == y.head;
+    let related = sim > 0.0 || shared_event || place.only || place.asides || margins;
     // The only fact of its slot in each source: the two are very likely about the same thing.
     if place.unique && related {
         sim += cut.unique_bonus;

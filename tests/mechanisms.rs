@@ -4361,6 +4361,26 @@ fn bounds_in_other_units_are_one_length() {
     );
 }
 
+/// A margin is one slot by how it is told, not by the noun it counts: each
+/// report's only margin meets the other's, though nothing else in their
+/// sentences is alike and both reports count votes and people elsewhere.
+#[test]
+fn each_reports_only_margin_is_the_others() {
+    let a = "Okoro wins Harlow mayoral race by narrow margin\n\nHARLOW (Wire) - City councillor Grace Okoro was elected mayor of Harlow on Tuesday, defeating two-term incumbent Dale Pruitt by 1,214 votes, according to unofficial results.\n\nOkoro took 50.8 percent of the vote to Pruitt's 48.9 percent, with all 64 precincts reporting. Turnout was 41 percent, up from 36 percent four years ago.\n\nPruitt conceded shortly before midnight. Okoro, 52, will be sworn in on Jan. 2 and becomes the first woman to lead the city of 210,000 people.\n\nShe has promised to hire 150 more police officers and to freeze property taxes for two years.";
+    let b = |v: &str| {
+        format!(
+            "Harlow elects Okoro as first female mayor\n\nGrace Okoro narrowly unseated Mayor Dale Pruitt in Tuesday's election, winning 50.6% of ballots cast against 49.1% for the incumbent, who had held the office since 2028.\n\nThe margin was {v} votes out of about 80,000 cast. Turnout reached 41%, according to the county elections office.\n\nOkoro, 51, a three-term city councillor, takes office on January 2. Pruitt called her just after 11:30 p.m. to concede.\n\nHer platform included adding 150 officers to the police force and a two-year freeze on property taxes in the city of roughly 210,000 residents."
+        )
+    };
+    agrees_then_conflicts(
+        (a, Some("2036-11-05")),
+        b,
+        Some("2036-11-05"),
+        "1,214 votes",
+        ("1,214", "1,124"),
+    );
+}
+
 #[test]
 fn a_term_has_one_length() {
     let (s, f) = facts(
