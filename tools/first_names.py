@@ -6,7 +6,7 @@ PyPI package `names` 0.3.0 ships them.
 A common noun naming a person before a given name is a title, not part of
 the name: "Councilwoman Rita Hale" is Rita Hale, while "Pilgrim Baptist
 Church" names a church. The lists are public-domain Census data; every name
-in them is kept, lower-cased.
+in them is kept, lower-cased, but the words of tools/withheld.txt.
 
 Usage: pip download names==0.3.0 --no-deps && tar xzf names-0.3.0.tar.gz
        python3 tools/first_names.py names-0.3.0/names > rules/first-names.txt
@@ -22,6 +22,11 @@ for part in ("dist.male.first", "dist.female.first"):
         for line in f:
             if line.strip():
                 names.add(line.split()[0].lower())
+# (Less the words of tools/withheld.txt.)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from wordnet_common import withheld  # noqa: E402
+
+names -= withheld()
 
 print("""# Given names, lower-cased, one a line, sorted: a common noun that names a
 # person before one of them is a title ("Councilwoman Rita Hale"). Written by

@@ -21,14 +21,20 @@ SOURCE = """#
 # pertaining to distribution of the software and/or database."""
 
 
+def withheld():
+    """The words of tools/withheld.txt: kept out of every built-in list."""
+    with open(os.path.join(HERE, "withheld.txt")) as f:
+        return {l.strip() for l in f if l.strip() and not l.startswith("#")}
+
+
 def common_words():
-    """The words of rules/common-words.txt."""
+    """The words of rules/common-words.txt, less the withheld ones."""
     words = set()
     with open(os.path.join(HERE, "..", "rules", "common-words.txt")) as f:
         for line in f:
             if line.strip() and not line.startswith("#"):
                 words.add(line.strip())
-    return words
+    return words - withheld()
 
 
 def first_noun_senses(common):

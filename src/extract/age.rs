@@ -135,8 +135,7 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
         }
     }
     if t.kind == TokKind::Number {
-        let n = whole(&t.lower);
-        if let Some(n) = n {
+        if let Some(n) = written {
             // A range of ages: "aged 40 to 79", "aged 18-65", "between 40
             // and 79 years old", "40 to 79 years old".
             let between = i > s.tokens.start && toks[i - 1].lower == "between";
