@@ -34,6 +34,7 @@ print("""# Given names, lower-cased, one a line, sorted: a common noun that name
 #
 # Source: US Census Bureau, 1990 census frequency lists of first names
 # (dist.male.first, dist.female.first; public domain), as shipped in the PyPI
-# package names 0.3.0 (MIT License).""")
+# package names 0.3.0 (MIT License).
+# (Less the words of tools/withheld.txt.)""")
 for name in sorted(names):
     print(name)

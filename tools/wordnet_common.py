@@ -8,6 +8,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 SOURCE = """#
 # Source: WordNet 3.0 (Debian package wordnet-base), Princeton University.
+# (Less the words of tools/withheld.txt.)
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 # Permission to use, copy, modify and distribute this software and database and
 # its documentation for any purpose and without fee or royalty is hereby
