@@ -367,61 +367,83 @@ pub fn phrase_words(p: &str) -> Vec<String> {
         .collect()
 }
 
-/// Common lower-case English words (`rules/common-words.txt`, with its
-/// provenance), read once on first use.
-/// Kept sorted as the file is, and searched by bisection: one allocation,
-/// no hashing of 40,000 words at start-up.
-static COMMON_WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-
-fn common_words() -> &'static [&'static str] {
-    COMMON_WORDS.get_or_init(|| {
-        let text = include_str!("../../rules/common-words.txt");
-        let mut words: Vec<&'static str> =
-            Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
-        words.extend(
-            text.lines()
-                .filter(|l| !l.starts_with('#') && !l.is_empty()),
-        );
-        if !words.is_sorted() {
-            words.sort_unstable();
-        }
-        words
-    })
+/// A word list embedded in the binary (one word a line, `#` comments), read
+/// once on first use and kept sorted. A short run searches it by bisection:
+/// one allocation, nothing hashed at start-up. A long one (a batch, a large
+/// source) builds a hash set once, after enough lookups to pay for it. Both
+/// answer alike; only the cost differs.
+struct WordList {
+    text: &'static str,
+    sorted: std::sync::OnceLock<Vec<&'static str>>,
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+    lookups: std::sync::atomic::AtomicUsize,
 }
 
-/// Pairs of nouns that name one kind of thing or one a kind of the other
-/// (`rules/noun-kinds.txt`, from WordNet, with its provenance), by stem,
-/// read once on first use.
+impl WordList {
+    const fn new(text: &'static str) -> WordList {
+        WordList {
+            text,
+            sorted: std::sync::OnceLock::new(),
+            set: std::sync::OnceLock::new(),
+            lookups: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    /// The words, sorted.
+    fn words(&self) -> &[&'static str] {
+        self.sorted.get_or_init(|| word_list(self.text))
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        if let Some(set) = self.set.get() {
+            return set.contains(w);
+        }
+        if self
+            .lookups
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            > HASH_AFTER
+        {
+            return self
+                .set
+                .get_or_init(|| self.words().iter().copied().collect())
+                .contains(w);
+        }
+        self.words().binary_search(&w).is_ok()
+    }
+}
+
+/// Common lower-case English words (`rules/common-words.txt`, with its
+/// provenance).
+static COMMON_WORDS: WordList = WordList::new(include_str!("../../rules/common-words.txt"));
+
+fn common_words() -> &'static [&'static str] {
+    COMMON_WORDS.words()
+}
+
 /// The words of a word list (one a line, `#` comments), sorted.
 fn word_list(text: &'static str) -> Vec<&'static str> {
-    let mut words: Vec<&'static str> = text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect();
-    words.sort_unstable();
+    let mut words: Vec<&'static str> =
+        Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
+    words.extend(
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty()),
+    );
+    if !words.is_sorted() {
+        words.sort_unstable();
+    }
     words
 }
 
 /// Irregular past forms of verbs that are not nouns (`rules/verb-forms.txt`,
-/// from WordNet, sorted), read once on first use.
-fn verb_forms() -> &'static [&'static str] {
-    static FORMS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    FORMS.get_or_init(|| word_list(include_str!("../../rules/verb-forms.txt")))
-}
+/// from WordNet, sorted).
+static VERB_FORMS: WordList = WordList::new(include_str!("../../rules/verb-forms.txt"));
 
 /// Nouns whose first sense names a person (`rules/person-nouns.txt`, from
-/// WordNet), read once on first use.
-fn person_nouns() -> &'static [&'static str] {
-    static NOUNS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    NOUNS.get_or_init(|| word_list(include_str!("../../rules/person-nouns.txt")))
-}
+/// WordNet).
+static PERSON_NOUNS: WordList = WordList::new(include_str!("../../rules/person-nouns.txt"));
 
-/// Given names (`rules/first-names.txt`, from the US census), read once on
-/// first use.
-fn first_names() -> &'static [&'static str] {
-    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    NAMES.get_or_init(|| word_list(include_str!("../../rules/first-names.txt")))
-}
+/// Given names (`rules/first-names.txt`, from the US census).
+static FIRST_NAMES: WordList = WordList::new(include_str!("../../rules/first-names.txt"));
 
 /// `rules/noun-kinds-stems.txt`: the pairs of `rules/noun-kinds.txt` by
 /// stem, both ways round, sorted, one pair a line (written from the word
@@ -470,7 +492,7 @@ pub fn noun_kinds_table(words: &str) -> Vec<(String, String)> {
     out
 }
 
-/// Lookups of common words after which a hash set of them pays for itself.
+/// Lookups of one word list after which a hash set of it pays for itself.
 const HASH_AFTER: usize = 50_000;
 
 impl Lexicon {
@@ -528,20 +550,8 @@ impl Lexicon {
     }
 
     pub fn is_common_word(&self, w: &str) -> bool {
-        // Looked up for every distinct word of every source. A short run
-        // searches the sorted list; a long one (a batch, a large source)
-        // builds a hash set once, after enough lookups to pay for it.
-        static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-        static LOOKUPS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        if let Some(set) = SET.get() {
-            return set.contains(w);
-        }
-        if LOOKUPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) > HASH_AFTER {
-            return SET
-                .get_or_init(|| common_words().iter().copied().collect())
-                .contains(w);
-        }
-        common_words().binary_search(&w).is_ok()
+        // Looked up for every distinct word of every source.
+        COMMON_WORDS.contains(w)
     }
 
     /// Whether a (lower-case) word is a given name the lexicon knows, as a
@@ -648,13 +658,13 @@ impl Lexicon {
     /// or irregular ("spent", "held"): the verb after a figure, not the
     /// thing it counts.
     pub fn is_past_form(&self, w: &str) -> bool {
-        w.ends_with("ed") || verb_forms().binary_search(&w).is_ok()
+        w.ends_with("ed") || VERB_FORMS.contains(w)
     }
 
     /// Whether a (lower-case) word is a given name ("rita", "dana"): one of
     /// the census's first names, or of the nickname table.
     pub fn is_first_name(&self, w: &str) -> bool {
-        first_names().binary_search(&w).is_ok() || self.is_given_name(w)
+        FIRST_NAMES.contains(w) || self.is_given_name(w)
     }
 
     /// Whether a (lower-case) word names a person's role, not the person: a
@@ -681,7 +691,7 @@ impl Lexicon {
     /// closed compound of a common word and such a noun, which English
     /// makes freely ("councilwoman", "assemblyman", "boardmember").
     pub fn is_person_noun(&self, w: &str) -> bool {
-        let listed = |w: &str| person_nouns().binary_search(&w).is_ok();
+        let listed = |w: &str| PERSON_NOUNS.contains(w);
         listed(w)
             || w.is_ascii()
                 && (4..w.len().saturating_sub(2)).any(|k| {
