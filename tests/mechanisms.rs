@@ -6499,3 +6499,40 @@ fn a_pair_across_blocks_scores_the_same_in_either_order() {
         );
     }
 }
+
+/// The event words of the fact of `kind` whose text holds `text`.
+fn events_of(text: &str, kind: Kind, at: &str) -> Vec<String> {
+    let (s, f) = facts(text, Some("2025-03-10"));
+    fact(&s, &f, kind, at)
+        .events
+        .iter()
+        .map(|w| w.as_str().to_string())
+        .collect()
+}
+
+#[test]
+fn an_aside_after_a_figure_stands_aside_from_its_verb() {
+    let lemma = |w: &str| rules().lexicon.lemma(w);
+    // "including …" between the figure and its verb.
+    let killed = events_of(
+        "At least 38 people, including two children, were killed in the blast.",
+        Kind::Quantity,
+        "38 people",
+    );
+    assert_eq!(killed.first(), Some(&lemma("killed")), "{killed:?}");
+    // A count set off after the noun says what the figure is made of.
+    let rescued = events_of(
+        "The five climbers, three students and two guides, were rescued from the ridge.",
+        Kind::Quantity,
+        "five climbers",
+    );
+    assert_eq!(rescued.first(), Some(&lemma("rescued")), "{rescued:?}");
+    assert!(!rescued.contains(&lemma("guides")), "{rescued:?}");
+    // Not an article and adjectives: "a poor, remote district" is no count.
+    let hit = events_of(
+        "The storm hit at noon on Sunday in Brill county, a poor, remote farming district.",
+        Kind::Date,
+        "Sunday",
+    );
+    assert_eq!(hit.first(), Some(&lemma("hit")), "{hit:?}");
+}

@@ -683,7 +683,10 @@ impl<'a> Ctx<'a> {
                         opening = None;
                     }
                     _ => {
-                        opening = (comma && opens_aside(seg.tokens.get(i + 1))).then_some(i);
+                        opening = (comma
+                            && (opens_aside(seg.tokens.get(i + 1))
+                                || opens_count_aside(&seg.tokens, lex, i)))
+                        .then_some(i);
                     }
                 }
             }
@@ -2393,10 +2396,15 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Ids 
     // Clauses between a word before the fact and the fact, not counting an
     // aside set off by commas ("Core inflation, which strips out food and
     // energy, slowed to 2.9 percent"): the subject is as near as the verb.
-    let asides = if span.is_empty() {
-        &[]
+    // So too an aside after it ("38 people, including two children, were
+    // killed"): the verb past it is as near as the noun.
+    let (asides, right_asides) = if span.is_empty() {
+        (&[][..], &[][..])
     } else {
-        asides_before(ctx, w.start, span.start)
+        (
+            asides_before(ctx, w.start, span.start),
+            aside_before_verb(ctx, span, w.end),
+        )
     };
     for i in w {
         if span.contains(&i) || !ctx.has(i, flag::CONTENT) {
@@ -2414,6 +2422,8 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Ids 
             // Tokens lo..=hi, from the prefix counts.
             let gap = if i < span.start && !asides.is_empty() {
                 aside_gap(ctx, asides, i)
+            } else if i >= span.end && !right_asides.is_empty() {
+                aside_gap_after(ctx, right_asides, i)
             } else {
                 Gap::default()
             };
@@ -2443,6 +2453,33 @@ fn asides_before<'c>(ctx: &'c Ctx, from: usize, end: usize) -> &'c [(u32, u32)] 
     &ctx.asides[first..last]
 }
 
+/// The aside right after a span when a verb follows it: the span is its
+/// clause's subject, and the aside stands between it and its verb ("38
+/// people, including two children, were killed"). After an aside that no
+/// verb follows, another clause goes on ("capsized on Monday, leaving 12
+/// missing, the coast guard said").
+fn aside_before_verb<'c>(
+    ctx: &'c Ctx,
+    span: &std::ops::Range<usize>,
+    end: usize,
+) -> &'c [(u32, u32)] {
+    let asides = asides_before(ctx, span.end, end);
+    match asides.first() {
+        Some(&(lo, hi)) if lo as usize == span.end => {
+            let verb = ctx.seg.tokens.get(hi as usize + 1).is_some_and(|t| {
+                claim::finite_be(&t.lower)
+                    || matches!(
+                        t.lower.as_str(),
+                        "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may"
+                    )
+                    || ctx.lex.is_past_form(&t.lower)
+            });
+            if verb { &asides[..1] } else { &[] }
+        }
+        _ => &[],
+    }
+}
+
 /// Whether a comma before `next` opens an aside (see [`asides_before`]).
 fn opens_aside(next: Option<&Token>) -> bool {
     next.is_some_and(|t| {
@@ -2451,6 +2488,39 @@ fn opens_aside(next: Option<&Token>) -> bool {
             "which" | "who" | "whose" | "excluding" | "including"
         ) || t.kind == TokKind::Word && t.lower.len() > 4 && t.lower.ends_with("ing")
     })
+}
+
+/// Whether the comma at `comma` opens a count set off after a noun, which
+/// tells what the noun's figure is made of ("the four protesters, three
+/// women and a man, dashed onto the pitch"; "the crew, 12 sailors in all,
+/// were rescued"): a figure with a word after it ("a poor, mountainous
+/// district" opens with no figure), and no verb before the
+/// next clause mark ("on Tuesday, 12 people were hurt, …" is a clause).
+fn opens_count_aside(toks: &[Token], lex: &Lexicon, comma: usize) -> bool {
+    let (Some(before), Some(first), Some(second)) = (
+        comma.checked_sub(1).and_then(|k| toks.get(k)),
+        toks.get(comma + 1),
+        toks.get(comma + 2),
+    ) else {
+        return false;
+    };
+    let figure = first.kind == TokKind::Number && !first.glued
+        || first.kind == TokKind::Word
+            && lex.number_word(&first.lower).is_some()
+            && !lex.def.numbers.weak.contains(first.lower.as_str());
+    before.kind == TokKind::Word
+        && !before.caps
+        && figure
+        && second.kind == TokKind::Word
+        && toks[comma + 1..]
+            .iter()
+            .take(12)
+            .take_while(|t| !is_clause_punct(&t.lower))
+            .all(|t| {
+                !(claim::finite_be(&t.lower)
+                    || matches!(t.lower.as_str(), "has" | "have" | "had" | "will")
+                    || lex.is_past_form(&t.lower))
+            })
 }
 
 /// What the asides between token `i` and a fact after it add to their
@@ -2465,8 +2535,17 @@ struct Gap {
 }
 
 fn aside_gap(ctx: &Ctx, asides: &[(u32, u32)], i: usize) -> Gap {
+    gap_of(ctx, asides.iter().filter(|a| a.0 as usize > i))
+}
+
+/// [`aside_gap`] of a word after a fact: the asides that close before it.
+fn aside_gap_after(ctx: &Ctx, asides: &[(u32, u32)], i: usize) -> Gap {
+    gap_of(ctx, asides.iter().filter(|a| (a.1 as usize) < i))
+}
+
+fn gap_of<'a>(ctx: &Ctx, asides: impl Iterator<Item = &'a (u32, u32)>) -> Gap {
     let mut gap = Gap::default();
-    for &(lo, hi) in asides.iter().filter(|a| a.0 as usize > i) {
+    for &(lo, hi) in asides {
         let (lo, hi) = (lo as usize, hi as usize + 1);
         gap.tokens += hi - lo;
         gap.words += ctx.words_before.between(lo, hi);
@@ -2578,9 +2657,23 @@ fn nearby_words(
             + (ctx.breaks_before.between(i, span.start) - gap.breaks) as usize * 8)
             .saturating_add_signed(place(i))
     };
+    // An aside after the span ("38 people, including two children, were
+    // killed") is as if it were not there for the words past it, and its
+    // own words come after every word of the clause: the figure's verb is
+    // past the aside.
+    let right_asides = if span.end > w.start {
+        aside_before_verb(ctx, span, w.end)
+    } else {
+        &[]
+    };
     let right_d = |i: usize| {
-        ((i - span.end + 1) * 2 + ctx.breaks_before.between(span.end, i) as usize * 8)
-            .saturating_add_signed(place(i))
+        let gap = aside_gap_after(ctx, right_asides, i);
+        let inside = right_asides
+            .iter()
+            .any(|&(lo, hi)| (lo as usize..=hi as usize).contains(&i));
+        ((i - span.end + 1 - gap.tokens) * 2
+            + (ctx.breaks_before.between(span.end, i) - gap.breaks) as usize * 8)
+            .saturating_add_signed(place(i) + if inside { PLACE_DISTANCE } else { 0 })
     };
     // Each side in order of distance: the words beyond a phrase of place,
     // then the phrase's own.
@@ -2601,11 +2694,15 @@ fn nearby_words(
         w.end
     };
     let beyond = place_right.end.max(span.end.max(w.start));
-    let mut right = (beyond..right_end.max(beyond))
+    let mut right: Vec<(usize, usize)> = (beyond..right_end.max(beyond))
         .chain(place_right.start..place_right.end.min(right_end))
         .filter(eventish)
         .map(|i| (right_d(i), i))
-        .peekable();
+        .collect();
+    if !right_asides.is_empty() {
+        right.sort_unstable();
+    }
+    let mut right = right.into_iter().peekable();
     let mut out: Vec<(Word, usize)> = Vec::new();
     while out.len() < limit {
         let next = match (left.peek(), right.peek()) {
