@@ -6536,3 +6536,29 @@ fn an_aside_after_a_figure_stands_aside_from_its_verb() {
     );
     assert_eq!(hit.first(), Some(&lemma("hit")), "{hit:?}");
 }
+
+#[test]
+fn a_conjunction_opening_a_clause_ends_the_figure_clause() {
+    // "before bringing it under control" is another clause: what the four
+    // hours were spent on is the fire before it.
+    let fire = events_of(
+        "Crews fought the fire for nearly four hours before bringing it under control.",
+        Kind::Duration,
+        "four hours",
+    );
+    assert_eq!(
+        fire.first(),
+        Some(&rules().lexicon.lemma("fire")),
+        "{fire:?}"
+    );
+    let strike = events_of(
+        "Drivers stayed off the job for nine days after they rejected the offer.",
+        Kind::Duration,
+        "nine days",
+    );
+    assert_eq!(
+        strike.first(),
+        Some(&rules().lexicon.lemma("job")),
+        "{strike:?}"
+    );
+}

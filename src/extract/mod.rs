@@ -692,7 +692,7 @@ impl<'a> Ctx<'a> {
             }
             w += matches!(t.kind, TokKind::Word | TokKind::Number) as u32;
             p += (f & flag::CLAUSE_PUNCT != 0) as u32;
-            b += (f & flag::CLAUSE_BREAK != 0) as u32;
+            b += (f & flag::CLAUSE_BREAK != 0 || opens_clause(&seg.tokens, i)) as u32;
         }
         words_before.push(w);
         puncts_before.push(p);
@@ -2478,6 +2478,25 @@ fn aside_before_verb<'c>(
         }
         _ => &[],
     }
+}
+
+/// Whether token `i` is a conjunction that opens a clause of its own: one
+/// with a subject ("before they reached the shore") or an "-ing" verb
+/// ("fought the fire for four hours before bringing it under control").
+/// Words past it are of another clause, as past "and" ("before dawn" is a
+/// phrase, no clause).
+fn opens_clause(toks: &[Token], i: usize) -> bool {
+    matches!(
+        toks[i].lower.as_str(),
+        "before" | "after" | "until" | "since" | "because" | "although" | "though" | "unless"
+    ) && toks.get(i + 1).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && (t.lower.len() > 4 && t.lower.ends_with("ing")
+                || matches!(
+                    t.lower.as_str(),
+                    "he" | "she" | "they" | "it" | "we" | "i" | "you"
+                ))
+    })
 }
 
 /// Whether a comma before `next` opens an aside (see [`asides_before`]).
