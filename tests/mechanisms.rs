@@ -3820,6 +3820,31 @@ fn a_distance_set_beside_a_place_is_that_places_distance() {
     );
     assert_eq!(verdict(a, b, "60 miles", "140km"), Some(Verdict::Conflict));
     assert_eq!(verdict(a, b, "60 miles", "8km"), None);
+    // Measured from no name ("from the crash site"), the distance is the
+    // place's beside it; from a name, it is from that name.
+    let (s, f) = facts(
+        "The injured were flown to Port Esk, about 90km from the crash site. \
+         Marden lies in Ostrava, 40km from Valdoria.",
+        None,
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Quantity, "90km").head.as_deref(),
+        Some("esk")
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Quantity, "40km").head.as_deref(),
+        Some("valdoria")
+    );
+    agrees_then_conflicts(
+        (
+            "The injured were taken to a hospital in Port Esk, 90 kilometers away.",
+            None,
+        ),
+        |d| format!("Survivors are being treated in Port Esk, about {d} from the crash site."),
+        None,
+        "90 kilometers",
+        ("90km", "150km"),
+    );
 }
 
 #[test]

@@ -180,20 +180,25 @@ fn distance_beside(
     limit: usize,
 ) -> Option<usize> {
     let toks = &ctx.seg.tokens;
-    let name = from.checked_sub(2).filter(|&k| k > s.tokens.start)?;
-    if toks[from - 1].lower != ","
-        || !is_word(ctx, name)
-        || !ctx.is_capitalized(&toks[name])
-        || ctx.has(name, super::flag::DATE)
-    {
-        return None;
-    }
+    let name = name_beside(ctx, s, from)?;
     let mut at = past_brackets(ctx, end, limit)?;
     if at + 1 < limit && toks[at].lower == "to" && toks[at + 1].lower == "the" {
         at += 2;
     }
     (at < limit && (toks[at].lower == "away" || COMPASS.contains(&toks[at].lower.as_str())))
         .then_some(name)
+}
+
+/// The name set right before a figure that starts at token `from`, a comma
+/// between ("Olm, 90 miles away"; "Olm, about 90km from the crash site").
+fn name_beside(ctx: &Ctx, s: &Sentence, from: usize) -> Option<usize> {
+    let toks = &ctx.seg.tokens;
+    let name = from.checked_sub(2).filter(|&k| k > s.tokens.start)?;
+    (toks[from - 1].lower == ","
+        && is_word(ctx, name)
+        && ctx.is_capitalized(&toks[name])
+        && !ctx.has(name, super::flag::DATE))
+    .then_some(name)
 }
 
 /// Whether a word flagged `cue` stands a few words before the figure from token
@@ -1150,9 +1155,16 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // distances from different places are two slots.
         if head.is_none()
             && unit.as_deref() == Some("length")
-            && let Some((k, dir)) = distance_from(ctx, end, limit)
-                .map(|k| (k, "from"))
-                .or_else(|| distance_beside(ctx, s, at, end, limit).map(|k| (k, "to")))
+            && let Some((k, dir)) = match distance_from(ctx, end, limit) {
+                // A place named beside the figure is what the distance is to
+                // when it is measured from no name ("taken to Olm, 90km from
+                // the crash site" is Olm's distance, as "Olm, 90km away" is).
+                Some(k) if !ctx.is_capitalized(&toks[k]) => {
+                    Some(name_beside(ctx, s, at).map_or((k, "from"), |name| (name, "to")))
+                }
+                Some(k) => Some((k, "from")),
+                None => distance_beside(ctx, s, at, end, limit).map(|k| (k, "to")),
+            }
         {
             // "from Olm" and "to Olm" are one slot: a distance between here and Olm.
             head = Some(toks[k].lower.to_string());
