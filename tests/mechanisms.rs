@@ -4616,6 +4616,10 @@ fn a_last_letter_is_spelt_as_any_other() {
         Some(Verdict::Variant)
     );
     assert_eq!(pair("Ana Chile", "Ana Chilean"), None);
+    // A last letter doubled is a spelling too, in short names as well.
+    assert_eq!(pair("Tobias Wren", "Tobias Wrenn"), Some(Verdict::Variant));
+    assert_eq!(pair("Lena Dun", "Lena Dunn"), Some(Verdict::Variant));
+    assert_eq!(pair("Ana Korea", "Ana Korean"), None);
 }
 
 #[test]

@@ -763,7 +763,10 @@ pub fn token_match<'a>(lex: &'a Lexicon, a: &'a str, b: &'a str) -> bool {
     if a.starts_with(b) || b.starts_with(a) {
         let (short, long) = if ca <= cb { (a, b) } else { (b, a) };
         let rest = &long[short.len()..];
-        if rest == "e" || DERIVATIONS.contains(&rest) || short.chars().count() < 4 {
+        // (A last letter doubled is a spelling, not a derivation:
+        // "Wren"/"Wrenn", "Dun"/"Dunn"; "Korea"/"Korean" is one.)
+        let doubled = rest.len() == 1 && short.ends_with(rest);
+        if !doubled && (rest == "e" || DERIVATIONS.contains(&rest) || short.chars().count() < 4) {
             return short.chars().count() >= 4 && rest == "e";
         }
     }
