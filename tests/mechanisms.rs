@@ -6591,3 +6591,20 @@ fn a_conjunction_opening_a_clause_ends_the_figure_clause() {
         "{strike:?}"
     );
 }
+
+#[test]
+fn a_hedged_length_of_time_is_the_length_it_hedges() {
+    let (s, f) = facts(
+        "Crews free divers trapped for 30 hours\n\nRescuers on Monday freed four divers who had been trapped for about 30 hours in a flooded cave.\n",
+        Some("2025-03-10"),
+    );
+    let lengths = texts(&s, &f, |x| x.kind == Kind::Duration);
+    assert_eq!(lengths, ["30 hours"], "{lengths:?}");
+    assert_eq!(fact(&s, &f, Kind::Duration, "30 hours").also.len(), 1);
+    // A range written out is a length of its own.
+    let (s, f) = facts(
+        "Crews free divers trapped for two days\n\nThe divers had been trapped for two to three days in a flooded cave.\n",
+        Some("2025-03-10"),
+    );
+    assert_eq!(texts(&s, &f, |x| x.kind == Kind::Duration).len(), 2);
+}

@@ -1273,6 +1273,16 @@ impl Repeats {
                 }
                 write!(key, "{}|{}|", f.block, f.topic).and_then(|_| value_key(&plain, key))
             }
+            // So is a hedged length of time ("about 40 hours" after "40 hours"),
+            // and one length told in two units ("48 hours", "two days"): the
+            // length it states, whatever the rounding of its unit; not a
+            // range written out ("two to three days").
+            Value::Duration { seconds, low, high }
+                if f.hedge.is_some()
+                    || ((low + high) / 2.0 - seconds).abs() <= 1e-9 * seconds.abs() =>
+            {
+                write!(key, "{}|{}|duration {seconds}", f.block, f.topic)
+            }
             v => write!(key, "{}|{}|", f.block, f.topic).and_then(|_| value_key(v, key)),
         };
         if !key.is_empty() {
