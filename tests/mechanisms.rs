@@ -6608,3 +6608,46 @@ fn a_hedged_length_of_time_is_the_length_it_hedges() {
     );
     assert_eq!(texts(&s, &f, |x| x.kind == Kind::Duration).len(), 2);
 }
+
+#[test]
+fn percentage_points_and_basis_points_are_one_unit() {
+    let (s, f) = facts(
+        "The bank raised its main rate by half a percentage point to 4.75%.",
+        None,
+    );
+    let change = fact(&s, &f, Kind::Quantity, "half a percentage point");
+    assert_eq!(&s.text[change.start..change.end], "half a percentage point");
+    assert_eq!(range(change), (0.5, 0.5, 0.5));
+    let level = fact(&s, &f, Kind::Quantity, "4.75%");
+    assert_eq!(range(level), (4.75, 4.75, 4.75));
+    // "by 50 basis points to 4.75 per cent" is a change and a level, no
+    // tally of 50 to 4.75.
+    let (s, f) = facts(
+        "The bank lifted its main rate by 50 basis points to 4.75 per cent.",
+        None,
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Quantity),
+        ["50 basis points", "4.75 per cent"]
+    );
+    agrees_then_conflicts(
+        (
+            "The bank raised its main rate by half a percentage point to 4.75% on Wednesday.",
+            Some("2025-06-11"),
+        ),
+        |d| format!("The central bank lifted its main rate by {d} to 4.75 per cent yesterday."),
+        Some("2025-06-12"),
+        "half a percentage point",
+        ("50 basis points", "75 basis points"),
+    );
+    // A part of one unit is exact to a fifth of itself, not to the unit.
+    assert_eq!(
+        verdict(
+            ("The queue stretched for half a mile.", None),
+            ("The queue stretched for 800 metres.", None),
+            "half a mile",
+            "800 metres"
+        ),
+        Some(Verdict::Agree)
+    );
+}

@@ -999,9 +999,15 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     None => (dim, factor, lex.unit_up_to(w).unwrap_or(factor)),
                 };
                 unit = Some(dim.to_string());
+                // A unit of two words: "percentage points", "basis points".
+                let mut last = *ni;
+                if ni + 1 < limit && lex.unit_completed_by(w, &toks[ni + 1].lower) {
+                    last = ni + 1;
+                    end = last + 1;
+                }
                 // "the 310-metre tanker", "a 6,000-km (3,700-mile) diversion":
                 // a measure written as a modifier measures its noun.
-                if let Some(m) = measured_noun(ctx, *ni, limit) {
+                if let Some(m) = measured_noun(ctx, last, limit) {
                     head = Some(lex.lemma(toks[m].lower.as_str()));
                     label = Some(toks[m].lower.to_string());
                 }
@@ -1045,6 +1051,12 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     && m.value <= n.value
                     && !m.ordinal
                     && !content_word_at(ctx, m.end, limit)
+                    // ("by 50 points to 4.75%" is a change and the level it
+                    // reached, in another unit.)
+                    && !toks.get(m.end).is_some_and(|t| {
+                        m.end < limit
+                            && (t.lower == "%" || t.lower == "per" || ctx.has(m.end, super::flag::UNIT))
+                    })
                 {
                     second = Some(m.value);
                     end = m.end;
@@ -1466,7 +1478,14 @@ fn precision(ctx: &Ctx, i: usize, n: &Num) -> f64 {
     }
     let t = &ctx.seg.tokens[i];
     if t.kind != TokKind::Number {
-        return 1.0;
+        // A word is exact to one, but a part of one ("half a mile", "a
+        // quarter of a percentage point") to a fifth of itself: not to the
+        // whole unit.
+        return if n.value > 0.0 && n.value < 1.0 {
+            n.value * 0.2
+        } else {
+            1.0
+        };
     }
     let text = t.lower.as_str().replace(',', "");
     let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
@@ -1557,9 +1576,10 @@ fn fraction(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
     }
     // A change by a share ends the phrase: "cut the risk by a quarter",
     // "rose by about a third." (No "of" follows, nor a noun it measures.)
+    // ("by half a percentage point" is a measure, as "half a mile" is.)
     let by = (from.saturating_sub(2).max(s.tokens.start)..from).any(|k| toks[k].lower == "by")
         && (at + 1 >= limit || !is_word(ctx, at + 1) || ctx.has(at + 1, super::flag::STOP))
-        && w(at + 1) != Some("of");
+        && !matches!(w(at + 1), Some("of" | "a" | "an"));
     if by {
         return Some(share_at(
             ctx,

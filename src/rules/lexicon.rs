@@ -176,6 +176,10 @@ pub struct UnitDef {
     /// together: Fahrenheit is (°F − 32) × 5/9 degrees Celsius.
     #[serde(default)]
     pub offset: f64,
+    /// The word that completes a unit of two words ("percentage" takes
+    /// "points"), read with it when it follows.
+    #[serde(default)]
+    pub then: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -789,6 +793,14 @@ impl Lexicon {
         self.unit(w)
             .and_then(|(_, _, key)| self.def.units.get(key.as_str()).map(|u| u.offset))
             .unwrap_or(0.0)
+    }
+
+    /// Whether `next` completes the unit `w` ("percentage points").
+    pub fn unit_completed_by(&self, w: &str, next: &str) -> bool {
+        self.unit(w)
+            .and_then(|(_, _, key)| self.def.units.get(key.as_str()))
+            .and_then(|u| u.then.as_deref())
+            .is_some_and(|then| next == then || self.lemma(next) == self.lemma(then))
     }
 
     pub fn unit_up_to(&self, w: &str) -> Option<f64> {
