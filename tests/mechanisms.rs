@@ -6651,3 +6651,20 @@ fn percentage_points_and_basis_points_are_one_unit() {
         Some(Verdict::Agree)
     );
 }
+
+#[test]
+fn an_of_phrase_after_a_count_says_whose_not_what_happened() {
+    let lemma = |w: &str| rules().lexicon.lemma(w);
+    let voted = events_of(
+        "Seven members of the rate-setting committee voted for the increase.",
+        Kind::Quantity,
+        "Seven members",
+    );
+    assert_eq!(voted.first(), Some(&lemma("voted")), "{voted:?}");
+    let hurt = events_of(
+        "Five members of the mountain rescue team were injured in the fall.",
+        Kind::Quantity,
+        "Five members",
+    );
+    assert_eq!(hurt.first(), Some(&lemma("injured")), "{hurt:?}");
+}

@@ -2476,15 +2476,11 @@ fn aside_before_verb<'c>(
     let asides = asides_before(ctx, span.end, end);
     match asides.first() {
         Some(&(lo, hi)) if lo as usize == span.end => {
-            let verb = ctx.seg.tokens.get(hi as usize + 1).is_some_and(|t| {
-                claim::finite_be(&t.lower)
-                    || matches!(
-                        t.lower.as_str(),
-                        "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may"
-                    )
-                    || ctx.lex.is_past_form(&t.lower)
-            });
-            if verb { &asides[..1] } else { &[] }
+            if verb_at(ctx, hi as usize + 1) {
+                &asides[..1]
+            } else {
+                &[]
+            }
         }
         _ => &[],
     }
@@ -2656,10 +2652,13 @@ fn nearby_words(
     // on Monday", "on Sunday in Brill county") say where its event was:
     // words past them stand as if they were not there, and their own
     // words come after every word of the clause.
+    // So does an "of" phrase after a count's noun ("seven members of the
+    // rate-setting committee voted"): it says whose, and the verb past it
+    // is what the figure did.
     let (place_left, place_right) = if dated {
         place_phrases(ctx, s, &w, span)
     } else {
-        (0..0, 0..0)
+        (0..0, of_phrase(ctx, &w, span))
     };
     let place = |i: usize| -> isize {
         if place_left.contains(&i) || place_right.contains(&i) {
@@ -2773,6 +2772,52 @@ fn nearby_words(
         }
     }
     out
+}
+
+/// The phrase right after a span that opens with "of" and runs over a noun
+/// phrase (articles, content words, hyphens inside a word) up to a verb;
+/// empty when it ends otherwise (at a figure, a clause mark, another
+/// function word: "the 53rd minute of the July 15 final") or the window
+/// `w` ends first.
+fn of_phrase(
+    ctx: &Ctx,
+    w: &std::ops::Range<usize>,
+    span: &std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let toks = &ctx.seg.tokens;
+    if span.end + 1 >= w.end || toks[span.end].lower != "of" {
+        return 0..0;
+    }
+    let plain = |k: usize| {
+        let t = &toks[k];
+        t.kind == TokKind::Word
+            && !ctx.has(k, flag::CLAUSE_BREAK)
+            && !ctx.lex.is_past_form(&t.lower)
+            && (!ctx.has(k, flag::STOP) || ctx.lex.def.names.articles.contains(t.lower.as_str()))
+            || t.lower == "-" && t.glued
+    };
+    let mut k = span.end + 1;
+    while k < w.end && k - span.end <= PLACE_PHRASE && plain(k) {
+        k += 1;
+    }
+    if k > span.end + 1 && k < w.end && verb_at(ctx, k) {
+        span.end..k
+    } else {
+        0..0
+    }
+}
+
+/// Whether token `k` is a verb of a clause: a form of "be" or "have", a
+/// modal, or a past form ("were killed", "has", "will", "voted").
+fn verb_at(ctx: &Ctx, k: usize) -> bool {
+    ctx.seg.tokens.get(k).is_some_and(|t| {
+        claim::finite_be(&t.lower)
+            || matches!(
+                t.lower.as_str(),
+                "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may"
+            )
+            || ctx.lex.is_past_form(&t.lower)
+    })
 }
 
 /// The phrases of place right before and right after a date `span` inside
