@@ -2516,10 +2516,10 @@ fn opens_aside(next: Option<&Token>) -> bool {
 }
 
 /// Whether the comma at `comma` opens a count set off after a noun, which
-/// tells what the noun's figure is made of ("the four protesters, three
-/// women and a man, dashed onto the pitch"; "the crew, 12 sailors in all,
-/// were rescued"): a figure with a word after it ("a poor, mountainous
-/// district" opens with no figure), and no verb before the
+/// tells what the noun's figure is made of ("the five climbers, three
+/// students and two guides, were rescued"; "the crew, 12 sailors in all,
+/// were rescued"): a figure with a word after it ("a quiet, leafy suburb"
+/// opens with no figure), and no verb before the
 /// next clause mark ("on Tuesday, 12 people were hurt, …" is a clause).
 fn opens_count_aside(toks: &[Token], lex: &Lexicon, comma: usize) -> bool {
     let (Some(before), Some(first), Some(second)) = (
@@ -2777,7 +2777,7 @@ fn nearby_words(
 /// The phrase right after a span that opens with "of" and runs over a noun
 /// phrase (articles, content words, hyphens inside a word) up to a verb;
 /// empty when it ends otherwise (at a figure, a clause mark, another
-/// function word: "the 53rd minute of the July 15 final") or the window
+/// function word: "the 12th lap of the May 3 race") or the window
 /// `w` ends first.
 fn of_phrase(
     ctx: &Ctx,
