@@ -2541,11 +2541,7 @@ fn opens_count_aside(toks: &[Token], lex: &Lexicon, comma: usize) -> bool {
             .iter()
             .take(12)
             .take_while(|t| !is_clause_punct(&t.lower))
-            .all(|t| {
-                !(claim::finite_be(&t.lower)
-                    || matches!(t.lower.as_str(), "has" | "have" | "had" | "will")
-                    || lex.is_past_form(&t.lower))
-            })
+            .all(|t| !is_verb_word(lex, &t.lower))
 }
 
 /// What the asides between token `i` and a fact after it add to their
@@ -2810,14 +2806,20 @@ fn of_phrase(
 /// Whether token `k` is a verb of a clause: a form of "be" or "have", a
 /// modal, or a past form ("were killed", "has", "will", "voted").
 fn verb_at(ctx: &Ctx, k: usize) -> bool {
-    ctx.seg.tokens.get(k).is_some_and(|t| {
-        claim::finite_be(&t.lower)
-            || matches!(
-                t.lower.as_str(),
-                "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may"
-            )
-            || ctx.lex.is_past_form(&t.lower)
-    })
+    ctx.seg
+        .tokens
+        .get(k)
+        .is_some_and(|t| is_verb_word(ctx.lex, &t.lower))
+}
+
+/// Whether a (lower-case) word is a verb of a clause: see [`verb_at`].
+fn is_verb_word(lex: &Lexicon, w: &str) -> bool {
+    claim::finite_be(w)
+        || matches!(
+            w,
+            "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may"
+        )
+        || lex.is_past_form(w)
 }
 
 /// The phrases of place right before and right after a date `span` inside
