@@ -545,6 +545,33 @@ fn repeated_figures_are_one_fact_citing_each_mention() {
 // ---- durations --------------------------------------------------------------
 
 #[test]
+fn a_headline_figure_takes_the_topic_the_body_gives_it() {
+    // "gets eight years" names no prison; the body's sentence does.
+    let text = "Former clerk gets eight years for payroll fraud\n\nA former town clerk was \
+                sentenced on Monday to eight years in prison. She had kept the books for \
+                nearly a decade.";
+    let (s, f) = facts(text, None);
+    let head = fact(&s, &f, Kind::Duration, "eight years");
+    assert_eq!(rules().rules[head.rule].id.as_str(), "prison-term");
+    assert_eq!(
+        head.also.len(),
+        1,
+        "the body's mention joins the headline's"
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Duration),
+        ["eight years", "nearly a decade"]
+    );
+    // So the headline meets the other report's prison term, not its decade.
+    let other = "The clerk, who kept the books for ten years, was jailed for nine years on \
+                 Monday.";
+    assert_eq!(
+        verdict((text, None), (other, None), "eight years", "nine years"),
+        Some(Verdict::Conflict)
+    );
+}
+
+#[test]
 fn durations_round_to_half_a_unit() {
     let (s, f) = facts(
         "After a five-week strike and two to three weeks of talks, the plant reopened. The 30-year-old driver was fined.",

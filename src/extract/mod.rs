@@ -1195,6 +1195,9 @@ struct Repeats {
     /// Each fact's repeat key: where in `out` it is.
     seen: rustc_hash::FxHashMap<String, usize>,
     key: String,
+    /// Figures and lengths of time the headline states under a rule that
+    /// knows no topic ("gets 10 years"), by kind and value: where in `out`.
+    headline_figures: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl Repeats {
@@ -1285,6 +1288,12 @@ impl Repeats {
             }
             v => write!(key, "{}|{}|", f.block, f.topic).and_then(|_| value_key(v, key)),
         };
+        // What the key says of a figure's value alone, past "block|topic|".
+        let value_at = matches!(f.kind, Kind::Quantity | Kind::Duration)
+            .then(|| key.split_once('|')?.1.split_once('|'))
+            .flatten()
+            .filter(|(topic, _)| *topic == &*f.topic)
+            .map(|(_, value)| key.len() - value.len());
         if !key.is_empty() {
             if let Some(&i) = seen.get(key.as_str()) {
                 let (first, context) = out[i].as_mut().expect("taken only when read");
@@ -1303,6 +1312,34 @@ impl Repeats {
                 // repeat costs the same, not more than the last.
                 word::keep_strongest(context, POOLED_CONTEXT);
                 return;
+            }
+            // A headline states the report's news in few words ("Ex-clerk
+            // gets 10 years"), too few for a rule to know its topic; the
+            // body states the same figure where a rule does ("sentenced to
+            // 10 years in prison"). The headline's figure is that one: it
+            // takes the body's topic, and the body's mention joins it.
+            if let Some(at) = value_at {
+                let fallback = rules.rules[f.rule].is_fallback();
+                let by_value = format!("{:?}|{}", f.kind, &key[at..]);
+                if f.headline && fallback {
+                    self.headline_figures.entry(by_value).or_insert(out.len());
+                } else if !f.headline
+                    && !fallback
+                    && let Some(i) = self.headline_figures.remove(&by_value)
+                {
+                    seen.insert(key.clone(), i);
+                    let (first, context) = out[i].as_mut().expect("taken only when read");
+                    first.also.push((f.start, f.end));
+                    first.rule = f.rule;
+                    first.topic = f.topic;
+                    first.block = f.block;
+                    first.head = f.head;
+                    first.events = f.events;
+                    first.attribution = f.attribution;
+                    word::merge(context, ids);
+                    word::keep_strongest(context, POOLED_CONTEXT);
+                    return;
+                }
             }
             seen.insert(key.clone(), out.len());
         }
