@@ -542,6 +542,27 @@ fn repeated_figures_are_one_fact_citing_each_mention() {
     assert_eq!(toll[0].also.len(), 1);
 }
 
+#[test]
+fn a_headline_figure_takes_its_event_words_from_the_body() {
+    // The headline's "as orders slow" stands nearer "14%" than "profit"
+    // does, and the other report's first figure is a share of its staff;
+    // the body's sentence says what the figure is.
+    let a = "Halden profit falls 14% as orders slow\n\nHalden Foods said on Monday that its \
+             net profit fell 14 percent to $80 million.";
+    agrees_then_conflicts(
+        (a, None),
+        |p| {
+            format!(
+                "Halden Foods will cut 300 jobs, about 5% of its staff, the company said on \
+                 Monday. Its net income dropped {p} to $80 million in the quarter."
+            )
+        },
+        None,
+        "14%",
+        ("14%", "19%"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

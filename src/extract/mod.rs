@@ -1298,6 +1298,13 @@ impl Repeats {
             if let Some(&i) = seen.get(key.as_str()) {
                 let (first, context) = out[i].as_mut().expect("taken only when read");
                 first.also.push((f.start, f.end));
+                // A figure first met in the headline ("profit falls 18% as
+                // demand cools") takes its event words from the body's first
+                // sentence that states it ("net profit fell 18 percent"):
+                // a headline's few words stand for a sentence's.
+                if value_at.is_some() && first.headline && !f.headline && first.also.len() == 1 {
+                    first.events = f.events.clone();
+                }
                 if f.kind == Kind::Date
                     && let Some(e) = f.events.into_iter().next()
                     && first.events.first().is_none_or(|w| *w != e)
