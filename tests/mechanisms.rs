@@ -3630,6 +3630,73 @@ fn a_clock_time_can_end_a_sentence_and_its_marks_are_no_event() {
 }
 
 #[test]
+fn a_name_that_opens_a_sentence_gives_no_event_word() {
+    // "Stone" is a common word, but "Stone Bridge" is a name here.
+    let (s, f) = facts(
+        "Stone Bridge will reopen to traffic on June 2, the council said.",
+        None,
+    );
+    let lemma = |w: &str| rules().lexicon.lemma(w);
+    let june = fact(&s, &f, Kind::Date, "June 2");
+    assert!(june.events.iter().any(|e| e.as_str() == lemma("reopen")));
+    assert!(
+        june.events.iter().all(|e| e.as_str() != lemma("stone")),
+        "{:?}",
+        june.events
+    );
+}
+
+#[test]
+fn an_infinitive_after_a_date_is_what_its_event_was_for() {
+    // The board met on Tuesday; the discussion is why.
+    let (s, f) = facts(
+        "The board met on Tuesday to discuss the merger with its rival.",
+        None,
+    );
+    let lemma = |w: &str| rules().lexicon.lemma(w);
+    let tuesday = fact(&s, &f, Kind::Date, "Tuesday");
+    assert_eq!(
+        tuesday.events[0].as_str(),
+        lemma("met"),
+        "{:?}",
+        tuesday.events
+    );
+    // "to" and a figure, or a place, is no purpose: "rose on Monday to 5%".
+    let (s, f) = facts("Shares rose on Monday to 5 dollars.", None);
+    let monday = fact(&s, &f, Kind::Date, "Monday");
+    assert_eq!(
+        monday.events[0].as_str(),
+        lemma("rose"),
+        "{:?}",
+        monday.events
+    );
+}
+
+#[test]
+fn words_of_an_aside_before_a_fact_come_after_the_clause() {
+    // The aside tells of an earlier win; the date is of the final.
+    let (s, f) = facts(
+        "Carvale will play Dunmore, 2-1 winners over Kelso, in the final on June 6.",
+        None,
+    );
+    let lemma = |w: &str| rules().lexicon.lemma(w);
+    let june = fact(&s, &f, Kind::Date, "June 6");
+    assert_eq!(june.events[0].as_str(), lemma("play"), "{:?}", june.events);
+    assert!(june.events.iter().all(|e| e.as_str() != lemma("winners")));
+    // "which opened a plant on May 3" is not where the hiring was.
+    let (s, f) = facts(
+        "The firm, which opened a plant on May 3, hired 40 workers on May 20.",
+        None,
+    );
+    let hired = fact(&s, &f, Kind::Quantity, "40");
+    assert!(
+        hired.events.iter().all(|e| e.as_str() != lemma("plant")),
+        "{:?}",
+        hired.events
+    );
+}
+
+#[test]
 fn an_earlier_year_told_in_a_when_clause_is_background() {
     // "since 2019, when …" tells the earlier event; its toll is not today's.
     let a = (

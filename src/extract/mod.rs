@@ -2562,14 +2562,23 @@ fn opens_aside(next: Option<&Token>) -> bool {
 /// Whether the comma at `comma` opens a count set off after a noun, which
 /// tells what the noun's figure is made of ("the five climbers, three
 /// students and two guides, were rescued"; "the crew, 12 sailors in all,
-/// were rescued"): a figure with a word after it ("a quiet, leafy suburb"
-/// opens with no figure), and no verb before the
-/// next clause mark ("on Tuesday, 12 people were hurt, …" is a clause).
+/// were rescued"), or after a name, which tells of it in passing ("meet
+/// Dunmore, 3-0 winners over Kelso, in the final"): a figure with a word
+/// after it ("a quiet, leafy suburb" opens with no figure), and no verb
+/// before the next clause mark ("on Tuesday, 12 people were hurt, …" is a
+/// clause).
 fn opens_count_aside(toks: &[Token], lex: &Lexicon, comma: usize) -> bool {
+    // (The word after the figure, past what is glued to it: "3-0 winners";
+    // a comma glued to it closes the aside: "Ana Ruiz, 41, said".)
+    let after = toks.get(comma + 2..).and_then(|rest| {
+        rest.iter()
+            .take(4)
+            .find(|t| !t.glued || is_clause_punct(&t.lower))
+    });
     let (Some(before), Some(first), Some(second)) = (
         comma.checked_sub(1).and_then(|k| toks.get(k)),
         toks.get(comma + 1),
-        toks.get(comma + 2),
+        after,
     ) else {
         return false;
     };
@@ -2578,7 +2587,6 @@ fn opens_count_aside(toks: &[Token], lex: &Lexicon, comma: usize) -> bool {
             && lex.number_word(&first.lower).is_some()
             && !lex.def.numbers.weak.contains(first.lower.as_str());
     before.kind == TokKind::Word
-        && !before.caps
         && figure
         && second.kind == TokKind::Word
         && toks[comma + 1..]
@@ -2671,8 +2679,15 @@ fn nearby_words(
             // cabins had burned" burned the cabins.
             && !(dated && ctx.has(*i, flag::FUTURE_CUE) || ctx.has(*i, flag::HEDGED))
             // (A sentence's first word only if it is a common word: "Okafor
-            // won 52.4%" opens with a name.)
-            && (*i == s.tokens.start && ctx.has(*i, flag::COMMON)
+            // won 52.4%" opens with a name. Nor then if a capitalised word
+            // follows it: "Harbor Bank lent $2 million" opens with a name too.)
+            && (*i == s.tokens.start
+                && ctx.has(*i, flag::COMMON)
+                && !ctx
+                    .seg
+                    .tokens
+                    .get(*i + 1)
+                    .is_some_and(|t| t.kind == TokKind::Word && ctx.is_capitalized(t))
                 || !ctx.is_capitalized(&ctx.seg.tokens[*i]))
             // What a measure is per ("per cent", "per share") is no event.
             && !(*i > s.tokens.start && ctx.seg.tokens[*i - 1].lower == "per")
@@ -2715,15 +2730,23 @@ fn nearby_words(
     };
     let left_d = |i: usize| {
         // (An aside between them is as if it were not there.)
-        let gap = if asides.is_empty() {
-            Gap::default()
+        // Its own words come after every word of the clause: "will meet
+        // Dunmore, 3-0 winners over Kelso, in the final on May 16" is the
+        // date of the meeting, not of the win.
+        let (gap, inside) = if asides.is_empty() {
+            (Gap::default(), false)
         } else {
-            aside_gap(ctx, asides, i)
+            (
+                aside_gap(ctx, asides, i),
+                asides
+                    .iter()
+                    .any(|&(lo, hi)| (lo as usize..=hi as usize).contains(&i)),
+            )
         };
         ((span.start - i - gap.tokens) * 2
             + 1
             + (ctx.breaks_before.between(i, span.start) - gap.breaks) as usize * 8)
-            .saturating_add_signed(place(i))
+            .saturating_add_signed(place(i) + if inside { PLACE_DISTANCE } else { 0 })
     };
     // An aside after the span ("38 people, including two children, were
     // killed") is as if it were not there for the words past it, and its
@@ -2734,6 +2757,19 @@ fn nearby_words(
     } else {
         &[]
     };
+    // An infinitive right after a date tells what its event was for
+    // ("met on Tuesday to discuss the merger", "won on Friday to reach the
+    // final"): the date is of the verb before it, so the words from "to" on
+    // come after every word of the clause.
+    let purpose = dated && {
+        let k = place_right.end.max(span.end);
+        let toks = &ctx.seg.tokens;
+        k + 1 < w.end
+            && toks[k].lower == "to"
+            && toks[k + 1].kind == TokKind::Word
+            && !ctx.is_capitalized(&toks[k + 1])
+            && !ctx.has(k + 1, flag::STOP)
+    };
     let right_d = |i: usize| {
         let gap = aside_gap_after(ctx, right_asides, i);
         let inside = right_asides
@@ -2741,7 +2777,11 @@ fn nearby_words(
             .any(|&(lo, hi)| (lo as usize..=hi as usize).contains(&i));
         ((i - span.end + 1 - gap.tokens) * 2
             + (ctx.breaks_before.between(span.end, i) - gap.breaks) as usize * 8)
-            .saturating_add_signed(place(i) + if inside { PLACE_DISTANCE } else { 0 })
+            .saturating_add_signed(
+                place(i)
+                    + if inside { PLACE_DISTANCE } else { 0 }
+                    + if purpose { PLACE_DISTANCE } else { 0 },
+            )
     };
     // Each side in order of distance: the words beyond a phrase of place,
     // then the phrase's own.
@@ -2752,7 +2792,11 @@ fn nearby_words(
         .chain(place_left.clone().rev())
         .filter(eventish)
         .map(|i| (left_d(i), i))
-        .peekable();
+        .collect::<Vec<_>>();
+    if !asides.is_empty() {
+        left.sort_by_key(|&(d, _)| d);
+    }
+    let mut left = left.into_iter().peekable();
     // A date closing a relative clause ("the storm that hit the coast on
     // Sunday rose …") dates the clause's verb: the words after it are
     // the main clause's.
