@@ -563,6 +563,40 @@ fn a_headline_figure_takes_its_event_words_from_the_body() {
     );
 }
 
+#[test]
+fn a_body_figure_no_rule_knows_joins_the_headline_figure_a_rule_knows() {
+    // "flee" names the topic in the headline; the body's "residents were
+    // told to leave" names none, and is the same figure.
+    let a = "Floods force 3,000 to flee\n\nAbout 3,000 residents were told to leave \
+             their homes along the river on Sunday.";
+    let (s, f) = facts(a, None);
+    let head = fact(&s, &f, Kind::Quantity, "3,000");
+    assert_eq!(rules().rules[head.rule].id.as_str(), "people-evacuated");
+    assert_eq!(
+        head.also.len(),
+        1,
+        "the body's mention joins the headline's"
+    );
+    // So the body's figure meets the other report's evacuees.
+    agrees_then_conflicts(
+        (a, None),
+        |n| format!("Some {n} people were evacuated from the river towns."),
+        None,
+        "About 3,000",
+        ("3,000", "4,200"),
+    );
+    // A body figure of things is not a headline's count of people.
+    let (s, f) = facts(
+        "Quake kills 12 in mountain region\n\nThe quake flattened 12 villages \
+         near the border.",
+        None,
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Quantity),
+        ["12", "12 villages"]
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

@@ -1198,6 +1198,9 @@ struct Repeats {
     /// Figures and lengths of time the headline states under a rule that
     /// knows no topic ("gets 10 years"), by kind and value: where in `out`.
     headline_figures: rustc_hash::FxHashMap<String, usize>,
+    /// Figures the headline states under a topic rule ("forces 6,000 to
+    /// flee"), by kind and value: where in `out`.
+    headline_topics: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl Repeats {
@@ -1330,6 +1333,24 @@ impl Repeats {
                 let by_value = format!("{:?}|{}", f.kind, &key[at..]);
                 if f.headline && fallback {
                     self.headline_figures.entry(by_value).or_insert(out.len());
+                } else if f.headline {
+                    self.headline_topics.entry(by_value).or_insert(out.len());
+                } else if fallback
+                    && let Some(&i) = self.headline_topics.get(&by_value)
+                    && out[i].as_ref().is_some_and(|(first, _)| {
+                        restates_count(rules, first.head.as_deref(), f.head.as_deref())
+                    })
+                {
+                    // And the other way: the headline's rule knows the topic
+                    // ("forces 6,000 to flee") and the body tells the figure
+                    // in words no rule knows ("about 6,000 residents were
+                    // told to leave"): the body's mention joins the headline's.
+                    seen.insert(key.clone(), i);
+                    let (first, context) = out[i].as_mut().expect("taken only when read");
+                    first.also.push((f.start, f.end));
+                    word::merge(context, ids);
+                    word::keep_strongest(context, POOLED_CONTEXT);
+                    return;
                 } else if !f.headline
                     && !fallback
                     && let Some(i) = self.headline_figures.remove(&by_value)
@@ -1351,6 +1372,20 @@ impl Repeats {
             seen.insert(key.clone(), out.len());
         }
         out.push(Some((f, ids)));
+    }
+}
+
+/// Whether a body figure counting `body` may restate a headline figure
+/// counting `head`: the same noun or one of its kind, or people where the
+/// headline names no noun ("forces 6,000 to flee" / "6,000 residents"; not
+/// "12 villages" after "Quake kills 12").
+fn restates_count(rules: &RuleSet, head: Option<&str>, body: Option<&str>) -> bool {
+    let lex = &rules.lexicon;
+    let people = |h: &str| lex.def.numbers.generic_nouns.contains(h) || lex.is_person_noun(h);
+    match (head, body) {
+        (Some(h), Some(b)) => h == b || lex.same_kind_of_thing(h, b) || people(h) && people(b),
+        (None, Some(b)) => people(b),
+        _ => false,
     }
 }
 
