@@ -951,7 +951,11 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
                     || part_told_as_count(&facts[i], &facts[j])
                     || part_told_as_count(&facts[j], &facts[i]));
         let asides = news && slot_of[i] == slot_of[j] && aside_alone[i] && aside_alone[j];
-        let u = news && same && (unique[i] && unique[j] || asides);
+        // (And so is a report's only one, told in its main clause, beside
+        // the other's only one told in passing: "runs 640 clinics" /
+        // "Norvik, which operates 640 clinics, said".)
+        let alone = |k: usize| unique[k] || aside_alone[k];
+        let u = news && same && (unique[i] && unique[j] || asides || alone(i) && alone(j));
         let lead = news && same && place[i] == 0 && place[j] == 0;
         let headline = news && same && facts[i].headline && facts[j].headline;
         if let Some((s, min)) = score(

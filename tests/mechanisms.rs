@@ -597,6 +597,29 @@ fn a_body_figure_no_rule_knows_joins_the_headline_figure_a_rule_knows() {
     );
 }
 
+#[test]
+fn a_figure_in_an_aside_meets_the_only_one_of_its_slot() {
+    // One report tells the clinics in its main clause, the other in passing;
+    // each tells no other count of clinics, and the staff count nearby is
+    // another slot.
+    agrees_then_conflicts(
+        (
+            "Norvik said on Monday it had sold its lab unit. The company runs 640 clinics \
+             in 12 countries and employs about 30,000 people.",
+            None,
+        ),
+        |n| {
+            format!(
+                "Norvik, which operates {n} clinics in 12 countries, has sold its lab unit, \
+                 it said on Monday."
+            )
+        },
+        None,
+        "640",
+        ("640", "810"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]
