@@ -620,6 +620,26 @@ fn a_figure_in_an_aside_meets_the_only_one_of_its_slot() {
     );
 }
 
+#[test]
+fn a_hedge_reaches_one_unit_of_the_last_digit_written() {
+    let said = |n: &str| format!("The hackers took the records of {n} customers, the bank said.");
+    let v = |a: &str, b: &str| verdict((&said(a), None), (&said(b), None), a, b);
+    // "Nearly 4.5 million" is rounded up to its last digit: 4.4 million or more.
+    assert_eq!(
+        v("nearly 4.5 million", "4.46 million"),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        v("nearly 4.5 million", "4.2 million"),
+        Some(Verdict::Conflict)
+    );
+    // "About 38" is 37 to 39; "about 40" still reaches 38.
+    assert_eq!(v("about 38", "40"), Some(Verdict::Conflict));
+    assert_eq!(v("about 40", "39"), Some(Verdict::Agree));
+    // "Nearly 40" reaches 36, as before.
+    assert_eq!(v("nearly 40", "36"), Some(Verdict::Agree));
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

@@ -30,6 +30,22 @@ pub fn apply_hedge(h: Option<&HedgeDef>, value: f64, low: f64, high: f64) -> (f6
     }
 }
 
+/// The place of a figure's last non-zero digit: 40 is 10, 4.5 million is
+/// 100,000, 62.3 is 0.1.
+fn last_digit_place(value: f64) -> f64 {
+    let mut place = 1.0;
+    if value.fract() == 0.0 {
+        while value % (place * 10.0) == 0.0 && place < 1e15 {
+            place *= 10.0;
+        }
+    } else {
+        while ((value / place).round() * place - value).abs() > 1e-9 * value && place > 1e-6 {
+            place /= 10.0;
+        }
+    }
+    place
+}
+
 /// Possessive determiners: "of its customers", "a wave hit their homes".
 const POSSESSIVES: [&str; 5] = ["its", "their", "his", "her", "our"];
 
@@ -1281,7 +1297,21 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             Some((from, phrase, def)) => (from, Some((phrase, def))),
             None => (start, post_hedge),
         };
-        let (low, mut high) = apply_hedge(hedge.as_ref().map(|h| &h.1), value, low, high);
+        let (mut low, mut high) = apply_hedge(hedge.as_ref().map(|h| &h.1), value, low, high);
+        // "Nearly 4.5 million" is what a writer rounds up to its last digit
+        // written: from 4.4 million, not from 4.05 million; "about 38" is
+        // 37 to 39. A hedge reaches no further than one unit of the figure's
+        // last non-zero digit ("nearly 40" still reaches 36).
+        if let Some((_, h)) = &hedge
+            && matches!(h.shape, HedgeShape::Below | HedgeShape::Around)
+            && value > 0.0
+        {
+            let place = last_digit_place(value);
+            low = low.max(value - place);
+            if h.shape == HedgeShape::Around {
+                high = high.min(value + place);
+            }
+        }
         // "More than 300" is said of anything up to about the next round
         // figure: half a unit of its last non-zero digit above it (350), when
         // that is more than the hedge's width.
