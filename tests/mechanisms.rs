@@ -640,6 +640,33 @@ fn a_hedge_reaches_one_unit_of_the_last_digit_written() {
     assert_eq!(v("nearly 40", "36"), Some(Verdict::Agree));
 }
 
+#[test]
+fn a_number_word_that_is_a_clause_subject_is_a_count() {
+    // "three were taken" counts people the clause leaves unnamed.
+    let (s, f) = facts(
+        "Nine people were hurt and three were taken to hospital. Two died later.",
+        None,
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Quantity),
+        ["Nine people", "three", "Two died"]
+    );
+    // So the other report's "five were taken" is a different figure.
+    agrees_then_conflicts(
+        (
+            "Nine people were hurt in the crash and three were taken to hospital.",
+            None,
+        ),
+        |n| format!("Nine people were hurt in the crash and {n} were taken to hospital."),
+        None,
+        "three",
+        ("three", "five"),
+    );
+    // A number word inside a phrase is no subject: "the two were married".
+    let (s, f) = facts("The two were married in June.", None);
+    assert!(texts(&s, &f, |x| x.kind == Kind::Quantity).is_empty());
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

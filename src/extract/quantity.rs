@@ -966,12 +966,24 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // "killing three and injuring 12".)
         let topic_object =
             i > s.tokens.start && !n.weak && ctx.rules.is_topic_event(ctx.lemma(i - 1).as_str());
+        // (Nor does one that is a clause's subject, right before its verb:
+        // "11 were hurt and three were taken to hospital", "Two died".)
+        let subject = !n.weak
+            && (i == s.tokens.start
+                || matches!(
+                    toks[i - 1].lower.as_str(),
+                    "and" | "," | "but" | "while" | ";"
+                ))
+            && toks
+                .get(n.end)
+                .is_some_and(|t| n.end < s.tokens.end && super::is_verb_word(lex, &t.lower));
         if (n.weak && !part_of_a_unit
             || !is_digits
                 && noun.is_none()
                 && total_noun.is_none()
                 && n.value < 100.0
-                && !topic_object)
+                && !topic_object
+                && !subject)
             && !partitive
         {
             i = n.end.max(i + 1);
