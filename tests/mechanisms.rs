@@ -667,6 +667,21 @@ fn a_number_word_that_is_a_clause_subject_is_a_count() {
     assert!(texts(&s, &f, |x| x.kind == Kind::Quantity).is_empty());
 }
 
+#[test]
+fn a_year_in_an_aside_is_not_the_year_of_the_clause() {
+    // The founding years differ, but the countries are counted today in both.
+    agrees_then_conflicts(
+        (
+            "Kelden, founded in 1971 in Lyon, sells its tools in 30 countries.",
+            None,
+        ),
+        |n| format!("Kelden, which was founded in Lyon in 1973, sells tools in {n} countries."),
+        None,
+        "30 countries",
+        ("30", "55"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

@@ -1582,8 +1582,9 @@ impl SentenceMemo {
 /// The years a sentence names, read once per sentence however many facts it holds.
 #[derive(Clone)]
 struct SentenceYears {
-    /// Every explicit year (see `Fact::years`).
-    years: Vec<i16>,
+    /// Every explicit year (see `Fact::years`), with the aside it is told
+    /// in, if any (see [`parenthetical`]).
+    years: Vec<(i16, Option<(usize, usize)>)>,
     /// The token of the first earlier year named as an event of its own ("a
     /// 2015 storm that killed 12", "the flood in 1996, which destroyed …",
     /// "the drought of 2011");
@@ -1601,7 +1602,11 @@ struct SentenceYears {
 fn sentence_years(ctx: &Ctx, s: &Sentence) -> SentenceYears {
     let all = &ctx.seg.tokens;
     let year = |k: usize| year_of(&all[k]);
-    let years = s.tokens.clone().filter_map(year).collect();
+    let years = s
+        .tokens
+        .clone()
+        .filter_map(|k| Some((year(k)?, parenthetical(ctx, s, k))))
+        .collect();
     let earlier_event = ctx
         .published()
         .and_then(|p| {
@@ -1641,29 +1646,40 @@ fn sentence_years(ctx: &Ctx, s: &Sentence) -> SentenceYears {
 /// ferry, built in 1998, sank", "Ortiz, who joined the board in 2009,
 /// said"): what the aside tells is told in passing.
 fn parenthetical_end(ctx: &Ctx, s: &Sentence, k: usize) -> Option<usize> {
+    parenthetical(ctx, s, k).map(|(_, end)| end)
+}
+
+/// [`parenthetical_end`] with where the aside opens: its opening comma, or
+/// the sentence's first token.
+fn parenthetical(ctx: &Ctx, s: &Sentence, k: usize) -> Option<(usize, usize)> {
     const MAX_ASIDE: usize = 12;
     let toks = &ctx.seg.tokens;
     let open = (s.tokens.start..k)
         .rev()
         .take(MAX_ASIDE)
         .find(|&q| ctx.has(q, flag::CLAUSE_PUNCT));
-    match open {
+    let from = match open {
         Some(open) if toks[open].lower == "," && open > s.tokens.start => {
             let opener = toks.get(open + 1)?;
             if !(opens_aside(Some(opener)) || ctx.lex.is_past_form(opener.lower.as_str())) {
                 return None;
             }
+            open
         }
         // Or a phrase opening the sentence with a past form, up to its comma:
         // "Founded in 1994, the firm has 900 staff" tells the firm in passing.
         None if k - s.tokens.start < MAX_ASIDE
-            && ctx.lex.is_past_form(toks[s.tokens.start].lower.as_str()) => {}
+            && ctx.lex.is_past_form(toks[s.tokens.start].lower.as_str()) =>
+        {
+            s.tokens.start
+        }
         _ => return None,
-    }
+    };
     (k + 1..s.tokens.end)
         .take(MAX_ASIDE)
         .find(|&q| ctx.has(q, flag::CLAUSE_PUNCT))
         .filter(|&q| toks[q].lower == ",")
+        .map(|end| (from, end))
 }
 
 /// Choose the rule for a candidate and build the fact.
@@ -1853,7 +1869,15 @@ fn finish(
         || c.kind != Kind::Date
             && years.earlier_event < c.toks.start
             && years.aside_end >= c.toks.start;
-    let years = years.years.clone();
+    // A year told in an aside the fact is not in is the aside's, not the
+    // fact's: "Baywell, founded in 1962, sells in 40 countries" counts
+    // countries of no year.
+    let years: Vec<i16> = years
+        .years
+        .iter()
+        .filter(|(_, aside)| aside.is_none_or(|(lo, hi)| (lo..=hi).contains(&c.toks.start)))
+        .map(|&(y, _)| y)
+        .collect();
     let news_day = c.relative
         && matches!((&c.value, ctx.published()), (Value::Date { start, end, .. }, Some(p)) if (*start <= p && p <= *end) || p.yesterday().is_ok_and(|y| *start <= y && y <= *end));
     let derived = c.label.as_deref() == Some(quantity::SUM_LABEL);
