@@ -682,6 +682,21 @@ fn a_year_in_an_aside_is_not_the_year_of_the_clause() {
     );
 }
 
+#[test]
+fn last_year_is_an_earlier_year_as_its_number_is() {
+    // "last year" in June 2026 is 2025: both figures are of that year.
+    agrees_then_conflicts(
+        (
+            "Last year Brannock had sales of $900 million, the company said.",
+            Some("2026-06-02"),
+        ),
+        |n| format!("In 2025 Brannock had sales of {n}, the company said."),
+        Some("2026-06-01"),
+        "$900 million",
+        ("$900 million", "$1.2 billion"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

@@ -1601,7 +1601,13 @@ struct SentenceYears {
 
 fn sentence_years(ctx: &Ctx, s: &Sentence) -> SentenceYears {
     let all = &ctx.seg.tokens;
-    let year = |k: usize| year_of(&all[k]);
+    // "Last year" names the year before the report's, as its number would.
+    let last_year = |k: usize| {
+        (all[k].lower == "last" && all.get(k + 1).is_some_and(|t| t.lower == "year"))
+            .then(|| ctx.published().map(|p| p.year() - 1))
+            .flatten()
+    };
+    let year = |k: usize| year_of(&all[k]).or_else(|| last_year(k));
     let years = s
         .tokens
         .clone()
@@ -1614,13 +1620,14 @@ fn sentence_years(ctx: &Ctx, s: &Sentence) -> SentenceYears {
             // "revenue for the final quarter of 2028" is the news of a report
             // written in January 2029, as results for a year are.)
             let recent = |y: i16| y + 1 == p.year() && p.month() <= 3;
-            (s.tokens.start.max(1)..s.tokens.end).find(|&k| {
+            (s.tokens.start..s.tokens.end).find(|&k| {
                 year(k).is_some_and(|y| y < p.year() && !recent(y))
-                    && (matches!(all[k - 1].lower.as_str(), "in" | "a" | "an" | "the")
+                    && (last_year(k).is_some()
+                        || k > 0 && matches!(all[k - 1].lower.as_str(), "in" | "a" | "an" | "the")
                         // "the flood of 1996": a thing of that year, but not
                         // a month's year ("March of 2019").
-                        || all[k - 1].lower == "of"
-                            && k >= 2
+                        || k >= 2
+                            && all[k - 1].lower == "of"
                             && !ctx.lex.def.dates.months.contains_key(all[k - 2].lower.as_str())
                         // "since 2019, when 31 people died": the clause
                         // after the year tells what happened then.
