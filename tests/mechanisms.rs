@@ -697,6 +697,33 @@ fn last_year_is_an_earlier_year_as_its_number_is() {
     );
 }
 
+#[test]
+fn a_count_of_places_after_a_figure_takes_that_figures_event() {
+    // "in 9 states" says where the 48 were sickened, not what the officials
+    // after it did.
+    let (s, f) = facts(
+        "A listeria outbreak traced to cheese from a Vermont dairy has sickened 48 people \
+         in 9 states, federal health officials said on Monday.",
+        None,
+    );
+    let lemma = |w: &str| rules().lexicon.lemma(w);
+    let people = fact(&s, &f, Kind::Quantity, "48");
+    let states = fact(&s, &f, Kind::Quantity, "9 states");
+    assert_eq!(states.events, people.events);
+    // What another figure counts is none of a figure's event words: "the
+    // 355" did not "county".
+    let (s, f) = facts(
+        "The number of people sickened by the flour rose to 355 in 12 counties.",
+        None,
+    );
+    let total = fact(&s, &f, Kind::Quantity, "355");
+    assert!(
+        total.events.iter().all(|e| e.as_str() != lemma("counties")),
+        "{:?}",
+        total.events
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

@@ -1221,6 +1221,7 @@ impl Repeats {
             (a.start, a.end, a.kind, a.rule) == (b.start, b.end, b.kind, b.rule)
                 && a.value == b.value
         });
+        where_figures(ctx, batch, &order);
         let (facts, keep) = merge_restatements(ctx, std::mem::take(batch), order);
         let mut slots: Vec<Option<(Fact, Ids)>> = facts.into_iter().map(Some).collect();
         for i in keep {
@@ -1392,6 +1393,48 @@ fn restates_count(rules: &RuleSet, head: Option<&str>, body: Option<&str>) -> bo
 /// How many other mentions' event words a date named again keeps: a day
 /// named through a long file costs the same as one named a few times.
 const MAX_ALSO_EVENTS: usize = 8;
+
+/// A count in a phrase of place right after another figure ("sickened 162
+/// people in 19 states", "rose to 168 in 20 states") tells where that
+/// figure's event happened: it takes that figure's event words, not the
+/// words its phrase happens to stand after.
+fn where_figures(ctx: &Ctx, batch: &mut [(Fact, Ids)], order: &[usize]) {
+    let text = &ctx.src.text;
+    let plain = |f: &Fact| {
+        f.kind == Kind::Quantity
+            && matches!(
+                f.value,
+                Value::Quantity {
+                    unit: None,
+                    second: None,
+                    ordinal: false,
+                    ..
+                }
+            )
+    };
+    for pair in order.windows(2) {
+        let (p, i) = (pair[0], pair[1]);
+        let (before, f) = (&batch[p].0, &batch[i].0);
+        if plain(before)
+            && plain(f)
+            && before.sentence == f.sentence
+            && before.end <= f.start
+            && text
+                .get(before.end..f.start)
+                .is_some_and(|gap| matches!(gap.trim(), "in" | "across"))
+        {
+            // (Less its own noun, which stands nearest the figure before.)
+            let own = f.head.as_deref();
+            let events = before
+                .events
+                .iter()
+                .filter(|e| Some(e.as_str()) != own)
+                .cloned()
+                .collect();
+            batch[i].0.events = events;
+        }
+    }
+}
 
 /// A figure restated in parentheses right after another of the same kind and
 /// dimension ("about 50 miles (80 kilometres)", "8:45 p.m. local time
@@ -2757,6 +2800,12 @@ fn nearby_words(
                 || !ctx.is_capitalized(&ctx.seg.tokens[*i]))
             // What a measure is per ("per cent", "per share") is no event.
             && !(*i > s.tokens.start && ctx.seg.tokens[*i - 1].lower == "per")
+            // Nor what another figure counts ("rose to 168 in 20 states"):
+            // it is that figure's noun, not what this one did.
+            && !(!dated
+                && *i > s.tokens.start
+                && ctx.seg.tokens[*i - 1].kind == TokKind::Number
+                && !ctx.seg.tokens[*i].glued)
             // Nor an ordinal's ending ("52nd", "3rd").
             && !(*i > s.tokens.start
                 && ctx.seg.tokens[*i].glued
