@@ -724,6 +724,35 @@ fn a_count_of_places_after_a_figure_takes_that_figures_event() {
     );
 }
 
+#[test]
+fn a_part_told_with_a_topic_verb_is_that_topics_count() {
+    // "11 of them were hospitalized" counts the hospitalized.
+    let a = "Chemical fumes at the plant sickened 40 workers, and 11 of them were \
+             hospitalized, the company said.";
+    let (s, f) = facts(a, None);
+    assert_eq!(
+        rule_of(&s, &f, Kind::Quantity, "11 of them"),
+        "people-hospitalized"
+    );
+    agrees_then_conflicts(
+        (a, None),
+        |n| format!("Fumes sickened 40 workers at the plant. {n} people were hospitalized."),
+        None,
+        "11 of them",
+        ("11", "15"),
+    );
+    // A part told with no topic's verb stays a part: "12 of them were
+    // children".
+    let (s, f) = facts(
+        "The fire injured 30 people, and 12 of them were children.",
+        None,
+    );
+    assert_ne!(
+        rule_of(&s, &f, Kind::Quantity, "12 of them"),
+        "people-injured"
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

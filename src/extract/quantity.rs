@@ -744,7 +744,19 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         } else {
             None
         };
-        let part = part && named_part.is_none();
+        // "54 of them were hospitalized", "12 of whom died": the verb after
+        // the pronoun is a topic's, and the figure is that topic's count
+        // (of the group named before), not a part of a count of its own.
+        let topic_verb = pronoun
+            && (k..(k + 4).min(limit))
+                .find(|&q| {
+                    !matches!(
+                        toks[q].lower.as_str(),
+                        "have" | "has" | "had" | "been" | "were" | "was" | "are" | "is" | "later"
+                    )
+                })
+                .is_some_and(|q| ctx.rules.is_topic_event(ctx.lemma(q).as_str()));
+        let part = part && named_part.is_none() && !topic_verb;
         // Post hedges: "3,000-plus".
         let mut post_hedge = None;
         if let Some((e, phrase, def)) = hedge_after(ctx, k, limit) {
