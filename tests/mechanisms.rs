@@ -3820,6 +3820,23 @@ fn a_clock_time_can_end_a_sentence_and_its_marks_are_no_event() {
 }
 
 #[test]
+fn a_past_verb_before_a_date_outweighs_a_future_word_after_it() {
+    // Friday's report: the board voted on the day before, whatever the
+    // "coming" year the budget is for.
+    let (s, f) = facts(
+        "The board voted 5-2 on Thursday night to approve a budget for the coming year.",
+        Some("2026-04-17"),
+    );
+    assert_eq!(day(fact(&s, &f, Kind::Date, "Thursday")), "2026-04-16");
+    // An infinitive between looks forward still: the vote is to come.
+    let (s, f) = facts(
+        "Residents voted to hold the parade on Saturday for the coming holiday.",
+        Some("2026-04-17"),
+    );
+    assert_eq!(day(fact(&s, &f, Kind::Date, "Saturday")), "2026-04-18");
+}
+
+#[test]
 fn a_name_that_opens_a_sentence_gives_no_event_word() {
     // "Stone" is a common word, but "Stone Bridge" is a name here.
     let (s, f) = facts(

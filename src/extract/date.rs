@@ -57,7 +57,28 @@ fn looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
             && !(ctx.is_capitalized(t)
                 && (i != s.tokens.start || ctx.lex.def.dates.months.contains_key(t.lower.as_str())))
     };
-    before.chain(after).any(cue)
+    // Words after the date look forward only for a clause whose verb does
+    // not tell the past: "voted on Thursday to approve a budget for the
+    // coming year" voted, whatever the year to come.
+    // (Not past an infinitive: "voted to hold the vote on May 3, which
+    // will …" looks forward.)
+    let told_past = (s.tokens.start..at.min(s.tokens.end))
+        .rev()
+        .take_while(|&i| !boundary(i) && ctx.seg.tokens[i].lower != "to")
+        .find(|&i| {
+            ctx.seg.tokens[i].kind == TokKind::Word
+                && ctx.lex.is_past_form(&ctx.seg.tokens[i].lower)
+        })
+        .is_some_and(|v| {
+            !ctx.has(v, super::flag::FUTURE_CUE)
+                && (v == s.tokens.start
+                    || !(ctx.has(v - 1, super::flag::FUTURE_CUE)
+                        || matches!(
+                            ctx.seg.tokens[v - 1].lower.as_str(),
+                            "be" | "been" | "being" | "is" | "are" | "to"
+                        )))
+        });
+    before.clone().any(cue) || !told_past && after.into_iter().any(cue)
 }
 
 /// Whether the date at token `at` says when something was said: right
