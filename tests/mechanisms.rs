@@ -753,6 +753,21 @@ fn a_part_told_with_a_topic_verb_is_that_topics_count() {
     );
 }
 
+#[test]
+fn what_add_takes_is_an_increment() {
+    // "adds 60 nurses" and "60 new nurses" are one slot.
+    agrees_then_conflicts(
+        (
+            "The hospital budget adds 60 nurses and two clinics, officials said.",
+            None,
+        ),
+        |n| format!("The hospital budget pays for {n} new nurses, officials said."),
+        None,
+        "60 nurses",
+        ("60", "45"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

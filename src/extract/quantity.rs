@@ -764,7 +764,14 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             k = e;
         }
         // The counted noun after the number (a hyphen compound counts: "81,000-seat").
-        let mut increment = moved_by;
+        // What "add" takes is an increment too: "the budget adds 85
+        // officers" is "85 new officers".
+        let mut increment = moved_by
+            || at > s.tokens.start
+                && matches!(
+                    toks[at - 1].lower.as_str(),
+                    "add" | "adds" | "added" | "adding"
+                );
         let mut m = k;
         // "thousands of people", "hundreds of thousands of euros": a vague
         // count names what it counts after "of".
