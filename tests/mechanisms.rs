@@ -768,6 +768,21 @@ fn what_add_takes_is_an_increment() {
     );
 }
 
+#[test]
+fn a_rate_of_a_change_is_a_rate() {
+    // "$90 more a year" is a yearly sum, as "$90 a year" is.
+    agrees_then_conflicts(
+        (
+            "The new fee will cost the typical household about $90 a year.",
+            None,
+        ),
+        |n| format!("The typical household will pay {n} more each year under the new fee."),
+        None,
+        "$90 a year",
+        ("$90", "$150"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

@@ -1186,6 +1186,13 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         {
             r += 1;
         }
+        // "$125 more each year", "$40 less a month": a rate of a change.
+        if r + 1 < limit
+            && matches!(toks[r].lower.as_str(), "more" | "less" | "extra")
+            && rate_noun(ctx, r + 1, limit).is_some()
+        {
+            r += 1;
+        }
         // "7,000 steps daily": a rate per the adverb's period.
         let adverb = (r < limit)
             .then(|| lex.def.numbers.rate_adverbs.get(toks[r].lower.as_str()))
