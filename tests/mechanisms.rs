@@ -783,6 +783,23 @@ fn a_rate_of_a_change_is_a_rate() {
     );
 }
 
+#[test]
+fn a_gap_to_the_top_is_a_margin() {
+    // "three points off the top" is how far behind, not the points they have.
+    let (s, f) = facts(
+        "The Wrens, who have 29 points after 15 games, are second, three points off the top.",
+        None,
+    );
+    let heads = quantity_heads(&s, &f);
+    assert_eq!(heads[2], ("three points off", Some("margin".to_string())));
+    assert_ne!(heads[0].1.as_deref(), Some("margin"));
+    let (s, f) = facts("Rovers are now five points clear at the top.", None);
+    assert_eq!(
+        quantity_heads(&s, &f),
+        [("five points clear", Some("margin".to_string()))]
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

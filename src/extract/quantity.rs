@@ -1262,9 +1262,21 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 .rev()
                 .take_while(|&k| !ctx.has(k, super::flag::CLAUSE_PUNCT))
                 .any(margin_verb);
-        let ahead = toks
-            .get(end)
-            .is_some_and(|t| end < limit && matches!(t.lower.as_str(), "ahead" | "behind"));
+        // ("five points clear", "two adrift", "three points off the top".)
+        let off_the_top = || {
+            toks.get(end).is_some_and(|t| t.lower == "off")
+                && toks.get(end + 1).is_some_and(|t| t.lower == "the")
+                && end + 2 < limit
+                && matches!(
+                    toks[end + 2].lower.as_str(),
+                    "top" | "lead" | "pace" | "leaders" | "leader"
+                )
+        };
+        let ahead = end < limit
+            && (matches!(
+                toks[end].lower.as_str(),
+                "ahead" | "behind" | "clear" | "adrift"
+            ) || off_the_top());
         // "a margin of nearly 2.4 million votes", past a hedge; "the margin
         // was 4,312 votes", "her lead stood at 3 points".
         let margin_noun = |k: usize| {
