@@ -392,9 +392,10 @@ fn counts_people(f: &Fact, rules: &RuleSet) -> bool {
             ordinal: false,
             ..
         }
-    ) && f.head.as_deref().is_some_and(|h| {
-        rules.lexicon.def.numbers.generic_nouns.contains(h) || rules.lexicon.is_person_noun(h)
-    })
+    ) && f
+        .head
+        .as_deref()
+        .is_some_and(|h| rules.lexicon.counts_people(h))
 }
 
 /// Pairs across blocks: a figure a topic rule chose ("about 6,000
@@ -951,11 +952,11 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
                     || part_told_as_count(&facts[i], &facts[j])
                     || part_told_as_count(&facts[j], &facts[i]));
         let asides = news && slot_of[i] == slot_of[j] && aside_alone[i] && aside_alone[j];
-        // (And so is a report's only one, told in its main clause, beside
-        // the other's only one told in passing: "runs 640 clinics" /
-        // "Norvik, which operates 640 clinics, said".)
+        // Each the only one of its report, told in its main clause or in
+        // passing: "runs 640 clinics" / "Norvik, which operates 640
+        // clinics, said".
         let alone = |k: usize| unique[k] || aside_alone[k];
-        let u = news && same && (unique[i] && unique[j] || asides || alone(i) && alone(j));
+        let u = news && same && alone(i) && alone(j);
         let lead = news && same && place[i] == 0 && place[j] == 0;
         let headline = news && same && facts[i].headline && facts[j].headline;
         if let Some((s, min)) = score(

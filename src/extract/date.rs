@@ -60,8 +60,8 @@ fn looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
     // Words after the date look forward only for a clause whose verb does
     // not tell the past: "voted on Thursday to approve a budget for the
     // coming year" voted, whatever the year to come.
-    // (Not past an infinitive: "voted to hold the vote on May 3, which
-    // will …" looks forward.)
+    // (Not past an infinitive: "voted to hold the parade on Saturday for
+    // the coming holiday" looks forward.)
     let told_past = (s.tokens.start..at.min(s.tokens.end))
         .rev()
         .take_while(|&i| !boundary(i) && ctx.seg.tokens[i].lower != "to")
@@ -69,16 +69,8 @@ fn looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
             ctx.seg.tokens[i].kind == TokKind::Word
                 && ctx.lex.is_past_form(&ctx.seg.tokens[i].lower)
         })
-        .is_some_and(|v| {
-            !ctx.has(v, super::flag::FUTURE_CUE)
-                && (v == s.tokens.start
-                    || !(ctx.has(v - 1, super::flag::FUTURE_CUE)
-                        || matches!(
-                            ctx.seg.tokens[v - 1].lower.as_str(),
-                            "be" | "been" | "being" | "is" | "are" | "to"
-                        )))
-        });
-    before.clone().any(cue) || !told_past && after.into_iter().any(cue)
+        .is_some_and(|v| !ctx.has(v, super::flag::FUTURE_CUE) && !not_yet(ctx, s, v, false));
+    before.chain(after.filter(|_| !told_past)).any(cue)
 }
 
 /// Whether the date at token `at` says when something was said: right
@@ -98,12 +90,21 @@ fn said_on(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
     let w = toks[verb].lower.as_str();
     ctx.has(verb, super::flag::ATTRIBUTION)
         && ctx.lex.is_past_form(w)
-        && (verb == s.tokens.start
-            || !(ctx.has(verb - 1, super::flag::FUTURE_CUE)
-                || matches!(
-                    toks[verb - 1].lower.as_str(),
-                    "be" | "been" | "being" | "is" | "are" | "was" | "were" | "to"
-                )))
+        && !not_yet(ctx, s, verb, true)
+}
+
+/// Whether the word before the past form at `v` makes it something not yet
+/// done, or not told as done: a word of what is to come ("will be
+/// announced"), a form of "be" ("is expected"), "to" ("to be voted"); with
+/// `passive`, a passive past too ("was said").
+fn not_yet(ctx: &Ctx, s: &Sentence, v: usize, passive: bool) -> bool {
+    v > s.tokens.start
+        && (ctx.has(v - 1, super::flag::FUTURE_CUE)
+            || match ctx.seg.tokens[v - 1].lower.as_str() {
+                "be" | "been" | "being" | "is" | "are" | "to" => true,
+                "was" | "were" => passive,
+                _ => false,
+            })
 }
 
 /// Pick the year for a month/day: nearest to publication, future penalised

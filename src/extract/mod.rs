@@ -1382,7 +1382,7 @@ impl Repeats {
 /// "12 villages" after "Quake kills 12").
 fn restates_count(rules: &RuleSet, head: Option<&str>, body: Option<&str>) -> bool {
     let lex = &rules.lexicon;
-    let people = |h: &str| lex.def.numbers.generic_nouns.contains(h) || lex.is_person_noun(h);
+    let people = |h: &str| lex.counts_people(h);
     match (head, body) {
         (Some(h), Some(b)) => h == b || lex.same_kind_of_thing(h, b) || people(h) && people(b),
         (None, Some(b)) => people(b),

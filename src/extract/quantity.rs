@@ -1372,11 +1372,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             && value >= 10.0
             && value.fract() == 0.0
         {
-            let mut place = 1.0;
-            while value % (place * 10.0) == 0.0 {
-                place *= 10.0;
-            }
-            high = high.max(value + place / 2.0);
+            high = high.max(value + last_digit_place(value) / 2.0);
         }
         // A share has a ceiling: "more than 90%" is anything above 90, to 100.
         if unit.as_deref() == Some("percent")

@@ -690,6 +690,12 @@ impl Lexicon {
                 .contains(w.to_lowercase().as_str())
     }
 
+    /// Whether a counted noun counts people: a generic one ("people",
+    /// "residents") or one naming a person ("workers", "evacuees").
+    pub fn counts_people(&self, w: &str) -> bool {
+        self.def.numbers.generic_nouns.contains(w) || self.is_person_noun(w)
+    }
+
     /// Whether a (lower-case, singular) noun names a person by its first
     /// sense ("fisherman", "pilot"), not a thing ("ferry", "jet"); or is a
     /// closed compound of a common word and such a noun, which English
