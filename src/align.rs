@@ -976,7 +976,8 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
         ) && (s >= min
             || s >= mutual_gate * min && few(i)
             || (facts[i].kind == Kind::Date || figure(i) && slot_of[i] == slot_of[j])
-                && s + anchor_bonus >= min)
+                && s + anchor_bonus >= min
+            || facts[i].clock.is_some() && facts[j].clock.is_some())
         {
             // (A pair that fails its gate matters only if an anchor could lift it.)
             scored.push((s, min, i as u32, j as u32));
@@ -1032,6 +1033,21 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
             || figure(i) && slot_of[i] == slot_of[j] && alone(i) && alone(j))
             && anchors.holds(facts, &first, i, j)
     };
+    // Two days each told with a clock time ("the fire broke out at 2:10
+    // p.m. Monday" / "the blaze, first seen at 14:10 on 7 April"), where the first
+    // pass joined the clock times: one moment, told of one event, whatever
+    // words each report tells it in.
+    let mut clocks: rustc_hash::FxHashMap<(usize, usize), usize> = Default::default();
+    for (k, f) in facts.iter().enumerate() {
+        if is_time_of_day(f) {
+            for (at, _) in std::iter::once((f.start, f.end)).chain(f.also.iter().copied()) {
+                clocks.insert((f.source, at), k);
+            }
+        }
+    }
+    let clock = |i: usize| clocks.get(&(facts[i].source, facts[i].clock?)).copied();
+    let timed = |i: usize, j: usize| matches!((clock(i), clock(j)), (Some(a), Some(b)) if first.group(a) == first.group(b));
+    let clock_bonus = rules.lexicon.align().clock_bonus;
     let second_pass = |i: usize| facts[i].kind == Kind::Date || figure(i);
     let dates = scored.iter().filter_map(|&(s, min, i, j)| {
         let (i, j) = (i as usize, j as usize);
@@ -1039,6 +1055,7 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
             return None;
         }
         let s = if anchored(i, j) { s + bonus } else { s };
+        let s = if timed(i, j) { s + clock_bonus } else { s };
         (s >= min || few(i) && s >= mutual_gate * min && mutual(i, j)).then_some((s, i, j))
     });
     let second = join(facts, dates);

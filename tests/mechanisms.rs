@@ -800,6 +800,45 @@ fn a_gap_to_the_top_is_a_margin() {
     );
 }
 
+#[test]
+fn a_day_told_with_a_clock_time_is_one_moment() {
+    // The day takes the clock time beside it, before or after it, past
+    // "on", "at", brackets and the same moment in another zone; a clock
+    // time in another clause is no day's.
+    let (s, f) = facts(
+        "The alarm sounded at 11:20 a.m. Sunday. Crews arrived on Monday at 10:05 a.m. \
+         (8:05 GMT). The blaze, at 18:40 local time (16:40 GMT) on Tuesday, spread. \
+         On Wednesday the mayor said that by 3 p.m. the roads had reopened.",
+        Some("2031-05-08"),
+    );
+    let clock = |t: &str| {
+        let d = fact(&s, &f, Kind::Date, t);
+        d.clock.map(|b| &s.text[b..b + 4])
+    };
+    assert_eq!(clock("Sunday"), Some("11:2"));
+    assert_eq!(clock("Monday"), Some("10:0"));
+    assert_eq!(clock("Tuesday"), Some("16:4"));
+    assert_eq!(clock("Wednesday"), None);
+    // Two reports that tell one moment in other words: the clock times
+    // meet, and so do their days, whatever day the second one names.
+    agrees_then_conflicts(
+        (
+            "A warehouse fire broke out at 2:10 p.m. local time Monday (9:10 a.m. EDT), \
+             officials said. Inspectors had passed the building on March 28.",
+            Some("2031-04-09"),
+        ),
+        |y| {
+            format!(
+                "The depot blaze, which started at 14:10 local time (13:10 GMT) on {y}, \
+                 has been blamed on a faulty heater. The owner had bought it on 2 February."
+            )
+        },
+        Some("2031-04-10"),
+        "Monday",
+        ("7 April", "8 April"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

@@ -90,6 +90,7 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
             relative: false,
             label: None,
             bytes: None,
+            clock: None,
         })
     };
     let years = |k: usize| matches!(w(k), Some("year" | "years"));

@@ -217,6 +217,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             relative: false,
             label: Some(t.lower.to_string()),
             bytes: None,
+            clock: None,
         });
     }
 }
@@ -541,6 +542,7 @@ fn noun_claim(
         relative: false,
         label: Some(toks[head].lower.to_string()),
         bytes: None,
+        clock: None,
     }
 }
 

@@ -922,6 +922,18 @@ pub fn extract(
             continue;
         }
         let span = start..end;
+        // A day and a clock time told together are one moment: the day's
+        // clock time ("at 11:20 a.m. Friday", "on Friday at 11:20 a.m.").
+        let clock = if f.time.is_some() {
+            if let Some(day) =
+                told_with(ctx, si, &span, false, out).filter(|&d| out[d].clock.is_none())
+            {
+                out[day].clock = Some(start);
+            }
+            None
+        } else {
+            told_with(ctx, si, &span, true, out).map(|t| out[t].toks.start)
+        };
         let events = super::nearby_events_dated(ctx, s, &span);
         let modality = if looks_forward(ctx, s, start) || hedge.is_some() {
             Modality::Hedged
@@ -953,9 +965,52 @@ pub fn extract(
             relative: f.relative,
             label: None,
             bytes: None,
+            clock,
         });
         i = end.max(i + 1);
     }
+}
+
+/// The date read just before `span` in sentence `si` that is told with
+/// it as one moment: for a day (`day`), the clock time right before it;
+/// for a clock time, the day right before it, past other clock times of
+/// the same moment ("on Sunday at 18:40 local time (16:40 GMT)"). Only
+/// "on", "at", commas and brackets may stand between. Its index in `out`.
+fn told_with(
+    ctx: &Ctx,
+    si: usize,
+    span: &std::ops::Range<usize>,
+    day: bool,
+    out: &[Candidate],
+) -> Option<usize> {
+    let mut k = span.start;
+    for (at, c) in out.iter().enumerate().rev() {
+        if c.sentence != si {
+            return None;
+        }
+        // (Other kinds read in the sentence before dates.)
+        if c.kind != Kind::Date {
+            continue;
+        }
+        if c.toks.end > k || k - c.toks.end > 3 {
+            return None;
+        }
+        let joined = ctx.seg.tokens[c.toks.end..k]
+            .iter()
+            .all(|t| matches!(t.lower.as_str(), "," | "(" | ")" | "on" | "at"));
+        if !joined {
+            return None;
+        }
+        let time = matches!(c.value, Value::Date { time: Some(_), .. });
+        if time == day {
+            return Some(at);
+        }
+        if day {
+            return None;
+        }
+        k = c.toks.start;
+    }
+    None
 }
 
 fn dates_agree(a: &Value, b: &Value, rule: &Rule) -> bool {

@@ -252,6 +252,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             relative: false,
             label,
             bytes: None,
+            clock: None,
         });
         i = end;
     }

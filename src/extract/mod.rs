@@ -222,6 +222,10 @@ pub struct Fact {
     pub headline: bool,
     /// Other places the source states the same fact (byte spans).
     pub also: ThinVec<(usize, usize)>,
+    /// A date's clock time, told with it as one moment ("at 11:20 a.m.
+    /// Friday", "on Friday at 11:20 a.m."): where the time's span starts.
+    /// A date named again takes the clock time of a later mention.
+    pub clock: Option<usize>,
     /// Who the sentence attributes the fact to ("police" in "police said").
     pub attribution: Option<ArcStr>,
     /// The nearest words that say what happened ("killed", "arrested"),
@@ -550,6 +554,9 @@ pub struct Candidate {
     pub label: Option<String>,
     /// Exact byte span, when it does not fall on token bounds (a possessive cut off).
     pub bytes: Option<(usize, usize)>,
+    /// A date's clock time, told with it as one moment ("at 11:20 a.m.
+    /// Friday"): the first token of the time's span.
+    pub clock: Option<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -1302,6 +1309,7 @@ impl Repeats {
             if let Some(&i) = seen.get(key.as_str()) {
                 let (first, context) = out[i].as_mut().expect("taken only when read");
                 first.also.push((f.start, f.end));
+                first.clock = first.clock.or(f.clock);
                 // A figure first met in the headline ("profit falls 18% as
                 // demand cools") takes its event words from the body's first
                 // sentence that states it ("net profit fell 18 percent"):
@@ -1985,6 +1993,7 @@ fn finish(
         value: c.value,
         also: ThinVec::new(),
         also_events: ThinVec::new(),
+        clock: c.clock.map(|k| ctx.seg.tokens[k].start()),
     };
     Some((fact, context))
 }

@@ -615,6 +615,7 @@ fn entities(
             relative: false,
             label: None,
             bytes: Some((first_full.start as usize, first_full.end as usize)),
+            clock: None,
         });
     }
 }

@@ -463,6 +463,7 @@ fn add_sums(ctx: &Ctx, first: usize, out: &mut Vec<Candidate>) {
                 relative: false,
                 label: Some(SUM_LABEL.into()),
                 bytes: None,
+                clock: None,
             });
         }
     }
@@ -1413,6 +1414,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             relative: false,
             label,
             bytes: None,
+            clock: None,
         });
         i = end.max(i + 1);
     }
@@ -1755,6 +1757,7 @@ fn share_at(ctx: &Ctx, s: &Sentence, from: usize, end: usize, value: f64, step: 
         relative: false,
         label: None,
         bytes: None,
+        clock: None,
     }
 }
 

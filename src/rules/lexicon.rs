@@ -68,6 +68,8 @@ pub struct AlignDef {
     pub date_event_bonus: f32,
     /// The two facts' sentences state another fact the sources share.
     pub anchor_bonus: f32,
+    /// Two days told with clock times the sources share: one moment.
+    pub clock_bonus: f32,
     /// Names whose spellings score at least this (see `name_score` in the judge).
     pub name_gate: f32,
     /// Two figures that are each other's best candidate need only this
@@ -88,6 +90,7 @@ impl Default for AlignDef {
             event_bonus: 0.1,
             date_event_bonus: 0.1,
             anchor_bonus: 0.1,
+            clock_bonus: 0.35,
             name_gate: 0.8,
             mutual_gate: 0.75,
         }
