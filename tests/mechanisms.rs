@@ -6121,7 +6121,7 @@ fn two_weekdays_joined_are_one_stretch_of_days() {
 
 #[test]
 fn a_time_of_day_given_about_or_shortly_after_is_a_stretch() {
-    // "about 4:20" is 4:15 to 4:25, "shortly before 4:30" 4:15 to 4:30: they
+    // "about 4:20" is 4:16 to 4:24, "shortly before 4:30" 4:15 to 4:30: they
     // meet; "shortly after 11 p.m." holds 11:06 but not 11:40.
     let sentence = |t: &str| format!("The dam gave way at {t} on Monday, officials said.");
     assert_eq!(
@@ -6143,6 +6143,26 @@ fn a_time_of_day_given_about_or_shortly_after_is_a_stretch() {
     // Written without a hedge, a time is the minute it names.
     assert_eq!(
         one_sentence_verdict(sentence, "4:20 a.m.", "4:25 a.m."),
+        Some(Verdict::Conflict)
+    );
+    // "About" reaches short of the next mark of the step the time is
+    // written to: "about 4:20" is not 4:25 (which one would have
+    // written), "about 4:30" a quarter hour either side, "about 4:17" a
+    // minute.
+    assert_eq!(
+        one_sentence_verdict(sentence, "about 4:20 a.m.", "4:23 a.m."),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        one_sentence_verdict(sentence, "about 4:20 a.m.", "4:25 a.m."),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        one_sentence_verdict(sentence, "about 4:30 a.m.", "4:41 a.m."),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        one_sentence_verdict(sentence, "about 4:17 a.m.", "4:19 a.m."),
         Some(Verdict::Conflict)
     );
     // Zones still count: "about 9:15 a.m. ET" meets "8:12 a.m. Central time".

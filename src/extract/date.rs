@@ -827,9 +827,11 @@ pub fn extract(
             match def.shape {
                 HedgeShape::AtLeast | HedgeShape::MoreThan => last = Date::MAX,
                 HedgeShape::AtMost | HedgeShape::LessThan => first = Date::MIN,
-                HedgeShape::Around if f.time.is_some() => slack = (TIME_SLACK, TIME_SLACK),
+                HedgeShape::Around if let Some(t) = f.time => {
+                    slack = (time_slack(t), time_slack(t))
+                }
                 // "almost 11 p.m.": a little before it.
-                HedgeShape::Below if f.time.is_some() => slack = (2 * TIME_SLACK, 0),
+                HedgeShape::Below if let Some(t) = f.time => slack = (time_slack(t), 0),
                 _ => {}
             }
             hedge = Some(phrase);
@@ -1210,8 +1212,19 @@ impl super::kind::FactKind for Dates {
     }
 }
 
-/// Minutes either side of a time of day given as "about" one.
-const TIME_SLACK: u8 = 5;
+/// Minutes either side of a time of day given as "about" one: short of
+/// the next mark of the step it is written to, a quarter hour at most.
+/// "About 4:20" is 4:16 to 4:24 (one who meant 4:25 writes it), "about
+/// 4:30" 4:16 to 4:44, and "about 4:17" a minute either side.
+fn time_slack(minutes: u16) -> u8 {
+    if minutes % 15 == 0 {
+        14
+    } else if minutes % 5 == 0 {
+        4
+    } else {
+        1
+    }
+}
 
 /// Minutes after (or before) a time of day "shortly after" (or before) it.
 const SHORTLY: u8 = 15;
