@@ -839,6 +839,41 @@ fn a_day_told_with_a_clock_time_is_one_moment() {
     );
 }
 
+#[test]
+fn a_clause_told_of_the_counted_noun_is_not_what_the_figure_did() {
+    // "he faced" tells which counts, not what the seven did: the verb of
+    // the figure's own clause comes before it; "they lost" likewise.
+    let lemma = |w: &str| rules().lexicon.lemma(w);
+    let (s, f) = facts(
+        "A jury convicted the ex-treasurer on 7 of the 9 counts he faced. \
+         The 40 homes they lost in the mudslide were rebuilt by volunteers.",
+        None,
+    );
+    let seven = fact(&s, &f, Kind::Quantity, "7 of the 9 counts");
+    assert!(
+        seven
+            .events
+            .iter()
+            .any(|e| e.as_str() == lemma("convicted"))
+            && seven.events[0].as_str() != lemma("faced"),
+        "{:?}",
+        seven.events
+    );
+    let homes = fact(&s, &f, Kind::Quantity, "40 homes");
+    assert!(
+        homes.events.iter().any(|e| e.as_str() == lemma("rebuilt"))
+            && homes.events[0].as_str() != lemma("lost"),
+        "{:?}",
+        homes.events
+    );
+    // After a date, the clause is the main one: Monday is when he resigned.
+    let (s, f) = facts("On Monday he resigned from the board.", Some("2031-05-08"));
+    assert_eq!(
+        fact(&s, &f, Kind::Date, "Monday").events[0].as_str(),
+        lemma("resigned")
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

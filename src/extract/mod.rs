@@ -2648,6 +2648,26 @@ fn aside_before_verb<'c>(
     }
 }
 
+/// A subject pronoun at `at` and the verb after it, past auxiliaries
+/// ("he faced", "they had lost"), ending before `end`: a clause told of the
+/// noun before it with no "that". Empty when none is there.
+fn contact_clause(ctx: &Ctx, at: usize, end: usize) -> std::ops::Range<usize> {
+    let toks = &ctx.seg.tokens;
+    if at >= end || !is_subject_pronoun(&toks[at].lower) {
+        return 0..0;
+    }
+    let verb = (at + 1..end.min(at + 4))
+        .find(|&k| toks[k].kind != TokKind::Word || !ctx.has(k, flag::STOP));
+    match verb {
+        Some(k) if toks[k].kind == TokKind::Word && !ctx.is_capitalized(&toks[k]) => at..k + 1,
+        _ => 0..0,
+    }
+}
+
+fn is_subject_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you")
+}
+
 /// Whether token `i` is a conjunction that opens a clause of its own: one
 /// with a subject ("before they reached the shore") or an "-ing" verb
 /// ("fought the fire for four hours before bringing it under control").
@@ -2659,11 +2679,7 @@ fn opens_clause(toks: &[Token], i: usize) -> bool {
         "before" | "after" | "until" | "since" | "because" | "although" | "though" | "unless"
     ) && toks.get(i + 1).is_some_and(|t| {
         t.kind == TokKind::Word
-            && (t.lower.len() > 4 && t.lower.ends_with("ing")
-                || matches!(
-                    t.lower.as_str(),
-                    "he" | "she" | "they" | "it" | "we" | "i" | "you"
-                ))
+            && (t.lower.len() > 4 && t.lower.ends_with("ing") || is_subject_pronoun(&t.lower))
     })
 }
 
@@ -2894,6 +2910,16 @@ fn nearby_words(
             && !ctx.is_capitalized(&toks[k + 1])
             && !ctx.has(k + 1, flag::STOP)
     };
+    // A clause told of the counted noun with no "that" ("on 7 of the 9
+    // counts he faced", "the 40 homes they lost"): its verb is what the
+    // noun's clause did, not what the figure did, and comes after every
+    // word of the figure's own clause. (After a date, such a clause is the
+    // main one: "on Monday he resigned".)
+    let contact = if dated {
+        0..0
+    } else {
+        contact_clause(ctx, span.end, w.end)
+    };
     let right_d = |i: usize| {
         let gap = aside_gap_after(ctx, right_asides, i);
         let inside = right_asides
@@ -2903,7 +2929,11 @@ fn nearby_words(
             + (ctx.breaks_before.between(span.end, i) - gap.breaks) as usize * 8)
             .saturating_add_signed(
                 place(i)
-                    + if inside { PLACE_DISTANCE } else { 0 }
+                    + if inside || contact.contains(&i) {
+                        PLACE_DISTANCE
+                    } else {
+                        0
+                    }
                     + if purpose { PLACE_DISTANCE } else { 0 },
             )
     };
@@ -2935,7 +2965,7 @@ fn nearby_words(
         .filter(eventish)
         .map(|i| (right_d(i), i))
         .collect();
-    if !right_asides.is_empty() {
+    if !right_asides.is_empty() || !contact.is_empty() {
         right.sort_unstable();
     }
     let mut right = right.into_iter().peekable();
