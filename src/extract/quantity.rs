@@ -1792,7 +1792,17 @@ pub(super) fn figures_verdict(
     } else {
         rule.compare.tolerance
     };
-    if overlap(ra, rb, slack + 1e-9) {
+    // Two stretches that only touch ("about 2,300": 2,200 to 2,400; "some
+    // 2,100": 2,000 to 2,200) are two figures written a step apart each
+    // way, not one: only one figure that is a point may stand at an end.
+    let width = |r: (f64, f64)| r.1 - r.0;
+    let wide = |r: (f64, f64)| width(r) > 0.0 && width(r).is_finite();
+    let meet = if wide(ra) && wide(rb) && slack == 0.0 {
+        ra.1.min(rb.1) - ra.0.max(rb.0) > 1e-6 * width(ra).min(width(rb))
+    } else {
+        overlap(ra, rb, slack + 1e-9)
+    };
+    if meet {
         Verdict::Agree
     } else {
         Verdict::Conflict
