@@ -894,6 +894,27 @@ fn two_hedged_figures_a_step_apart_each_way_do_not_meet() {
     );
 }
 
+#[test]
+fn a_closed_compound_of_a_person_noun_counts_that_noun() {
+    // "farmworkers" are "farm workers": one slot, whose figures conflict.
+    agrees_then_conflicts(
+        (
+            "About 900 farm workers at the Velden estates stopped picking on Monday \
+             to demand shade breaks.",
+            Some("2031-07-09"),
+        ),
+        |v| {
+            format!(
+                "Some {v} farmworkers walked out of the Velden orchards this week \
+                 over the heat."
+            )
+        },
+        Some("2031-07-10"),
+        "900",
+        ("900", "600"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

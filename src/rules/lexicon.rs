@@ -740,9 +740,18 @@ impl Lexicon {
         })
     }
 
-    /// Whether two counted nouns name one kind of thing, or one a kind of the other.
+    /// Whether two counted nouns name one kind of thing, or one a kind of the
+    /// other: by the table, or as a closed compound of a common word and a
+    /// noun naming a person, told in one word or two ("dockworker" /
+    /// "worker" in "dock workers", "crewmember" / "member").
     pub fn same_kind_of_thing(&self, a: &str, b: &str) -> bool {
-        self.kinds_of_thing(a).any(|k| k == b)
+        let compound = |a: &str, b: &str| {
+            a.len() > b.len() + 2
+                && a.ends_with(b)
+                && PERSON_NOUNS.contains(b)
+                && self.is_common_word(&a[..a.len() - b.len()])
+        };
+        self.kinds_of_thing(a).any(|k| k == b) || compound(a, b) || compound(b, a)
     }
 
     /// The lemma of a lower-case word: the irregular table first, then
