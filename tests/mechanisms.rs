@@ -877,8 +877,8 @@ fn a_clause_told_of_the_counted_noun_is_not_what_the_figure_did() {
 #[test]
 fn two_hedged_figures_a_step_apart_each_way_do_not_meet() {
     // "about 4,600" reaches 4,500 to 4,700 and "some 4,400" 4,300 to 4,500:
-    // they only touch, two figures two steps apart. A plain figure at the
-    // end of a hedge's reach still meets it, and so do hedges that overlap.
+    // they only touch, two figures two steps apart. A plain figure where
+    // a hedge reaches to still meets it, and so do hedges that overlap.
     let sentence = |v: &str| format!("{v} nurses joined the walkout at the clinics on Monday.");
     assert_eq!(
         one_sentence_verdict(sentence, "About 4,600", "Some 4,400"),
