@@ -915,6 +915,32 @@ fn a_closed_compound_of_a_person_noun_counts_that_noun() {
     );
 }
 
+#[test]
+fn a_slash_makes_a_rate_and_km_h_a_speed() {
+    // "175 km/h" and "100 kmh" are speeds, "$5/month" a rate per month.
+    let (s, f) = facts(
+        "Gusts reached 175 km/h and the ferry held 100 kmh. Tickets cost $5/month.",
+        None,
+    );
+    let unit = |t: &str| match &fact(&s, &f, Kind::Quantity, t).value {
+        Value::Quantity { unit, .. } => unit.clone().unwrap_or_default(),
+        v => panic!("{v:?}"),
+    };
+    assert_eq!(unit("175 km/h"), "speed");
+    assert_eq!(unit("100 kmh"), "speed");
+    assert_eq!(unit("$5/month"), "USD per month");
+    // A speed told in miles an hour meets one told in km/h.
+    let sentence = |v: &str| format!("The storm came ashore with gusts of {v} on Sunday.");
+    assert_eq!(
+        one_sentence_verdict(sentence, "110 mph", "177 km/h"),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        one_sentence_verdict(sentence, "110 mph", "150 km/h"),
+        Some(Verdict::Conflict)
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

@@ -1208,8 +1208,8 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         } else if let Some(n) = rate_noun(ctx, r, limit) {
             let per = &toks[n].lower;
             unit = Some(match unit.take() {
-                // "miles per hour", "km an hour": a speed, as "mph" is.
-                Some(u) if u == "length" && matches!(per.as_str(), "hour" | "hr") => {
+                // "miles per hour", "km an hour", "km/h": a speed, as "mph" is.
+                Some(u) if u == "length" && matches!(per.as_str(), "hour" | "hr" | "h") => {
                     "speed".to_string()
                 }
                 Some(u) => format!("{u} per {per}"),
