@@ -131,6 +131,9 @@ struct Place {
     headline: bool,
     /// Each is told in an aside, the only figure of the slot its source states.
     asides: bool,
+    /// Each is told of one year, the same, and is the only figure of the
+    /// slot its source tells of that year.
+    year: bool,
 }
 
 /// Whether two facts may be one thing at all, before their contexts are
@@ -296,7 +299,7 @@ fn score(
     // margin was 1,100 votes", not by the noun it counts: each report's only
     // margin is the other's.)
     let margins = x.head.as_deref() == Some("margin") && x.head == y.head;
-    let related = sim > 0.0 || shared_event || place.only || place.asides || margins;
+    let related = sim > 0.0 || shared_event || place.only || place.asides || margins || place.year;
     // The only fact of its slot in each source: the two are very likely about the same thing.
     if place.unique && related {
         sim += cut.unique_bonus;
@@ -313,6 +316,12 @@ fn score(
     // Both in their headlines: each report's main news.
     if place.headline {
         sim += cut.headline_bonus;
+    }
+    // The year both are told of is what they are about ("flew 11 million
+    // passengers last year" / "carried 11m passengers in 2030"), as an
+    // event word would be.
+    if place.year {
+        sim += cut.event_bonus;
     }
     // The same event word right next to both ("arrested Monday" / "arrested on Monday").
     // A claim a topic rule chose that acts on the same thing ("are not tied
@@ -872,7 +881,27 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
             f.aside && !is_vague(f) && told.get(&(slot_of[i], f.source as u32)) == Some(&1)
         })
         .collect();
-    drop((per_slot, wholes, told));
+    // Figures of a slot told of one year ("flew 11 million passengers last
+    // year"): a report's only one of its year is the other's only one of
+    // that year, whatever else of the slot each report counts.
+    let year_of = |f: &Fact| match f.years[..] {
+        [y] if f.kind != Kind::Date && !in_passing(f) => Some(y),
+        _ => None,
+    };
+    let mut per_year: rustc_hash::FxHashMap<(u32, u32, i16), u32> = Default::default();
+    for (i, f) in facts.iter().enumerate() {
+        if let Some(y) = year_of(f) {
+            *per_year
+                .entry((slot_of[i], f.source as u32, y))
+                .or_default() += 1;
+        }
+    }
+    let year_alone: Vec<Option<i16>> = facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| year_of(f).filter(|&y| per_year[&(slot_of[i], f.source as u32, y)] == 1))
+        .collect();
+    drop((per_slot, wholes, told, per_year));
     let mut order: Vec<u32> = (0..facts.len() as u32).collect();
     order.sort_by_key(|&i| (facts[i as usize].source, facts[i as usize].start));
     let mut seen: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
@@ -957,6 +986,8 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
         // clinics, said".
         let alone = |k: usize| unique[k] || aside_alone[k];
         let u = news && same && alone(i) && alone(j);
+        let year =
+            slot_of[i] == slot_of[j] && year_alone[i].is_some() && year_alone[i] == year_alone[j];
         let lead = news && same && place[i] == 0 && place[j] == 0;
         let headline = news && same && facts[i].headline && facts[j].headline;
         if let Some((s, min)) = score(
@@ -967,8 +998,9 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
             &names,
             (&weighted[i], &weighted[j]),
             Place {
-                unique: u,
+                unique: u || year,
                 only: only(i, j),
+                year,
                 asides,
                 lead,
                 headline,
@@ -983,7 +1015,15 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
             scored.push((s, min, i as u32, j as u32));
         }
     }
-    drop((options, kin, weighted, unique, place, aside_alone));
+    drop((
+        options,
+        kin,
+        weighted,
+        unique,
+        place,
+        aside_alone,
+        year_alone,
+    ));
     // Each fact's best candidate in each other source, by score (ties: the
     // earlier pair in `scored`, which is in a fixed order).
     let mut best: rustc_hash::FxHashMap<(u32, u32), (f32, u32)> = Default::default();

@@ -941,6 +941,29 @@ fn a_slash_makes_a_rate_and_km_h_a_speed() {
     );
 }
 
+#[test]
+fn a_reports_only_figure_of_a_year_meets_the_others_only_one_of_that_year() {
+    // Each report counts passengers twice: the stranded today, and last
+    // year's total, told of the year with different verbs. The year is
+    // what the totals are about: the only one of it in each meets.
+    agrees_then_conflicts(
+        (
+            "A ticketing fault stranded about 900 passengers at Orlen harbour on Friday. \
+             The ferry line served 2.3 million passengers last year.",
+            Some("2031-04-12"),
+        ),
+        |v| {
+            format!(
+                "Around 950 passengers were stuck at Orlen on Friday after the fault. \
+                 The operator carried {v} passengers in 2030."
+            )
+        },
+        Some("2031-04-12"),
+        "2.3 million",
+        ("2.3m", "6.9m"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]
