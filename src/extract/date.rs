@@ -1217,9 +1217,9 @@ impl super::kind::FactKind for Dates {
 /// "About 4:20" is 4:16 to 4:24 (one who meant 4:25 writes it), "about
 /// 4:30" 4:16 to 4:44, and "about 4:17" a minute either side.
 fn time_slack(minutes: u16) -> u8 {
-    if minutes % 15 == 0 {
+    if minutes.is_multiple_of(15) {
         14
-    } else if minutes % 5 == 0 {
+    } else if minutes.is_multiple_of(5) {
         4
     } else {
         1
