@@ -964,6 +964,30 @@ fn a_reports_only_figure_of_a_year_meets_the_others_only_one_of_that_year() {
     );
 }
 
+#[test]
+fn more_parts_of_a_day_say_when_not_what() {
+    // "midmorning", "lunchtime", "nightfall" say when, like "morning": never
+    // what happened on the day.
+    let lemma = |w: &str| rules().lexicon.lemma(w);
+    let (s, f) = facts(
+        "The shelter had filled by midmorning Sunday. Crews reached \
+         the ridge at nightfall Monday. The talks resumed at lunchtime Tuesday.",
+        Some("2031-05-08"),
+    );
+    for (day, part) in [
+        ("Sunday", "midmorning"),
+        ("Monday", "nightfall"),
+        ("Tuesday", "lunchtime"),
+    ] {
+        let d = fact(&s, &f, Kind::Date, day);
+        assert!(
+            d.events.iter().all(|e| e.as_str() != lemma(part)),
+            "{day}: {:?}",
+            d.events
+        );
+    }
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]
