@@ -242,7 +242,7 @@ fn score(
     } else if x.kind == Kind::Date && (!x.also_events.is_empty() || !y.also_events.is_empty()) {
         // A day named more than once dates each event told of it.
         fn heads(f: &Fact) -> Vec<&crate::extract::Word> {
-            f.events.first().into_iter().chain(&f.also_events).collect()
+            f.events.iter().take(2).chain(&f.also_events).collect()
         }
         let (hx, hy) = (heads(x), heads(y));
         hx.iter().any(|e| hy.contains(e))
@@ -344,7 +344,12 @@ fn score(
             && !x.past
             && !y.past
             && !x.events.is_empty()
-            && (x.events.first() == y.events.first() || shared() >= 2)
+            && (x.events.first() == y.events.first()
+                || shared() >= 2
+                // (A verb that comes first, what it acts on second: "crashed
+                // into a truck on Monday" / "hit the truck on 2 May".)
+                || x.events.first().is_some_and(|e| y.events.iter().take(2).any(|f| f == e))
+                || y.events.first().is_some_and(|e| x.events.iter().take(2).any(|f| f == e)))
         {
             sim += cut.date_event_bonus;
         }

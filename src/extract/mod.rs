@@ -244,7 +244,7 @@ pub struct Fact {
     /// clause ("Stoa shares jumped 24%, while Halvern stock slipped 1.5%"),
     /// past the names of speakers ("Acme said 40 …").
     pub about: Option<u64>,
-    /// A date named again (`also`): the nearest event word of each other
+    /// A date named again (`also`): the two nearest event words of each other
     /// mention ("reopened on Tuesday" after "said on Tuesday"), for one day
     /// dates every event told of it.
     pub also_events: ThinVec<Word>,
@@ -1317,13 +1317,17 @@ impl Repeats {
                 if value_at.is_some() && first.headline && !f.headline && first.also.len() == 1 {
                     first.events = f.events.clone();
                 }
-                if f.kind == Kind::Date
-                    && let Some(e) = f.events.into_iter().next()
-                    && first.events.first().is_none_or(|w| *w != e)
-                    && !first.also_events.contains(&e)
-                    && first.also_events.len() < MAX_ALSO_EVENTS
-                {
-                    first.also_events.push(e);
+                // (Its verb and what it acts on, where the clause tells a
+                // verb first: "broke through the levee on Sunday".)
+                if f.kind == Kind::Date {
+                    for e in f.events.into_iter().take(2) {
+                        if first.events.iter().take(2).all(|w| *w != e)
+                            && !first.also_events.contains(&e)
+                            && first.also_events.len() < MAX_ALSO_EVENTS
+                        {
+                            first.also_events.push(e);
+                        }
+                    }
                 }
                 word::merge(context, ids);
                 // A fact stated in a thousand places ("on Friday" through a
@@ -2868,7 +2872,18 @@ fn nearby_words(
             0
         }
     };
+    // The verb a date's clause tells before it is what the date dates,
+    // past what it acts on: "had checked into the hotel on Thursday" is the
+    // date of the checking in, as "checked into a suite on 3 May" is.
+    let verb = if dated {
+        date_verb(ctx, &w, span, place_left.start.min(span.start))
+    } else {
+        None
+    };
     let left_d = |i: usize| {
+        if verb == Some(i) {
+            return 1;
+        }
         // (An aside between them is as if it were not there.)
         // Its own words come after every word of the clause: "will meet
         // Dunmore, 3-0 winners over Kelso, in the final on May 16" is the
@@ -2947,7 +2962,7 @@ fn nearby_words(
         .filter(eventish)
         .map(|i| (left_d(i), i))
         .collect::<Vec<_>>();
-    if !asides.is_empty() {
+    if !asides.is_empty() || verb.is_some() {
         left.sort_by_key(|&(d, _)| d);
     }
     let mut left = left.into_iter().peekable();
@@ -3010,6 +3025,42 @@ fn nearby_words(
         }
     }
     out
+}
+
+/// The verb of a date's clause told before it and what it acts on: the
+/// nearest past form ("checked", "ran") within [`PLACE_PHRASE`] words left
+/// of `from` (where the phrases of place before the date begin), with no
+/// clause mark, name or symbol between. None when a word of the clause's
+/// subject or a function word other than an article or preposition comes
+/// first: then what stands nearest is what the date is of.
+fn date_verb(
+    ctx: &Ctx,
+    w: &std::ops::Range<usize>,
+    span: &std::ops::Range<usize>,
+    from: usize,
+) -> Option<usize> {
+    let toks = &ctx.seg.tokens;
+    let mut k = from;
+    // (The date's own preposition: "on", "at".)
+    if k > w.start && k == span.start && ctx.has(k - 1, flag::STOP) {
+        k -= 1;
+    }
+    let stop = from.saturating_sub(PLACE_PHRASE).max(w.start);
+    while k > stop {
+        k -= 1;
+        let t = &toks[k];
+        let inside = matches!(t.kind, TokKind::Word | TokKind::Number) || t.lower == "-" && t.glued;
+        if !inside || ctx.has(k, flag::CLAUSE_BREAK) {
+            return None;
+        }
+        if t.kind == TokKind::Word && ctx.is_capitalized(t) {
+            return None;
+        }
+        if ctx.lex.is_past_form(&t.lower) && !ctx.has(k, flag::STOP) {
+            return (k + 1 < from).then_some(k);
+        }
+    }
+    None
 }
 
 /// The phrase right after a span that opens with "of" and runs over a noun
