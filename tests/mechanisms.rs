@@ -1021,6 +1021,47 @@ fn a_date_dates_its_clause_verb_past_what_it_acts_on() {
     );
 }
 
+/// A name the currency table does not hold, before a word that ends
+/// currency names ("Fijian dollars", "Sudanese pounds"), names a currency
+/// of its own: never the one the word alone names, so a sum in it is never
+/// set against a sum in pounds sterling.
+#[test]
+fn an_unlisted_national_currency_is_its_own_unit() {
+    let (s, f) = facts(
+        "The council set aside 500 million Sudanese pounds, about $830,000, for repairs.",
+        None,
+    );
+    let q = fact(&s, &f, Kind::Quantity, "500 million Sudanese pounds");
+    assert!(
+        matches!(&q.value, Value::Quantity { unit: Some(u), .. } if u.as_str() != "GBP"),
+        "{:?}",
+        q.value
+    );
+    assert_eq!(
+        one_sentence_verdict(
+            |sum| format!("The council set aside {sum} for repairs to the bridge."),
+            "500 million Sudanese pounds",
+            "£5 million",
+        ),
+        None
+    );
+    // A name the table holds is its currency, and "pounds" alone stays
+    // sterling.
+    for (text, code) in [
+        ("It paid 4 million British pounds.", "GBP"),
+        ("It paid 4 million pounds.", "GBP"),
+        ("It paid 4 million Canadian dollars.", "CAD"),
+    ] {
+        let (s, f) = facts(text, None);
+        let q = fact(&s, &f, Kind::Quantity, "4 million");
+        assert!(
+            matches!(&q.value, Value::Quantity { unit: Some(u), .. } if u.as_str() == code),
+            "{text}: {:?}",
+            q.value
+        );
+    }
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

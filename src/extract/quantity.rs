@@ -951,7 +951,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 .iter()
                 .find(|(q, w)| {
                     lex.unit(w).is_some()
-                        || lex.currency(Some(toks[*q - 1].lower.as_str()), w).is_some()
+                        || lex.currency(Some(currency_before(ctx, *q, k)), w).is_some()
                 })
                 .or_else(|| last_plural.map(|q| &words[q]))
                 .or_else(|| n.ordinal.then(last_of_run).flatten())
@@ -1028,8 +1028,8 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         let mut label = None;
         if let Some((ni, w)) = &noun {
             end = ni + 1;
-            if let Some(c) = lex.currency(Some(toks[*ni - 1].lower.as_str()), w) {
-                unit = Some(c.clone());
+            if let Some(c) = lex.currency(Some(currency_before(ctx, *ni, k)), w) {
+                unit = Some(c.into_owned());
             } else if let Some((dim, factor, _)) = lex.unit(w) {
                 let offset = lex.unit_offset(w);
                 // "square miles", "cubic metres": a length raised to a power.
@@ -2166,4 +2166,13 @@ fn rate_noun(ctx: &Ctx, r: usize, limit: usize) -> Option<usize> {
             .filter(|_| n + 1 < limit)
             .is_none_or(|t| !lex.def.numbers.not_rate_after.contains(t.lower.as_str())))
     .then_some(n)
+}
+
+/// The word before a currency word at `at`, lower-cased, and whether it is
+/// a name: written with a capital, and after the figure (which starts
+/// before `after`), not the figure's own scale in a headline ("40 Million
+/// Pounds").
+fn currency_before<'t>(ctx: &'t Ctx, at: usize, after: usize) -> (&'t str, bool) {
+    let t = &ctx.seg.tokens[at - 1];
+    (t.lower.as_str(), at > after && ctx.is_capitalized(t))
 }

@@ -570,14 +570,30 @@ impl Lexicon {
     /// The currency a word after a figure names, read with the word before
     /// it when the two name one ("Canadian dollars", "Norwegian crowns"):
     /// the two-word name first, then the word alone ("dollars").
-    pub fn currency(&self, before: Option<&str>, w: &str) -> Option<&String> {
-        if let Some(b) = before
+    /// `before` is that word, lower-cased, and whether it was written with
+    /// a capital: a name the table does not hold before a word that ends
+    /// such names ("Fijian dollars", "Sudanese pounds") names a currency of
+    /// its own, never the one the word alone names, and is its own unit.
+    pub fn currency(
+        &self,
+        before: Option<(&str, bool)>,
+        w: &str,
+    ) -> Option<std::borrow::Cow<'_, str>> {
+        if let Some((b, named)) = before
             && self.currency_tails.contains(w)
-            && let Some(c) = self.def.numbers.currencies.get(&format!("{b} {w}"))
         {
-            return Some(c);
+            if let Some(c) = self.def.numbers.currencies.get(&format!("{b} {w}")) {
+                return Some(std::borrow::Cow::Borrowed(c));
+            }
+            if named && self.def.numbers.currencies.contains_key(w) {
+                return Some(std::borrow::Cow::Owned(format!("{b} {w}").to_uppercase()));
+            }
         }
-        self.def.numbers.currencies.get(w)
+        self.def
+            .numbers
+            .currencies
+            .get(w)
+            .map(|c| std::borrow::Cow::Borrowed(c.as_str()))
     }
 
     pub fn new(mut def: LexiconDef) -> Result<Lexicon, String> {
