@@ -1062,6 +1062,55 @@ fn an_unlisted_national_currency_is_its_own_unit() {
     }
 }
 
+/// A figure's verb past a relative clause told of what it counts ("80
+/// percent of those who cast a ballot rejected the plan": the rejecting,
+/// not the casting), and past a "that" opening its clause ("returns
+/// showed that …": the showing is another clause's).
+#[test]
+fn a_figure_verb_passes_a_relative_clause_of_its_noun() {
+    let (s, f) = facts(
+        "Early returns showed that nearly 80 percent of those who cast a ballot rejected the plan.",
+        None,
+    );
+    let q = fact(&s, &f, Kind::Quantity, "nearly 80 percent");
+    let lemma = |w: &str| rules().lexicon.lemma(w);
+    assert_eq!(
+        q.events.first().map(|e| e.as_str()),
+        Some(lemma("rejected").as_str()),
+        "{:?}",
+        q.events
+    );
+    let (s, f) = facts(
+        "Nearly 80 percent of the members who took part rejected the plan.",
+        None,
+    );
+    let q = fact(&s, &f, Kind::Quantity, "Nearly 80 percent");
+    assert_eq!(
+        q.events.first().map(|e| e.as_str()),
+        Some(lemma("rejected").as_str()),
+        "{:?}",
+        q.events
+    );
+    let a = (
+        "Early returns showed that nearly 80 percent of those who cast a ballot \
+         rejected the plan. Turnout was 31 percent, the board said.",
+        None,
+    );
+    let b = |share: &str| {
+        format!(
+            "The board said {share} of voters rejected the plan. \
+             Some 33 percent of members took part."
+        )
+    };
+    agrees_then_conflicts(
+        a,
+        b,
+        None,
+        "nearly 80 percent",
+        ("79.4 percent", "61.2 percent"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

@@ -2880,10 +2880,17 @@ fn nearby_words(
     } else {
         None
     };
+    // "results showed that 40 percent backed it": a "that" opening the
+    // figure's clause parts it from the clause it is told in, as a comma
+    // would.
+    let opened =
+        (!dated && span.start > s.tokens.start && ctx.seg.tokens[span.start - 1].lower == "that")
+            .then_some(span.start - 1);
     let left_d = |i: usize| {
         if verb == Some(i) {
             return 1;
         }
+        let opened = if opened.is_some_and(|o| i < o) { 8 } else { 0 };
         // (An aside between them is as if it were not there.)
         // Its own words come after every word of the clause: "will meet
         // Dunmore, 3-0 winners over Kelso, in the final on May 16" is the
@@ -2900,6 +2907,7 @@ fn nearby_words(
         };
         ((span.start - i - gap.tokens) * 2
             + 1
+            + opened
             + (ctx.breaks_before.between(i, span.start) - gap.breaks) as usize * 8)
             .saturating_add_signed(place(i) + if inside { PLACE_DISTANCE } else { 0 })
     };
@@ -3086,8 +3094,42 @@ fn of_phrase(
             || t.lower == "-" && t.glued
     };
     let mut k = span.end + 1;
+    // ("of those who voted": a pronoun the clause after it tells of.)
+    let those = toks[k].lower == "those";
+    if those {
+        k += 1;
+    }
     while k < w.end && k - span.end <= PLACE_PHRASE && plain(k) {
         k += 1;
+    }
+    // A relative clause told of the noun ("of those who stayed to the end",
+    // "of the members who took part"): its own verb and what follows it
+    // belong to the noun, and the next verb, within a phrase's length, is
+    // what the figure did.
+    if (k > span.end + 1 || those)
+        && k + 1 < w.end
+        && matches!(toks[k].lower.as_str(), "who" | "that")
+        // (After "who" its verb comes next, whatever the word: "who cast
+        // a ballot"; after "that" a subject may come first.)
+        && let Some(own) = (k + 1..w.end.min(k + 1 + PLACE_PHRASE))
+            .find(|&j| verb_at(ctx, j) || toks[k].lower == "who" && j == k + 1)
+    {
+        let mut j = own + 1;
+        // (A verb group: "did go", "had been".)
+        while j < w.end && verb_at(ctx, j) {
+            j += 1;
+        }
+        while j < w.end && j - own <= PLACE_PHRASE {
+            let t = &toks[j];
+            if t.kind != TokKind::Word || ctx.has(j, flag::CLAUSE_BREAK) {
+                return 0..0;
+            }
+            if verb_at(ctx, j) {
+                return span.end..j;
+            }
+            j += 1;
+        }
+        return 0..0;
     }
     if k > span.end + 1 && k < w.end && verb_at(ctx, k) {
         span.end..k
