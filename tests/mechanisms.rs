@@ -1111,6 +1111,29 @@ fn a_figure_verb_passes_a_relative_clause_of_its_noun() {
     );
 }
 
+/// A plural noun ends a counted noun phrase: "and" after it joins a clause
+/// ("employs about 140 people and makes paint"), while after a modifier it
+/// joins one noun phrase ("12 fraud and bribery charges").
+#[test]
+fn and_after_a_plural_noun_ends_what_a_figure_counts() {
+    let (s, f) = facts(
+        "The works employs about 140 people and makes paint for ships.",
+        None,
+    );
+    let q = fact(&s, &f, Kind::Quantity, "140");
+    assert_eq!(&s.text[q.start..q.end], "about 140 people");
+    assert_eq!(q.head.as_deref(), Some("person"));
+    let (s, f) = facts(
+        "The yard has 60 welders and builds two ferries a year.",
+        None,
+    );
+    let q = fact(&s, &f, Kind::Quantity, "60");
+    assert_eq!(&s.text[q.start..q.end], "60 welders");
+    let (s, f) = facts("He faces 12 fraud and bribery charges.", None);
+    let q = fact(&s, &f, Kind::Quantity, "12");
+    assert_eq!(&s.text[q.start..q.end], "12 fraud and bribery charges");
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

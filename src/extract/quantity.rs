@@ -812,8 +812,16 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             while m < limit && words.len() < 4 {
                 let t = &toks[m];
                 // "fraud and bribery charges": a coordinated noun phrase.
+                // (Not past a plural noun, which ends the phrase: "employs
+                // 140 people and makes paint".)
+                let ends_phrase = |w: &str| {
+                    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+                        || lex.def.words.lemmas.get(w).is_some_and(|l| l != w)
+                };
                 if matches!(t.lower.as_str(), "and" | "or")
-                    && !words.is_empty()
+                    && words
+                        .last()
+                        .is_some_and(|(_, w): &(usize, String)| !ends_phrase(w))
                     && m + 1 < limit
                     && toks[m + 1].kind == TokKind::Word
                 {
