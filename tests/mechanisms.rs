@@ -1134,6 +1134,29 @@ fn and_after_a_plural_noun_ends_what_a_figure_counts() {
     assert_eq!(&s.text[q.start..q.end], "12 fraud and bribery charges");
 }
 
+/// A count of "other" things is a group besides one told already: "three
+/// other crew were rescued" never restates "three crew drowned", though
+/// the two are one value of one noun.
+#[test]
+fn a_count_of_other_things_is_no_restatement() {
+    let (s, f) = facts(
+        "The storm sank a trawler off the cape, and three crew drowned. \
+         Three other crew were rescued by a passing tanker.",
+        None,
+    );
+    let q = fact(&s, &f, Kind::Quantity, "Three other crew");
+    assert!(q.also.is_empty(), "{:?}", q.also);
+    let drowned = fact(&s, &f, Kind::Quantity, "three crew");
+    assert!(drowned.also.is_empty(), "{:?}", drowned.also);
+    // Restated without the word, a count still joins its first mention.
+    let (s, f) = facts(
+        "Three crew were rescued on Friday. The three crew were flown to the mainland.",
+        None,
+    );
+    let q = fact(&s, &f, Kind::Quantity, "Three crew");
+    assert_eq!(q.also.len(), 1, "{:?}", q.also);
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]

@@ -1233,16 +1233,27 @@ impl Repeats {
         let mut slots: Vec<Option<(Fact, Ids)>> = facts.into_iter().map(Some).collect();
         for i in keep {
             let f = slots[i].take().expect("each index once");
-            self.add(ctx.rules, f);
+            self.add(ctx, f);
         }
         // The emptied buffer is reused for the next sentence.
         *batch = Vec::with_capacity(slots.capacity().min(64));
     }
 
-    fn add(&mut self, rules: &RuleSet, (f, ids): (Fact, Ids)) {
+    fn add(&mut self, ctx: &Ctx, (f, ids): (Fact, Ids)) {
         use std::fmt::Write;
+        let rules = ctx.rules;
         let (out, seen, key) = (&mut self.out, &mut self.seen, &mut self.key);
         key.clear();
+        // A count of "other" things ("three other workers were hurt") is a
+        // group besides one told already: never a restatement of a count
+        // without the word ("killed three workers"), whatever its value.
+        if f.kind == Kind::Quantity
+            && ctx.src.text[f.start..f.end]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("other"))
+        {
+            key.push_str("other|");
+        }
         let _ = match &f.value {
             // Claims merge per rule, polarity and modality, but not across
             // sentences naming different years ("a 2011 flood that killed"):
