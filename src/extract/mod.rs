@@ -2896,12 +2896,12 @@ fn nearby_words(
     // would.
     let opened =
         (!dated && span.start > s.tokens.start && ctx.seg.tokens[span.start - 1].lower == "that")
-            .then_some(span.start - 1);
+            .then(|| span.start - 1);
     let left_d = |i: usize| {
         if verb == Some(i) {
             return 1;
         }
-        let opened = if opened.is_some_and(|o| i < o) { 8 } else { 0 };
+        let past_that = if opened.is_some_and(|o| i < o) { 8 } else { 0 };
         // (An aside between them is as if it were not there.)
         // Its own words come after every word of the clause: "will meet
         // Dunmore, 3-0 winners over Kelso, in the final on May 16" is the
@@ -2918,7 +2918,7 @@ fn nearby_words(
         };
         ((span.start - i - gap.tokens) * 2
             + 1
-            + opened
+            + past_that
             + (ctx.breaks_before.between(i, span.start) - gap.breaks) as usize * 8)
             .saturating_add_signed(place(i) + if inside { PLACE_DISTANCE } else { 0 })
     };
@@ -3048,10 +3048,10 @@ fn nearby_words(
 
 /// The verb of a date's clause told before it and what it acts on: the
 /// nearest past form ("checked", "ran") within [`PLACE_PHRASE`] words left
-/// of `from` (where the phrases of place before the date begin), with no
-/// clause mark, name or symbol between. None when a word of the clause's
-/// subject or a function word other than an article or preposition comes
-/// first: then what stands nearest is what the date is of.
+/// of `from` (where the phrases of place before the date begin), with only
+/// words, figures and hyphens between: none past a clause mark, a name or
+/// another symbol, and none right before the date (or its preposition),
+/// where it is already what stands nearest.
 fn date_verb(
     ctx: &Ctx,
     w: &std::ops::Range<usize>,

@@ -815,8 +815,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 // (Not past a plural noun, which ends the phrase: "employs
                 // 140 people and makes paint".)
                 let ends_phrase = |w: &str| {
-                    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
-                        || lex.def.words.lemmas.get(w).is_some_and(|l| l != w)
+                    looks_plural(w) || lex.def.words.lemmas.get(w).is_some_and(|l| l != w)
                 };
                 if matches!(t.lower.as_str(), "and" | "or")
                     && words
@@ -916,9 +915,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             // Fahrenheit), then a plural noun, then the first word.
             // Of plural-looking words next to each other, the last: "154
             // measles cases" counts cases.
-            let plural = |w: &str| {
-                w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
-            };
+            let plural = looks_plural;
             let first_plural = words.iter().position(|(_, w)| plural(w));
             let last_plural = first_plural.map(|p| {
                 let mut q = p;
@@ -2183,4 +2180,10 @@ fn rate_noun(ctx: &Ctx, r: usize, limit: usize) -> Option<usize> {
 fn currency_before<'t>(ctx: &'t Ctx, at: usize, after: usize) -> (&'t str, bool) {
     let t = &ctx.seg.tokens[at - 1];
     (t.lower.as_str(), at > after && ctx.is_capitalized(t))
+}
+
+/// Whether a (lower-case) word looks like a regular plural noun: "-s", not
+/// "-ss" or "-us" ("cases", not "class" or "census").
+fn looks_plural(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
 }
