@@ -2842,9 +2842,12 @@ fn nearby_words(
             && !(*i > s.tokens.start && ctx.seg.tokens[*i - 1].lower == "per")
             // Nor what another figure counts ("rose to 168 in 20 states"):
             // it is that figure's noun, not what this one did.
+            // (The figure's own number is not another figure: "28 escaped"
+            // escaped.)
             && (dated
                 || *i <= s.tokens.start
                 || ctx.seg.tokens[*i - 1].kind != TokKind::Number
+                || span.contains(&(*i - 1))
                 || ctx.seg.tokens[*i].glued)
             // Nor an ordinal's ending ("52nd", "3rd").
             && !(*i > s.tokens.start
