@@ -445,6 +445,26 @@ fn word_list(text: &'static str) -> Vec<&'static str> {
 /// from WordNet, sorted).
 static VERB_FORMS: WordList = WordList::new(include_str!("../../rules/verb-forms.txt"));
 
+/// Irregular forms of verbs and the verb of each (`rules/verb-bases.txt`,
+/// from WordNet): "knew" is "know", "fled" is "flee".
+fn verb_base(w: &str) -> Option<&'static str> {
+    static PAIRS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| {
+        let mut pairs: Vec<_> = include_str!("../../rules/verb-bases.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' '))
+            .collect();
+        pairs.sort_unstable();
+        pairs
+    });
+    pairs
+        .binary_search_by(|&(form, _)| form.cmp(w))
+        .ok()
+        .map(|k| pairs[k].1)
+}
+
 /// Nouns whose first sense names a person (`rules/person-nouns.txt`, from
 /// WordNet).
 static PERSON_NOUNS: WordList = WordList::new(include_str!("../../rules/person-nouns.txt"));
@@ -770,11 +790,20 @@ impl Lexicon {
         self.kinds_of_thing(a).any(|k| k == b) || compound(a, b) || compound(b, a)
     }
 
-    /// The lemma of a lower-case word: the irregular table first, then
-    /// conservative suffix stripping (plural, -ed, -ing, -ment).
+    /// The lemma of a lower-case word: the irregular table first, then the
+    /// irregular verb forms ("knew": "know"), then conservative suffix
+    /// stripping (plural, -ed, -ing, -ment).
     pub fn lemma(&self, w: &str) -> String {
         let w = w.strip_suffix("'s").unwrap_or(w);
-        stem(self.def.words.lemmas.get(w).map_or(w, String::as_str))
+        stem(
+            self.def
+                .words
+                .lemmas
+                .get(w)
+                .map(String::as_str)
+                .or_else(|| verb_base(w))
+                .unwrap_or(w),
+        )
     }
 
     /// Number value of a number word.
