@@ -192,8 +192,11 @@ fn admit(x: &Fact, y: &Fact, rules: &RuleSet, names: &Names) -> Admit {
         return Admit::No;
     }
     // A figure in a sentence about an earlier year is background; one in a
-    // sentence naming no earlier year is the news: two slots.
-    if x.kind != Kind::Date && x.past != y.past {
+    // sentence naming no earlier year is the news: two slots. (Not when both
+    // sentences name that year: "came to light in March 2024, when …" and
+    // "discovered it in March 2024" tell one time, one as an event of its
+    // own and one as a month's.)
+    if x.kind != Kind::Date && x.past != y.past && !x.years.iter().any(|a| y.years.contains(a)) {
         return Admit::No;
     }
     Admit::Context

@@ -1222,6 +1222,27 @@ fn irregular_forms_of_a_verb_meet_its_denial() {
     );
 }
 
+/// Two sentences that name one earlier year tell of one time, though one
+/// tells it as an event of its own ("in June 2029, when …") and the other
+/// as a month's year: their figures may be one slot.
+#[test]
+fn figures_told_of_one_earlier_year_may_meet() {
+    agrees_then_conflicts(
+        (
+            "The fraud came to light in June 2029, when an auditor flagged 88 payments with no receipts.",
+            Some("2031-05-02"),
+        ),
+        |v| {
+            format!(
+                "An auditor uncovered the fraud in June 2029 after finding {v} payments without receipts."
+            )
+        },
+        Some("2031-05-01"),
+        "88 payments",
+        ("88", "96"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 #[test]
