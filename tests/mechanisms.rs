@@ -2149,6 +2149,46 @@ fn clock_times_with_time_zones() {
     );
 }
 
+/// A report that states one time zone tells all its clock times in it,
+/// and a range tells both ends in the zone written after the second.
+/// Once a report has stated two zones, or "local time", a time without
+/// its own zone stays unknown.
+#[test]
+fn a_time_without_its_own_zone_is_in_the_zone_its_report_states() {
+    let a = (
+        "The water main burst at 13:40 UTC on Monday. Supply was cut from 14:20 to 18:05 UTC.",
+        Some("2030-07-16"),
+    );
+    let b = |cut: &str| {
+        format!(
+            "The main burst at 9:40 a.m. Eastern time on Monday, the utility said. \
+             Supply was cut from {cut} to 2:05 p.m."
+        )
+    };
+    agrees_then_conflicts(
+        a,
+        b,
+        Some("2030-07-15"),
+        "14:20",
+        ("10:20 a.m.", "10:50 a.m."),
+    );
+    assert_eq!(
+        verdict(a, (&b("10:20 a.m."), Some("2030-07-15")), "18:05", "2:05"),
+        Some(Verdict::Agree)
+    );
+    // Two zones stated: the bare time is in neither.
+    let (s, f) = facts(
+        "The quake struck at 9 a.m. local time (0700 GMT). A second shock came at 11 a.m.",
+        Some("2030-07-16"),
+    );
+    let late = fact(&s, &f, Kind::Date, "11 a.m.");
+    assert!(
+        matches!(late.value, Value::Date { zone: None, .. }),
+        "{:?}",
+        late.value
+    );
+}
+
 #[test]
 fn money_with_scales_and_british_dates() {
     assert_eq!(

@@ -9,7 +9,7 @@
 //! "will"). Without a publication date the year stays unknown and only month
 //! and day are compared.
 
-use super::kind::{Names, Reading};
+use super::kind::{Names, Reading, Zones};
 use super::{Candidate, Ctx, Fact, Modality, Value, hedge_before};
 use crate::rules::lexicon::HedgeShape;
 use crate::rules::{Kind, Rule, Verdict};
@@ -787,9 +787,13 @@ pub fn extract(
     s: &Sentence,
     claimed: &mut [bool],
     anchor: &mut Option<Date>,
+    zones: &mut Zones,
     out: &mut Vec<Candidate>,
 ) {
     let mut i = s.tokens.start;
+    // The last clock time of the sentence read without a zone of its own,
+    // and where it ends: "from 14:05 to 17:17 UTC" tells both in UTC.
+    let mut bare: Option<(usize, usize)> = None;
     // The last single day this sentence named, for "a day after the storm hit".
     let mut in_sentence: Option<Date> = None;
     while i < s.tokens.end {
@@ -851,6 +855,8 @@ pub fn extract(
         }
         let mut end = f.end;
         let mut zone = None;
+        // Whether the time states a zone, known or not ("local time").
+        let mut stated = false;
         // Time zones after a time: "Tokyo time", "GMT", "local time", "Central time".
         if f.time.is_some() {
             let toks = &ctx.seg.tokens;
@@ -873,6 +879,7 @@ pub fn extract(
                 && toks[end].kind == TokKind::Word
             {
                 zone = zone_of(end).map(|z| (z, end));
+                stated = true;
                 end += 2;
             } else if toks.get(end).is_some_and(|t| {
                 end < s.tokens.end
@@ -881,6 +888,7 @@ pub fn extract(
                     && ctx.text(t).chars().all(|c| c.is_ascii_uppercase())
             }) {
                 zone = zone_of(end).map(|z| (z, end));
+                stated = zone.is_some();
                 end += 1;
             } else if end < s.tokens.end
                 && toks[end].kind == TokKind::Word
@@ -892,6 +900,7 @@ pub fn extract(
                 // A zone spelt out closing its clause: "restored at 2:45
                 // p.m. Eastern." ("2 p.m. Central Park" is a place).
                 zone = zone_of(end).map(|z| (z, end));
+                stated = true;
                 end += 1;
             }
         }
@@ -909,6 +918,28 @@ pub fn extract(
             });
             z + if summer && in_summer { 60 } else { 0 }
         });
+        // A time with no zone of its own is in the zone its source states,
+        // if it states one: the one just after it in a range ("from 14:05
+        // to 17:17 UTC"), else the only one stated so far.
+        let zone = if f.time.is_none() {
+            zone
+        } else if stated {
+            *zones = zones.and(zone);
+            if let (Some(z), Some((c, bare_end))) = (zone, bare.take())
+                && bare_end + 1 == start
+                && matches!(
+                    ctx.seg.tokens[bare_end].lower.as_str(),
+                    "to" | "and" | "until" | "till" | "through" | "-" | "–"
+                )
+                && let Value::Date { zone: own, .. } = &mut out[c].value
+            {
+                *own = Some(z);
+            }
+            zone
+        } else {
+            zones.one()
+        };
+        let bare_time = f.time.is_some() && !stated;
         for c in claimed.iter_mut().take(end).skip(start) {
             *c = true;
         }
@@ -969,6 +1000,9 @@ pub fn extract(
             bytes: None,
             clock,
         });
+        if bare_time {
+            bare = Some((out.len() - 1, end));
+        }
         i = end.max(i + 1);
     }
 }
@@ -1121,7 +1155,15 @@ impl super::kind::FactKind for Dates {
         reading: &mut Reading,
         out: &mut Vec<Candidate>,
     ) {
-        extract(ctx, si, s, &mut reading.claimed, &mut reading.anchor, out);
+        extract(
+            ctx,
+            si,
+            s,
+            &mut reading.claimed,
+            &mut reading.anchor,
+            &mut reading.zones,
+            out,
+        );
     }
 
     fn compare(&self, a: &Fact, b: &Fact, rule: &Rule, _names: &Names) -> Verdict {

@@ -20,6 +20,40 @@ use jiff::civil::Date;
 pub struct Reading {
     pub claimed: Vec<bool>,
     pub anchor: Option<Date>,
+    /// The time zones the source has stated so far (see [`Zones`]).
+    pub zones: Zones,
+}
+
+/// The time zones a source has stated after its clock times so far: a
+/// report that states one zone tells every clock time in it ("began at
+/// 10:05 a.m. Eastern time and recovered at 1:17 p.m."); one that states
+/// two, or "local time", leaves a time without its own zone unknown.
+#[derive(Clone, Copy, Default, PartialEq, Debug)]
+pub enum Zones {
+    #[default]
+    None,
+    One(i16),
+    Several,
+}
+
+impl Zones {
+    /// The zones stated once this one is too (`None`: a time told in
+    /// "local time", or in no zone the lexicon knows, "Tokyo time").
+    pub fn and(self, zone: Option<i16>) -> Zones {
+        match (self, zone) {
+            (Zones::None, Some(z)) => Zones::One(z),
+            (Zones::One(a), Some(z)) if a == z => self,
+            _ => Zones::Several,
+        }
+    }
+
+    /// The one zone stated, if the source has stated exactly one.
+    pub fn one(self) -> Option<i16> {
+        match self {
+            Zones::One(z) => Some(z),
+            _ => None,
+        }
+    }
 }
 
 /// A kind's answer to "can these two facts be about the same thing?".

@@ -427,7 +427,9 @@ pub mod flag {
 
 /// Prepositions that give a date a role in its event (see `finish`): English
 /// grammar, like the other function words the readers parse with.
-const DATE_ROLES: [&str; 7] = ["since", "until", "till", "by", "before", "after", "through"];
+const DATE_ROLES: [&str; 8] = [
+    "since", "until", "till", "by", "before", "after", "through", "to",
+];
 
 /// Words between such a preposition and its date that name a part of the
 /// period ("by the end of May").
@@ -1022,6 +1024,8 @@ fn stretch_ctx<'a>(
 struct Reader {
     /// The last full date read (see [`kind::Reading::anchor`]).
     anchor: Option<Date>,
+    /// The time zones stated so far (see [`kind::Zones`]).
+    zones: kind::Zones,
     /// Words facts add to their contexts that the source never writes.
     more: Lemmas,
     /// The strings its facts share (see [`Strings`]).
@@ -1037,6 +1041,7 @@ impl Reader {
         let mut reading = kind::Reading {
             claimed: vec![false; seg.tokens.len()],
             anchor: self.anchor,
+            zones: self.zones,
         };
         let mut vocab = Vocab {
             base: &ctx.lemmas,
@@ -1066,6 +1071,7 @@ impl Reader {
         self.more = vocab.more;
         self.strings = vocab.strings;
         self.anchor = reading.anchor;
+        self.zones = reading.zones;
         reading
     }
 
@@ -1896,7 +1902,8 @@ fn finish(
     }
     // The word that governs a date says what part of its event it dates:
     // "since Tuesday" and "since April 14" both date the start of a state
-    // that lasts, "by October" a deadline, whatever else their sentences say.
+    // that lasts, "by October" a deadline, "(from noon) to 5 p.m." the end
+    // of a stretch, whatever else their sentences say.
     // ("by the end of June": past words for a part of the period.)
     let role = (c.kind == Kind::Date)
         .then(|| {
