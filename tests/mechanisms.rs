@@ -1245,6 +1245,55 @@ fn figures_told_of_one_earlier_year_may_meet() {
 
 // ---- durations --------------------------------------------------------------
 
+/// A length told in two units is one length: "4 hours and 35 minutes",
+/// "2 hours 10 minutes", told to the smaller unit. After a verb, "an hour
+/// and 20 minutes" is a length, not a rate.
+#[test]
+fn a_length_told_in_two_units_is_one_length() {
+    for (text, span, secs) in [
+        (
+            "The pumps ran for 4 hours and 35 minutes before the leak was sealed.",
+            "4 hours and 35 minutes",
+            16_500.0,
+        ),
+        (
+            "The climb took 2 hours 10 minutes.",
+            "2 hours 10 minutes",
+            7_800.0,
+        ),
+        (
+            "The crossing took an hour and 20 minutes.",
+            "an hour and 20 minutes",
+            4_800.0,
+        ),
+    ] {
+        let (s, f) = facts(text, None);
+        let d = fact(&s, &f, Kind::Duration, span);
+        assert_eq!(&s.text[d.start..d.end], span);
+        assert!(
+            matches!(d.value, Value::Duration { seconds, .. } if seconds == secs),
+            "{:?}",
+            d.value
+        );
+    }
+    // A point in time stays one: "two years and three months ago".
+    let (_, f) = facts("They met two years and three months ago.", None);
+    assert!(f.iter().all(|x| x.kind != Kind::Duration));
+    agrees_then_conflicts(
+        (
+            "The pumps ran for 4 hours and 35 minutes before the leak was sealed.",
+            None,
+        ),
+        |v| format!("The pumps ran for {v} before crews sealed the leak."),
+        None,
+        "4 hours",
+        (
+            "about four and a half hours",
+            "about three and a half hours",
+        ),
+    );
+}
+
 #[test]
 fn a_headline_figure_takes_the_topic_the_body_gives_it() {
     // "gets eight years" names no prison; the body's sentence does.

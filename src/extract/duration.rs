@@ -137,9 +137,31 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             i += 1;
             continue;
         }
+        // "3 hours and 12 minutes", "2 hours 40 minutes", "a day, six hours":
+        // a count of a smaller unit right after adds to the first, and the
+        // length is told to that unit.
+        let mut finer: Option<(f64, f64)> = None;
+        if !half && second.is_none() && !compound {
+            let k = if end < limit && matches!(toks[end].lower.as_str(), "and" | ",") {
+                end + 1
+            } else {
+                end
+            };
+            if let Some(m) = number::read(ctx, k, limit).filter(|m| !m.ordinal && !m.vague)
+                && m.end < limit
+                && is_word(ctx, m.end)
+                && let Some((small, _)) = lex.duration_unit(toks[m.end].lower.as_str())
+                && small < secs
+            {
+                let r = if m.value >= 2.0 { 0.49 } else { 0.25 } * small;
+                finer = Some((m.value * small, r));
+                end = m.end + 1;
+            }
+        }
         // A rate, not a length of time: "400 tonnes a day", "$2 an hour", "twice a week".
         // ("half an hour" is a part of one unit, no rate.)
-        let rate = !half && n.weak && n.value >= 1.0 && i > s.tokens.start && {
+        // (A length told to a smaller unit is none: "took an hour and 20 minutes".)
+        let rate = !half && finer.is_none() && n.weak && n.value >= 1.0 && i > s.tokens.start && {
             let p = &toks[i - 1];
             p.kind == TokKind::Number
                 || matches!(p.lower.as_str(), "per" | ")" | "%")
@@ -149,6 +171,14 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
                     && hedge_before(ctx, s, i).is_none()
         };
         if rate {
+            i = end;
+            continue;
+        }
+        if finer.is_some()
+            && toks.get(end).is_some_and(|t| {
+                end < limit && lex.def.durations.not_after.contains(t.lower.as_str())
+            })
+        {
             i = end;
             continue;
         }
@@ -224,12 +254,13 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
         } else {
             0.25 * n.value.min(1.0)
         } * secs;
-        let value = (n.value + more) * secs;
+        let (add, r) = finer.unwrap_or((0.0, r));
+        let value = (n.value + more) * secs + add;
         let (low, high) = apply_hedge(
             hedge.as_ref().map(|h| &h.1),
             value,
-            (lo_n + more) * secs - r,
-            (hi_n + more) * secs + r,
+            (lo_n + more) * secs + add - r,
+            (hi_n + more) * secs + add + r,
         );
         for c in claimed.iter_mut().take(end).skip(hedge_start) {
             *c = true;
