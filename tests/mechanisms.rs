@@ -1833,6 +1833,34 @@ fn a_thing_said_to_be_none_meets_the_thing_said_to_be_there() {
     );
 }
 
+/// "No" opens the subject of its own clause only: in "no one was hurt and
+/// the roof was damaged" the damage is asserted, not denied.
+#[test]
+fn a_no_subject_ends_at_its_clause() {
+    let (s, f) = facts(
+        "No one was hurt and the depot was flooded, the council said.",
+        None,
+    );
+    assert!(
+        f.iter()
+            .all(|x| !s.text[x.start..x.end].contains("flooded")),
+        "{:?}",
+        texts(&s, &f, |x| x.kind == Kind::Claim)
+    );
+    assert_eq!(
+        verdict(
+            (
+                "No one was hurt and the depot was flooded, the council said.",
+                None
+            ),
+            ("The depot was not flooded, the council said.", None),
+            "flooded",
+            "not flooded",
+        ),
+        Some(Verdict::Conflict)
+    );
+}
+
 // ---- alignment --------------------------------------------------------------
 
 #[test]

@@ -278,7 +278,9 @@ fn no_subject(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     } else if !finite_be(&toks[be].lower) {
         return None;
     }
-    // Back through the noun phrase: words, "and"/"or", hyphens; no verb.
+    // Back through the noun phrase: words, "and"/"or", hyphens; no verb
+    // ("no one was hurt and the roof was damaged": "was" ends the phrase),
+    // no modal, no word opening a clause ("that", "which").
     (s.tokens.start.max(be.saturating_sub(12))..be)
         .rev()
         .take_while(|&k| {
@@ -286,6 +288,9 @@ fn no_subject(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
             (!ctx.has(k, flag::CLAUSE_BREAK) || matches!(t.lower.as_str(), "and" | "or"))
                 && (t.kind == TokKind::Word || t.lower == "-")
                 && !ctx.lex.is_past_form(&t.lower)
+                && !finite_be(&t.lower)
+                && !ctx.has(k, flag::HEDGED)
+                && !matches!(t.lower.as_str(), "that" | "which" | "who" | "whom")
         })
         .find(|&k| toks[k].lower == "no")
 }
