@@ -5639,6 +5639,13 @@ fn an_adverb_of_a_rate_makes_a_rate() {
     };
     assert_eq!(unit("40 lengths").as_deref(), Some("per day"));
     assert_eq!(unit("900 members"), None);
+    // Before the noun it qualifies, the word is no rate: "8% of its
+    // weekly sales" is a share of sales.
+    let (s, f) = facts("The chain gave 8% of its weekly sales to the fund.", None);
+    assert!(matches!(
+        &fact(&s, &f, Kind::Quantity, "8%").value,
+        Value::Quantity { unit: Some(u), .. } if u == "percent"
+    ));
     // "40 lengths daily" meets "40 lengths a day", not a total of lengths.
     assert_eq!(
         verdict(

@@ -1200,9 +1200,11 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             r += 1;
         }
         // "7,000 steps daily": a rate per the adverb's period.
+        // (Not one before the noun it qualifies: "10% of their monthly fees".)
         let adverb = (r < limit)
             .then(|| lex.def.numbers.rate_adverbs.get(toks[r].lower.as_str()))
             .flatten()
+            .filter(|_| r + 1 >= limit || !is_word(ctx, r + 1) || ctx.has(r + 1, super::flag::STOP))
             .filter(|_| noun.is_some() || unit.is_some());
         if let Some(per) = adverb {
             unit = Some(match unit.take() {
