@@ -1243,6 +1243,31 @@ fn figures_told_of_one_earlier_year_may_meet() {
     );
 }
 
+/// "The number of licensed vendors" counts vendors: a participle before
+/// the noun after "number of" is no noun of its own.
+#[test]
+fn a_number_of_participle_and_noun_counts_the_noun() {
+    let (s, f) = facts(
+        "The board cut the number of licensed vendors at the market from 120 to 90.",
+        None,
+    );
+    let q = fact(&s, &f, Kind::Quantity, "90");
+    assert_eq!(
+        q.head.as_deref(),
+        Some(rules().lexicon.lemma("vendors").as_str())
+    );
+    agrees_then_conflicts(
+        (
+            "The board cut the number of vendors at the market from 120 to 90.",
+            None,
+        ),
+        |v| format!("The board cut the number of licensed vendors at the market from 120 to {v}."),
+        None,
+        "90",
+        ("90", "75"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 /// A length told in two units is one length: "4 hours and 35 minutes",

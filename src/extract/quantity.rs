@@ -1119,11 +1119,30 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             // "toll … to seven": the figure counts what the total counts: the
             // word after "number of" ("the number of barges … rose to 212"),
             // or a word the lexicon knows near it ("the death toll").
+            // (Past a participle before its noun: "the number of allowed
+            // connections" counts connections, as "registered voters" are
+            // voters.)
+            let noun_after = |k: usize| {
+                let next = toks.get(k + 1).filter(|x| {
+                    k + 1 < i
+                        && x.kind == TokKind::Word
+                        && ctx.has(k + 1, super::flag::CONTENT)
+                        && !super::is_verb_word(lex, &x.lower)
+                        && !x.lower.ends_with("ing")
+                        && !lex.def.numbers.changes.contains(x.lower.as_str())
+                });
+                if lex.is_past_form(&toks[k].lower) && next.is_some() {
+                    k + 1
+                } else {
+                    k
+                }
+            };
             let of = (toks.get(t + 1).is_some_and(|x| x.lower == "of"))
                 .then(|| {
                     (t + 2..i)
                         .find(|&k| ctx.has(k, super::flag::CONTENT))
                         .filter(|&k| toks[k].kind == TokKind::Word)
+                        .map(noun_after)
                 })
                 .flatten();
             let counted = of.or_else(|| {
