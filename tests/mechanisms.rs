@@ -1268,6 +1268,29 @@ fn a_number_of_participle_and_noun_counts_the_noun() {
     );
 }
 
+/// "Workers" and "staff" count the people at work wherever they are, so
+/// any noun for a person may count the same people: "40 workers were in
+/// the yard" / "40 welders were in the yard".
+#[test]
+fn people_at_work_may_be_counted_by_their_trade() {
+    let lex = &rules().lexicon;
+    let kin = |a: &str, b: &str| lex.same_kind_of_thing(&lex.lemma(a), &lex.lemma(b));
+    assert!(kin("workers", "welders"));
+    assert!(kin("nurses", "staff"));
+    // Not what is no person: "40 workers" / "40 barges".
+    assert!(!kin("workers", "barges"));
+    agrees_then_conflicts(
+        (
+            "Forty workers were inside the dry dock when the gate burst, the yard said.",
+            None,
+        ),
+        |v| format!("{v} welders were inside the dry dock when its gate gave way."),
+        None,
+        "Forty workers",
+        ("40", "46"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 /// A length told in two units is one length: "4 hours and 35 minutes",

@@ -132,6 +132,10 @@ table! {
         pub increments: HashSet<String>,
         pub generic_nouns: HashSet<String>,
         pub role_nouns: HashSet<String>,
+        /// Nouns for the people at work in a place ("workers", "staff"):
+        /// any noun for a person may count the same people ("miners").
+        #[serde(default)]
+        pub workforce_nouns: HashSet<String>,
         pub not_nouns: HashSet<String>,
         /// Nouns for a running total named before its figure ("the death toll
         /// rose to four", "the number of cases reached 30").
@@ -787,7 +791,23 @@ impl Lexicon {
                 && PERSON_NOUNS.contains(b)
                 && self.is_common_word(&a[..a.len() - b.len()])
         };
-        self.kinds_of_thing(a).any(|k| k == b) || compound(a, b) || compound(b, a)
+        // (People at work and any noun for a person: "42 workers" / "42 miners".
+        // Both are lemmas: "nurses" is "nurs", so the noun may have lost an "e".)
+        let workforce = |a: &str, b: &str| {
+            b != a
+                && self
+                    .def
+                    .numbers
+                    .workforce_nouns
+                    .iter()
+                    .any(|w| self.lemma(w) == a)
+                && (self.is_person_noun(b) || self.is_person_noun(&format!("{b}e")))
+        };
+        self.kinds_of_thing(a).any(|k| k == b)
+            || compound(a, b)
+            || compound(b, a)
+            || workforce(a, b)
+            || workforce(b, a)
     }
 
     /// The lemma of a lower-case word: the irregular table first, then the
