@@ -3426,6 +3426,14 @@ fn figures_of_an_earlier_event_are_background() {
     assert_eq!(verdict(a, b, "14", "200"), None);
     let (s, f) = facts(b.0, b.1);
     assert!(fact(&s, &f, Kind::Quantity, "200").past);
+    // So is one told of a year counted back: "a storm two years ago".
+    let b = (
+        "A storm two years ago killed more than 200 people along the same coast.",
+        Some("2031-09-11"),
+    );
+    assert_eq!(verdict(a, b, "14", "200"), None);
+    let (s, f) = facts(b.0, b.1);
+    assert!(fact(&s, &f, Kind::Quantity, "200").past);
     // A start ("since 2019") and a month's year ("in March 2029") are not.
     let (s, f) = facts(
         "The plant has stored 400 tonnes of fuel since 2019. In March 2029 it shipped 60 tonnes.",

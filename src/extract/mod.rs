@@ -1679,6 +1679,20 @@ fn sentence_years(ctx: &Ctx, s: &Sentence) -> SentenceYears {
             .then(|| ctx.published().map(|p| p.year() - 1))
             .flatten()
     };
+    // "Two years ago" too: the year that many before the report's.
+    let years_ago = |k: usize| {
+        let n = match all[k].kind {
+            TokKind::Number => all[k].lower.parse::<i16>().ok(),
+            _ => ctx.lex.number_word(&all[k].lower).map(|n| n as i16),
+        }?;
+        (all.get(k + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "years" | "year"))
+            && all.get(k + 2).is_some_and(|t| t.lower == "ago")
+            && (1..100).contains(&n))
+        .then(|| ctx.published().map(|p| p.year() - n))
+        .flatten()
+    };
+    let last_year = |k: usize| last_year(k).or_else(|| years_ago(k));
     let year = |k: usize| year_of(&all[k]).or_else(|| last_year(k));
     let years = s
         .tokens
