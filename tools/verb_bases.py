@@ -15,21 +15,14 @@ sense counts, cntlist.rev), so "ground" is not read as "grind" nor "left" as
 
 Usage: python3 tools/verb_bases.py [/usr/share/wordnet] > rules/verb-bases.txt
 """
-import collections
 import os
 
-from wordnet_common import SOURCE, WN, common_words
+from wordnet_common import SOURCE, WN, common_words, noun_use
 NOUN_USE = 3
 
 common = common_words()
 
-noun_use = collections.Counter()
-with open(os.path.join(WN, "cntlist.rev")) as f:
-    for line in f:
-        key, _, count = line.split()
-        lemma, _, rest = key.partition("%")
-        if rest.startswith("1:"):
-            noun_use[lemma] += int(count)
+uses = noun_use()
 
 bases = {}
 with open(os.path.join(WN, "verb.exc")) as f:
@@ -37,7 +30,7 @@ with open(os.path.join(WN, "verb.exc")) as f:
         form, verb = line.split()[:2]
         if form == verb or not form.isalpha() or not verb.isalpha():
             continue
-        if form in common and verb in common and noun_use[form] < NOUN_USE:
+        if form in common and verb in common and uses[form] < NOUN_USE:
             bases.setdefault(form, verb)
 
 print("""# Irregular forms of common verbs and the verb each is a form of ("knew know"),

@@ -13,21 +13,14 @@ were tagged fewer than 3 times in WordNet's sense counts (cntlist.rev), so
 
 Usage: python3 tools/verb_forms.py [/usr/share/wordnet] > rules/verb-forms.txt
 """
-import collections
 import os
 
-from wordnet_common import SOURCE, WN, common_words
+from wordnet_common import SOURCE, WN, common_words, noun_use
 NOUN_USE = 3
 
 common = common_words()
 
-noun_use = collections.Counter()
-with open(os.path.join(WN, "cntlist.rev")) as f:
-    for line in f:
-        key, _, count = line.split()
-        lemma, _, rest = key.partition("%")
-        if rest.startswith("1:"):
-            noun_use[lemma] += int(count)
+uses = noun_use()
 
 forms = set()
 with open(os.path.join(WN, "verb.exc")) as f:
@@ -35,7 +28,7 @@ with open(os.path.join(WN, "verb.exc")) as f:
         form, verb = line.split()[:2]
         if form == verb or not form.isalpha() or form.endswith(("ed", "ing", "s")):
             continue
-        if form in common and noun_use[form] < NOUN_USE:
+        if form in common and uses[form] < NOUN_USE:
             forms.add(form)
 
 print("""# Irregular past forms of common verbs that are not nouns in use ("spent",

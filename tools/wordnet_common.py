@@ -1,5 +1,7 @@
 """What the tools that write tables from WordNet share: where WordNet is, the
-project's common-word list, and the provenance header every table carries."""
+project's common-word list, how often a word is used as a noun, and the
+provenance header every table carries."""
+import collections
 import os
 import sys
 
@@ -51,3 +53,17 @@ def first_noun_senses(common):
             if "_" not in lemma and lemma in common:
                 first[lemma] = p[4 + pointers + 2]
     return first
+
+
+def noun_use():
+    """How many times each word's noun senses were tagged in WordNet's sense
+    counts (cntlist.rev): a form used fewer than a few times as a noun is no
+    noun in use."""
+    use = collections.Counter()
+    with open(os.path.join(WN, "cntlist.rev")) as f:
+        for line in f:
+            key, _, count = line.split()
+            lemma, _, rest = key.partition("%")
+            if rest.startswith("1:"):
+                use[lemma] += int(count)
+    return use
