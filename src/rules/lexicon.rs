@@ -330,6 +330,9 @@ pub struct Lexicon {
     /// Last words of two-word currency names ("crowns" of "norwegian
     /// crowns"): only after one of them is the word before looked at.
     currency_tails: HashSet<String>,
+    /// `[lexicon.numbers] workforce_nouns` as lemmas, the form counted
+    /// nouns take ("employee" is "employe").
+    workforce: HashSet<String>,
 }
 
 /// Multi-word phrases indexed by one of their words, so matching at a token
@@ -467,6 +470,18 @@ fn verb_base(w: &str) -> Option<&'static str> {
         .binary_search_by(|&(form, _)| form.cmp(w))
         .ok()
         .map(|k| pairs[k].1)
+}
+
+/// [`Lexicon::lemma`] by the irregular table `lemmas`.
+fn lemma_of(lemmas: &HashMap<String, String>, w: &str) -> String {
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    stem(
+        lemmas
+            .get(w)
+            .map(String::as_str)
+            .or_else(|| verb_base(w))
+            .unwrap_or(w),
+    )
 }
 
 /// Nouns whose first sense names a person (`rules/person-nouns.txt`, from
@@ -667,6 +682,12 @@ impl Lexicon {
                 .collect(),
             hedge_phrases,
             holiday_phrases,
+            workforce: def
+                .numbers
+                .workforce_nouns
+                .iter()
+                .map(|w| lemma_of(&def.words.lemmas, w))
+                .collect(),
             currency_tails: def
                 .numbers
                 .currencies
@@ -795,12 +816,7 @@ impl Lexicon {
         // Both are lemmas: "nurses" is "nurs", so the noun may have lost an "e".)
         let workforce = |a: &str, b: &str| {
             b != a
-                && self
-                    .def
-                    .numbers
-                    .workforce_nouns
-                    .iter()
-                    .any(|w| self.lemma(w) == a)
+                && self.workforce.contains(a)
                 && (self.is_person_noun(b) || self.is_person_noun(&format!("{b}e")))
         };
         self.kinds_of_thing(a).any(|k| k == b)
@@ -814,16 +830,7 @@ impl Lexicon {
     /// irregular verb forms ("knew": "know"), then conservative suffix
     /// stripping (plural, -ed, -ing, -ment).
     pub fn lemma(&self, w: &str) -> String {
-        let w = w.strip_suffix("'s").unwrap_or(w);
-        stem(
-            self.def
-                .words
-                .lemmas
-                .get(w)
-                .map(String::as_str)
-                .or_else(|| verb_base(w))
-                .unwrap_or(w),
-        )
+        lemma_of(&self.def.words.lemmas, w)
     }
 
     /// Number value of a number word.
