@@ -1015,8 +1015,9 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
             },
         ) && (s >= min
             || s >= mutual_gate * min && few(i)
-            || (facts[i].kind == Kind::Date || figure(i) && slot_of[i] == slot_of[j])
-                && s + anchor_bonus >= min
+            || facts[i].kind == Kind::Date && s + anchor_bonus >= min
+            // (Figures each other's best need less, anchored as unanchored.)
+            || figure(i) && slot_of[i] == slot_of[j] && s + anchor_bonus >= mutual_gate * min
             || facts[i].clock.is_some() && facts[j].clock.is_some())
         {
             // (A pair that fails its gate matters only if an anchor could lift it.)

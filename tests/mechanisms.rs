@@ -2025,6 +2025,28 @@ fn claims_about_other_years_are_other_facts() {
     );
 }
 
+#[test]
+fn a_figure_anchored_by_a_shared_figure_needs_no_other_word() {
+    // Beside "12 ambulances" in both sentences, the nurses are one count,
+    // though each sentence tells it in words of its own; the other count of
+    // nurses in each report is another slot.
+    let a = (
+        "Two nurses were hurt by falling glass. More than 300 nurses, backed by 12 ambulances, were treating the wounded.",
+        None,
+    );
+    agrees_then_conflicts(
+        a,
+        |n| {
+            format!(
+                "Four nurses have been injured. Some {n} nurses and 12 ambulances are assigned to the district."
+            )
+        },
+        None,
+        "300 nurses",
+        ("300", "900"),
+    );
+}
+
 // ---- what unseen reports contain (issue: find the conflicts) ---------------
 // Every sentence below is invented for these tests.
 
