@@ -5724,6 +5724,18 @@ fn an_adverb_of_a_rate_makes_a_rate() {
         &fact(&s, &f, Kind::Quantity, "8%").value,
         Value::Quantity { unit: Some(u), .. } if u == "percent"
     ));
+    // An adjective before what a sum measures makes it a rate too: "annual
+    // savings of $90 million" is "$90 million a year".
+    agrees_then_conflicts(
+        (
+            "The merger will bring annual savings of $90 million, the lender said.",
+            None,
+        ),
+        |v| format!("The merger will bring savings of {v} a year, the lender said."),
+        None,
+        "$90 million",
+        ("$90 million", "$95 million"),
+    );
     // "40 lengths daily" meets "40 lengths a day", not a total of lengths.
     assert_eq!(
         verdict(

@@ -546,6 +546,8 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         if negative {
             start = i - 1;
         }
+        // Where the figure itself begins (`start` may move back to a noun before it).
+        let figure_start = start;
         // Scores and ranges: "4-2", "30-40".
         let mut second = None;
         if is_digits
@@ -1225,7 +1227,22 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             .flatten()
             .filter(|_| r + 1 >= limit || !is_word(ctx, r + 1) || ctx.has(r + 1, super::flag::STOP))
             .filter(|_| noun.is_some() || unit.is_some());
-        if let Some(per) = adverb {
+        // "annual savings of $160 million", "daily output of 3,000 barrels":
+        // the adjective before what the figure measures makes it a rate too.
+        let adjective = || {
+            let k = figure_start
+                .checked_sub(3)
+                .filter(|&k| k >= s.tokens.start)?;
+            (toks[k + 2].lower == "of" && is_word(ctx, k + 1) && !ctx.has(k + 1, super::flag::STOP))
+                .then(|| lex.def.numbers.rate_adverbs.get(toks[k].lower.as_str()))
+                .flatten()
+        };
+        if let Some(per) = adverb.is_none().then(adjective).flatten() {
+            unit = Some(match unit.take() {
+                Some(u) => format!("{u} per {per}"),
+                None => format!("per {per}"),
+            });
+        } else if let Some(per) = adverb {
             unit = Some(match unit.take() {
                 Some(u) => format!("{u} per {per}"),
                 None => format!("per {per}"),
