@@ -933,9 +933,11 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     // is decided from the scores, which do not look at values.
     let mutual_gate = rules.lexicon.align().mutual_gate;
     let figure = |i: usize| matches!(facts[i].kind, Kind::Quantity | Kind::Duration | Kind::Age);
-    // Clock times are as few in a report as figures are: being each other's
-    // best candidate says as much of them.
-    let few = |i: usize| figure(i) || is_time_of_day(&facts[i]);
+    // Dates too: a report names several days, but two that are each other's
+    // best candidate ("tore through the hills on Sunday" / "broke out on
+    // June 7", each report's day of what it is about) are as likely one as
+    // two figures are. (Names and claims decide by their own tests.)
+    let few = |i: usize| figure(i) || facts[i].kind == Kind::Date;
     // Each candidate pair admitted once: whether the two may be one thing at all.
     let told_without = told_without_topic(&blocks, facts, rules);
     let admitted: Vec<(u32, u32, Admit)> = blocks

@@ -2047,6 +2047,31 @@ fn a_figure_anchored_by_a_shared_figure_needs_no_other_word() {
     );
 }
 
+#[test]
+fn dates_each_others_best_candidate_need_less_evidence() {
+    // Each report's day of the outbreak, told with other verbs and few words
+    // in common, is the other's best candidate: as with two figures, that
+    // lowers the gate they must pass.
+    let a = (
+        "Flames tore through dry brush and pine east of the town on Sunday, destroying \
+         12 wooden barns and forcing ranchers to move cattle. Crews said on Monday it was \
+         20 percent contained. Roads will stay shut until Friday.",
+        Some("2026-06-08"),
+    );
+    agrees_then_conflicts(
+        a,
+        |d| {
+            format!(
+                "The blaze, which broke out on {d} east of town near an old quarry road, had \
+                 spread to 900 acres by Tuesday, officials said. Roads will stay shut until Friday."
+            )
+        },
+        Some("2026-06-09"),
+        "Sunday",
+        ("June 7", "June 6"),
+    );
+}
+
 // ---- what unseen reports contain (issue: find the conflicts) ---------------
 // Every sentence below is invented for these tests.
 
