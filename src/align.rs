@@ -936,8 +936,10 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     // Dates too: a report names several days, but two that are each other's
     // best candidate ("tore through the hills on Sunday" / "broke out on
     // June 7", each report's day of what it is about) are as likely one as
-    // two figures are. (Names and claims decide by their own tests.)
-    let few = |i: usize| figure(i) || facts[i].kind == Kind::Date;
+    // two figures are. Not background, told in passing: "a 2015 storm" and
+    // "the 2009 storm" recalled in two reports are each other's only
+    // candidate, and two storms. (Names and claims decide by their own tests.)
+    let few = |i: usize| figure(i) || facts[i].kind == Kind::Date && !facts[i].past;
     // Each candidate pair admitted once: whether the two may be one thing at all.
     let told_without = told_without_topic(&blocks, facts, rules);
     let admitted: Vec<(u32, u32, Admit)> = blocks
