@@ -1612,6 +1612,34 @@ fn each_reports_own_news_day_is_not_a_conflict() {
     );
 }
 
+#[test]
+fn a_noun_of_an_event_dates_what_its_verb_dates() {
+    // "The explosion on Tuesday" and "exploded on Aug. 4" tell one event,
+    // one with the noun and one with the verb it is made from.
+    assert_eq!(
+        rules().lexicon.root("explosions"),
+        Some(rules().lexicon.lemma("exploded"))
+    );
+    // What a figure counts stays the noun.
+    assert_eq!(rules().lexicon.root("voters"), None);
+    agrees_then_conflicts(
+        (
+            "The explosion at the refinery on Tuesday was heard 20 miles away. The company \
+             said on Wednesday that production would resume within a month.",
+            Some("2026-08-05"),
+        ),
+        |d| {
+            format!(
+                "A storage tank exploded on {d}, sending a column of smoke over the bay. The \
+                 owner said on Wednesday that it expected to restart production within a month."
+            )
+        },
+        Some("2026-08-06"),
+        "Tuesday",
+        ("Aug. 4", "Aug. 3"),
+    );
+}
+
 // ---- names ------------------------------------------------------------------
 
 #[test]

@@ -278,6 +278,10 @@ pub struct Ctx<'a> {
     /// `lemmas`), and what the lexicon, the rules and the source's use of it
     /// say (the `flag` constants), each looked up once.
     words: Vec<(u32, u32)>,
+    /// Per distinct word: the lemma events and contexts compare it by (an
+    /// id into `lemmas`), the verb's for a noun made from one (see
+    /// [`Lexicon::root`]), else its own.
+    roots: Vec<u32>,
     /// The source's distinct lemmas, numbered.
     lemmas: Lemmas,
     /// Prefix counts over tokens (entry k counts tokens before k): words and
@@ -533,6 +537,16 @@ impl<'a> Ctx<'a> {
         self.words[self.word_ids[i] as usize].0
     }
 
+    /// What token `i` tells of an event: its lemma, or the verb's its noun
+    /// is made from (see [`Lexicon::root`]).
+    pub fn root(&self, i: usize) -> &Word {
+        &self.lemmas.words[self.root_id(i) as usize]
+    }
+
+    fn root_id(&self, i: usize) -> u32 {
+        self.roots[self.word_ids[i] as usize]
+    }
+
     pub fn is_capitalized(&self, t: &Token) -> bool {
         t.kind == TokKind::Word && t.caps
     }
@@ -583,6 +597,7 @@ impl<'a> Ctx<'a> {
         // Words repeat: lemmatise and look up each distinct one once.
         let mut memo: rustc_hash::FxHashMap<&str, u32> = Default::default();
         let mut words: Vec<(u32, u32)> = Vec::new();
+        let mut roots: Vec<u32> = Vec::new();
         let mut word_ids = Vec::with_capacity(seg.tokens.len());
         // One pass over the tokens: distinct words, how the source uses each
         // (in lower case, capitalised mid-sentence), and prefix counts of
@@ -623,6 +638,8 @@ impl<'a> Ctx<'a> {
             let id = match prefix {
                 Some(compound) => *compounds.entry(compound).or_insert_with_key(|c| {
                     let (lemma, flags) = word_entry(c, lex, rules, 0);
+                    let root = lex.root(c).map_or_else(|| lemma.clone(), Word::from);
+                    roots.push(lemmas.id(root));
                     words.push((lemmas.id(lemma), flags));
                     (words.len() - 1) as u32
                 }),
@@ -638,6 +655,11 @@ impl<'a> Ctx<'a> {
                     } else {
                         word_entry(l, lex, rules, clause)
                     };
+                    let root = (t.kind == TokKind::Word)
+                        .then(|| lex.root(l))
+                        .flatten()
+                        .map_or_else(|| lemma.clone(), Word::from);
+                    roots.push(lemmas.id(root));
                     words.push((lemmas.id(lemma), flags));
                     (words.len() - 1) as u32
                 }),
@@ -740,6 +762,7 @@ impl<'a> Ctx<'a> {
             source,
             word_ids,
             words,
+            roots,
             lemmas,
             words_before,
             puncts_before,
@@ -2644,7 +2667,7 @@ fn context_words(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Ids 
         if ctx.is_capitalized(t) && i != s.tokens.start {
             w *= 1.5;
         }
-        out.push((ctx.lemma_id(i), w));
+        out.push((ctx.root_id(i), w));
     }
     word::normalize(&mut out);
     out
@@ -3042,7 +3065,7 @@ fn nearby_words(
             (None, None) => break,
         };
         let Some((_, i)) = next else { break };
-        let lemma = ctx.lemma(i);
+        let lemma = ctx.root(i);
         // Past the two nearest, a word counts only in the span's own clause:
         // "had driven for 12 years and had clocked 4,200 road hours" is not
         // about roads as far as the twelve years go.

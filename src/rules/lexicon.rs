@@ -472,6 +472,32 @@ fn verb_base(w: &str) -> Option<&'static str> {
         .map(|k| pairs[k].1)
 }
 
+/// The verb a common noun is made from (`rules/verb-nouns.txt`, from
+/// WordNet): "explosion" is made from "explode", "rescuer" from "rescue".
+/// Plurals are read too ("closures", "discoveries").
+pub fn verb_of_noun(w: &str) -> Option<&'static str> {
+    static PAIRS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| {
+        let mut pairs: Vec<_> = include_str!("../../rules/verb-nouns.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' '))
+            .collect();
+        pairs.sort_unstable();
+        pairs
+    });
+    let find = |w: &str| {
+        pairs
+            .binary_search_by(|&(noun, _)| noun.cmp(w))
+            .ok()
+            .map(|k| pairs[k].1)
+    };
+    find(w)
+        .or_else(|| w.strip_suffix('s').and_then(find))
+        .or_else(|| find(&format!("{}y", w.strip_suffix("ies")?)))
+}
+
 /// [`Lexicon::lemma`] by the irregular table `lemmas`.
 fn lemma_of(lemmas: &HashMap<String, String>, w: &str) -> String {
     let w = w.strip_suffix("'s").unwrap_or(w);
@@ -831,6 +857,19 @@ impl Lexicon {
     /// stripping (plural, -ed, -ing, -ment).
     pub fn lemma(&self, w: &str) -> String {
         lemma_of(&self.def.words.lemmas, w)
+    }
+
+    /// What a word tells of an event: the lemma of the verb a noun is made
+    /// from ("explosions" as "exploded", "rescuers" as "rescued"), else its
+    /// own lemma. Events and contexts compare these; what a figure counts
+    /// stays the noun ("12 rescuers" are not "12 rescued").
+    pub fn root(&self, w: &str) -> Option<String> {
+        let w = w.strip_suffix("'s").unwrap_or(w);
+        // (Not a word the hand table reads already: "evacuees", "theft".)
+        if self.def.words.lemmas.contains_key(w) {
+            return None;
+        }
+        verb_of_noun(w).map(|v| self.lemma(v))
     }
 
     /// Number value of a number word.
