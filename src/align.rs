@@ -357,6 +357,28 @@ fn score(
             sim += cut.date_event_bonus;
         }
     }
+    // A date told to the day or the month is better met by one told as
+    // closely than by a season or a year that holds it ("began in
+    // mid-March": "as early as March 13" before "began this spring").
+    // (How closely each is told, not whether they agree.)
+    if let (
+        crate::extract::Value::Date {
+            start: sx, end: ex, ..
+        },
+        crate::extract::Value::Date {
+            start: sy, end: ey, ..
+        },
+    ) = (&x.value, &y.value)
+    {
+        let coarse = |s: &jiff::civil::Date, e: &jiff::civil::Date| {
+            *s != jiff::civil::Date::MIN
+                && *e != jiff::civil::Date::MAX
+                && s.until(*e).is_ok_and(|d| d.get_days() > 31)
+        };
+        if coarse(sx, ex) != coarse(sy, ey) {
+            sim -= cut.coarse_penalty;
+        }
+    }
     let min = if x.kind == Kind::Claim {
         cut.claim_gate
     } else if !rules.rules[x.rule].is_fallback() && !rules.rules[y.rule].is_fallback() {

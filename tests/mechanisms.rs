@@ -1640,6 +1640,60 @@ fn a_noun_of_an_event_dates_what_its_verb_dates() {
     );
 }
 
+#[test]
+fn a_season_is_read_with_its_year_or_from_publication() {
+    let (s, f) = facts(
+        "Work on the first school will begin next spring. The roof was fixed last \
+         winter. The fair returns in the fall of 2028 and in summer 2029. A hot spring \
+         feeds the pool.",
+        Some("2027-05-19"),
+    );
+    let span = |t: &str| day(fact(&s, &f, Kind::Date, t));
+    // Published in spring 2027: the next one is 2028's.
+    assert_eq!(span("next spring"), "2028-03-01..2028-05-31");
+    assert_eq!(span("last winter"), "2026-12-01..2027-02-28");
+    assert_eq!(span("fall of 2028"), "2028-09-01..2028-11-30");
+    assert_eq!(span("summer 2029"), "2029-06-01..2029-08-31");
+    assert!(
+        texts(&s, &f, |x| x.kind == Kind::Date)
+            .iter()
+            .all(|t| !t.contains("hot"))
+    );
+    // "next spring" meets "the spring of 2028" and differs from 2029's.
+    agrees_then_conflicts(
+        (
+            "The superintendent said construction of the first school would begin next spring.",
+            Some("2027-05-19"),
+        ),
+        |y| {
+            format!(
+                "The superintendent said work on the first school would start in the spring of {y}."
+            )
+        },
+        Some("2027-05-20"),
+        "next spring",
+        ("2028", "2029"),
+    );
+}
+
+#[test]
+fn a_date_told_closely_is_met_by_one_told_as_closely_before_a_season() {
+    // "mid-April" meets "on April 14" before "this spring", which holds it
+    // too but says less, though the season's sentence shares a little more.
+    let a = (
+        "Crews found that the gas leak started in mid-April near the old mill.",
+        Some("2029-05-20"),
+    );
+    let b = (
+        "The new pipe was fitted on May 14. Crews found that the gas leak started on \
+         April 14. Crews found that the gas leak started this spring, by all accounts, \
+         near the old mill.",
+        Some("2029-05-21"),
+    );
+    assert_eq!(verdict(a, b, "mid-April", "April 14"), Some(Verdict::Agree));
+    assert_eq!(verdict(a, b, "mid-April", "this spring"), None);
+}
+
 // ---- names ------------------------------------------------------------------
 
 #[test]

@@ -249,6 +249,14 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
     {
         return Some(clock(i, i + 1, minutes));
     }
+    // Seasons: "spring 2028", "the fall of 2027", "next spring", "last
+    // winter". (A bare "spring" is a word: "a hot spring".)
+    if let Some(&[from, to]) = lex.def.dates.seasons.get(t.lower.as_str()) {
+        return season(ctx, s, i, (from, to)).map(|(start, end, first, last, relative)| Found {
+            relative,
+            ..days(start, end, first, last, true)
+        });
+    }
     // Times of day: "5:45 p.m.", "10 a.m." (+ "Tokyo time", "GMT" kept in the span).
     if t.kind == TokKind::Number {
         // A military time before a zone: "1815 GMT", "0930 UTC".
@@ -694,6 +702,63 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
         }
     }
     None
+}
+
+/// A season's days (from `[lexicon.dates] seasons`, whose months are the
+/// northern ones) where token `i` names it: with a year after it ("spring
+/// 2028", "the fall of 2027"), or counted from publication after "next",
+/// "last" or "this". As (first token, end token, first day, last day,
+/// whether counted from publication). A winter runs into the next year; a
+/// winter named with a year ("winter 2027") may be the one that ends early
+/// in it or the one that starts late in it, and covers both.
+fn season(
+    ctx: &Ctx,
+    s: &Sentence,
+    i: usize,
+    (from, to): (i8, i8),
+) -> Option<(usize, usize, Date, Date, bool)> {
+    let toks = &ctx.seg.tokens;
+    let w = |k: usize| (k < s.tokens.end).then(|| toks[k].lower.as_str());
+    // The season that starts in year `y`.
+    let of = |y: i16| -> Option<(Date, Date)> {
+        let last_year = if to < from { y + 1 } else { y };
+        Some((
+            Date::new(y, from, 1).ok()?,
+            Date::new(last_year, to, 1).ok()?.last_of_month(),
+        ))
+    };
+    let of_k = if w(i + 1) == Some("of") { i + 2 } else { i + 1 };
+    if let Some((y, end)) = year_at(ctx, of_k, s) {
+        let (first, last) = of(y)?;
+        let first = if to < from {
+            Date::new(y, 1, 1).ok()?
+        } else {
+            first
+        };
+        return Some((i, end, first, last, false));
+    }
+    let p = ctx.published()?;
+    let before = (i > s.tokens.start).then(|| toks[i - 1].lower.as_str())?;
+    // ("The next spring, she moved": the one after the story's, not the report's.)
+    if i >= s.tokens.start + 2 && matches!(toks[i - 2].lower.as_str(), "the" | "a") {
+        return None;
+    }
+    let years = [p.year() - 1, p.year(), p.year() + 1];
+    let (first, last) = match before {
+        "next" => years.iter().filter_map(|&y| of(y)).find(|&(f, _)| f > p)?,
+        "last" => years
+            .iter()
+            .rev()
+            .filter_map(|&y| of(y))
+            .find(|&(_, l)| l < p)?,
+        "this" => years
+            .iter()
+            .filter_map(|&y| of(y))
+            .find(|&(f, l)| f <= p && p <= l)
+            .or_else(|| of(p.year()))?,
+        _ => return None,
+    };
+    Some((i - 1, i + 1, first, last, true))
 }
 
 /// The days "N units ago" covers, counted back from the publication date `p`:

@@ -75,6 +75,9 @@ pub struct AlignDef {
     /// Two figures that are each other's best candidate need only this
     /// fraction of their gate.
     pub mutual_gate: f32,
+    /// Taken from two dates when one is told to the day or month and the
+    /// other only by a longer stretch (a season, a year).
+    pub coarse_penalty: f32,
 }
 
 impl Default for AlignDef {
@@ -93,6 +96,7 @@ impl Default for AlignDef {
             clock_bonus: 0.35,
             name_gate: 0.8,
             mutual_gate: 0.75,
+            coarse_penalty: 0.05,
         }
     }
 }
@@ -217,6 +221,8 @@ table! {
         pub relative_days: HashMap<String, i32>,
         pub anchored: HashMap<String, i32>,
         pub month_parts: HashMap<String, [i8; 2]>,
+        /// Seasons, as their first and last months ("spring" = [3, 5]).
+        pub seasons: HashMap<String, [i8; 2]>,
         pub future_cues: HashSet<String>,
         /// Prepositions of place ("in", "at", "off"): a phrase they open
         /// beside a date says where its event was, not what it was.
@@ -886,6 +892,7 @@ impl Lexicon {
         let w = w.strip_suffix("'s").unwrap_or(w);
         d.months.contains_key(w)
             || d.weekdays.contains_key(w)
+            || d.seasons.contains_key(w)
             || d.relative_days.contains_key(w)
             || matches!(w, "last" | "this" | "next")
             || d.clock_words.contains_key(w)
