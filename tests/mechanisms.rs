@@ -4505,6 +4505,17 @@ fn distances_from_different_things_are_different_slots() {
         ),
         None
     );
+    // But from nouns of one kind, from one thing: "from shore" / "from the coast".
+    agrees_then_conflicts(
+        (
+            "The barge ran aground about four kilometres from shore, the harbour master said.",
+            None,
+        ),
+        |v| format!("The barge ran aground roughly {v} from the coast."),
+        None,
+        "four kilometres",
+        ("4 km", "9 km"),
+    );
 }
 
 #[test]

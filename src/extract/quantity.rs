@@ -1277,7 +1277,9 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
             }
         {
             // "from Olm" and "to Olm" are one slot: a distance between here and Olm.
-            head = Some(toks[k].lower.to_string());
+            // (By lemma, as a counted noun is: "from shore" meets "from the
+            // coast", a noun of its kind.)
+            head = Some(lex.lemma(&toks[k].lower));
             label = Some(format!("distance {dir} {}", ctx.text(&toks[k])));
         }
         if increment {
