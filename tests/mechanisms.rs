@@ -1776,6 +1776,12 @@ fn a_common_word_before_a_title_and_a_name_is_part_of_the_title() {
     assert!(!names.contains(&"Fire"), "{names:?}");
     // With no name after it, the title word is part of a name.
     assert!(names.iter().any(|n| n.starts_with("Coastal")), "{names:?}");
+    // Common words between two titles are a title too.
+    let (s, f) = facts(
+        "\"We will grow again,\" said Ines Marek, President and Chief Operating Officer.",
+        None,
+    );
+    assert_eq!(texts(&s, &f, |x| x.kind == Kind::Name), ["Ines Marek"]);
 }
 
 #[test]

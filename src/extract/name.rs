@@ -245,7 +245,14 @@ fn mentions(ctx: &Ctx, claimed: &[bool]) -> Vec<Mention> {
                         && ctx.has(seg_start, flag::COMMON)
                         && k + 1 < run.end
                         && ctx.is_capitalized(&toks[k + 1]);
-                    if !of_title {
+                    // Common words between two titles are a title too:
+                    // "Chief Executive Officer", "Chief Operating Officer".
+                    let between_titles = seg_start > run.start
+                        && ctx.has(seg_start - 1, flag::TITLE)
+                        && (seg_start..k).all(|q| {
+                            ctx.has(q, flag::COMMON) && !lex.is_given_name(toks[q].lower.as_str())
+                        });
+                    if !of_title && !between_titles {
                         pieces.push(seg_start..k);
                     }
                     seg_start = k + 1;
