@@ -358,8 +358,8 @@ fn score(
         }
     }
     // A date told to the day or the month is better met by one told as
-    // closely than by a season or a year that holds it ("began in
-    // mid-March": "as early as March 13" before "began this spring").
+    // closely than by a season or a year that holds it ("the leak started
+    // in mid-April": "on April 14" before "this spring").
     // (How closely each is told, not whether they agree.)
     if let (
         crate::extract::Value::Date {
