@@ -458,47 +458,53 @@ fn word_list(text: &'static str) -> Vec<&'static str> {
 /// from WordNet, sorted).
 static VERB_FORMS: WordList = WordList::new(include_str!("../../rules/verb-forms.txt"));
 
-/// Irregular forms of verbs and the verb of each (`rules/verb-bases.txt`,
-/// from WordNet): "knew" is "know", "fled" is "flee".
-fn verb_base(w: &str) -> Option<&'static str> {
-    static PAIRS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
-        std::sync::OnceLock::new();
-    let pairs = PAIRS.get_or_init(|| {
-        let mut pairs: Vec<_> = include_str!("../../rules/verb-bases.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once(' '))
-            .collect();
-        pairs.sort_unstable();
-        pairs
-    });
-    pairs
-        .binary_search_by(|&(form, _)| form.cmp(w))
-        .ok()
-        .map(|k| pairs[k].1)
+/// A table of word pairs embedded in the binary ("form base" a line, `#`
+/// comments), read once on first use and kept sorted by its first word.
+struct PairTable {
+    text: &'static str,
+    sorted: std::sync::OnceLock<Vec<(&'static str, &'static str)>>,
 }
 
-/// The verb a common noun is made from (`rules/verb-nouns.txt`, from
-/// WordNet): "explosion" is made from "explode", "rescuer" from "rescue".
-/// Plurals are read too ("closures", "discoveries").
-pub fn verb_of_noun(w: &str) -> Option<&'static str> {
-    static PAIRS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
-        std::sync::OnceLock::new();
-    let pairs = PAIRS.get_or_init(|| {
-        let mut pairs: Vec<_> = include_str!("../../rules/verb-nouns.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once(' '))
-            .collect();
-        pairs.sort_unstable();
+impl PairTable {
+    const fn new(text: &'static str) -> PairTable {
+        PairTable {
+            text,
+            sorted: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The second word of the pair whose first word is `w`.
+    fn get(&self, w: &str) -> Option<&'static str> {
+        let pairs = self.sorted.get_or_init(|| {
+            let mut pairs: Vec<_> = self
+                .text
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once(' '))
+                .collect();
+            pairs.sort_unstable();
+            pairs
+        });
         pairs
-    });
-    let find = |w: &str| {
-        pairs
-            .binary_search_by(|&(noun, _)| noun.cmp(w))
+            .binary_search_by(|&(first, _)| first.cmp(w))
             .ok()
             .map(|k| pairs[k].1)
-    };
+    }
+}
+
+/// Irregular forms of verbs and the verb of each (`rules/verb-bases.txt`,
+/// from WordNet): "knew" is "know", "fled" is "flee".
+static VERB_BASES: PairTable = PairTable::new(include_str!("../../rules/verb-bases.txt"));
+
+/// Nouns of an act or event and the verb each is made from
+/// (`rules/verb-nouns.txt`, from WordNet): "explosion" is made from
+/// "explode", "closure" from "close".
+static VERB_NOUNS: PairTable = PairTable::new(include_str!("../../rules/verb-nouns.txt"));
+
+/// The verb a common noun of an act or event is made from ([`VERB_NOUNS`]);
+/// plurals are read too ("closures", "discoveries").
+fn verb_of_noun(w: &str) -> Option<&'static str> {
+    let find = |w: &str| VERB_NOUNS.get(w);
     find(w)
         .or_else(|| w.strip_suffix('s').and_then(find))
         .or_else(|| find(&format!("{}y", w.strip_suffix("ies")?)))
@@ -511,7 +517,7 @@ fn lemma_of(lemmas: &HashMap<String, String>, w: &str) -> String {
         lemmas
             .get(w)
             .map(String::as_str)
-            .or_else(|| verb_base(w))
+            .or_else(|| VERB_BASES.get(w))
             .unwrap_or(w),
     )
 }
@@ -865,10 +871,10 @@ impl Lexicon {
         lemma_of(&self.def.words.lemmas, w)
     }
 
-    /// What a word tells of an event: the lemma of the verb a noun is made
-    /// from ("explosions" as "exploded", "rescuers" as "rescued"), else its
-    /// own lemma. Events and contexts compare these; what a figure counts
-    /// stays the noun ("12 rescuers" are not "12 rescued").
+    /// What a word tells of an event: the lemma of the verb a noun of an
+    /// act or event is made from ("explosions" as "exploded", "closures" as
+    /// "closed"), if it is one. Events and contexts compare these; what a
+    /// figure counts stays the noun ("three closures" are not "three closed").
     pub fn root(&self, w: &str) -> Option<String> {
         let w = w.strip_suffix("'s").unwrap_or(w);
         // (Not a word the hand table reads already: "evacuees", "theft".)
