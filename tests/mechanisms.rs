@@ -1291,6 +1291,40 @@ fn people_at_work_may_be_counted_by_their_trade() {
     );
 }
 
+/// Weights, volumes and power written in abbreviations are measures, and a
+/// measure after "a" qualifies the noun after it, hyphen or not.
+#[test]
+fn abbreviated_units_measure_and_qualify_their_noun() {
+    let (s, f) = facts(
+        "The crate held 40 lbs of nails and 12 oz. of glue. They built a 500 MW plant.",
+        None,
+    );
+    let unit = |t: &str| match &fact(&s, &f, Kind::Quantity, t).value {
+        Value::Quantity { unit, value, .. } => (unit.clone(), *value),
+        v => panic!("{v:?}"),
+    };
+    let (u, v) = unit("40 lbs");
+    assert_eq!(u.as_deref(), Some("mass"));
+    assert!((v - 18.14).abs() < 0.01, "{v}");
+    assert_eq!(unit("12 oz").0.as_deref(), Some("mass"));
+    assert_eq!(unit("500 MW").0.as_deref(), Some("power"));
+    assert_eq!(
+        &*fact(&s, &f, Kind::Quantity, "500 MW").topic,
+        "plant (power)"
+    );
+    // "a 16 oz. jar" is "a 16-ounce jar": one measure of one noun.
+    agrees_then_conflicts(
+        (
+            "The jam is sold in a 16-ounce glass jar at farm stands.",
+            None,
+        ),
+        |v| format!("The jam comes in a {v} oz. glass jar sold at farm stands."),
+        None,
+        "16-ounce",
+        ("16", "12"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 /// A length told in two units is one length: "4 hours and 35 minutes",
@@ -1692,6 +1726,35 @@ fn a_date_told_closely_is_met_by_one_told_as_closely_before_a_season() {
     );
     assert_eq!(verdict(a, b, "mid-April", "April 14"), Some(Verdict::Agree));
     assert_eq!(verdict(a, b, "mid-April", "this spring"), None);
+}
+
+/// A year told after a range's end is the end's, and the start's when the
+/// start tells none: no year is left over as a date of its own.
+#[test]
+fn a_year_after_a_range_belongs_to_the_range() {
+    let (s, f) = facts(
+        "The cheese was sold from March 2, 2027 through May 30, 2027 in shops. \
+         It was sold between June 4 and July 9, 2027 online. \
+         The market runs from Dec. 20 to Jan. 5, 2027.",
+        None,
+    );
+    let dates = texts(&s, &f, |x| x.kind == Kind::Date);
+    assert_eq!(
+        dates,
+        [
+            "March 2, 2027 through May 30, 2027",
+            "June 4 and July 9, 2027",
+            "Dec. 20 to Jan. 5, 2027"
+        ]
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "June 4")),
+        "2027-06-04..2027-07-09"
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "Dec. 20")),
+        "2026-12-20..2027-01-05"
+    );
 }
 
 // ---- names ------------------------------------------------------------------
@@ -5860,6 +5923,18 @@ fn an_adverb_of_a_rate_makes_a_rate() {
         "$90 million",
         ("$90 million", "$95 million"),
     );
+    // A participle between the rate word and its noun qualifies the noun:
+    // "per diluted share" is per share.
+    let (s, f) = facts(
+        "It earned $1.84 per diluted share and paid $9 per hour worked.",
+        None,
+    );
+    let unit = |t: &str| match &fact(&s, &f, Kind::Quantity, t).value {
+        Value::Quantity { unit, .. } => unit.clone(),
+        v => panic!("{v:?}"),
+    };
+    assert_eq!(unit("$1.84").as_deref(), Some("USD per share"));
+    assert_eq!(unit("$9").as_deref(), Some("USD per hour"));
     // "40 lengths daily" meets "40 lengths a day", not a total of lengths.
     assert_eq!(
         verdict(

@@ -348,11 +348,11 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
                 year = Some(y);
                 end = e;
             }
-            let (y, known) = match year {
+            let (y, mut known) = match year {
                 Some(y) => (y, true),
                 None => resolve_year(ctx, s, i, m, d)?,
             };
-            let first = day(y, m, d)?;
+            let mut first = day(y, m, d)?;
             // Ranges: "April 3 to 19", "April 3 and April 19" (after "between").
             let mut last = first;
             if matches!(
@@ -361,11 +361,30 @@ fn at(ctx: &Ctx, s: &Sentence, i: usize, anchor: Option<Date>) -> Option<Found> 
             ) {
                 let k = end + 1;
                 let (m2, k2) = month_of(ctx, k, s).map_or((m, k), |(m2, e)| (m2, e));
-                if let Some((d2, e2)) = small_int(ctx, k2, s, 31)
-                    && let Some(l) = day(y, m2, d2 as i8).filter(|l| *l > first)
-                {
-                    last = l;
-                    end = e2;
+                if let Some((d2, e2)) = small_int(ctx, k2, s, 31) {
+                    // The year told after the range's end is the end's, and
+                    // the start's when the start tells none: "March 2 and May
+                    // 30, 2027", "Dec. 20 to Jan. 5, 2027".
+                    let y2 = if w(e2) == Some(",") {
+                        year_at(ctx, e2 + 1, s)
+                    } else {
+                        year_at(ctx, e2, s)
+                    };
+                    let (y_last, e2) = y2.unwrap_or((y, e2));
+                    let start = match (year, y2) {
+                        (None, Some(_)) => day(y_last, m, d)
+                            .filter(|_| (m2, d2 as i8) >= (m, d))
+                            .or_else(|| day(y_last - 1, m, d)),
+                        _ => Some(first),
+                    };
+                    if let Some(f) = start
+                        && let Some(l) = day(y_last, m2, d2 as i8).filter(|l| *l > f)
+                    {
+                        known |= y2.is_some();
+                        first = f;
+                        last = l;
+                        end = e2;
+                    }
                 }
             }
             return Some(Found {

@@ -99,6 +99,19 @@ fn measured_noun(ctx: &Ctx, unit: usize, limit: usize) -> Option<usize> {
             .is_some_and(|t| t.glued && t.kind == TokKind::Word)
     {
         unit + 3
+    } else if unit >= 2
+        && toks[unit - 1].kind == TokKind::Number
+        && matches!(toks[unit - 2].lower.as_str(), "a" | "an")
+        && lex
+            .unit(toks[unit].lower.as_str())
+            .is_some_and(|(dim, ..)| !matches!(dim, "percent" | "percentage points"))
+    {
+        // A measure after "a" with no hyphen is a modifier too: "a 16 oz.
+        // bag", "a 500 MW plant" (as "a 16-ounce bag").
+        let dot = toks
+            .get(unit + 1)
+            .is_some_and(|t| t.lower == "." && t.glued);
+        unit + 1 + usize::from(dot)
     } else {
         return None;
     };
@@ -2193,7 +2206,17 @@ fn rate_noun(ctx: &Ctx, r: usize, limit: usize) -> Option<usize> {
         } else {
             r
         };
-    let n = marker + if marker == r { 1 } else { 2 };
+    let mut n = marker + if marker == r { 1 } else { 2 };
+    // Past a participle that qualifies the noun: "$1.84 per diluted share"
+    // is per share, as "$1.84 a share" is.
+    if n + 1 < limit
+        && lex.is_past_form(&toks[n].lower)
+        && is_word(ctx, n + 1)
+        && !lex.is_past_form(&toks[n + 1].lower)
+        && !lex.def.words.stopwords.contains(toks[n + 1].lower.as_str())
+    {
+        n += 1;
+    }
     (n < limit
         && lex
             .def
