@@ -1757,6 +1757,26 @@ fn a_year_after_a_range_belongs_to_the_range() {
     );
 }
 
+/// "We plan to open …" looks forward as "will open" does: an earlier
+/// report's plan meets a later report's "would open" of the same thing.
+#[test]
+fn a_plan_looks_forward() {
+    agrees_then_conflicts(
+        (
+            "+++\npublished = 2027-03-02\n+++\nThe council said on Monday that it would open two new libraries in 2028.",
+            None,
+        ),
+        |v| {
+            format!(
+                "+++\npublished = 2027-03-01\n+++\n\"We plan to open two new libraries in {v},\" the mayor said."
+            )
+        },
+        None,
+        "2028",
+        ("2028", "2029"),
+    );
+}
+
 // ---- names ------------------------------------------------------------------
 
 #[test]
