@@ -1325,6 +1325,33 @@ fn abbreviated_units_measure_and_qualify_their_noun() {
     );
 }
 
+/// "Nine crew members" counts the crew, as "nine crew" does; a bare
+/// "members" stays a count of members.
+#[test]
+fn members_of_a_group_count_the_group() {
+    let (s, f) = facts(
+        "The ferry had 212 passengers and nine crew members aboard. The club has 900 members.",
+        None,
+    );
+    let topic = |t: &str| {
+        f.iter()
+            .find(|x| &s.text[x.start..x.end] == t)
+            .map(|x| x.topic.to_string())
+    };
+    assert_eq!(topic("nine crew members").as_deref(), Some("crew"));
+    assert_eq!(topic("900 members").as_deref(), Some("members"));
+    agrees_then_conflicts(
+        (
+            "The ferry, with 212 passengers and nine crew members, left at noon.",
+            None,
+        ),
+        |v| format!("The ferry left at noon carrying 212 passengers and {v} crew."),
+        None,
+        "nine crew",
+        ("nine", "eight"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 /// A length told in two units is one length: "4 hours and 35 minutes",

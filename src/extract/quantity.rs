@@ -1105,7 +1105,24 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                 end = ni + 3;
             } else {
                 head = Some(lex.lemma(w));
-                label = Some(w.clone());
+                // "Seven crew members" counts the crew, as "seven crew" does:
+                // a member is one of the group the word before it names.
+                if head.as_deref() == Some("member")
+                    && *ni > k
+                    && is_word(ctx, ni - 1)
+                    && ctx.has(ni - 1, super::flag::CONTENT)
+                    && !ctx.is_capitalized(&toks[ni - 1])
+                    && !lex
+                        .def
+                        .words
+                        .lemmas
+                        .contains_key(toks[ni - 1].lower.as_str())
+                {
+                    head = Some(lex.lemma(toks[ni - 1].lower.as_str()));
+                    label = Some(toks[ni - 1].lower.to_string());
+                } else {
+                    label = Some(w.clone());
+                }
                 // A tally: "by 212 votes to 187", "won by 30 points to 12"
                 // (a bare second figure no greater than the first).
                 // ("fell from 20 cases to 15" is a change.)
