@@ -6477,6 +6477,26 @@ fn an_age_belongs_to_the_person_noun_after_it() {
     assert_eq!(age.head.as_deref(), Some("councilwoman"));
 }
 
+/// Ages told beside names are those people's: each meets the age of the
+/// same surname in the other report, never another person's.
+#[test]
+fn an_age_beside_a_name_is_that_persons() {
+    let a = (
+        "Ines Marek, 41, and her passenger, Tomas Reyes, 38, were hurt when the van left the road.",
+        None,
+    );
+    let b = |t: &str| {
+        format!(
+            "Mr Reyes, {t}, and the driver, Ms Marek, 41, were hurt when the van left the road."
+        )
+    };
+    agrees_then_conflicts(a, b, None, "38", ("38", "39"));
+    assert_eq!(
+        verdict(a, (&b("39"), None), "41", "41"),
+        Some(Verdict::Agree)
+    );
+}
+
 /// A figure whose own word is its topic's ("37 missing") is as much about
 /// the topic as one with the word beside it ("29 people remain missing"):
 /// the two are one slot, and a changed count is a conflict (with a vague

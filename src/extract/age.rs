@@ -343,7 +343,10 @@ impl FactKind for Ages {
 
     /// A jet's age never meets a pilot's.
     fn sameness(&self, x: &Fact, y: &Fact, rules: &RuleSet, _names: &Names) -> Sameness {
-        if aged(x, rules) == aged(y, rules) {
+        // Ages told beside two names are two people's: "Ines Marek, 41"
+        // and "Tomas Reyes, 41".
+        let named_apart = matches!((x.about, y.about), (Some(a), Some(b)) if a != b);
+        if aged(x, rules) == aged(y, rules) && !named_apart {
             Sameness::Context
         } else {
             Sameness::Never

@@ -2006,9 +2006,13 @@ fn finish(
             .and_then(|q| ctx.seg.tokens.get(q + 1))
             .is_some_and(|t| matches!(t.lower.as_str(), "which" | "who" | "whose"));
     // Whom a figure, or a claim under the fallback rule, is said of.
-    let about = (c.kind == Kind::Quantity || c.kind == Kind::Claim && rule.is_fallback())
-        .then(|| named_before(ctx, s, c.sentence, c.toks.start))
-        .flatten();
+    let about = if c.kind == Kind::Age {
+        aged_name(ctx, s, &c.toks)
+    } else {
+        (c.kind == Kind::Quantity || c.kind == Kind::Claim && rule.is_fallback())
+            .then(|| named_before(ctx, s, c.sentence, c.toks.start))
+            .flatten()
+    };
     let fact = Fact {
         derived,
         summed: false,
@@ -2160,6 +2164,43 @@ fn named_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> Option<u64> {
         }
         let w = toks[first].lower.as_str();
         return Some(word::key(w.strip_suffix("'s").unwrap_or(w)));
+    }
+    None
+}
+
+/// Whose age an age is, when a name stands right beside it: "Ines Marek,
+/// 41,", "Ines Marek (41)", "the 41-year-old Ines Marek". The key of the
+/// name's last word: a person is told by the surname ("Ms Marek, 41").
+fn aged_name(ctx: &Ctx, s: &Sentence, at: &std::ops::Range<usize>) -> Option<u64> {
+    let toks = &ctx.seg.tokens;
+    let named = |k: usize| {
+        s.tokens.contains(&k)
+            && toks[k].kind == TokKind::Word
+            && ctx.is_capitalized(&toks[k])
+            && (k > s.tokens.start || ctx.has(k, flag::MIDSENTENCE_CAP))
+            && !ctx.has(k, flag::NOT_NAME)
+            && !ctx.has(k, flag::TITLE)
+            && !ctx.has(k, flag::DATE)
+            && !ctx.has(k, flag::STOP)
+    };
+    let key = |k: usize| {
+        let w = toks[k].lower.as_str();
+        word::key(w.strip_suffix("'s").unwrap_or(w))
+    };
+    // Before: the name, then a comma or an open bracket.
+    if at.start >= s.tokens.start + 2
+        && matches!(toks[at.start - 1].lower.as_str(), "," | "(")
+        && named(at.start - 2)
+    {
+        return Some(key(at.start - 2));
+    }
+    // After: "41-year-old Ines Marek", to the name's last word.
+    let mut k = at.end;
+    if named(k) {
+        while named(k + 1) {
+            k += 1;
+        }
+        return Some(key(k));
     }
     None
 }
