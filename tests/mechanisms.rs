@@ -2107,6 +2107,43 @@ fn a_no_subject_ends_at_its_clause() {
     );
 }
 
+/// A verb done to each other acts on the people its subject names, however
+/// each report names them: "did not know each other" meets "knew each
+/// other" and conflicts with it.
+#[test]
+fn a_verb_done_to_each_other_is_one_claim() {
+    assert_eq!(
+        verdict(
+            (
+                "Neighbours said the two women did not know each other.",
+                None
+            ),
+            (
+                "Neighbours said the tenant and the landlord knew each other.",
+                None
+            ),
+            "not know",
+            "knew",
+        ),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        verdict(
+            (
+                "The two ministers did not speak to one another at the summit.",
+                None
+            ),
+            (
+                "At the summit the finance and trade ministers spoke to each other.",
+                None
+            ),
+            "not speak",
+            "spoke",
+        ),
+        Some(Verdict::Conflict)
+    );
+}
+
 // ---- alignment --------------------------------------------------------------
 
 #[test]

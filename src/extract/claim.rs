@@ -299,6 +299,21 @@ fn no_subject(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
 /// clause, skipping function words ("did not give the driver's age" →
 /// driver, age).
 fn object(ctx: &Ctx, s: &Sentence, i: usize) -> Vec<crate::extract::Word> {
+    let toks = &ctx.seg.tokens;
+    // A verb done to each other acts on its subject's members: "did not
+    // know each other" and "knew one another" act on the same thing,
+    // whatever words each report names the two by.
+    let at = |k: usize| (k < s.tokens.end).then(|| toks[k].lower.as_str());
+    let mut k = i + 1;
+    if matches!(at(k), Some("to" | "with" | "about")) {
+        k += 1;
+    }
+    if matches!(
+        (at(k), at(k + 1)),
+        (Some("each"), Some("other")) | (Some("one"), Some("another"))
+    ) {
+        return vec![crate::extract::Word::from("each other")];
+    }
     clause_words(ctx, i + 1..s.tokens.end.min(i + 8), 0)
 }
 
