@@ -1430,6 +1430,32 @@ fn a_headline_figure_takes_the_topic_the_body_gives_it() {
     );
 }
 
+/// A headline's figure that counts nothing it names ("leaves 40,000
+/// without water") is the body's figure of that value that does ("40,000
+/// homes"): one fact, counting homes.
+#[test]
+fn a_bare_headline_figure_counts_what_the_body_counts() {
+    let text = "Burst main leaves 40,000 without water\n\nAbout 40,000 homes in the valley \
+                lost their water supply on Tuesday after a main burst under the ring road.";
+    let (s, f) = facts(text, None);
+    let counts = texts(&s, &f, |x| x.kind == Kind::Quantity);
+    assert_eq!(
+        counts,
+        ["40,000"],
+        "the body's mention joins the headline's"
+    );
+    let head = fact(&s, &f, Kind::Quantity, "40,000");
+    assert_eq!(&*head.topic, "homes");
+    assert_eq!(head.also.len(), 1);
+    // So the other report's count of homes meets it.
+    let other = "The burst left 45,000 homes in the valley without water on Tuesday, \
+                 the utility said.";
+    assert_eq!(
+        verdict((text, None), (other, None), "40,000", "45,000"),
+        Some(Verdict::Conflict)
+    );
+}
+
 #[test]
 fn durations_round_to_half_a_unit() {
     let (s, f) = facts(

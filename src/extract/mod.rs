@@ -1405,9 +1405,15 @@ impl Repeats {
                     word::keep_strongest(context, POOLED_CONTEXT);
                     return;
                 } else if !f.headline
-                    && !fallback
-                    && let Some(i) = self.headline_figures.remove(&by_value)
+                    && let Some(&i) = self.headline_figures.get(&by_value)
+                    && (!fallback
+                        // (Or the headline's figure counts nothing it
+                        // names, "storm leaves 300,000 without power",
+                        // and the body's does: "300,000 homes".)
+                        || f.head.is_some()
+                            && out[i].as_ref().is_some_and(|(first, _)| first.head.is_none()))
                 {
+                    self.headline_figures.remove(&by_value);
                     seen.insert(key.clone(), i);
                     let (first, context) = out[i].as_mut().expect("taken only when read");
                     first.also.push((f.start, f.end));
