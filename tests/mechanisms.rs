@@ -1830,6 +1830,36 @@ fn a_plan_looks_forward() {
     );
 }
 
+/// A date after "since" is when a state began, not when the verb after it
+/// was said; after a superlative it is the last such thing, no event of the
+/// report; and "is to" before a verb looks forward.
+#[test]
+fn since_a_date_and_is_to_a_verb() {
+    agrees_then_conflicts(
+        (
+            "Ruth Okafor, who has led the union since 2019, conceded the vote on Friday.",
+            None,
+        ),
+        |v| {
+            format!(
+                "Okafor, union leader since {v}, said she accepted the result of Friday's vote."
+            )
+        },
+        None,
+        "2019",
+        ("2019", "2017"),
+    );
+    let (s, f) = facts(
+        "Turnout was the highest since 2009. The new council is to meet on June 3.",
+        Some("2027-05-10"),
+    );
+    assert!(fact(&s, &f, Kind::Date, "2009").block.ends_with("/since"));
+    assert_eq!(
+        fact(&s, &f, Kind::Date, "June 3").modality,
+        concur::extract::Modality::Hedged
+    );
+}
+
 // ---- names ------------------------------------------------------------------
 
 #[test]

@@ -51,11 +51,22 @@ fn looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
     let after = (at..s.tokens.end).take_while(|&i| i == at || !boundary(i));
     // A cue written capitalised inside the sentence, or a month, is a name:
     // the month in "since May 7" is no "may".
+    // ("Is to", "are to" before a verb look forward too: "she is to be
+    // sworn in on June 1", "the two leaders are to meet on Friday".)
+    let be_to = |i: usize| {
+        let toks = &ctx.seg.tokens;
+        toks[i].lower == "to"
+            && i > s.tokens.start
+            && matches!(toks[i - 1].lower.as_str(), "is" | "are")
+            && toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Word)
+    };
     let cue = |i: usize| {
         let t = &ctx.seg.tokens[i];
-        ctx.has(i, super::flag::FUTURE_CUE)
-            && !(ctx.is_capitalized(t)
-                && (i != s.tokens.start || ctx.lex.def.dates.months.contains_key(t.lower.as_str())))
+        be_to(i)
+            || ctx.has(i, super::flag::FUTURE_CUE)
+                && !(ctx.is_capitalized(t)
+                    && (i != s.tokens.start
+                        || ctx.lex.def.dates.months.contains_key(t.lower.as_str())))
     };
     // Words after the date look forward only for a clause whose verb does
     // not tell the past: "voted on Thursday to approve a budget for the

@@ -1896,7 +1896,14 @@ fn finish(
         // year") is background, not the news it reports: a slot of its own.
         // "its largest deal in a decade", "the first time in 15 years": the
         // time since the last such thing, not how long something lasted.
-        Kind::Duration if after_superlative(ctx, s, c.toks.start) => format!("{}/since", rule.id),
+        Kind::Duration if after_superlative(ctx, s, c.toks.start, "in") => {
+            format!("{}/since", rule.id)
+        }
+        // So is the date of the last such thing: "the highest turnout
+        // since 2009" dates no event of the report.
+        Kind::Date if after_superlative(ctx, s, c.toks.start, "since") => {
+            format!("{}/since", rule.id)
+        }
         // "with six minutes left", "with two days to go": a countdown to
         // an end, not how long something lasted or when it came.
         Kind::Duration if counts_down(ctx, s, c.toks.end) => format!("{}/left", rule.id),
@@ -2222,14 +2229,15 @@ fn counts_down(ctx: &Ctx, s: &Sentence, end: usize) -> bool {
     }
 }
 
-/// Whether a span follows "in" after a superlative or "first" in its clause
-/// ("the largest acquisition in a decade", "for the first time in 15 years",
-/// "the worst flooding in a century").
-fn after_superlative(ctx: &Ctx, s: &Sentence, start: usize) -> bool {
+/// Whether a span follows "in" (a length of time) or "since" (a date)
+/// after a superlative or "first" in its clause ("the largest acquisition
+/// in a decade", "for the first time in 15 years", "the highest turnout
+/// since 2009").
+fn after_superlative(ctx: &Ctx, s: &Sentence, start: usize, word: &str) -> bool {
     let toks = &ctx.seg.tokens;
     let Some(k) = start
         .checked_sub(1)
-        .filter(|&k| k > s.tokens.start && toks[k].lower == "in")
+        .filter(|&k| k > s.tokens.start && toks[k].lower == word)
     else {
         return false;
     };
@@ -2285,7 +2293,15 @@ fn said_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
     // ("according to" names whose word it is, not when it was given:
     // "met on Monday, according to the league" dates the meeting.)
     let says = |k: usize| ctx.has(k, flag::ATTRIBUTION) && toks[k].lower != "according";
-    before.is_some_and(says) || !in_aside && after.is_some_and(says)
+    // A date after "since" or "in" is when a state began or a thing was
+    // done, never when the verb after it was said: "Lorne, mayor since
+    // 2016, said …".
+    let governed = span.start > s.tokens.start
+        && matches!(
+            toks[span.start - 1].lower.as_str(),
+            "since" | "in" | "from" | "until" | "till" | "during"
+        );
+    before.is_some_and(says) || !in_aside && !governed && after.is_some_and(says)
 }
 
 /// Whether the nearest content word before a span in its clause (past
