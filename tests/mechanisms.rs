@@ -6588,6 +6588,18 @@ fn an_age_beside_a_name_is_that_persons() {
         verdict(a, (&b("39"), None), "41", "41"),
         Some(Verdict::Agree)
     );
+    // However each report describes the person: "Okafor, a 52-year-old
+    // former nurse" and "Okafor, 52,".
+    agrees_then_conflicts(
+        (
+            "Ruth Okafor, a 52-year-old former school principal, won 51 percent of the vote on Sunday.",
+            None,
+        ),
+        |v| format!("Okafor, {v}, finished about 900 votes ahead of the mayor."),
+        None,
+        "52-year-old",
+        ("52", "53"),
+    );
 }
 
 /// A figure whose own word is its topic's ("37 missing") is as much about

@@ -346,6 +346,11 @@ impl FactKind for Ages {
         // Ages told beside two names are two people's: "Ines Marek, 41"
         // and "Tomas Reyes, 41".
         let named_apart = matches!((x.about, y.about), (Some(a), Some(b)) if a != b);
+        // (And two told beside one name are that person's, however each
+        // report describes them: "Marek, a 41-year-old nurse" / "Marek, 41".)
+        if x.about.is_some() && x.about == y.about {
+            return Sameness::Score(1.0, 0.5);
+        }
         if aged(x, rules) == aged(y, rules) && !named_apart {
             Sameness::Context
         } else {

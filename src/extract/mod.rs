@@ -2186,11 +2186,15 @@ fn named_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> Option<u64> {
 /// name's last word: a person is told by the surname ("Ms Marek, 41").
 fn aged_name(ctx: &Ctx, s: &Sentence, at: &std::ops::Range<usize>) -> Option<u64> {
     let toks = &ctx.seg.tokens;
+    // (A sentence's first word is a name when the text writes it so
+    // elsewhere, or it is no common word: "Okafor, 52, said".)
     let named = |k: usize| {
         s.tokens.contains(&k)
             && toks[k].kind == TokKind::Word
             && ctx.is_capitalized(&toks[k])
-            && (k > s.tokens.start || ctx.has(k, flag::MIDSENTENCE_CAP))
+            && (k > s.tokens.start
+                || ctx.has(k, flag::MIDSENTENCE_CAP)
+                || !ctx.lex.is_common_word(&toks[k].lower))
             && !ctx.has(k, flag::NOT_NAME)
             && !ctx.has(k, flag::TITLE)
             && !ctx.has(k, flag::DATE)
@@ -2200,12 +2204,18 @@ fn aged_name(ctx: &Ctx, s: &Sentence, at: &std::ops::Range<usize>) -> Option<u64
         let w = toks[k].lower.as_str();
         word::key(w.strip_suffix("'s").unwrap_or(w))
     };
-    // Before: the name, then a comma or an open bracket.
-    if at.start >= s.tokens.start + 2
-        && matches!(toks[at.start - 1].lower.as_str(), "," | "(")
-        && named(at.start - 2)
+    // Before: the name, then a comma or an open bracket ("Ines Marek,
+    // 41,"), or an appositive's article ("Marek, a 41-year-old nurse").
+    let mut k = at.start;
+    if k > s.tokens.start + 2 && matches!(toks[k - 1].lower.as_str(), "a" | "an" | "the") {
+        k -= 1;
+    }
+    if k >= s.tokens.start + 2
+        && (matches!(toks[k - 1].lower.as_str(), "," | "(")
+            && (k == at.start || toks[k - 1].lower == ","))
+        && named(k - 2)
     {
-        return Some(key(at.start - 2));
+        return Some(key(k - 2));
     }
     // After: "41-year-old Ines Marek", to the name's last word.
     let mut k = at.end;
