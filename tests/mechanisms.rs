@@ -1860,6 +1860,49 @@ fn since_a_date_and_is_to_a_verb() {
     );
 }
 
+/// A press release's "today announced a merger agreement" dates the deal,
+/// as a news report's "agreed on Monday to merge" does: a verb of telling
+/// that takes a thing, not a clause, tells an event, and the verb right
+/// after the date is what the clause tells, whatever it looks forward to.
+#[test]
+fn a_release_that_announces_a_thing_dates_it() {
+    let release = |day: &str| {
+        format!(
+            "+++\npublished = 2027-03-{day}\n+++\nHALDEN, March {day}, 2027 — Brightwell Foods \
+             and Kestor Mills today announced a definitive agreement under which Brightwell will \
+             acquire Kestor for $12.50 per share in cash."
+        )
+    };
+    let (s, f) = facts(&release("08"), None);
+    let today = fact(&s, &f, Kind::Date, "today");
+    assert_eq!(today.modality, concur::extract::Modality::Asserted);
+    assert!(!today.block.ends_with("/said"), "{}", today.block);
+    let news = |day: &str| {
+        format!(
+            "+++\npublished = 2027-03-09\n+++\nBrightwell Foods agreed on {day} to acquire \
+             Kestor Mills for $12.50 a share in cash, the companies said."
+        )
+    };
+    assert_eq!(
+        verdict(
+            (&news("Monday"), None),
+            (&release("08"), None),
+            "Monday",
+            "today"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(
+            (&news("Tuesday"), None),
+            (&release("08"), None),
+            "Tuesday",
+            "today"
+        ),
+        Some(Verdict::Conflict)
+    );
+}
+
 // ---- names ------------------------------------------------------------------
 
 #[test]

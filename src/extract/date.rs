@@ -80,7 +80,15 @@ fn looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
             ctx.seg.tokens[i].kind == TokKind::Word
                 && ctx.lex.is_past_form(&ctx.seg.tokens[i].lower)
         })
-        .is_some_and(|v| !ctx.has(v, super::flag::FUTURE_CUE) && !not_yet(ctx, s, v, false));
+        .is_some_and(|v| !ctx.has(v, super::flag::FUTURE_CUE) && !not_yet(ctx, s, v, false))
+        // (Or right after the date: "Acme today announced a deal under
+        // which it will buy …" announced.)
+        || (at..s.tokens.end.min(at + 5))
+            .find(|&k| {
+                let t = &ctx.seg.tokens[k];
+                t.kind == TokKind::Word && !ctx.has(k, super::flag::DATE)
+            })
+            .is_some_and(|k| ctx.lex.is_past_form(&ctx.seg.tokens[k].lower));
     before.chain(after.filter(|_| !told_past)).any(cue)
 }
 

@@ -2303,6 +2303,15 @@ fn said_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
     // ("according to" names whose word it is, not when it was given:
     // "met on Monday, according to the league" dates the meeting.)
     let says = |k: usize| ctx.has(k, flag::ATTRIBUTION) && toks[k].lower != "according";
+    // A verb of telling that takes a thing, not a clause, tells an event:
+    // "today announced a definitive agreement", "reported a 9% rise"
+    // ("said a man was hurt" says a clause).
+    let tells_a_thing = |k: usize| {
+        !matches!(toks[k].lower.as_str(), "said" | "says" | "told" | "saying")
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an"))
+    };
     // A date after "since" or "in" is when a state began or a thing was
     // done, never when the verb after it was said: "Lorne, mayor since
     // 2016, said …".
@@ -2311,7 +2320,8 @@ fn said_near(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> bool {
             toks[span.start - 1].lower.as_str(),
             "since" | "in" | "from" | "until" | "till" | "during"
         );
-    before.is_some_and(says) || !in_aside && !governed && after.is_some_and(says)
+    before.is_some_and(says)
+        || !in_aside && !governed && after.is_some_and(|k| says(k) && !tells_a_thing(k))
 }
 
 /// Whether the nearest content word before a span in its clause (past
