@@ -1352,6 +1352,21 @@ fn members_of_a_group_count_the_group() {
     );
 }
 
+/// A topic rule's noun right before a figure names what the figure is:
+/// "the magnitude 6.2 tremor" is "a 6.2-magnitude tremor".
+#[test]
+fn a_rule_noun_right_before_a_figure_names_it() {
+    let (s, f) = facts("The magnitude 6.2 tremor shook the coastal towns.", None);
+    assert_eq!(&*fact(&s, &f, Kind::Quantity, "6.2").topic, "magnitude");
+    agrees_then_conflicts(
+        ("A 5.8-magnitude tremor shook the coastal towns.", None),
+        |v| format!("The magnitude {v} tremor shook the coastal towns."),
+        None,
+        "5.8-magnitude",
+        ("5.8", "6.3"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 /// A length told in two units is one length: "4 hours and 35 minutes",

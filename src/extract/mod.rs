@@ -2570,6 +2570,13 @@ fn select_rule<'r>(
         } else if c.head.as_ref().is_some_and(|h| rules.in_vocabulary(i, h)) {
             // The head itself names the topic: "38 dead", "six were still missing".
             0
+        } else if c.kind == Kind::Quantity
+            && c.toks.start > s.tokens.start
+            && r.nouns.contains(ctx.lemma(c.toks.start - 1).as_str())
+        {
+            // So does the rule's noun right before the figure: "the
+            // magnitude 6.9 earthquake" is "a 6.9-magnitude earthquake".
+            0
         } else if let Some(pos) = Some(nearest.get_or_insert_with(nearest_events)[i])
             .filter(|&p| p != usize::MAX)
             .filter(|_| {
