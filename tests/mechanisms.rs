@@ -1898,23 +1898,12 @@ fn a_release_that_announces_a_thing_dates_it() {
              Kestor Mills for $12.50 a share in cash, the companies said."
         )
     };
-    assert_eq!(
-        verdict(
-            (&news("Monday"), None),
-            (&release("08"), None),
-            "Monday",
-            "today"
-        ),
-        Some(Verdict::Agree)
-    );
-    assert_eq!(
-        verdict(
-            (&news("Tuesday"), None),
-            (&release("08"), None),
-            "Tuesday",
-            "today"
-        ),
-        Some(Verdict::Conflict)
+    agrees_then_conflicts(
+        (&release("08"), None),
+        news,
+        None,
+        "today",
+        ("Monday", "Tuesday"),
     );
 }
 

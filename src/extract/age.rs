@@ -343,14 +343,15 @@ impl FactKind for Ages {
 
     /// A jet's age never meets a pilot's.
     fn sameness(&self, x: &Fact, y: &Fact, rules: &RuleSet, _names: &Names) -> Sameness {
-        // Ages told beside two names are two people's: "Ines Marek, 41"
-        // and "Tomas Reyes, 41".
-        let named_apart = matches!((x.about, y.about), (Some(a), Some(b)) if a != b);
-        // (And two told beside one name are that person's, however each
-        // report describes them: "Marek, a 41-year-old nurse" / "Marek, 41".)
+        // Two ages told beside one name are that person's, however each
+        // report describes them ("Marek, a 41-year-old nurse" / "Marek,
+        // 41"): one slot, whatever their contexts (a score past any gate).
         if x.about.is_some() && x.about == y.about {
             return Sameness::Score(1.0, 0.5);
         }
+        // Ages told beside two names are two people's: "Ines Marek, 41"
+        // and "Tomas Reyes, 41".
+        let named_apart = matches!((x.about, y.about), (Some(a), Some(b)) if a != b);
         if aged(x, rules) == aged(y, rules) && !named_apart {
             Sameness::Context
         } else {

@@ -49,10 +49,8 @@ fn looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
         .rev()
         .take_while(|&i| !boundary(i));
     let after = (at..s.tokens.end).take_while(|&i| i == at || !boundary(i));
-    // A cue written capitalised inside the sentence, or a month, is a name:
-    // the month in "since May 7" is no "may".
-    // ("Is to", "are to" before a verb look forward too: "she is to be
-    // sworn in on June 1", "the two leaders are to meet on Friday".)
+    // "Is to", "are to" before a verb look forward: "she is to be sworn
+    // in on June 1", "the two leaders are to meet on Friday".
     let be_to = |i: usize| {
         let toks = &ctx.seg.tokens;
         toks[i].lower == "to"
@@ -60,6 +58,8 @@ fn looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
             && matches!(toks[i - 1].lower.as_str(), "is" | "are")
             && toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Word)
     };
+    // A cue written capitalised inside the sentence, or a month, is a name:
+    // the month in "since May 7" is no "may".
     let cue = |i: usize| {
         let t = &ctx.seg.tokens[i];
         be_to(i)

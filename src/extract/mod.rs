@@ -2149,15 +2149,7 @@ fn named_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> Option<u64> {
             }
             return None;
         }
-        let t = &toks[k];
-        let named = t.kind == TokKind::Word
-            && ctx.is_capitalized(t)
-            && (k > start || ctx.has(k, flag::MIDSENTENCE_CAP))
-            && !ctx.has(k, flag::NOT_NAME)
-            && !ctx.has(k, flag::TITLE)
-            && !ctx.has(k, flag::DATE)
-            && !ctx.has(k, flag::STOP);
-        if !named {
+        if !name_word(ctx, k, k > start) {
             continue;
         }
         // The speaker: an attribution verb within two words after the name.
@@ -2181,6 +2173,20 @@ fn named_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> Option<u64> {
     None
 }
 
+/// Whether token `k` may be a word of a name: capitalised, and no title,
+/// date or function word. A sentence's opening word only when `placed`
+/// says where it stands is enough, or the text capitalises it mid-sentence.
+fn name_word(ctx: &Ctx, k: usize, placed: bool) -> bool {
+    let t = &ctx.seg.tokens[k];
+    t.kind == TokKind::Word
+        && ctx.is_capitalized(t)
+        && (placed || ctx.has(k, flag::MIDSENTENCE_CAP))
+        && !ctx.has(k, flag::NOT_NAME)
+        && !ctx.has(k, flag::TITLE)
+        && !ctx.has(k, flag::DATE)
+        && !ctx.has(k, flag::STOP)
+}
+
 /// Whose age an age is, when a name stands right beside it: "Ines Marek,
 /// 41,", "Ines Marek (41)", "the 41-year-old Ines Marek". The key of the
 /// name's last word: a person is told by the surname ("Ms Marek, 41").
@@ -2190,15 +2196,11 @@ fn aged_name(ctx: &Ctx, s: &Sentence, at: &std::ops::Range<usize>) -> Option<u64
     // elsewhere, or it is no common word: "Okafor, 52, said".)
     let named = |k: usize| {
         s.tokens.contains(&k)
-            && toks[k].kind == TokKind::Word
-            && ctx.is_capitalized(&toks[k])
-            && (k > s.tokens.start
-                || ctx.has(k, flag::MIDSENTENCE_CAP)
-                || !ctx.lex.is_common_word(&toks[k].lower))
-            && !ctx.has(k, flag::NOT_NAME)
-            && !ctx.has(k, flag::TITLE)
-            && !ctx.has(k, flag::DATE)
-            && !ctx.has(k, flag::STOP)
+            && name_word(
+                ctx,
+                k,
+                k > s.tokens.start || !ctx.lex.is_common_word(&toks[k].lower),
+            )
     };
     let key = |k: usize| {
         let w = toks[k].lower.as_str();
