@@ -337,15 +337,17 @@ fn score(
         sim += cut.event_bonus;
         // A date's nearest event word is what it dates ("the hearing on
         // Thursday" / "a hearing on May 2"): the same one for both, more.
-        // Not for background, told in passing ("the 2009 storm", "a 2015 storm").
+        // Not for background told in passing ("the 2009 storm", "a 2015
+        // storm"), unless both are told to the day: "since 4 May the survey
+        // has …" / "the survey, which began May 4," date one start.
         // Nor need the nearest be the same when two of the event words
         // are: a place named between ("struck on Sunday in Brill county" /
         // "the storm that struck the province on May 11") comes nearer
         // than what happened, and two words in common say one event.
         let shared = || x.events.iter().filter(|e| y.events.contains(e)).count();
+        let to_the_day = |f: &Fact| matches!(&f.value, crate::extract::Value::Date { start, end, .. } if start == end);
         if x.kind == Kind::Date
-            && !x.past
-            && !y.past
+            && (!x.past && !y.past || to_the_day(x) && to_the_day(y))
             && !x.events.is_empty()
             && (x.events.first() == y.events.first()
                 || shared() >= 2

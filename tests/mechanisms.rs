@@ -1907,6 +1907,28 @@ fn a_release_that_announces_a_thing_dates_it() {
     );
 }
 
+#[test]
+fn a_since_date_dates_a_start() {
+    // What a "since" date dates first is a start, as "began" does; and two
+    // background dates whose nearest event is the same one are one slot.
+    agrees_then_conflicts(
+        (
+            "Since 4 May the survey has questioned 12,800 households in nine \
+             provinces, and most of them answered online.",
+            Some("2029-11-20"),
+        ),
+        |day| {
+            format!(
+                "The survey, which began {day}, has reached more than 12,000 \
+                 households in the nine provinces."
+            )
+        },
+        Some("2029-11-22"),
+        "4 May",
+        ("May 4", "May 14"),
+    );
+}
+
 // ---- names ------------------------------------------------------------------
 
 #[test]

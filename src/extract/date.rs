@@ -1070,7 +1070,15 @@ pub fn extract(
         } else {
             told_with(ctx, si, &span, true, out).map(|t| out[t].toks.start)
         };
-        let events = super::nearby_events_dated(ctx, s, &span);
+        let mut events = super::nearby_events_dated(ctx, s, &span);
+        // "Since May 4 the survey has asked …" dates when the survey began,
+        // as "the survey, which began May 4," does: what a "since" date
+        // dates first is a start.
+        if start > s.tokens.start && toks[start - 1].lower == "since" {
+            let began = super::Word::from(ctx.lex.lemma("began"));
+            events.retain(|e| *e != began);
+            events.insert(0, began);
+        }
         let modality = if looks_forward(ctx, s, start) || hedge.is_some() {
             Modality::Hedged
         } else {
