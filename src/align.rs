@@ -950,6 +950,7 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     }
     drop(seen);
     let anchor_bonus = rules.lexicon.align().anchor_bonus;
+    let figure_anchor_bonus = rules.lexicon.align().figure_anchor_bonus;
     // Two figures that are each other's best candidate ("47.3 percent of
     // members took part" / "turnout was 48.9 percent of the register", each
     // report's only share of its kind near the vote) need less evidence than
@@ -1045,7 +1046,7 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
             || s >= mutual_gate * min && few(i)
             || facts[i].kind == Kind::Date && s + anchor_bonus >= min
             // (Figures each other's best need less, anchored as unanchored.)
-            || figure(i) && slot_of[i] == slot_of[j] && s + anchor_bonus >= mutual_gate * min
+            || figure(i) && slot_of[i] == slot_of[j] && s + figure_anchor_bonus >= mutual_gate * min
             || facts[i].clock.is_some() && facts[j].clock.is_some())
         {
             // (A pair that fails its gate matters only if an anchor could lift it.)
@@ -1090,8 +1091,13 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     // figures of one counted noun, each the only one of its noun in its
     // sentence ("300 nurses were sent, along with 12 ambulances" / "500
     // nurses, supported by 14 ambulances"); a sentence that counts several
-    // of one noun (a list of shares) says nothing of which is which. The
-    // first pass was blind to values, so this is too.
+    // of one noun (a list of shares) says nothing of which is which. Such
+    // a figure's sentence is the stronger sign, as a sentence states many
+    // dates and few figures of one noun: "800 firefighters and nine
+    // helicopters were fighting the blaze" / "850 firefighters were
+    // assigned to the fire, supported by nine helicopters" share hardly a
+    // word beside the noun they count. The first pass was blind to values,
+    // so this is too.
     // Only dates and figures change, and groups never leave a block: the
     // second pass joins them alone, and keeps the first pass's other groups.
     let anchors = Anchors::new(facts, &first);
@@ -1131,7 +1137,11 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
         if !second_pass(i) {
             return None;
         }
-        let s = if anchored(i, j) { s + bonus } else { s };
+        let s = match anchored(i, j) {
+            true if figure(i) => s + figure_anchor_bonus,
+            true => s + bonus,
+            false => s,
+        };
         let s = if timed(i, j) { s + clock_bonus } else { s };
         (s >= min || few(i) && s >= mutual_gate * min && mutual(i, j)).then_some((s, i, j))
     });

@@ -2432,6 +2432,28 @@ fn dates_each_others_best_candidate_need_less_evidence() {
     );
 }
 
+#[test]
+fn a_shared_fact_beside_them_makes_two_figures_one() {
+    // Two counts of officers in each report; the large ones share hardly a
+    // word besides "officers", but their sentences both count the dogs.
+    agrees_then_conflicts(
+        (
+            "Some 600 officers and 12 dogs were searching the forest on Friday. \
+             Two officers were hurt when a van struck a roadblock.",
+            Some("2030-05-11"),
+        ),
+        |n| {
+            format!(
+                "Two officers suffered injuries when a van hit a roadblock. \
+                 About {n} officers were deployed to the woods, backed by 12 dogs."
+            )
+        },
+        Some("2030-05-11"),
+        "Some 600 officers",
+        ("620", "950"),
+    );
+}
+
 // ---- what unseen reports contain (issue: find the conflicts) ---------------
 // Every sentence below is invented for these tests.
 

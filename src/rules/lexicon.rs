@@ -68,6 +68,9 @@ pub struct AlignDef {
     pub date_event_bonus: f32,
     /// The two facts' sentences state another fact the sources share.
     pub anchor_bonus: f32,
+    /// The same for two figures of one slot, each the only one of its slot
+    /// in its sentence.
+    pub figure_anchor_bonus: f32,
     /// Two days told with clock times the sources share: one moment.
     pub clock_bonus: f32,
     /// Names whose spellings score at least this (see `name_score` in the judge).
@@ -93,6 +96,7 @@ impl Default for AlignDef {
             event_bonus: 0.1,
             date_event_bonus: 0.1,
             anchor_bonus: 0.1,
+            figure_anchor_bonus: 0.15,
             clock_bonus: 0.35,
             name_gate: 0.8,
             mutual_gate: 0.75,
