@@ -1445,6 +1445,36 @@ fn a_headline_figure_takes_the_topic_the_body_gives_it() {
     );
 }
 
+/// A headline's length of time is the body's length of that value, whatever
+/// verb stands next to each: one fact, so each report tells one length.
+#[test]
+fn a_headline_length_is_the_body_length_of_its_value() {
+    let text = "Ferry crossing took under 40 minutes\n\nThe new ferry made the \
+                crossing to the island on Friday in less than 40 minutes, the operator said.";
+    let (s, f) = facts(text, None);
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Duration),
+        ["under 40 minutes"],
+        "the body's mention joins the headline's"
+    );
+    agrees_then_conflicts(
+        (
+            "The operator said the ferry reached the island in about 35 minutes \
+             on Friday.",
+            None,
+        ),
+        |n| {
+            format!(
+                "Ferry crossing took under {n} minutes\n\nThe new ferry made the \
+                 crossing to the island on Friday in less than {n} minutes, the operator said."
+            )
+        },
+        None,
+        "about 35 minutes",
+        ("40", "20"),
+    );
+}
+
 /// A headline's figure that counts nothing it names ("leaves 40,000
 /// without water") is the body's figure of that value that does ("40,000
 /// homes"): one fact, counting homes.

@@ -1411,7 +1411,12 @@ impl Repeats {
                         // names, "storm leaves 300,000 without power",
                         // and the body's does: "300,000 homes".)
                         || f.head.is_some()
-                            && out[i].as_ref().is_some_and(|(first, _)| first.head.is_none()))
+                            && out[i].as_ref().is_some_and(|(first, _)| first.head.is_none())
+                        // (Or both are lengths of time of one block, which
+                        // count no noun: "heist took under seven minutes"
+                        // over "a raid lasting less than seven minutes".)
+                        || f.kind == Kind::Duration
+                            && out[i].as_ref().is_some_and(|(first, _)| first.block == f.block))
                 {
                     self.headline_figures.remove(&by_value);
                     seen.insert(key.clone(), i);
