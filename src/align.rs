@@ -423,7 +423,9 @@ fn part_told_as_count(x: &Fact, y: &Fact) -> bool {
 
 /// Whether a figure counts people in so many words, with nothing else said
 /// of it: a plain count (no unit, score or rank) of "people", "residents"
-/// or a noun naming a person ("workers", "evacuees").
+/// or a noun naming a person ("workers", "evacuees"). Or of nothing it
+/// names, whose noun its clause leaves to the reader: "the others
+/// escaped, and three were treated in hospital" counts people too.
 fn counts_people(f: &Fact, rules: &RuleSet) -> bool {
     matches!(
         f.value,
@@ -436,7 +438,7 @@ fn counts_people(f: &Fact, rules: &RuleSet) -> bool {
     ) && f
         .head
         .as_deref()
-        .is_some_and(|h| rules.lexicon.counts_people(h))
+        .is_none_or(|h| rules.lexicon.counts_people(h))
 }
 
 /// Pairs across blocks: a figure a topic rule chose ("about 6,000

@@ -7448,6 +7448,29 @@ fn a_topic_figure_meets_one_told_without_its_word() {
     );
 }
 
+/// A count whose clause leaves its noun to the reader ("three were treated
+/// in hospital") counts people as "three people" would: it meets a figure a
+/// topic rule chose in a report that states no such count of its own.
+#[test]
+fn a_count_of_no_noun_meets_a_topic_figure() {
+    agrees_then_conflicts(
+        (
+            "Fire swept through the depot on Tuesday. Nine workers got out, and \
+             two were taken to hospital with minor injuries.",
+            None,
+        ),
+        |n| {
+            format!(
+                "The depot caught fire on Tuesday. The staff escaped, and {n} were \
+                 treated in hospital."
+            )
+        },
+        None,
+        "two",
+        ("two", "five"),
+    );
+}
+
 /// An ordinal ranks the thing its phrase names last, past the words that
 /// describe it: "the second major outage" and "the third significant
 /// outage" rank outages.
