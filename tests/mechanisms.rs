@@ -3514,6 +3514,21 @@ fn identifiers_are_not_counts() {
             "{id} is a name's number, not a count"
         );
     }
+    // A number glued to a name by a hyphen names a model or a thing, even
+    // before a plural noun: the rocket and the samples are not counted.
+    let (s, f) = facts(
+        "A Corvo-4 rocket carried Mirel-2 samples and 12 satellites; Covid-19 tests \
+         were run in Mid-2031.",
+        None,
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Quantity),
+        ["12 satellites"]
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "2031")),
+        "2031-01-01..2031-12-31"
+    );
     let (s, f) = facts("Voters in Leeds 61.2% backed the plan.", None);
     assert!(
         f.iter()

@@ -1524,15 +1524,17 @@ pub(super) fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
                 .contains_key(toks[k].lower.as_str())
     };
     let after_name = if p.glued && p.lower == "-" {
-        // "XR-7": glued to a word in capitals.
+        // "XR-7": glued to a word in capitals, or to a capitalised word
+        // that is no common word ("a Corvo-4 rocket", "Covid-19").
         i >= s.tokens.start + 2
             && toks[i].glued
             && capital_word(i - 2)
-            && ctx
+            && (ctx
                 .text(&toks[i - 2])
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(|c| c.is_uppercase())
+                || !ctx.lex.is_common_word(&toks[i - 2].lower))
     } else if t.glued {
         // "A330": glued straight to a capital.
         p.kind == TokKind::Word && p.caps
@@ -1572,8 +1574,12 @@ pub(super) fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
                     .generic_nouns
                     .contains(ctx.lex.lemma(n.lower.as_str()).as_str()))
     };
+    // (Not a code glued to its name: "Covid-19 samples" counts no samples.)
+    let glued_code = p.glued && p.lower == "-";
     if t.lower.contains('.')
-        || next.is_some_and(|n| n.lower == "%" || ctx.has(i + 1, super::flag::UNIT) || counted(n))
+        || next.is_some_and(|n| {
+            n.lower == "%" || ctx.has(i + 1, super::flag::UNIT) || counted(n) && !glued_code
+        })
     {
         return None;
     }
