@@ -1367,6 +1367,18 @@ fn a_rule_noun_right_before_a_figure_names_it() {
     );
 }
 
+/// The magnitude rule reads magnitudes, not every figure near a word that
+/// shares a stem with one of its events: "rates" is no "rated".
+#[test]
+fn a_figure_near_rates_is_no_magnitude() {
+    let (s, f) = facts(
+        "Five of the seven directors backed the rise, while two wanted to keep \
+         rates where they were.",
+        None,
+    );
+    assert_ne!(&*fact(&s, &f, Kind::Quantity, "two").topic, "magnitude");
+}
+
 // ---- durations --------------------------------------------------------------
 
 /// A length told in two units is one length: "4 hours and 35 minutes",
