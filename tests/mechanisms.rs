@@ -1580,6 +1580,18 @@ fn a_count_and_a_half() {
     );
 }
 
+/// After a word of what may be, the verb is what a length measures: "are
+/// expected to run for 80 years" is how long they run (for a count, "expected
+/// to rise" is not what the figure did).
+#[test]
+fn a_length_after_expected_to_measures_the_verb() {
+    let (s, f) = facts("The new pumps are expected to run for 80 years.", None);
+    assert_eq!(
+        &*fact(&s, &f, Kind::Duration, "80 years").topic,
+        "length of run"
+    );
+}
+
 // ---- dates ------------------------------------------------------------------
 
 #[test]

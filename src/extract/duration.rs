@@ -5,7 +5,7 @@ use super::display::fmt_num;
 use super::kind::{Names, Reading, Sameness};
 use super::number::{self, Num};
 use super::quantity::{apply_hedge, figures_verdict, is_word, same_open_hedge};
-use super::{Candidate, Ctx, Fact, Modality, Value, hedge_before, nearby_events};
+use super::{Candidate, Ctx, Fact, Modality, Value, hedge_before, nearby_events_lasting};
 use crate::rules::{Kind, Rule, RuleSet, Verdict};
 use crate::segment::{Sentence, TokKind};
 
@@ -266,7 +266,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &m
             *c = true;
         }
         let span = hedge_start..end;
-        let events = nearby_events(ctx, s, &span, usize::MAX);
+        let events = nearby_events_lasting(ctx, s, &span);
         out.push(Candidate {
             kind: Kind::Duration,
             sentence: si,

@@ -1835,7 +1835,7 @@ fn finish(
     // a date, the word it dates, past a phrase of place).
     let head_display = match &c.head {
         Some(h) => c.label.clone().unwrap_or_else(|| h.clone()),
-        _ => nearby_words(ctx, s, &c.toks, 1, c.kind == Kind::Date)
+        _ => nearby_words(ctx, s, &c.toks, 1, Near::of(c.kind))
             .into_iter()
             .next()
             .map(|(_, i)| ctx.seg.tokens[i].lower.to_string())
@@ -2926,7 +2926,7 @@ pub fn nearby_events(
     span: &std::ops::Range<usize>,
     limit: usize,
 ) -> Vec<Word> {
-    nearby_words(ctx, s, span, limit, false)
+    nearby_words(ctx, s, span, limit, Near::Figure)
         .into_iter()
         .map(|(lemma, _)| lemma)
         .collect()
@@ -2936,10 +2936,37 @@ pub fn nearby_events(
 /// dates ("due to vote on May 20"), though it is not what a figure did, and
 /// the word of what is to come is none.
 pub fn nearby_events_dated(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<Word> {
-    nearby_words(ctx, s, span, usize::MAX, true)
+    nearby_words(ctx, s, span, usize::MAX, Near::Date)
         .into_iter()
         .map(|(lemma, _)| lemma)
         .collect()
+}
+
+/// [`nearby_events`] of a length of time: the verb after a word of what
+/// may be is what it measures ("is expected to last 10 years").
+pub fn nearby_events_lasting(ctx: &Ctx, s: &Sentence, span: &std::ops::Range<usize>) -> Vec<Word> {
+    nearby_words(ctx, s, span, usize::MAX, Near::Length)
+        .into_iter()
+        .map(|(lemma, _)| lemma)
+        .collect()
+}
+
+/// What kind of fact [`nearby_words`] looks around.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Near {
+    Figure,
+    Length,
+    Date,
+}
+
+impl Near {
+    fn of(kind: Kind) -> Near {
+        match kind {
+            Kind::Date => Near::Date,
+            Kind::Duration => Near::Length,
+            _ => Near::Figure,
+        }
+    }
 }
 
 /// Content words near a span as (lemma, word as written), nearest first.
@@ -2948,8 +2975,9 @@ fn nearby_words(
     s: &Sentence,
     span: &std::ops::Range<usize>,
     limit: usize,
-    dated: bool,
+    near: Near,
 ) -> Vec<(Word, usize)> {
+    let dated = near == Near::Date;
     let w = window(s, span);
     // Distance grows the farther a word is on either side, so each side is
     // already in order: walk both outwards and take the nearer each time.
@@ -2996,7 +3024,9 @@ fn nearby_words(
                 && ctx.seg.tokens[*i - 1].kind == TokKind::Number)
             // "eligible to vote", "expected to rise": after a word of what
             // may be, the verb is not what the figure did.
-            && !(!dated
+            // (A length's verb there is what it measures: "expected to
+            // last 10 years".)
+            && !(near == Near::Figure
                 && *i >= s.tokens.start + 2
                 && ctx.seg.tokens[*i - 1].lower == "to"
                 && (ctx.has(*i - 2, flag::HEDGED) || ctx.has(*i - 2, flag::FUTURE_CUE)))

@@ -1464,7 +1464,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         let span = hedge_start.min(start)..end;
         // A verb of change says the figure moved, not what moved: "profit
         // rose 18 percent" and "sales rose 36 percent" share no event.
-        let events = super::nearby_words(ctx, s, &span, usize::MAX, false)
+        let events = super::nearby_words(ctx, s, &span, usize::MAX, super::Near::Figure)
             .into_iter()
             .filter(|&(_, k)| !ctx.has(k, super::flag::CHANGE))
             .map(|(lemma, _)| lemma)
