@@ -1983,6 +1983,41 @@ fn a_since_date_dates_a_start() {
     );
 }
 
+/// A length after a superlative tells when the last such thing was, as a
+/// year since does: "the first strike in 11 years" is "the first since
+/// 2017" in a report of 2028. Without a publication day it stays a length.
+#[test]
+fn the_first_in_n_years_is_the_first_since_a_year() {
+    agrees_then_conflicts(
+        (
+            "Dock workers walked out on Monday, the first national port strike \
+             in 11 years.",
+            Some("2028-03-07"),
+        ),
+        |y| format!("The strike, the first at the nation's ports since {y}, began on Monday."),
+        Some("2028-03-07"),
+        "11 years",
+        ("2017", "2021"),
+    );
+    // "A 31-year low" is the low of 31 years, give or take the year.
+    let (s, f) = facts(
+        "The currency fell to a 31-year low against the dollar.",
+        Some("2031-05-02"),
+    );
+    assert_eq!(
+        day(fact(&s, &f, Kind::Date, "31-year")),
+        "1999-01-01..2001-12-31"
+    );
+    let (s, f) = facts(
+        "Dock workers walked out, the first national port strike in 11 years.",
+        None,
+    );
+    assert_eq!(
+        fact(&s, &f, Kind::Duration, "11 years").kind,
+        Kind::Duration
+    );
+}
+
 // ---- names ------------------------------------------------------------------
 
 #[test]

@@ -1822,6 +1822,13 @@ fn finish(
     if c.kind == Kind::Date && (in_dateline(ctx, s, &c.toks) || stamp_line(ctx, s, &c.toks)) {
         return None;
     }
+    // (Read before a length becomes the year it tells.)
+    let last_such = tells_last_such(ctx, s, &c);
+    let c = if c.kind == Kind::Duration && last_such {
+        as_year_of_last_such(ctx, c)
+    } else {
+        c
+    };
     let unit = match &c.value {
         Value::Quantity { unit, .. } => unit.clone(),
         _ => None,
@@ -1906,7 +1913,7 @@ fn finish(
         }
         // So is the date of the last such thing: "the highest turnout
         // since 2009" dates no event of the report.
-        Kind::Date if after_superlative(ctx, s, c.toks.start, "since") => {
+        Kind::Date if last_such => {
             format!("{}/since", rule.id)
         }
         // "with six minutes left", "with two days to go": a countdown to
@@ -2262,6 +2269,69 @@ fn after_superlative(ctx: &Ctx, s: &Sentence, start: usize, word: &str) -> bool 
         .rev()
         .take_while(|&j| !ctx.has(j, flag::CLAUSE_BREAK))
         .any(|j| toks[j].kind == TokKind::Word && is_superlative(ctx, toks[j].lower.as_str()))
+}
+
+/// Whether a span tells when the last such thing was: a date after "since"
+/// past a superlative ("the highest turnout since 2009"); a length after "in" past
+/// a superlative ("the first strike in 11 years") or before "low" or
+/// "high" ("a 31-year low").
+fn tells_last_such(ctx: &Ctx, s: &Sentence, c: &Candidate) -> bool {
+    let toks = &ctx.seg.tokens;
+    let start = c.toks.start;
+    let word = |k: usize| (s.tokens.start <= k && k < s.tokens.end).then(|| toks[k].lower.as_str());
+    match c.kind {
+        Kind::Date => after_superlative(ctx, s, start, "since"),
+        Kind::Duration => {
+            after_superlative(ctx, s, start, "in")
+                // (Its noun may be read into the span: "a 31-year low".)
+                || [c.toks.end - 1, c.toks.end]
+                    .into_iter()
+                    .any(|k| matches!(word(k), Some("low" | "high")))
+        }
+        _ => false,
+    }
+}
+
+/// A length that tells when the last such thing was ("the first strike in
+/// 11 years"), as the year it was, counted back from the report's day: the
+/// other report may tell it as a year ("the first since 2017"). Without a
+/// publication day, or for a length that is no span of years, the length.
+fn as_year_of_last_such(ctx: &Ctx, c: Candidate) -> Candidate {
+    const YEAR: f64 = 31_556_952.0;
+    let (Some(p), Value::Duration { low, high, .. }) = (ctx.published(), &c.value) else {
+        return c;
+    };
+    // (Its range, as a length's: years are counted loosely, and "a 31-year
+    // low" in mid-2016 may have been last seen late in 1984.)
+    let (few, most) = (low / YEAR, high / YEAR);
+    if !(0.95..=500.0).contains(&few) || !most.is_finite() || most > 500.0 {
+        return c;
+    }
+    // (Whole years either side: "in 11 years" is the year eleven back.)
+    let back = |y: f64| p.year() - y as i16;
+    let (first, last) = (back((most - 0.05).ceil()), back((few + 0.05).floor()));
+    let (Ok(start), Ok(end)) = (
+        Date::new(first.min(last), 1, 1),
+        Date::new(first.max(last), 12, 31),
+    ) else {
+        return c;
+    };
+    Candidate {
+        kind: Kind::Date,
+        value: Value::Date {
+            start,
+            end,
+            year_known: true,
+            weekday: None,
+            time: None,
+            zone: None,
+            range: false,
+            slack: (0, 0),
+        },
+        head: None,
+        label: None,
+        ..c
+    }
 }
 
 /// "first", "most", "best", "worst", "least", or a word in "-est" whose base
