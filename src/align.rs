@@ -146,6 +146,22 @@ enum Admit {
 }
 
 fn admit(x: &Fact, y: &Fact, rules: &RuleSet, names: &Names) -> Admit {
+    // Two changes told over two stretches ("0.3 percent from March" /
+    // "4.2% over the year"): a month's change is not a year's.
+    if x.kind == Kind::Quantity {
+        let frame = |f: &Fact| {
+            crate::extract::FRAMES.iter().position(|w| {
+                f.context
+                    .iter()
+                    .any(|c| c.0 == crate::extract::word::key(w))
+            })
+        };
+        if let (Some(a), Some(b)) = (frame(x), frame(y))
+            && a != b
+        {
+            return Admit::No;
+        }
+    }
     match registry::of(x.kind).sameness(x, y, rules, names) {
         Sameness::Never => return Admit::No,
         Sameness::Score(s, gate) if s >= gate => return Admit::Scored(s, gate),

@@ -1379,6 +1379,40 @@ fn a_figure_near_rates_is_no_magnitude() {
     assert_ne!(&*fact(&s, &f, Kind::Quantity, "two").topic, "magnitude");
 }
 
+/// A share's change is told over a stretch, and the stretch tells two
+/// changes in one sentence apart: "0.4 percent from June" is a month's,
+/// "3.1 percent from a year earlier" and "3.1% over the year" a year's.
+#[test]
+fn a_change_over_a_year_is_not_a_change_over_a_month() {
+    let a = "Consumer prices rose 0.4 percent from June and 3.1 percent from a year \
+             earlier, the statistics office said on Tuesday.";
+    agrees_then_conflicts(
+        (a, Some("2030-07-16")),
+        |v| {
+            format!(
+                "Consumer prices rose {v}% from a year earlier, the statistics office \
+                 said on Tuesday."
+            )
+        },
+        Some("2030-07-16"),
+        "3.1 percent",
+        ("3.1", "3.6"),
+    );
+    assert_eq!(
+        verdict(
+            (a, Some("2030-07-16")),
+            (
+                "Consumer prices were 3.6% higher than a year earlier, the statistics \
+                 office said on Tuesday.",
+                Some("2030-07-16")
+            ),
+            "0.4 percent",
+            "3.6%"
+        ),
+        None
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 /// A length told in two units is one length: "4 hours and 35 minutes",

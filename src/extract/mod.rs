@@ -1984,6 +1984,14 @@ fn finish(
             1.0,
         );
     }
+    // A share's change is told over a stretch: "rose 0.3 percent from
+    // March" is a month's, "4.2 percent from a year earlier" or "grew 4.2%
+    // over the year" a year's. Two changes told over two stretches are two
+    // things (see `align`); the mark weighs next to nothing in the context,
+    // as a report often leaves the stretch unsaid ("rent fell 1.3 percent").
+    if let Some(frame) = percent_frame(ctx, s, &c) {
+        add_context(&mut context, vocab.id(Word::from(frame)), FRAME_WEIGHT);
+    }
     // Under a topic rule, its own vocabulary ("dead", "killed", "toll") is one
     // word for the topic: two facts that each use some of it share it.
     if !rule.is_fallback() {
@@ -2269,6 +2277,38 @@ fn after_superlative(ctx: &Ctx, s: &Sentence, start: usize, word: &str) -> bool 
         .rev()
         .take_while(|&j| !ctx.has(j, flag::CLAUSE_BREAK))
         .any(|j| toks[j].kind == TokKind::Word && is_superlative(ctx, toks[j].lower.as_str()))
+}
+
+/// The marks a share's change carries in its context for the stretch it
+/// is told over ([`percent_frame`]).
+pub const FRAMES: [&str; 4] = ["frame:year", "frame:month", "frame:quarter", "frame:week"];
+
+/// How much a stretch's mark weighs among context words: enough to be
+/// found, too little to move a score.
+const FRAME_WEIGHT: f32 = 0.02;
+
+/// The stretch a share's change is told over, from the words after it in
+/// its clause: "year" ("from a year earlier", "over the year", "annual"),
+/// "month" ("from March", "on the month"), "quarter" or "week".
+fn percent_frame(ctx: &Ctx, s: &Sentence, c: &Candidate) -> Option<&'static str> {
+    let percent = matches!(&c.value, Value::Quantity { unit: Some(u), .. } if u == "percent");
+    if c.kind != Kind::Quantity || !percent {
+        return None;
+    }
+    let toks = &ctx.seg.tokens;
+    (c.toks.end..s.tokens.end)
+        .take(6)
+        .take_while(|&k| !ctx.has(k, flag::CLAUSE_BREAK) && toks[k].kind != TokKind::Number)
+        .find_map(|k| match toks[k].lower.as_str() {
+            "year" | "years" | "annual" | "annually" | "yearly" => Some(FRAMES[0]),
+            "month" | "months" | "monthly" => Some(FRAMES[1]),
+            "quarter" | "quarters" | "quarterly" => Some(FRAMES[2]),
+            "week" | "weeks" | "weekly" => Some(FRAMES[3]),
+            w if ctx.lex.def.dates.months.contains_key(w) && toks[k - 1].lower == "from" => {
+                Some(FRAMES[1])
+            }
+            _ => None,
+        })
 }
 
 /// Whether a span tells when the last such thing was: a date after "since"
