@@ -2314,7 +2314,7 @@ fn percent_frame(ctx: &Ctx, s: &Sentence, c: &Candidate) -> Option<&'static str>
 /// Whether a span tells when the last such thing was: a date after "since"
 /// past a superlative ("the highest turnout since 2009"); a length after "in" past
 /// a superlative ("the first strike in 11 years") or before "low" or
-/// "high" ("a 31-year low").
+/// "high" ("a 24-year low").
 fn tells_last_such(ctx: &Ctx, s: &Sentence, c: &Candidate) -> bool {
     let toks = &ctx.seg.tokens;
     let start = c.toks.start;
@@ -2323,7 +2323,7 @@ fn tells_last_such(ctx: &Ctx, s: &Sentence, c: &Candidate) -> bool {
         Kind::Date => after_superlative(ctx, s, start, "since"),
         Kind::Duration => {
             after_superlative(ctx, s, start, "in")
-                // (Its noun may be read into the span: "a 31-year low".)
+                // (Its noun may be read into the span: "a 24-year low".)
                 || [c.toks.end - 1, c.toks.end]
                     .into_iter()
                     .any(|k| matches!(word(k), Some("low" | "high")))
@@ -2341,8 +2341,8 @@ fn as_year_of_last_such(ctx: &Ctx, c: Candidate) -> Candidate {
     let (Some(p), Value::Duration { low, high, .. }) = (ctx.published(), &c.value) else {
         return c;
     };
-    // (Its range, as a length's: years are counted loosely, and "a 31-year
-    // low" in mid-2016 may have been last seen late in 1984.)
+    // (Its range, as a length's: years are counted loosely, and "a 24-year
+    // low" in mid-2030 may have been last seen late in 2005.)
     let (few, most) = (low / YEAR, high / YEAR);
     if !(0.95..=500.0).contains(&few) || !most.is_finite() || most > 500.0 {
         return c;

@@ -1525,7 +1525,7 @@ pub(super) fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
     };
     let after_name = if p.glued && p.lower == "-" {
         // "XR-7": glued to a word in capitals, or to a capitalised word
-        // that is no common word ("a Corvo-4 rocket", "Covid-19").
+        // that is no common word ("a Corvo-4 rocket", "Tarlo-9").
         i >= s.tokens.start + 2
             && toks[i].glued
             && capital_word(i - 2)
@@ -1574,7 +1574,7 @@ pub(super) fn identifier(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
                     .generic_nouns
                     .contains(ctx.lex.lemma(n.lower.as_str()).as_str()))
     };
-    // (Not a code glued to its name: "Covid-19 samples" counts no samples.)
+    // (Not a code glued to its name: "Tarlo-9 samples" counts no samples.)
     let glued_code = p.glued && p.lower == "-";
     if t.lower.contains('.')
         || next.is_some_and(|n| {
