@@ -2337,13 +2337,16 @@ fn tells_last_such(ctx: &Ctx, s: &Sentence, c: &Candidate) -> bool {
 /// other report may tell it as a year ("the first since 2017"). Without a
 /// publication day, or for a length that is no span of years, the length.
 fn as_year_of_last_such(ctx: &Ctx, c: Candidate) -> Candidate {
-    const YEAR: f64 = 31_556_952.0;
-    let (Some(p), Value::Duration { low, high, .. }) = (ctx.published(), &c.value) else {
+    let (Some(p), Value::Duration { low, high, .. }, Some(&year)) = (
+        ctx.published(),
+        &c.value,
+        ctx.lex.def.durations.units.get("year"),
+    ) else {
         return c;
     };
     // (Its range, as a length's: years are counted loosely, and "a 24-year
     // low" in mid-2030 may have been last seen late in 2005.)
-    let (few, most) = (low / YEAR, high / YEAR);
+    let (few, most) = (low / year, high / year);
     if !(0.95..=500.0).contains(&few) || !most.is_finite() || most > 500.0 {
         return c;
     }
