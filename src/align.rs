@@ -149,12 +149,13 @@ fn admit(x: &Fact, y: &Fact, rules: &RuleSet, names: &Names) -> Admit {
     // Two changes told over two stretches ("0.3 percent from March" /
     // "4.2% over the year"): a month's change is not a year's.
     if x.kind == Kind::Quantity {
+        // (The marks' keys, hashed once per process, not per pair.)
+        static KEYS: std::sync::LazyLock<[u64; 4]> =
+            std::sync::LazyLock::new(|| crate::extract::FRAMES.map(crate::extract::word::key));
         let frame = |f: &Fact| {
-            crate::extract::FRAMES.iter().position(|w| {
-                f.context
-                    .iter()
-                    .any(|c| c.0 == crate::extract::word::key(w))
-            })
+            f.context
+                .iter()
+                .find_map(|c| KEYS.iter().position(|&k| k == c.0))
         };
         if let (Some(a), Some(b)) = (frame(x), frame(y))
             && a != b
