@@ -134,6 +134,10 @@ struct Place {
     /// Each is told of one year, the same, and is the only figure of the
     /// slot its source tells of that year.
     year: bool,
+    /// Their sentences name no one in common, and one of them could be
+    /// another fact of the other's source told in a sentence naming
+    /// someone its own sentence names.
+    apart: bool,
 }
 
 /// Whether two facts may be one thing at all, before their contexts are
@@ -332,6 +336,13 @@ fn score(
     // "Stoa's stock rose 22 per cent"), beside others of another name.
     if x.about.is_some() && x.about == y.about {
         sim += cut.event_bonus;
+    } else if place.apart {
+        // Or told in sentences that name no one in common, where another
+        // of the slot is told of a name the one's sentence names: "Lena
+        // Vask was cleared on two of the five counts" is the other
+        // report's "his aide, Lena Vask, was cleared on two counts", not
+        // its "a jury in Dunmore convicted him on three of five".
+        sim -= cut.apart_penalty;
     }
     // Both in their headlines: each report's main news.
     if place.headline {
@@ -1017,6 +1028,24 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     let only = |i: usize, j: usize| {
         options.get(&of(i, j)) == Some(&1) && options.get(&of(j, i)) == Some(&1)
     };
+    // Which figures could be a fact of each other report told in a
+    // sentence naming someone their own sentence names.
+    let shares_name =
+        |i: usize, j: usize| facts[i].named.iter().any(|k| facts[j].named.contains(k));
+    let mut named_partner: rustc_hash::FxHashSet<(u32, u32)> = Default::default();
+    for &(i, j, ref a) in &admitted {
+        let (i, j) = (i as usize, j as usize);
+        if matches!(a, Admit::Context) && shares_name(i, j) {
+            named_partner.insert(of(i, j));
+            named_partner.insert(of(j, i));
+        }
+    }
+    let apart = |i: usize, j: usize| {
+        !facts[i].named.is_empty()
+            && !facts[j].named.is_empty()
+            && !shares_name(i, j)
+            && (named_partner.contains(&of(i, j)) || named_partner.contains(&of(j, i)))
+    };
     // Whether two slots count nouns of one kind, once per pair of slots.
     let mut kin: rustc_hash::FxHashMap<(u32, u32), bool> = Default::default();
     // Every pair that may be one slot, with its score and the gate it must pass.
@@ -1060,6 +1089,7 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
                 asides,
                 lead,
                 headline,
+                apart: apart(i, j),
             },
         ) && (s >= min
             || s >= mutual_gate * min && few(i)

@@ -2392,6 +2392,30 @@ fn a_verb_done_to_each_other_is_one_claim() {
     );
 }
 
+#[test]
+fn figures_told_of_different_names_are_different_slots() {
+    // The first report's second figure shares more words with the second
+    // report's first ("was approved by the board on"), but its clause
+    // names someone the other's does not: the two are told of different
+    // people, and each report's figure of that person is the other's.
+    let a = (
+        "The board approved the former mayor on six of the eight bids he filed. \
+         Lena Vask was approved by the board on three of the eight bids.",
+        None,
+    );
+    let b = |n: &str| {
+        format!(
+            "The board in Dunmore approved the Democrat on {n} of eight bids. \
+             His wife, Lena Vask, was approved on three bids."
+        )
+    };
+    agrees_then_conflicts(a, b, None, "six of the eight", ("six", "seven"));
+    assert_eq!(
+        verdict(a, (&b("six"), None), "three of the eight", "three bids"),
+        Some(Verdict::Agree)
+    );
+}
+
 // ---- alignment --------------------------------------------------------------
 
 #[test]

@@ -244,6 +244,10 @@ pub struct Fact {
     /// clause ("Stoa shares jumped 24%, while Halvern stock slipped 1.5%"),
     /// past the names of speakers ("Acme said 40 …").
     pub about: Option<u64>,
+    /// A figure's: the keys of the words of names its sentence states
+    /// (see `names_in`). Two figures whose sentences name no one in
+    /// common are told of different subjects.
+    pub named: ThinVec<u64>,
     /// A date named again (`also`): the two nearest event words of each other
     /// mention ("reopened on Tuesday" after "said on Tuesday"), for one day
     /// dates every event told of it.
@@ -2051,6 +2055,11 @@ fn finish(
         summed: false,
         aside,
         about,
+        named: if c.kind == Kind::Quantity {
+            names_in(ctx, s, c.sentence)
+        } else {
+            ThinVec::new()
+        },
         past,
         kind: c.kind,
         source: ctx.source,
@@ -2191,6 +2200,24 @@ fn named_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> Option<u64> {
         return Some(word::key(w.strip_suffix("'s").unwrap_or(w)));
     }
     None
+}
+
+/// The keys of the words of names sentence `s` (number `si`) states,
+/// past its dateline, each once: whom it tells of, whichever name stands
+/// nearest a figure ("Norvik backed Lena Vask by 58%" tells of both).
+fn names_in(ctx: &Ctx, s: &Sentence, si: usize) -> ThinVec<u64> {
+    let start = after_dateline(ctx, si).unwrap_or(s.tokens.start);
+    let mut out = ThinVec::new();
+    for k in start..s.tokens.end {
+        if name_word(ctx, k, k > start) {
+            let w = ctx.seg.tokens[k].lower.as_str();
+            let key = word::key(w.strip_suffix("'s").unwrap_or(w));
+            if !out.contains(&key) {
+                out.push(key);
+            }
+        }
+    }
+    out
 }
 
 /// Whether token `k` may be a word of a name: capitalised, and no title,

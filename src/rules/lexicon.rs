@@ -81,6 +81,9 @@ pub struct AlignDef {
     /// Taken from two dates when one is told to the day or month and the
     /// other only by a longer stretch (a season, a year).
     pub coarse_penalty: f32,
+    /// Taken from two figures whose sentences name no one in common: told
+    /// of different subjects.
+    pub apart_penalty: f32,
 }
 
 impl Default for AlignDef {
@@ -101,6 +104,7 @@ impl Default for AlignDef {
             name_gate: 0.8,
             mutual_gate: 0.75,
             coarse_penalty: 0.05,
+            apart_penalty: 0.1,
         }
     }
 }
