@@ -2052,6 +2052,41 @@ fn the_first_in_n_years_is_the_first_since_a_year() {
     );
 }
 
+/// A day a report counted by ("15 percent contained by Tuesday evening")
+/// and then names again for an event ("declared an emergency on Tuesday")
+/// dates that event too: the next day's report of the event meets it.
+#[test]
+fn a_day_counted_by_and_told_again_dates_the_event_too() {
+    let a = (
+        "The Dunmore fire was 15 percent contained by Tuesday evening, the forestry agency said. \
+         The governor declared a state of emergency for Vell County on Tuesday.",
+        Some("2027-08-17"),
+    );
+    let b = |day: &str| {
+        format!(
+            "Crews gained ground on the Dunmore fire. \
+             The governor declared a state of emergency in Vell County on {day}."
+        )
+    };
+    agrees_then_conflicts(a, b, Some("2027-08-18"), "Tuesday", ("Tuesday", "Monday"));
+}
+
+/// "the largest since the 2019 fire" tells when the last such thing was,
+/// as "the largest since 2019" does: the article between is no other event.
+#[test]
+fn the_last_such_year_may_follow_an_article() {
+    let a = (
+        "It is the largest fire in Vell County since 2019, when the Pinecrest fire burned 30,000 acres.",
+        Some("2027-08-17"),
+    );
+    let b = |year: &str| {
+        format!(
+            "The blaze is the county's largest since the {year} Pinecrest fire, which burned 31,000 acres."
+        )
+    };
+    agrees_then_conflicts(a, b, Some("2027-08-18"), "2019", ("2019", "2016"));
+}
+
 // ---- names ------------------------------------------------------------------
 
 #[test]

@@ -1354,6 +1354,10 @@ impl Repeats {
                 let (first, context) = out[i].as_mut().expect("taken only when read");
                 first.also.push((f.start, f.end));
                 first.clock = first.clock.or(f.clock);
+                // A day the report counted by ("15% contained by Tuesday")
+                // and also tells an event of ("declared an emergency on
+                // Tuesday") dates that event too: no longer only a count's.
+                first.as_of &= f.as_of;
                 // A figure first met in the headline ("profit falls 18% as
                 // demand cools") takes its event words from the body's first
                 // sentence that states it ("net profit fell 18 percent"):
@@ -2291,9 +2295,16 @@ fn counts_down(ctx: &Ctx, s: &Sentence, end: usize) -> bool {
 /// Whether a span follows "in" (a length of time) or "since" (a date)
 /// after a superlative or "first" in its clause ("the largest acquisition
 /// in a decade", "for the first time in 15 years", "the highest turnout
-/// since 2009").
+/// since 2009"), an article between them or not: "the largest fire since
+/// the 2009 blaze".
 fn after_superlative(ctx: &Ctx, s: &Sentence, start: usize, word: &str) -> bool {
     let toks = &ctx.seg.tokens;
+    let article = |k: usize| ctx.lex.def.names.articles.contains(toks[k].lower.as_str());
+    let start = if start > s.tokens.start + 1 && article(start - 1) {
+        start - 1
+    } else {
+        start
+    };
     let Some(k) = start
         .checked_sub(1)
         .filter(|&k| k > s.tokens.start && toks[k].lower == word)
