@@ -1046,12 +1046,41 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
             && !shares_name(i, j)
             && (named_partner.contains(&of(i, j)) || named_partner.contains(&of(j, i)))
     };
+    // The words of the names each report writes, and the words near its
+    // facts: a claim of what someone named did ("Tarn Foods recalled its
+    // salads") is not a claim of another report that never writes their
+    // name ("the grower has not ordered a recall" of a farm's greens).
+    let mut names_of: Vec<rustc_hash::FxHashSet<u64>> = Vec::new();
+    for f in facts.iter() {
+        if names_of.len() <= f.source {
+            names_of.resize_with(f.source + 1, Default::default);
+        }
+        let set = &mut names_of[f.source];
+        set.extend(f.named.iter().chain(&f.actors).copied());
+        set.extend(f.context.iter().map(|c| c.0));
+        if let crate::extract::Value::Name { written, .. } = &f.value {
+            for w in written.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+                let w = w.to_lowercase();
+                set.insert(key(w.strip_suffix("'s").unwrap_or(&w)));
+            }
+        }
+    }
+    let stranger = |i: usize, j: usize| {
+        facts[i].kind == Kind::Claim
+            && !facts[i].actors.is_empty()
+            && names_of
+                .get(facts[j].source)
+                .is_some_and(|set| !facts[i].actors.iter().any(|k| set.contains(k)))
+    };
     // Whether two slots count nouns of one kind, once per pair of slots.
     let mut kin: rustc_hash::FxHashMap<(u32, u32), bool> = Default::default();
     // Every pair that may be one slot, with its score and the gate it must pass.
     let mut scored: Vec<(f32, f32, u32, u32)> = Vec::new();
     for (i, j, admitted) in admitted {
         let (i, j) = (i as usize, j as usize);
+        if stranger(i, j) || stranger(j, i) {
+            continue;
+        }
         // Background is told in passing: its first or only mention in
         // each report is no sign that the two are about one thing.
         let news = !facts[i].past && !facts[j].past;

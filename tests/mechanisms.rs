@@ -2451,6 +2451,51 @@ fn figures_told_of_different_names_are_different_slots() {
     );
 }
 
+/// A claim of what someone named did ("Tarn Foods recalled its salads") is
+/// not the claim of a report that never names them ("the grower has not
+/// ordered a recall" of a farm's greens); told of them in both, it is one claim. A
+/// name that only qualifies a noun ("the Dunmore bakery") names no actor.
+#[test]
+fn a_claim_of_someone_the_other_report_never_names_is_another_claim() {
+    let farm = "The greens came from a farm near Vell County and are already out of date, so the grower has not ordered a recall.";
+    let b = |who: &str| {
+        format!(
+            "Earlier, {who} voluntarily recalled 800 pounds of salads after a supplier warned of contamination."
+        )
+    };
+    assert_eq!(
+        verdict(
+            (farm, None),
+            (&b("Tarn Foods of Pinecrest"), None),
+            "recall",
+            "recalled"
+        ),
+        None
+    );
+    let maker = "Tarn Foods has not recalled its salads, a spokeswoman said.";
+    assert_eq!(
+        verdict(
+            (maker, None),
+            (&b("Tarn Foods of Pinecrest"), None),
+            "recalled",
+            "recalled"
+        ),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        verdict(
+            ("The Dunmore bakery has not recalled its rye bread.", None),
+            (
+                "The bakery recalled the rye bread over allergy fears.",
+                None
+            ),
+            "recalled",
+            "recalled"
+        ),
+        Some(Verdict::Conflict)
+    );
+}
+
 // ---- alignment --------------------------------------------------------------
 
 #[test]

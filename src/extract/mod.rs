@@ -248,6 +248,10 @@ pub struct Fact {
     /// (see `names_in`). Two figures whose sentences name no one in
     /// common are told of different subjects.
     pub named: ThinVec<u64>,
+    /// A claim's: the keys of the words of the names before its predicate
+    /// in its clause, past speakers ("Tarn Foods recalled …"): who did or
+    /// did not do what it tells.
+    pub actors: ThinVec<u64>,
     /// A date named again (`also`): the two nearest event words of each other
     /// mention ("reopened on Tuesday" after "said on Tuesday"), for one day
     /// dates every event told of it.
@@ -2064,6 +2068,11 @@ fn finish(
         } else {
             ThinVec::new()
         },
+        actors: if c.kind == Kind::Claim {
+            actors_before(ctx, s, c.sentence, c.toks.start)
+        } else {
+            ThinVec::new()
+        },
         past,
         kind: c.kind,
         source: ctx.source,
@@ -2160,6 +2169,53 @@ const MAX_APPOSITION: usize = 6;
 /// speaker of an attribution verb right after it ("Acme said", "Acme's
 /// chief said"), looking through a short aside between commas.
 fn named_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> Option<u64> {
+    let mut out = None;
+    names_before(ctx, s, si, i, |first, _| {
+        let w = ctx.seg.tokens[first].lower.as_str();
+        out = Some(word::key(w.strip_suffix("'s").unwrap_or(w)));
+        true
+    });
+    out
+}
+
+/// The keys of the words of every name before token `i` in its clause, as
+/// [`named_before`] walks to them: who did what a claim tells ("Tarn Foods
+/// of Dunmore recalled …" is Tarn Foods' and Dunmore's), past speakers
+/// and names that qualify a noun.
+fn actors_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> ThinVec<u64> {
+    let mut out = ThinVec::new();
+    let toks = &ctx.seg.tokens;
+    names_before(ctx, s, si, i, |first, last| {
+        // A name that qualifies a noun ("Vell County officials", "a Dunmore
+        // farm") tells whose the noun is, not who acted.
+        let qualifies = toks.get(last + 1).is_some_and(|t| {
+            t.kind == TokKind::Word && !ctx.is_capitalized(t) && !ctx.has(last + 1, flag::STOP)
+        });
+        if qualifies {
+            return false;
+        }
+        for k in first..=last {
+            let w = ctx.seg.tokens[k].lower.as_str();
+            let key = word::key(w.strip_suffix("'s").unwrap_or(w));
+            if !out.contains(&key) {
+                out.push(key);
+            }
+        }
+        false
+    });
+    out
+}
+
+/// Walk back from token `i` through its clause (looking through a short
+/// aside between commas), calling `found(first, last)` with the tokens of
+/// each name met that is not a speaker's, nearest first, until it says stop.
+fn names_before(
+    ctx: &Ctx,
+    s: &Sentence,
+    si: usize,
+    i: usize,
+    mut found: impl FnMut(usize, usize) -> bool,
+) {
     let toks = &ctx.seg.tokens;
     let start = after_dateline(ctx, si).unwrap_or(s.tokens.start);
     let mut k = i;
@@ -2180,7 +2236,7 @@ fn named_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> Option<u64> {
                 aside_opens = opens;
                 continue;
             }
-            return None;
+            return;
         }
         if !name_word(ctx, k, k > start) {
             continue;
@@ -2200,10 +2256,11 @@ fn named_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> Option<u64> {
         {
             first -= 1;
         }
-        let w = toks[first].lower.as_str();
-        return Some(word::key(w.strip_suffix("'s").unwrap_or(w)));
+        if found(first, k) {
+            return;
+        }
+        k = first;
     }
-    None
 }
 
 /// The keys of the words of names sentence `s` (number `si`) states,
