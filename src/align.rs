@@ -1048,8 +1048,10 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     };
     // The words of the names each report writes, and the words near its
     // facts: a claim of what someone named did ("Tarn Foods recalled its
-    // salads") is not a claim of another report that never writes their
-    // name ("the grower has not ordered a recall" of a farm's greens).
+    // salads") is not a claim that tells no one acting ("so no recall was
+    // ordered" of a farm's greens) in a report that never writes their
+    // name. Told with someone acting ("police did not release"), it may be
+    // the named one ("the Vell County sheriff's office did not release").
     let mut names_of: Vec<rustc_hash::FxHashSet<u64>> = Vec::new();
     for f in facts.iter() {
         if names_of.len() <= f.source {
@@ -1068,6 +1070,7 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     let stranger = |i: usize, j: usize| {
         facts[i].kind == Kind::Claim
             && !facts[i].actors.is_empty()
+            && !facts[j].agent
             && names_of
                 .get(facts[j].source)
                 .is_some_and(|set| !facts[i].actors.iter().any(|k| set.contains(k)))

@@ -2452,12 +2452,15 @@ fn figures_told_of_different_names_are_different_slots() {
 }
 
 /// A claim of what someone named did ("Tarn Foods recalled its salads") is
-/// not the claim of a report that never names them ("the grower has not
-/// ordered a recall" of a farm's greens); told of them in both, it is one claim. A
-/// name that only qualifies a noun ("the Dunmore bakery") names no actor.
+/// not a claim that tells no one acting ("so no recall was ordered" of a
+/// farm's greens) in a report that never names them; told of them in both,
+/// it is one claim, and so it may be when the other tells someone acting
+/// ("police did not release" / "the Vell County sheriff's office did not
+/// release"). A name that only qualifies a noun ("the Dunmore bakery")
+/// names no actor.
 #[test]
 fn a_claim_of_someone_the_other_report_never_names_is_another_claim() {
-    let farm = "The greens came from a farm near Vell County and are already out of date, so the grower has not ordered a recall.";
+    let farm = "The greens came from a farm near Vell County and are already out of date, so no recall was ordered.";
     let b = |who: &str| {
         format!(
             "Earlier, {who} voluntarily recalled 800 pounds of salads after a supplier warned of contamination."
@@ -2493,6 +2496,21 @@ fn a_claim_of_someone_the_other_report_never_names_is_another_claim() {
             "recalled"
         ),
         Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        verdict(
+            (
+                "A truck hit a bus near Dunmore on Sunday. Police did not release the name of the driver.",
+                None
+            ),
+            (
+                "A truck hit a bus near Dunmore on Sunday. The Vell County Sheriff's Office did not release the driver's name.",
+                None
+            ),
+            "not release",
+            "not release"
+        ),
+        Some(Verdict::Agree)
     );
 }
 

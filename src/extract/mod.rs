@@ -252,6 +252,11 @@ pub struct Fact {
     /// in its clause, past speakers ("Tarn Foods recalled …"): who did or
     /// did not do what it tells.
     pub actors: ThinVec<u64>,
+    /// A claim's: some word before its predicate in its clause, not a
+    /// function word, tells who acts ("police did not release", "the
+    /// grower has not ordered a recall"); "so no recall was ordered" tells
+    /// no one.
+    pub agent: bool,
     /// A date named again (`also`): the two nearest event words of each other
     /// mention ("reopened on Tuesday" after "said on Tuesday"), for one day
     /// dates every event told of it.
@@ -2073,6 +2078,7 @@ fn finish(
         } else {
             ThinVec::new()
         },
+        agent: c.kind == Kind::Claim && agent_before(ctx, s, c.sentence, c.toks.start),
         past,
         kind: c.kind,
         source: ctx.source,
@@ -2204,6 +2210,16 @@ fn actors_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> ThinVec<u64> {
         false
     });
     out
+}
+
+/// Whether a word before token `i` in its clause, not a function word,
+/// may tell who acts: "police did not …", not "so no …".
+fn agent_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> bool {
+    let start = after_dateline(ctx, si).unwrap_or(s.tokens.start);
+    (start..i)
+        .rev()
+        .take_while(|&k| !ctx.has(k, flag::CLAUSE_BREAK))
+        .any(|k| ctx.seg.tokens[k].kind == TokKind::Word && !ctx.has(k, flag::STOP))
 }
 
 /// Walk back from token `i` through its clause (looking through a short
