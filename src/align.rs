@@ -1062,8 +1062,7 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
         set.extend(f.context.iter().map(|c| c.0));
         if let crate::extract::Value::Name { written, .. } = &f.value {
             for w in written.split(|c: char| !c.is_alphanumeric() && c != '\'') {
-                let w = w.to_lowercase();
-                set.insert(key(w.strip_suffix("'s").unwrap_or(&w)));
+                set.insert(crate::extract::word::name_key(&w.to_lowercase()));
             }
         }
     }

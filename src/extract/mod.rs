@@ -2177,8 +2177,7 @@ const MAX_APPOSITION: usize = 6;
 fn named_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> Option<u64> {
     let mut out = None;
     names_before(ctx, s, si, i, |first, _| {
-        let w = ctx.seg.tokens[first].lower.as_str();
-        out = Some(word::key(w.strip_suffix("'s").unwrap_or(w)));
+        out = Some(word::name_key(&ctx.seg.tokens[first].lower));
         true
     });
     out
@@ -2200,9 +2199,8 @@ fn actors_before(ctx: &Ctx, s: &Sentence, si: usize, i: usize) -> ThinVec<u64> {
         if qualifies {
             return false;
         }
-        for k in first..=last {
-            let w = ctx.seg.tokens[k].lower.as_str();
-            let key = word::key(w.strip_suffix("'s").unwrap_or(w));
+        for t in &toks[first..=last] {
+            let key = word::name_key(&t.lower);
             if !out.contains(&key) {
                 out.push(key);
             }
@@ -2287,8 +2285,7 @@ fn names_in(ctx: &Ctx, s: &Sentence, si: usize) -> ThinVec<u64> {
     let mut out = ThinVec::new();
     for k in start..s.tokens.end {
         if name_word(ctx, k, k > start) {
-            let w = ctx.seg.tokens[k].lower.as_str();
-            let key = word::key(w.strip_suffix("'s").unwrap_or(w));
+            let key = word::name_key(&ctx.seg.tokens[k].lower);
             if !out.contains(&key) {
                 out.push(key);
             }
@@ -2326,10 +2323,7 @@ fn aged_name(ctx: &Ctx, s: &Sentence, at: &std::ops::Range<usize>) -> Option<u64
                 k > s.tokens.start || !ctx.lex.is_common_word(&toks[k].lower),
             )
     };
-    let key = |k: usize| {
-        let w = toks[k].lower.as_str();
-        word::key(w.strip_suffix("'s").unwrap_or(w))
-    };
+    let key = |k: usize| word::name_key(&toks[k].lower);
     // Before: the name, then a comma or an open bracket ("Ines Marek,
     // 41,"), or an appositive's article ("Marek, a 41-year-old nurse").
     let mut k = at.start;

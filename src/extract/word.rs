@@ -51,6 +51,12 @@ pub fn key(text: &str) -> u64 {
     fnv1a(text)
 }
 
+/// The key of a word of a name, its possessive dropped: "Acme's" is
+/// "Acme". Names a figure's or a claim's sentence states are held so.
+pub fn name_key(lower: &str) -> u64 {
+    key(lower.strip_suffix("'s").unwrap_or(lower))
+}
+
 impl From<&str> for Word {
     fn from(s: &str) -> Word {
         Word::new(s)
