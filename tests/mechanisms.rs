@@ -2087,6 +2087,22 @@ fn the_last_such_year_may_follow_an_article() {
     agrees_then_conflicts(a, b, Some("2027-08-18"), "2019", ("2019", "2016"));
 }
 
+/// "a price last seen in 2016" and "a price not seen since 2016" tell when
+/// the last such thing was, as "an 11-year low" does: not an event of the
+/// news, whatever the verb.
+#[test]
+fn last_seen_in_a_year_is_the_last_such_year() {
+    let a = (
+        "Norvik shares fell 9 percent on Monday, hitting an 11-year low.",
+        Some("2027-03-02"),
+    );
+    for form in ["last seen in", "not seen since"] {
+        let b =
+            |year: &str| format!("Norvik stock fell 9 percent on Monday to a price {form} {year}.");
+        agrees_then_conflicts(a, b, Some("2027-03-02"), "11-year low", ("2016", "2009"));
+    }
+}
+
 // ---- names ------------------------------------------------------------------
 
 #[test]

@@ -2425,7 +2425,7 @@ fn tells_last_such(ctx: &Ctx, s: &Sentence, c: &Candidate) -> bool {
     let start = c.toks.start;
     let word = |k: usize| (s.tokens.start <= k && k < s.tokens.end).then(|| toks[k].lower.as_str());
     match c.kind {
-        Kind::Date => after_superlative(ctx, s, start, "since"),
+        Kind::Date => after_superlative(ctx, s, start, "since") || last_done(ctx, s, start),
         Kind::Duration => {
             after_superlative(ctx, s, start, "in")
                 // (Its noun may be read into the span: "a 24-year low".)
@@ -2480,6 +2480,55 @@ fn as_year_of_last_such(ctx: &Ctx, c: Candidate) -> Candidate {
         label: None,
         ..c
     }
+}
+
+/// Whether the date at `start` tells when the last such thing was, in a
+/// clause that says what something is like by when it was last so: after
+/// "last" and a past form right after it ("a price last seen in 2009",
+/// "the club last won the cup in 1998"; the verb's object may stand
+/// between), or after "since" past a past form denied ("a price not seen
+/// since 2009"). Not where "last" or the denial follows a form of "be" or
+/// "have": "the bridge was last inspected in May" and "has not been
+/// inspected since May" date an event of the report, as "its last
+/// inspection in May" does.
+fn last_done(ctx: &Ctx, s: &Sentence, start: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    let word = |k: usize| toks[k].lower.as_str();
+    let Some(k) = start
+        .checked_sub(1)
+        .filter(|&k| k > s.tokens.start && matches!(word(k), "in" | "on" | "since"))
+    else {
+        return false;
+    };
+    let past = |j: usize| toks[j].kind == TokKind::Word && ctx.lex.is_past_form(word(j));
+    let auxiliary = |j: usize| {
+        matches!(
+            word(j),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "have" | "had"
+        )
+    };
+    // The word that opens the verb ("last", "not") follows no auxiliary.
+    let opens = |j: usize| j > s.tokens.start && !auxiliary(j - 1);
+    let before = (s.tokens.start.max(k.saturating_sub(5))..k)
+        .rev()
+        .take_while(|&j| !ctx.has(j, flag::CLAUSE_BREAK));
+    if word(k) == "since" {
+        let mut seen_past = false;
+        for j in before.take(3) {
+            if past(j) {
+                seen_past = true;
+            } else if seen_past && ctx.has(j, flag::NEGATION) {
+                return opens(j);
+            } else if seen_past {
+                return false;
+            }
+        }
+        return false;
+    }
+    // ("Last year, officials warned in March" is no "last warned".)
+    before
+        .filter(|&j| past(j))
+        .any(|j| j > s.tokens.start && word(j - 1) == "last" && opens(j - 1))
 }
 
 /// "first", "most", "best", "worst", "least", or a word in "-est" whose base
