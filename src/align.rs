@@ -790,7 +790,8 @@ fn members<'a>(groups: &'a BTreeMap<u32, Vec<u32>>, g: &'a u32) -> &'a [u32] {
 /// Sentence pairs that state a fact both sources share: for each pair of
 /// sentences (source, sentence) in two sources, the groups that join them.
 struct Anchors {
-    by_sentences: rustc_hash::FxHashMap<(Sentence, Sentence), Vec<usize>>,
+    /// The groups, each with whether it is of figures (counts, lengths, ages).
+    by_sentences: rustc_hash::FxHashMap<(Sentence, Sentence), Vec<(usize, bool)>>,
 }
 
 /// A sentence of one source: (source, sentence index).
@@ -809,7 +810,7 @@ impl Anchors {
             })
             .map(|f| (f.source, f.sentence))
             .collect();
-        let mut by_sentences: rustc_hash::FxHashMap<_, Vec<usize>> = Default::default();
+        let mut by_sentences: rustc_hash::FxHashMap<_, Vec<(usize, bool)>> = Default::default();
         for (&g, members) in &joined.groups {
             let g = g as usize;
             for (a, &i) in members.iter().enumerate() {
@@ -821,8 +822,9 @@ impl Anchors {
                     }
                     let key = (key.0.min(key.1), key.0.max(key.1));
                     let list = by_sentences.entry(key).or_default();
-                    if !list.contains(&g) {
-                        list.push(g);
+                    let figure = matches!(x.kind, Kind::Quantity | Kind::Duration | Kind::Age);
+                    if !list.contains(&(g, figure)) {
+                        list.push((g, figure));
                     }
                 }
             }
@@ -830,14 +832,16 @@ impl Anchors {
         Anchors { by_sentences }
     }
 
-    /// Whether the sentences of `i` and `j` share a group other than theirs.
-    fn holds(&self, facts: &Facts, joined: &Joined, i: usize, j: usize) -> bool {
+    /// Whether the sentences of `i` and `j` share a group other than theirs
+    /// (with `figures`, a group of figures).
+    fn holds(&self, facts: &Facts, joined: &Joined, i: usize, j: usize, figures: bool) -> bool {
         let (x, y) = (&facts[i], &facts[j]);
         let key = ((x.source, x.sentence), (y.source, y.sentence));
         let key = (key.0.min(key.1), key.0.max(key.1));
         self.by_sentences.get(&key).is_some_and(|gs| {
-            gs.iter()
-                .any(|&g| g != joined.group(i) && g != joined.group(j))
+            gs.iter().any(|&(g, figure)| {
+                (figure || !figures) && g != joined.group(i) && g != joined.group(j)
+            })
         })
     }
 }
@@ -979,6 +983,19 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
         }
     }
     drop(seen);
+    // Which days are the only one their sentence tells (clock times aside).
+    let mut days_in: rustc_hash::FxHashMap<Sentence, u32> = Default::default();
+    for f in facts.iter() {
+        if f.kind == Kind::Date && !is_time_of_day(f) {
+            *days_in.entry((f.source, f.sentence)).or_default() += 1;
+        }
+    }
+    let lone_day = |i: usize| {
+        facts[i].kind == Kind::Date
+            && !is_time_of_day(&facts[i])
+            && days_in.get(&(facts[i].source, facts[i].sentence)) == Some(&1)
+    };
+    let day_anchor_bonus = rules.lexicon.align().day_anchor_bonus;
     let anchor_bonus = rules.lexicon.align().anchor_bonus;
     let figure_anchor_bonus = rules.lexicon.align().figure_anchor_bonus;
     // Two figures that are each other's best candidate ("47.3 percent of
@@ -1125,6 +1142,8 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
         ) && (s >= min
             || s >= mutual_gate * min && few(i)
             || facts[i].kind == Kind::Date && s + anchor_bonus >= min
+            // (Lone days need less if a figure anchors them.)
+            || lone_day(i) && lone_day(j) && s + anchor_bonus + day_anchor_bonus >= mutual_gate * min
             // (Figures each other's best need less, anchored as unanchored.)
             || figure(i) && slot_of[i] == slot_of[j] && s + figure_anchor_bonus >= mutual_gate * min
             || facts[i].clock.is_some() && facts[j].clock.is_some())
@@ -1194,7 +1213,15 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     let anchored = |i: usize, j: usize| {
         (facts[i].kind == Kind::Date
             || figure(i) && slot_of[i] == slot_of[j] && alone(i) && alone(j))
-            && anchors.holds(facts, &first, i, j)
+            && anchors.holds(facts, &first, i, j, false)
+    };
+    // Two days, each the only one its sentence tells, in sentences that
+    // state a figure both reports share: one event told at one time.
+    let by_figure = |i: usize, j: usize| {
+        facts[i].kind == Kind::Date
+            && lone_day(i)
+            && lone_day(j)
+            && anchors.holds(facts, &first, i, j, true)
     };
     // Two days each told with a clock time ("the fire broke out at 2:10
     // p.m. Monday" / "the blaze, first seen at 14:10 on 7 April"), where the first
@@ -1219,6 +1246,7 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
         }
         let s = match anchored(i, j) {
             true if figure(i) => s + figure_anchor_bonus,
+            true if by_figure(i, j) => s + bonus + day_anchor_bonus,
             true => s + bonus,
             false => s,
         };

@@ -2715,6 +2715,25 @@ fn a_shared_fact_beside_them_makes_two_figures_one() {
     );
 }
 
+/// Two days, each the only one its sentence tells, in sentences that state
+/// a figure both reports share, date one event, whatever verb each tells
+/// it by: "capsized off Norvik on Monday" / "went down on May 3".
+#[test]
+fn a_shared_figure_ties_the_lone_days_of_its_sentences() {
+    let a = (
+        "Ferry sinks off Norvik\n\nA ferry carrying 212 people capsized off Norvik on Monday, \
+         the coast guard said. Rescuers pulled survivors from the water through the night.\n",
+        Some("2027-05-04"),
+    );
+    let b = |day: &str| {
+        format!(
+            "Divers search wreck\n\nThe vessel, with 212 people aboard, went down on {day} near \
+             the harbour mouth. Divers resumed the search on Wednesday.\n"
+        )
+    };
+    agrees_then_conflicts(a, b, Some("2027-05-06"), "Monday", ("May 3", "May 1"));
+}
+
 // ---- what unseen reports contain (issue: find the conflicts) ---------------
 // Every sentence below is invented for these tests.
 

@@ -71,6 +71,9 @@ pub struct AlignDef {
     /// The same for two figures of one slot, each the only one of its slot
     /// in its sentence.
     pub figure_anchor_bonus: f32,
+    /// More for two days, each the only one its sentence tells, whose
+    /// sentences state a figure the sources share (on top of `anchor_bonus`).
+    pub day_anchor_bonus: f32,
     /// Two days told with clock times the sources share: one moment.
     pub clock_bonus: f32,
     /// Names whose spellings score at least this (see `name_score` in the judge).
@@ -100,6 +103,7 @@ impl Default for AlignDef {
             date_event_bonus: 0.1,
             anchor_bonus: 0.1,
             figure_anchor_bonus: 0.15,
+            day_anchor_bonus: 0.2,
             clock_bonus: 0.35,
             name_gate: 0.8,
             mutual_gate: 0.75,
