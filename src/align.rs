@@ -344,6 +344,12 @@ fn score(
         // its "a jury in Dunmore convicted him on three of five".
         sim -= cut.apart_penalty;
     }
+    // A figure of what may be ("could bring winds of up to 150 km/h") is
+    // less likely the other report's figure of what is ("brought gusts of
+    // 150 km/h") than that report's own figure of what is.
+    if x.kind != Kind::Date && x.kind != Kind::Claim && x.forward != y.forward {
+        sim -= cut.forward_penalty;
+    }
     // Both in their headlines: each report's main news.
     if place.headline {
         sim += cut.headline_bonus;

@@ -2734,6 +2734,32 @@ fn a_shared_figure_ties_the_lone_days_of_its_sentences() {
     agrees_then_conflicts(a, b, Some("2027-05-06"), "Monday", ("May 3", "May 1"));
 }
 
+/// A figure of what may be ("could bring winds of up to 150 km/h") is not
+/// the other report's figure of what is, when its own report states one:
+/// the storm's winds of 140 km/h meet the other's gusts of 150 km/h.
+#[test]
+fn a_forecast_figure_gives_way_to_the_figure_of_what_happened() {
+    let a = (
+        "Idris made landfall near Norvik on Tuesday night with winds of 140 km/h, killing \
+         six people. The weather office had warned that the storm could bring winds of up \
+         to 150 km/h and rain.",
+        Some("2027-09-15"),
+    );
+    let b = |speed: &str| {
+        format!(
+            "The storm came ashore near Norvik late on Tuesday, bringing gusts of {speed} \
+             and heavy rain."
+        )
+    };
+    agrees_then_conflicts(
+        a,
+        b,
+        Some("2027-09-16"),
+        "140 km/h",
+        ("140 km/h", "150 km/h"),
+    );
+}
+
 // ---- what unseen reports contain (issue: find the conflicts) ---------------
 // Every sentence below is invented for these tests.
 

@@ -92,6 +92,25 @@ fn looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
     before.chain(after.filter(|_| !told_past)).any(cue)
 }
 
+/// Whether a figure at token `at` is told of what may be: a word of what
+/// is to come, a modal or a verb of intent, before it in its clause ("could bring winds of up to 150
+/// km/h", "is expected to cost $2 million", "plans to hire 200 people").
+/// Only the words before it: those after a figure are often a clause of its
+/// own noun ("of the citizens who could vote").
+pub(super) fn figure_looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    (s.tokens.start..at.min(s.tokens.end))
+        .rev()
+        .take_while(|&i| !ctx.has(i, super::flag::CLAUSE_BREAK) && toks[i].lower != "that")
+        .any(|i| {
+            // (A modal or a verb of intent: not "set", "next" or "due",
+            // which tell no future before a figure: "due to winds of 150 km/h".)
+            ctx.has(i, super::flag::FUTURE_CUE)
+                && ctx.has(i, super::flag::HEDGED)
+                && !ctx.is_capitalized(&toks[i])
+        })
+}
+
 /// Whether the date at token `at` says when something was said: right
 /// after a verb of saying in the past ("said Wednesday it would recall",
 /// "announced late on Monday that it will close"). It is past, whatever the

@@ -215,6 +215,10 @@ pub struct Fact {
     /// burned 14,000 acres by Tuesday evening"), not when something
     /// happened. A report written a day later counts by a later day.
     pub as_of: bool,
+    /// A figure told in a clause that looks forward ("could bring winds of
+    /// up to 150 km/h", "is expected to cost $2 million"): what may be,
+    /// not what is.
+    pub forward: bool,
     /// The source's publication date, when known.
     pub published: Option<Date>,
     /// Stated in the source's headline: a first paragraph of one sentence
@@ -1367,6 +1371,7 @@ impl Repeats {
                 // and also tells an event of ("declared an emergency on
                 // Tuesday") dates that event too: no longer only a count's.
                 first.as_of &= f.as_of;
+                first.forward &= f.forward;
                 // A figure first met in the headline ("profit falls 18% as
                 // demand cools") takes its event words from the body's first
                 // sentence that states it ("net profit fell 18 percent"):
@@ -2100,6 +2105,8 @@ fn finish(
             && c.modality == Modality::Asserted
             && counts_in(ctx, s, &c.toks),
         news_day,
+        forward: matches!(c.kind, Kind::Quantity | Kind::Duration | Kind::Age)
+            && date::figure_looks_forward(ctx, s, c.toks.start),
         published: ctx.published(),
         attribution: ctx.attributions[c.sentence]
             .as_deref()

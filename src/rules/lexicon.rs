@@ -87,6 +87,10 @@ pub struct AlignDef {
     /// Taken from two figures whose sentences name no one in common: told
     /// of different subjects.
     pub apart_penalty: f32,
+    /// Taken from two figures one of which is told in a clause that looks
+    /// forward ("could bring winds of up to 150 km/h") and the other not:
+    /// what may be is not what is.
+    pub forward_penalty: f32,
 }
 
 impl Default for AlignDef {
@@ -109,6 +113,7 @@ impl Default for AlignDef {
             mutual_gate: 0.75,
             coarse_penalty: 0.05,
             apart_penalty: 0.1,
+            forward_penalty: 0.2,
         }
     }
 }
