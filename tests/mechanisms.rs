@@ -2530,6 +2530,41 @@ fn a_claim_of_someone_the_other_report_never_names_is_another_claim() {
     );
 }
 
+/// A report that tells a verdict both ways ("convicted on 11 of 14 counts
+/// and acquitted on three") tells a split: its acquittal is no
+/// contradiction of the other report's conviction. A report of an
+/// acquittal on every count still contradicts the conviction.
+#[test]
+fn a_split_verdict_is_no_contradiction_of_its_own_side() {
+    let conflicts = |b: &str| {
+        let sources = [
+            src(
+                "a",
+                "A jury in Dunmore convicted Lena Vask on 11 of 14 counts of fraud on \
+                 Thursday. She was acquitted on three counts of tax evasion.",
+                None,
+            ),
+            src("b", b, None),
+        ];
+        concur::check(&sources, &rules())
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::Claim && f.verdict == Verdict::Conflict)
+            .count()
+    };
+    assert_eq!(
+        conflicts(
+            "Lena Vask was found guilty on Thursday of taking county funds between 2019 \
+             and 2024. The jury convicted her on 11 counts of fraud."
+        ),
+        0
+    );
+    assert_eq!(
+        conflicts("A jury in Dunmore acquitted Lena Vask of fraud on Thursday."),
+        1
+    );
+}
+
 // ---- alignment --------------------------------------------------------------
 
 #[test]

@@ -216,10 +216,64 @@ pub fn judge(
                 && matches!(f.value, Value::Claim { negated: false, .. })
         })
     };
+    // A report that tells a topic's claim both ways ("found guilty on 11
+    // counts", "acquitted on three") tells a split verdict. Its one side,
+    // met by the other report's other side, is no contradiction where the
+    // two reports agree on that other side in another group ("convicted on
+    // 11 counts" in both): such a pair is two facts left alone. A report
+    // that tells only an acquittal still contradicts the conviction.
+    // (Alignment has not looked at the values; this is judging.)
+    let polarity = |f: &Fact| match f.value {
+        Value::Claim { negated, .. }
+            if !rules.rules[f.rule].is_fallback()
+                && f.modality == crate::extract::Modality::Asserted =>
+        {
+            Some(negated)
+        }
+        _ => None,
+    };
+    // (source, other source, rule, polarity) the two agree on in some group.
+    let mut agreed: rustc_hash::FxHashSet<(usize, usize, usize, bool)> = Default::default();
+    for g in groups.iter().filter(|g| facts[g[0]].kind == Kind::Claim) {
+        for (a, &i) in g.iter().enumerate() {
+            for &j in &g[a + 1..] {
+                let (x, y) = (&facts[i], &facts[j]);
+                if let (Some(nx), Some(ny)) = (polarity(x), polarity(y))
+                    && nx == ny
+                    && x.rule == y.rule
+                    && x.source != y.source
+                {
+                    agreed.insert((x.source, y.source, x.rule, nx));
+                    agreed.insert((y.source, x.source, x.rule, nx));
+                }
+            }
+        }
+    }
+    let split = |g: &[usize]| {
+        g.len() > 1
+            && facts[g[0]].kind == Kind::Claim
+            && g.iter().enumerate().all(|(a, &i)| {
+                g[a + 1..].iter().all(|&j| {
+                    let (x, y) = (&facts[i], &facts[j]);
+                    x.source == y.source
+                        || matches!((polarity(x), polarity(y)), (Some(nx), Some(ny))
+                            if nx != ny
+                                && x.rule == y.rule
+                                && (agreed.contains(&(x.source, y.source, x.rule, ny))
+                                    || agreed.contains(&(x.source, y.source, x.rule, nx))))
+                })
+            })
+    };
     let mut kept: Vec<&[usize]> = groups
         .iter()
         .filter(|g| !counterpart_only(g))
-        .map(Vec::as_slice)
+        .flat_map(|g| {
+            if split(g) {
+                g.chunks(1).collect::<Vec<_>>()
+            } else {
+                vec![g.as_slice()]
+            }
+        })
         .collect();
     // In source order, by where each group's first fact stands (a stable
     // sort: the groups, not the findings, which are far larger, are moved).
