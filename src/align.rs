@@ -95,10 +95,11 @@ fn is_vague(f: &Fact) -> bool {
 
 /// Told in passing, for the place a fact holds among those of its slot: a
 /// vague count, a whole made of parts the sentence states ("180
-/// riders and seven staff"), which restates them, or a figure in a
-/// relative aside ("Acme, which employs 350 people, said").
+/// riders and seven staff"), which restates them, a figure in a
+/// relative aside ("Acme, which employs 350 people, said"), or the total
+/// a share is taken of ("12 percent of its 40,000 customers").
 fn in_passing(f: &Fact) -> bool {
-    is_vague(f) || f.derived || f.aside
+    is_vague(f) || f.derived || f.aside || f.base
 }
 
 /// What agreeing values add to a pair's score once it has passed the gate:

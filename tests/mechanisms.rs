@@ -1413,6 +1413,34 @@ fn a_change_over_a_year_is_not_a_change_over_a_month() {
     );
 }
 
+/// The total a share is taken of ("12 percent of the company's 40,000
+/// customers") is told in passing: the other report's "5,000 of its
+/// customers" counts those the share counts, and is no contradiction of
+/// the total.
+#[test]
+fn the_total_of_a_share_is_told_in_passing() {
+    let a = (
+        "About 12 percent of the company's 40,000 business customers were affected, \
+         Norvik said.",
+        None,
+    );
+    let b = (
+        "Norvik said roughly 5,000 of its business customers were hit by the outage.",
+        None,
+    );
+    assert_eq!(verdict(a, b, "40,000", "5,000"), None);
+    // Two shares of one total still meet.
+    let b = (
+        "About 15 percent of the company's 40,000 business customers were affected, \
+         Norvik said.",
+        None,
+    );
+    assert_eq!(
+        verdict(a, b, "12 percent", "15 percent"),
+        Some(Verdict::Conflict)
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 /// A length told in two units is one length: "4 hours and 35 minutes",

@@ -244,6 +244,9 @@ pub struct Fact {
     /// Told in a relative clause set off by commas ("Acme, which employs
     /// 350 people, said"): what the report says of someone in passing.
     pub aside: bool,
+    /// The total a share is taken of ("12 percent of the company's 40,000
+    /// customers"): told in passing, the share being the news.
+    pub base: bool,
     /// Whom a figure is about: the key of the name nearest before it in its
     /// clause ("Stoa shares jumped 24%, while Halvern stock slipped 1.5%"),
     /// past the names of speakers ("Acme said 40 …").
@@ -2060,6 +2063,7 @@ fn finish(
             .find(|&q| ctx.has(q, flag::CLAUSE_PUNCT))
             .and_then(|q| ctx.seg.tokens.get(q + 1))
             .is_some_and(|t| matches!(t.lower.as_str(), "which" | "who" | "whose"));
+    let base = c.kind == Kind::Quantity && base_of_share(ctx, s, c.toks.start);
     // Whom a figure, or a claim under the fallback rule, is said of.
     let about = if c.kind == Kind::Age {
         aged_name(ctx, s, &c.toks)
@@ -2072,6 +2076,7 @@ fn finish(
         derived,
         summed: false,
         aside,
+        base,
         about,
         named: if c.kind == Kind::Quantity {
             names_in(ctx, s, c.sentence)
@@ -2127,6 +2132,32 @@ fn finish(
         clock: c.clock.map(|k| ctx.seg.tokens[k].start()),
     };
     Some((fact, context))
+}
+
+/// Whether the figure at token `at` is the total a share is taken of: "12
+/// percent of the company's 40,000 customers", "a third of its 900
+/// staff". What the report tells is the share; the other report's "5,000
+/// of its customers" counts those the share counts, not the total.
+fn base_of_share(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    let Some(of) = (s.tokens.start.max(at.saturating_sub(4))..at)
+        .rev()
+        .take_while(|&q| {
+            toks[q].kind == TokKind::Word && !ctx.has(q, flag::CLAUSE_BREAK)
+                || matches!(toks[q].lower.as_str(), "'s" | "\u{2019}s")
+        })
+        .find(|&q| toks[q].lower == "of")
+    else {
+        return false;
+    };
+    of > s.tokens.start
+        && (matches!(toks[of - 1].lower.as_str(), "percent" | "cent" | "%")
+            || ctx
+                .lex
+                .def
+                .numbers
+                .fractions
+                .contains_key(toks[of - 1].lower.as_str()))
 }
 
 /// How many days before its report a date may be and still be part of the
