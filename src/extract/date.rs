@@ -92,8 +92,8 @@ fn looks_forward(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
     before.chain(after.filter(|_| !told_past)).any(cue)
 }
 
-/// Whether a figure at token `at` is told of what may be: a word of what
-/// is to come, a modal or a verb of intent, before it in its clause ("could bring winds of up to 150
+/// Whether a figure at token `at` is told of what may be: a modal or a
+/// verb of intent before it in its clause ("could bring winds of up to 150
 /// km/h", "is expected to cost $2 million", "plans to hire 200 people").
 /// Only the words before it: those after a figure are often a clause of its
 /// own noun ("of the citizens who could vote").

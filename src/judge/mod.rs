@@ -264,17 +264,15 @@ pub fn judge(
                 })
             })
     };
-    let mut kept: Vec<&[usize]> = groups
-        .iter()
-        .filter(|g| !counterpart_only(g))
-        .flat_map(|g| {
-            if split(g) {
-                g.chunks(1).collect::<Vec<_>>()
-            } else {
-                vec![g.as_slice()]
-            }
-        })
-        .collect();
+    // (No list made per group: a large check has as many groups as facts.)
+    let mut kept: Vec<&[usize]> = Vec::with_capacity(groups.len());
+    for g in groups.iter().filter(|g| !counterpart_only(g)) {
+        if split(g) {
+            kept.extend(g.chunks(1));
+        } else {
+            kept.push(g);
+        }
+    }
     // In source order, by where each group's first fact stands (a stable
     // sort: the groups, not the findings, which are far larger, are moved).
     kept.sort_by(|a, b| {
