@@ -1441,6 +1441,40 @@ fn the_total_of_a_share_is_told_in_passing() {
     );
 }
 
+/// "Up from €2.9bn a year ago": the time after an earlier figure is when
+/// that figure stood, even when the figure ends in a scale or a currency.
+/// It is no date of the report, and it does not make the rest of its
+/// sentence background of an earlier year.
+#[test]
+fn the_time_of_an_earlier_figure_dates_nothing_else() {
+    let text = |n: &str| {
+        format!(
+            "The group had revenue of €3.1bn, up from €2.9bn a year ago, and employs \
+             950 staff across {n} countries."
+        )
+    };
+    let (s, f) = facts(&text("14"), Some("2029-07-26"));
+    assert!(
+        !f.iter()
+            .any(|x| x.kind == Kind::Date && s.text[x.start..x.end].contains("year ago")),
+        "{:?}",
+        f.iter()
+            .map(|x| &s.text[x.start..x.end])
+            .collect::<Vec<_>>()
+    );
+    let a = (
+        "Tarn Foods, which employs about 900 people in 14 countries, kept its forecast.",
+        Some("2029-07-26"),
+    );
+    agrees_then_conflicts(
+        a,
+        |n| text(n.trim_end_matches(" countries")),
+        Some("2029-07-26"),
+        "14 countries",
+        ("14 countries", "16 countries"),
+    );
+}
+
 // ---- durations --------------------------------------------------------------
 
 /// A length told in two units is one length: "4 hours and 35 minutes",

@@ -1069,10 +1069,7 @@ pub fn extract(
         // the day before"): each report sets its news against a figure of
         // its own choosing, so the time of it is no fact of the event.
         let toks = &ctx.seg.tokens;
-        if start >= s.tokens.start + 2
-            && toks[start - 1].kind == TokKind::Number
-            && matches!(toks[start - 2].lower.as_str(), "from" | "with" | "against")
-        {
+        if super::after_earlier_figure(ctx, s, start) {
             i = end.max(i + 1);
             continue;
         }

@@ -1730,6 +1730,41 @@ struct SentenceYears {
     aside_end: usize,
 }
 
+/// Whether the token at `at` follows an earlier figure a change is told
+/// from ("up from 41 a week ago", "from €2.9bn a year ago", "with 380 the
+/// day before"): the time after it is when that figure stood, which each
+/// report chooses for itself, and no event of the sentence.
+pub(super) fn after_earlier_figure(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    let numbers = &ctx.lex.def.numbers;
+    // (The figure may end in a scale or a unit: "from €2.9bn", "from 3.1
+    // million tonnes".)
+    let Some(figure) = (s.tokens.start..at)
+        .rev()
+        .take(3)
+        .find(|&k| toks[k].kind == TokKind::Number)
+        .filter(|&k| {
+            (k + 1..at).all(|q| {
+                let w = toks[q].lower.as_str();
+                numbers.scales.contains_key(w) || numbers.currencies.contains_key(w)
+            })
+        })
+    else {
+        return false;
+    };
+    // (A currency sign may stand before it: "from €2.9bn".)
+    let first = if figure > s.tokens.start
+        && numbers
+            .currencies
+            .contains_key(toks[figure - 1].lower.as_str())
+    {
+        figure - 1
+    } else {
+        figure
+    };
+    first > s.tokens.start && matches!(toks[first - 1].lower.as_str(), "from" | "with" | "against")
+}
+
 fn sentence_years(ctx: &Ctx, s: &Sentence) -> SentenceYears {
     let all = &ctx.seg.tokens;
     // "Last year" names the year before the report's, as its number would.
@@ -1751,7 +1786,12 @@ fn sentence_years(ctx: &Ctx, s: &Sentence) -> SentenceYears {
         .then(|| ctx.published().map(|p| p.year() - n))
         .flatten()
     };
-    let last_year = |k: usize| last_year(k).or_else(|| years_ago(k));
+    // (Not when an earlier figure stood: "up from €2.9bn a year ago".)
+    let last_year = |k: usize| {
+        last_year(k)
+            .or_else(|| years_ago(k))
+            .filter(|_| !after_earlier_figure(ctx, s, k))
+    };
     let year = |k: usize| year_of(&all[k]).or_else(|| last_year(k));
     let years = s
         .tokens
