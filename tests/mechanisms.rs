@@ -1475,6 +1475,19 @@ fn the_time_of_an_earlier_figure_dates_nothing_else() {
     );
 }
 
+/// "Rose to 3.1 billion euros from 2.9 billion": the earlier figure is told
+/// in the money of the one it changed to, and meets the other report's
+/// "up from €2.9bn".
+#[test]
+fn an_earlier_figure_takes_the_money_of_the_figure_it_changed_to() {
+    let a = (
+        "Tarn Foods said revenue rose to 3.1 billion euros from 2.9 billion a year earlier.",
+        Some("2029-07-26"),
+    );
+    let b = |n: &str| format!("Tarn Foods had revenue of €3.1bn, up from €{n}bn a year ago.");
+    agrees_then_conflicts(a, b, Some("2029-07-26"), "2.9 billion", ("2.9", "2.6"));
+}
+
 // ---- durations --------------------------------------------------------------
 
 /// A length told in two units is one length: "4 hours and 35 minutes",

@@ -1395,6 +1395,27 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         };
         let previous =
             previous && !(figure_from && unit.is_none() && head.as_deref().is_some_and(source));
+        // "rose to 3.1 billion euros from 2.9 billion", "to 12 percent from
+        // 10": an earlier figure that names no unit and counts nothing is
+        // told in the money or share of the figure it changed to, right
+        // before it.
+        if previous && unit.is_none() && head.is_none() {
+            let inherited = out
+                .last()
+                .filter(|c| c.sentence == si && c.toks.end <= at && c.toks.end + 3 >= at)
+                .and_then(|c| match &c.value {
+                    Value::Quantity { unit: Some(u), .. }
+                        if u == "percent"
+                            || lex.def.numbers.currencies.values().any(|c| c == u) =>
+                    {
+                        Some(u.clone())
+                    }
+                    _ => None,
+                });
+            if inherited.is_some() {
+                unit = inherited;
+            }
+        }
         // A score counts no noun: the word after it says what it decided
         // ("a 2-1 home win", "a 27-12 vote"), so "won 2-1" is the same slot.
         if second.is_some() && unit.is_none() && !partitive {
