@@ -1737,8 +1737,8 @@ struct SentenceYears {
 pub(super) fn after_earlier_figure(ctx: &Ctx, s: &Sentence, at: usize) -> bool {
     let toks = &ctx.seg.tokens;
     let numbers = &ctx.lex.def.numbers;
-    // (The figure may end in a scale or a unit: "from €2.9bn", "from 3.1
-    // million tonnes".)
+    // (The figure may end in a scale or a currency: "from €2.9bn", "from
+    // 3.1 million", "from 40 euros".)
     let Some(figure) = (s.tokens.start..at)
         .rev()
         .take(3)

@@ -1400,7 +1400,7 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
         // told in the money or share of the figure it changed to, right
         // before it.
         if previous && unit.is_none() && head.is_none() {
-            let inherited = out
+            unit = out
                 .last()
                 .filter(|c| c.sentence == si && c.toks.end <= at && c.toks.end + 3 >= at)
                 .and_then(|c| match &c.value {
@@ -1412,9 +1412,6 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     }
                     _ => None,
                 });
-            if inherited.is_some() {
-                unit = inherited;
-            }
         }
         // A score counts no noun: the word after it says what it decided
         // ("a 2-1 home win", "a 27-12 vote"), so "won 2-1" is the same slot.
