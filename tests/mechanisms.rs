@@ -2640,6 +2640,74 @@ fn a_split_verdict_is_no_contradiction_of_its_own_side() {
     );
 }
 
+/// A past form joined by "or" to a negated verb is denied with it ("was not
+/// tainted or used"), and "unlikely" denies what it governs ("unlikely to
+/// reopen", "unlikely that the water had been used": a report that calls a
+/// use unlikely contradicts one that tells it), not the noun after it ("an
+/// unlikely ally").
+#[test]
+fn a_denial_reaches_a_verb_joined_by_or_and_unlikely_denies_what_it_governs() {
+    let claims = |text: &str| {
+        let (s, f) = facts(text, None);
+        texts(&s, &f, |x| x.kind == Kind::Claim)
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        claims("The utility said the water was not tainted or used for drinking."),
+        ["not tainted", "not tainted or used"]
+    );
+    // ("And" may deny the pair, not each.)
+    assert_eq!(
+        claims("Officers did not stop and searched the van anyway."),
+        ["not stop"]
+    );
+    assert_eq!(
+        claims("The plant is unlikely to reopen before spring, Tarn Foods said."),
+        ["unlikely to reopen"]
+    );
+    assert!(claims("Marek Holm found an unlikely ally in the mayor.").is_empty());
+    let a = "The utility said the water in Vell County was not tainted or used for drinking \
+             after the spill.";
+    let b = "It is unlikely that water in Vell County had been used for drinking after the \
+             spill, the utility said.";
+    assert_eq!(
+        verdict((a, None), (b, None), "used", "used"),
+        Some(Verdict::Agree)
+    );
+    let b = "The utility said the water in Vell County had been used for drinking after the \
+             spill.";
+    assert_eq!(
+        verdict((a, None), (b, None), "used", "used"),
+        Some(Verdict::Conflict)
+    );
+    let a = "It is unlikely that water in Vell County had been used for drinking after the \
+             spill, the utility said.";
+    assert_eq!(
+        verdict((a, None), (b, None), "unlikely", "used"),
+        Some(Verdict::Conflict)
+    );
+}
+
+/// A claim told in a relative clause ("an engineer who used the old pumps")
+/// is said in passing: it does not make the report's other claim of its
+/// verb one of two.
+#[test]
+fn a_claim_in_a_relative_clause_is_told_in_passing() {
+    let a = "Crews restored power in Dunmore on Friday after a storm cut lines across the \
+             county.\n\nThe utility said the reserve tanks were not used during the outage. \
+             Repairs to the substation will take a week, it said.";
+    let b = "Power came back on Friday in Dunmore, three days after the storm.\n\nMarek Holm, \
+             an engineer who used the old pumps for years, led the repairs at the substation.\n\n\
+             Officials think it unlikely that the reserve tanks had been used during the storm, \
+             though tests continue.";
+    assert_eq!(
+        verdict((a, None), (b, None), "not used", "unlikely"),
+        Some(Verdict::Agree)
+    );
+}
+
 // ---- alignment --------------------------------------------------------------
 
 #[test]

@@ -38,6 +38,31 @@ fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, cue: u32) -> Opt
     None
 }
 
+/// The word of denial in "-ly" whose "that" opens the clause of token `i`,
+/// however long its subject: "unlikely that the water in the tanks had
+/// been used" denies the use (the clause's first verb-like word after "that"
+/// past its subject is `i` itself, so nothing between is a predicate).
+fn denied_clause(ctx: &Ctx, s: &Sentence, i: usize) -> Option<usize> {
+    let toks = &ctx.seg.tokens;
+    let from = s.tokens.start.max(i.saturating_sub(MAX_DENIED_CLAUSE));
+    let mut k = i;
+    while k > from + 1 {
+        k -= 1;
+        if clause_break(toks[k].lower.as_str()) || ctx.has(k, flag::PREDICATE) {
+            return None;
+        }
+        if toks[k].lower == "that" {
+            let cue = k - 1;
+            return (ctx.has(cue, flag::NEGATION) && toks[cue].lower.ends_with("ly"))
+                .then_some(cue);
+        }
+    }
+    None
+}
+
+/// How far back from a verb [`denied_clause`] looks for its "that", in tokens.
+const MAX_DENIED_CLAUSE: usize = 12;
+
 /// Whether token `i` is a verb with no claim rule of its own that a negation
 /// governs ("did not formally disclose"): the fallback claims.
 pub fn negated_verb_at(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
@@ -52,7 +77,32 @@ pub fn negated_verb_at(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
         // yet", "not even") is no verb itself.
         && !ctx.lex.def.claims.between.contains(t.lower.as_str())
         && !intends_to(ctx, i)
-        && (negation_before(ctx, s, i) || no_subject(ctx, s, i).is_some())
+        && (negation_before(ctx, s, i)
+            || no_subject(ctx, s, i).is_some()
+            || after_auxiliary(ctx, i) && denied_clause(ctx, s, i).is_some())
+}
+
+/// Whether token `i` follows an auxiliary ("had been used", "will close"):
+/// a verb, where a clause's first words may be its subject's.
+fn after_auxiliary(ctx: &Ctx, i: usize) -> bool {
+    i > 0
+        && matches!(
+            ctx.seg.tokens[i - 1].lower.as_str(),
+            "be" | "been"
+                | "had"
+                | "has"
+                | "have"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "will"
+                | "would"
+                | "could"
+                | "did"
+                | "do"
+                | "does"
+        )
 }
 
 /// A negation right before token `i`, past adverbs and auxiliaries ("has
@@ -67,11 +117,25 @@ fn negation_before(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
             // A verb of denial ("failed", "declined", "denied") negates the
             // verb it governs, "to" and an infinitive or a form in "-ing"
             // ("declined to name", "denied sharing"), not any word after
-            // it: "the dam failed late on Monday" denies nothing.
-            let verb = ctx.lex.is_past_form(l) || l.ends_with('s');
+            // it: "the dam failed late on Monday" denies nothing. So does
+            // a word of denial in "-ly" ("unlikely to reopen"), and not the
+            // noun after it ("an unlikely ally").
+            let verb = ctx.lex.is_past_form(l) || l.ends_with('s') || l.ends_with("ly");
             return !verb
                 || toks.get(k + 1).is_some_and(|t| t.lower == "to")
-                || toks[i].lower.ends_with("ing");
+                || toks[i].lower.ends_with("ing") && !l.ends_with("ly");
+        }
+        // A past form joined by "or" to a negated verb is denied with it:
+        // "was not tainted or used", "did not lock or alarm" (not "and":
+        // "did not stop and search" may deny the pair, not each).
+        if matches!(l, "or" | "nor")
+            && k == i - 1
+            && k > s.tokens.start
+            && ctx.lex.is_past_form(&toks[i].lower)
+            && toks[k - 1].kind == TokKind::Word
+            && !ctx.has(k - 1, flag::STOP)
+        {
+            return negation_before(ctx, s, k - 1);
         }
         if !(l.ends_with("ly") || ctx.lex.def.claims.between.contains(l) || intends_to(ctx, k)) {
             return false;
@@ -148,7 +212,10 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             }
             generic = true;
         }
-        let cue = cue_before(ctx, s, i, 6, flag::NEGATION);
+        let near_cue = cue_before(ctx, s, i, 6, flag::NEGATION);
+        let denied = denied_clause(ctx, s, i);
+        let cue = near_cue.or(denied);
+        let clause_cue = denied.filter(|&d| cue == Some(d));
         // ("No" is a negation too: the subject it opens is the same one.)
         let no_subj = no_subject(ctx, s, i).filter(|&k| cue.is_none_or(|c| c == k));
         let neg = cue.or(no_subj);
@@ -191,6 +258,17 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
         // turned away") is said of that subject first, as any passive is.
         if let Some(no) = no_subj {
             let mut said_of = clause_words(ctx, no + 1..i, 0);
+            for e in events {
+                if !said_of.contains(&e) {
+                    said_of.push(e);
+                }
+            }
+            events = said_of;
+        }
+        // So is a verb whose clause a word of denial opens ("unlikely that
+        // the water had been used"): said of the clause's subject first.
+        if let Some(cue) = clause_cue {
+            let mut said_of = clause_words(ctx, cue + 2..i, 0);
             for e in events {
                 if !said_of.contains(&e) {
                     said_of.push(e);

@@ -2103,6 +2103,15 @@ fn finish(
             .find(|&q| ctx.has(q, flag::CLAUSE_PUNCT))
             .and_then(|q| ctx.seg.tokens.get(q + 1))
             .is_some_and(|t| matches!(t.lower.as_str(), "which" | "who" | "whose"));
+    // A claim told of someone in a relative clause ("an engineer who used
+    // the handle") is said in passing, as a figure in an aside is.
+    let aside = aside
+        || c.kind == Kind::Claim
+            && c.toks.start > s.tokens.start
+            && matches!(
+                ctx.seg.tokens[c.toks.start - 1].lower.as_str(),
+                "who" | "which" | "whose"
+            );
     let base = c.kind == Kind::Quantity && base_of_share(ctx, s, c.toks.start);
     // Whom a figure, or a claim under the fallback rule, is said of.
     let about = if c.kind == Kind::Age {
