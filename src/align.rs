@@ -368,6 +368,15 @@ fn score(
     if shared_event && x.kind == Kind::Claim && !rule.is_fallback() {
         sim += cut.event_bonus;
     }
+    // A claim of the fallback rule must act on something the other acts on;
+    // two that act on two things in common ("did not release the driver's
+    // name" / "refused to say the driver's name") are likelier one.
+    if x.kind == Kind::Claim
+        && rule.is_fallback()
+        && x.events.iter().filter(|e| y.events.contains(e)).count() >= 2
+    {
+        sim += cut.event_bonus;
+    }
     if shared_event && x.kind != Kind::Claim {
         sim += cut.event_bonus;
         // A date's nearest event word is what it dates ("the hearing on

@@ -2708,6 +2708,46 @@ fn a_claim_in_a_relative_clause_is_told_in_passing() {
     );
 }
 
+/// Verbs of making a thing known are one predicate when denied: "had not
+/// released the driver's name" and "refused to say the driver's name"
+/// withhold one name ("say", a function word, is a claim only denied).
+/// Two claims that act on two things in common are likelier one.
+#[test]
+fn withholding_a_thing_is_one_claim_whatever_the_verb_of_telling() {
+    let a = "A fire tore through a warehouse in Pinecrest on Tuesday, killing two workers. \
+             The company did not comment on the cause.\n\nPolice had not released the \
+             driver's name by late Tuesday. Investigators said the truck hit a fuel line \
+             before the blaze began.";
+    let b = |told: &str| {
+        format!(
+            "Two workers died when a warehouse in Pinecrest burned on Tuesday.\n\nAt a \
+             briefing, the county sheriff {told} the driver's name, citing the family's \
+             wishes.\n\nCrews battled the fire for about six hours, officials said."
+        )
+    };
+    assert_eq!(
+        verdict(
+            (a, None),
+            (&b("refused to say"), None),
+            "not released",
+            "say"
+        ),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict(
+            (a, None),
+            (&b("released"), None),
+            "not released",
+            "released"
+        ),
+        Some(Verdict::Conflict)
+    );
+    // Every "said" is no claim of its own.
+    let (s, f) = facts("The sheriff said the driver was hurt.", None);
+    assert!(texts(&s, &f, |x| x.kind == Kind::Claim).is_empty());
+}
+
 // ---- alignment --------------------------------------------------------------
 
 #[test]

@@ -38,6 +38,9 @@ fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, cue: u32) -> Opt
     None
 }
 
+/// The one predicate of the verbs of telling (`[lexicon.claims] telling`).
+const TELLING: &str = "tell";
+
 /// The word of denial in "-ly" whose "that" opens the clause of token `i`,
 /// however long its subject: "unlikely that the water in the tanks had
 /// been used" denies the use (the clause's first verb-like word after "that"
@@ -193,8 +196,15 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
         let mut generic = false;
         if !predicate {
             // Or a positive use of a verb some source negates (see `negated_verbs`).
+            // A verb of telling that is a function word ("say", "told")
+            // is a claim only denied: "refused to say the name" withholds
+            // the name, while every "said" is no claim of its own.
+            let telling_denied = ctx.rules.claim_fallback
+                && ctx.has(i, flag::STOP)
+                && ctx.lex.is_telling(lemma)
+                && negation_before(ctx, s, i);
             let candidate = ctx.rules.claim_fallback
-                && !ctx.has(i, flag::STOP)
+                && (!ctx.has(i, flag::STOP) || telling_denied)
                 && !ctx.has(i, flag::NEGATION)
                 && !t.lower.ends_with("ly")
                 && !ctx.lex.def.claims.between.contains(t.lower.as_str())
@@ -207,7 +217,9 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
                 }
                 continue;
             }
-            if !candidate || !ctx.has(i, flag::NEGATED_VERB) && !negated_verb_at(ctx, s, i) {
+            if !candidate
+                || !ctx.has(i, flag::NEGATED_VERB) && !telling_denied && !negated_verb_at(ctx, s, i)
+            {
                 continue;
             }
             generic = true;
@@ -285,8 +297,12 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
                 negated,
                 modality,
             },
+            // Verbs of telling are one predicate: what is withheld is what
+            // they act on ("did not release the name" / "would not say the
+            // name").
             head: Some(match known {
                 Some((head, _)) if !generic => head.clone(),
+                _ if ctx.lex.is_telling(lemma) => TELLING.to_string(),
                 _ => lemma.to_string(),
             }),
             events,

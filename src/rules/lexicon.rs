@@ -291,6 +291,10 @@ table! {
         pub not_denied: HashSet<String>,
         /// Two-word phrases that deny a noun phrase ("ruled out a leak").
         pub ruling_out: Vec<String>,
+        /// Verbs of making a thing known ("release", "disclose", "say"):
+        /// denied, each withholds what it acts on, so "did not release the
+        /// name" and "refused to say the name" are one claim.
+        pub telling: HashSet<String>,
     }
 }
 
@@ -356,6 +360,8 @@ pub struct Lexicon {
     /// `[lexicon.numbers] workforce_nouns` as lemmas, the form counted
     /// nouns take ("employee" is "employe").
     workforce: HashSet<String>,
+    /// `[lexicon.claims] telling` as lemmas.
+    telling: HashSet<String>,
 }
 
 /// Multi-word phrases indexed by one of their words, so matching at a token
@@ -743,6 +749,12 @@ impl Lexicon {
                 .iter()
                 .map(|w| lemma_of(&def.words.lemmas, w))
                 .collect(),
+            telling: def
+                .claims
+                .telling
+                .iter()
+                .map(|w| lemma_of(&def.words.lemmas, w))
+                .collect(),
             currency_tails: def
                 .numbers
                 .currencies
@@ -884,6 +896,12 @@ impl Lexicon {
     /// The lemma of a lower-case word: the irregular table first, then the
     /// irregular verb forms ("knew": "know"), then conservative suffix
     /// stripping (plural, -ed, -ing, -ment).
+    /// Whether a lemma is of a verb of making a thing known
+    /// (`[lexicon.claims] telling`).
+    pub fn is_telling(&self, lemma: &str) -> bool {
+        self.telling.contains(lemma)
+    }
+
     pub fn lemma(&self, w: &str) -> String {
         lemma_of(&self.def.words.lemmas, w)
     }
