@@ -282,6 +282,29 @@ fn what_a_later_report_looks_forward_to_is_not_what_an_earlier_one_told() {
         fact(&s, &f, Kind::Date, "May 7").modality,
         concur::extract::Modality::Asserted
     );
+    // A day over before its report was written is not looked forward to
+    // there, whatever verb of intent stands before it.
+    let text = "Prosecutors said the man planned the June 3 break-in at the Dunmore depot.";
+    let (s, f) = facts(text, Some("2026-06-05"));
+    assert_eq!(
+        fact(&s, &f, Kind::Date, "June 3").modality,
+        concur::extract::Modality::Asserted
+    );
+    let (s, f) = facts(text, Some("2026-05-20"));
+    assert_eq!(
+        fact(&s, &f, Kind::Date, "June 3").modality,
+        concur::extract::Modality::Hedged
+    );
+    let a = (
+        "Thieves broke into the Dunmore depot on Wednesday night and took 40 laptops.",
+        Some("2026-06-04"),
+    );
+    let b = (
+        "Prosecutors said the man planned the June 3 break-in at the Dunmore depot, where \
+         40 laptops were taken.",
+        Some("2026-06-05"),
+    );
+    assert_eq!(verdict(a, b, "Wednesday", "June 3"), Some(Verdict::Agree));
 }
 
 #[test]

@@ -1095,7 +1095,10 @@ pub fn extract(
             events.retain(|e| *e != began);
             events.insert(0, began);
         }
-        let modality = if looks_forward(ctx, s, start) || hedge.is_some() {
+        // (A day over before its report was written is not looked forward
+        // to there: "planned the June 28 attack" in a report of June 29.)
+        let over = f.last != Date::MAX && ctx.published().is_some_and(|p| f.last < p);
+        let modality = if looks_forward(ctx, s, start) && !over || hedge.is_some() {
             Modality::Hedged
         } else {
             Modality::Asserted
