@@ -2771,6 +2771,35 @@ fn withholding_a_thing_is_one_claim_whatever_the_verb_of_telling() {
     assert!(texts(&s, &f, |x| x.kind == Kind::Claim).is_empty());
 }
 
+/// "Unclear", "unknown" and a denied "known" or "clear" before a question
+/// are one claim: the rest of the clause is not known. What is not known is
+/// shown whole, and "known for" or "not certain of" say no such thing.
+#[test]
+fn what_is_not_known_is_one_claim_whatever_the_word() {
+    let a = "Crews in Dunmore pumped water from flooded homes on Monday. Officials said it \
+             was not known if the new barriers held back the river or only slowed it.";
+    let b = "Water was pumped from flooded homes in Dunmore on Monday. It remains unclear how \
+             much the new barriers slowed the river, or whether they held it back at all.";
+    assert_eq!(
+        verdict((a, None), (b, None), "not known", "unclear"),
+        Some(Verdict::Agree)
+    );
+    let (s, f) = facts(b, None);
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Claim),
+        ["unclear how much the new barriers slowed the river"]
+    );
+    let (s, f) = facts(
+        "Tarn Foods, known for its salads, was not certain of the count. It is not clear \
+         that the barrier worked.",
+        None,
+    );
+    assert_eq!(
+        texts(&s, &f, |x| x.kind == Kind::Claim),
+        ["not certain", "not clear that the barrier worked"]
+    );
+}
+
 // ---- alignment --------------------------------------------------------------
 
 #[test]

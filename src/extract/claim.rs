@@ -41,6 +41,53 @@ fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, cue: u32) -> Opt
 /// The one predicate of the verbs of telling (`[lexicon.claims] telling`).
 const TELLING: &str = "tell";
 
+/// The one predicate of the words that say a thing is known
+/// (`[lexicon.claims] knowing`).
+pub(super) const KNOWING: &str = "known";
+
+/// What a claim that something is not known at token `i` says is not known:
+/// the content words of the rest of its sentence, past commas ("unclear how
+/// much the barriers slowed the river, or if they held it"), up to
+/// [`MAX_UNKNOWN_MATTER`].
+fn unknown_matter(ctx: &Ctx, s: &Sentence, i: usize) -> Vec<crate::extract::Word> {
+    let toks = &ctx.seg.tokens;
+    let mut out: Vec<crate::extract::Word> = Vec::new();
+    for k in (i + 1..s.tokens.end).filter(|&k| toks[k].kind == TokKind::Word) {
+        if ctx.has(k, flag::CONTENT) && !out.contains(ctx.lemma(k)) {
+            out.push(ctx.lemma(k).clone());
+            if out.len() == MAX_UNKNOWN_MATTER {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Whether a question or a clause follows token `i` ("known whether",
+/// "unclear how much", "clear that"): what a word of knowing says is (not)
+/// known. ("Known for its pumps" and "not certain of the count" say no
+/// such thing.)
+fn asks_after(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
+    (i + 1 < s.tokens.end)
+        && matches!(
+            ctx.seg.tokens[i + 1].lower.as_str(),
+            "whether" | "if" | "how" | "what" | "who" | "why" | "when" | "where" | "which" | "that"
+        )
+}
+
+/// Where the clause of a claim that something is not known ends, past
+/// its word at `i`: what is not known, told to the first clause break.
+fn matter_end(ctx: &Ctx, s: &Sentence, i: usize) -> usize {
+    let toks = &ctx.seg.tokens;
+    (i + 1..s.tokens.end)
+        .find(|&k| clause_break(toks[k].lower.as_str()))
+        .unwrap_or(s.tokens.end)
+        .max(i + 1)
+}
+
+/// How many words [`unknown_matter`] keeps.
+pub(super) const MAX_UNKNOWN_MATTER: usize = 8;
+
 /// The word of denial in "-ly" whose "that" opens the clause of token `i`,
 /// however long its subject: "unlikely that the water in the tanks had
 /// been used" denies the use (the clause's first verb-like word after "that"
@@ -184,6 +231,38 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             out.push(c);
             continue;
         }
+        // "Unclear", "unknown": what follows is not known.
+        if ctx.rules.claim_fallback
+            && let Some(base) = t.lower.strip_prefix("un")
+            && ctx.lex.def.claims.knowing.contains(base)
+            && asks_after(ctx, s, i)
+        {
+            let hedge = cue_before(ctx, s, i, 6, flag::HEDGED);
+            let modality = if hedge.is_some() {
+                Modality::Hedged
+            } else {
+                Modality::Asserted
+            };
+            out.push(Candidate {
+                kind: Kind::Claim,
+                sentence: si,
+                toks: i..matter_end(ctx, s, i),
+                value: Value::Claim {
+                    predicate: t.lower.to_string(),
+                    negated: true,
+                    modality,
+                },
+                head: Some(KNOWING.to_string()),
+                events: unknown_matter(ctx, s, i),
+                hedge: hedge.map(|h| toks[h].lower.to_string()),
+                modality,
+                relative: false,
+                label: Some(t.lower.to_string()),
+                bytes: None,
+                clock: None,
+            });
+            continue;
+        }
         let lemma: &str = ctx.lemma(i);
         let known = if ctx.has(i, flag::PREDICATE) {
             ctx.rules.claim_predicates.get(lemma)
@@ -239,14 +318,26 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             Modality::Asserted
         };
         let start = neg.unwrap_or(i).min(i);
-        let span = start..i + 1;
+        let knowing = generic
+            && ctx.lex.def.claims.knowing.contains(t.lower.as_str())
+            && asks_after(ctx, s, i);
+        // (What is not known is the claim: "not known if the pumps
+        // work", shown whole to its clause's end.)
+        let span = start..if knowing {
+            matter_end(ctx, s, i)
+        } else {
+            i + 1
+        };
         // A claim's rule is chosen by its predicate alone; its event words are
         // what the verb acts on ("released the name"), up to the clause's end.
         let mut events = object(ctx, s, i);
+        if knowing {
+            events = unknown_matter(ctx, s, i);
+        }
         // A verb made passive acts on the words between its negation and it
         // ("no ransom had been paid" → ransom); one that acts on nothing
         // ("demand has not slowed") is said of its subject.
-        if events.is_empty() {
+        if events.is_empty() && !knowing {
             // (Not the verb of intention that governs it: "does not plan
             // to close" acts on nothing named.)
             let end = intent_before(ctx, s, i).filter(|&k| k > start).unwrap_or(i);
@@ -302,6 +393,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             // name").
             head: Some(match known {
                 Some((head, _)) if !generic => head.clone(),
+                _ if knowing => KNOWING.to_string(),
                 _ if ctx.lex.is_telling(lemma) => TELLING.to_string(),
                 _ => lemma.to_string(),
             }),

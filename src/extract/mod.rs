@@ -2121,6 +2121,7 @@ fn finish(
             .then(|| named_before(ctx, s, c.sentence, c.toks.start))
             .flatten()
     };
+    let unknown_matter = c.kind == Kind::Claim && c.head.as_deref() == Some(claim::KNOWING);
     let fact = Fact {
         derived,
         summed: false,
@@ -2168,7 +2169,10 @@ fn finish(
         events: c
             .events
             .iter()
-            .take(if c.kind == Kind::Claim {
+            // (What is said not to be known is a whole question, kept whole.)
+            .take(if unknown_matter {
+                claim::MAX_UNKNOWN_MATTER
+            } else if c.kind == Kind::Claim {
                 3
             } else {
                 EVENT_WORDS

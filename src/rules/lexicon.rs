@@ -295,6 +295,11 @@ table! {
         /// denied, each withholds what it acts on, so "did not release the
         /// name" and "refused to say the name" are one claim.
         pub telling: HashSet<String>,
+        /// Words that say a thing is known ("known", "clear"): denied, or
+        /// in "un-" ("unclear"), each says what follows is not known, so
+        /// "it is not known if" and "it remains unclear
+        /// whether" are one claim.
+        pub knowing: HashSet<String>,
     }
 }
 
