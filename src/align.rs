@@ -255,9 +255,20 @@ fn score(
                 .as_deref()
                 .is_some_and(|h| b.events.iter().any(|e| e.as_str() == h))
         };
+        // Or one's verb is what the other acts on: "not named" / "released
+        // no name" (verbs of telling share one head, so the word is read).
+        let acts_on = |a: &Fact, b: &Fact| match &a.value {
+            crate::extract::Value::Claim { predicate, .. } => {
+                let verb = rules.lexicon.lemma(predicate);
+                b.events.iter().any(|e| e.as_str() == verb)
+            }
+            _ => false,
+        };
         x.events.iter().any(|e| y.events.contains(e))
             || names(x, y)
             || names(y, x)
+            || acts_on(x, y)
+            || acts_on(y, x)
             // Or both are said of one name: "Hale did not vote" /
             // "Hale voted with the majority".
             || x.about.is_some() && x.about == y.about

@@ -2800,6 +2800,39 @@ fn what_is_not_known_is_one_claim_whatever_the_word() {
     );
 }
 
+/// A past form acting on what "no" denies is denied: "paid no ransom" is
+/// "had not paid a ransom" (it was a false conflict with "paid"), and a
+/// verb of telling meets a claim acting on its word: "have not named any
+/// suspects" / "released no name".
+#[test]
+fn a_past_form_acting_on_what_no_denies_is_denied() {
+    let a = "Tarn Foods said on Monday that hackers had stolen customer records. Chief \
+             executive Lena Vask said the company had not paid a ransom. Police have not named \
+             any suspects.";
+    let b = |paid: &str| {
+        format!(
+            "Hackers stole customer records from Tarn Foods, the company said on Monday. Lena \
+             Vask, its chief executive, said the company {paid} ransom. Police said they had \
+             a suspect but released no name."
+        )
+    };
+    assert_eq!(
+        verdict((a, None), (&b("paid no"), None), "not paid", "paid no"),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(
+        verdict((a, None), (&b("paid a"), None), "not paid", "paid"),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(
+        verdict((a, None), (&b("paid no"), None), "not named", "released no"),
+        Some(Verdict::Agree)
+    );
+    // (Not "no longer", "no one".)
+    let (s, f) = facts("The plant employed no more than 40 people.", None);
+    assert!(texts(&s, &f, |x| x.kind == Kind::Claim).is_empty());
+}
+
 // ---- alignment --------------------------------------------------------------
 
 #[test]

@@ -129,7 +129,26 @@ pub fn negated_verb_at(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
         && !intends_to(ctx, i)
         && (negation_before(ctx, s, i)
             || no_subject(ctx, s, i).is_some()
+            || denied_object(ctx, s, i)
             || after_auxiliary(ctx, i) && denied_clause(ctx, s, i).is_some())
+}
+
+/// Whether the past form at `i` acts on a thing "no" denies: "paid no
+/// ransom", "found no damage", "released no name" deny the paying, the
+/// finding, the releasing. (Not "no longer", "no one": `not_denied`.)
+fn denied_object(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    i + 2 < s.tokens.end
+        && toks[i + 1].lower == "no"
+        && toks[i].kind == TokKind::Word
+        && ctx.lex.is_past_form(&toks[i].lower)
+        && !ctx.lex.def.claims.having.contains(toks[i].lower.as_str())
+        && !ctx
+            .lex
+            .def
+            .claims
+            .not_denied
+            .contains(toks[i + 2].lower.as_str())
 }
 
 /// Whether token `i` follows an auxiliary ("had been used", "will close"):
@@ -303,7 +322,8 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             }
             generic = true;
         }
-        let near_cue = cue_before(ctx, s, i, 6, flag::NEGATION);
+        let near_cue = cue_before(ctx, s, i, 6, flag::NEGATION)
+            .or_else(|| denied_object(ctx, s, i).then_some(i + 1));
         let denied = denied_clause(ctx, s, i);
         let cue = near_cue.or(denied);
         let clause_cue = denied.filter(|&d| cue == Some(d));
@@ -325,6 +345,9 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
         // work", shown whole to its clause's end.)
         let span = start..if knowing {
             matter_end(ctx, s, i)
+        } else if neg == Some(i + 1) {
+            // ("paid no": the denial is the word after.)
+            i + 2
         } else {
             i + 1
         };
@@ -379,6 +402,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             }
             events = said_of;
         }
+        let telling = generic && ctx.lex.is_telling(lemma);
         out.push(Candidate {
             kind: Kind::Claim,
             sentence: si,
@@ -394,7 +418,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             head: Some(match known {
                 Some((head, _)) if !generic => head.clone(),
                 _ if knowing => KNOWING.to_string(),
-                _ if ctx.lex.is_telling(lemma) => TELLING.to_string(),
+                _ if telling => TELLING.to_string(),
                 _ => lemma.to_string(),
             }),
             events,
