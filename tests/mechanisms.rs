@@ -2833,6 +2833,25 @@ fn a_past_form_acting_on_what_no_denies_is_denied() {
     assert!(texts(&s, &f, |x| x.kind == Kind::Claim).is_empty());
 }
 
+/// "Discovered", "detected", "uncovered" and "found" are one event word: the
+/// day a leak was discovered is the other report's day it was found, not
+/// the day the other report says it was disclosed.
+#[test]
+fn discovered_and_found_are_one_event() {
+    let a = (
+        "Pinecrest Water said on Wednesday that a leak had contaminated the supply of about \
+         12,000 homes in Vell County, in a fault discovered on May 6.",
+        Some("2026-05-13"),
+    );
+    let b = (
+        "Pinecrest Water on Wednesday disclosed a leak that contaminated the supply of some \
+         12,000 homes in Vell County. The fault was found on May 6, the company said.",
+        Some("2026-05-13"),
+    );
+    assert_eq!(verdict(a, b, "May 6", "May 6"), Some(Verdict::Agree));
+    assert_eq!(verdict(a, b, "May 6", "Wednesday"), None);
+}
+
 // ---- alignment --------------------------------------------------------------
 
 #[test]
