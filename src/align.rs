@@ -256,9 +256,12 @@ fn score(
                 .is_some_and(|h| b.events.iter().any(|e| e.as_str() == h))
         };
         // Or one's verb is what the other acts on: "not named" / "released
-        // no name" (verbs of telling share one head, so the word is read).
+        // no name" (verbs of telling share one head, so the word is read;
+        // any other claim's head is its verb, read above).
         let acts_on = |a: &Fact, b: &Fact| match &a.value {
-            crate::extract::Value::Claim { predicate, .. } => {
+            crate::extract::Value::Claim { predicate, .. }
+                if a.head.as_deref() == Some(crate::extract::claim::TELLING) =>
+            {
                 let verb = rules.lexicon.lemma(predicate);
                 b.events.iter().any(|e| e.as_str() == verb)
             }

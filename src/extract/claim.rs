@@ -39,7 +39,7 @@ fn cue_before(ctx: &Ctx, s: &Sentence, i: usize, window: usize, cue: u32) -> Opt
 }
 
 /// The one predicate of the verbs of telling (`[lexicon.claims] telling`).
-const TELLING: &str = "tell";
+pub(crate) const TELLING: &str = "tell";
 
 /// The one predicate of the words that say a thing is known
 /// (`[lexicon.claims] knowing`).
@@ -298,8 +298,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             // is a claim only denied: "refused to say the name" withholds
             // the name, while every "said" is no claim of its own.
             let telling_denied = ctx.rules.claim_fallback
-                && ctx.has(i, flag::STOP)
-                && ctx.lex.is_telling(lemma)
+                && ctx.has(i, flag::STOP | flag::TELLING)
                 && negation_before(ctx, s, i);
             let candidate = ctx.rules.claim_fallback
                 && (!ctx.has(i, flag::STOP) || telling_denied)
@@ -402,7 +401,7 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             }
             events = said_of;
         }
-        let telling = generic && ctx.lex.is_telling(lemma);
+        let telling = generic && ctx.has(i, flag::TELLING);
         out.push(Candidate {
             kind: Kind::Claim,
             sentence: si,

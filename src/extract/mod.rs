@@ -447,6 +447,8 @@ pub mod flag {
     pub const RECURS: u32 = 1 << 27;
     /// A preposition of place (`[lexicon.dates] place_prepositions`).
     pub const PLACE: u32 = 1 << 28;
+    /// A verb of making a thing known (`[lexicon.claims] telling`, by lemma).
+    pub const TELLING: u32 = 1 << 29;
 }
 
 /// Prepositions that give a date a role in its event (see `finish`): English
@@ -845,6 +847,7 @@ fn word_entry(l: &str, lex: &Lexicon, rules: &RuleSet, clause: u32) -> (Word, u3
         (lex.def.numbers.forecast.contains(l), flag::FORECAST),
         (lex.def.numbers.required.contains(l), flag::REQUIRED),
         (lex.def.numbers.changes.contains(l), flag::CHANGE),
+        (lex.is_telling(lemma.as_str()), flag::TELLING),
     ];
     (
         lemma,
