@@ -371,35 +371,17 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             // A passive verb ("the bridge was not damaged", "was damaged in
             // the storm") is said of its subject first, then of what follows.
             // (A topic rule's claims say what they are about already.)
-            let mut said_of = subject(ctx, s, aux);
-            for e in events {
-                if !said_of.contains(&e) {
-                    said_of.push(e);
-                }
-            }
-            events = said_of;
+            events = said_of_first(subject(ctx, s, aux), events);
         }
         // A passive verb whose subject "no" opens ("no patients had been
         // turned away") is said of that subject first, as any passive is.
         if let Some(no) = no_subj {
-            let mut said_of = clause_words(ctx, no + 1..i, 0);
-            for e in events {
-                if !said_of.contains(&e) {
-                    said_of.push(e);
-                }
-            }
-            events = said_of;
+            events = said_of_first(clause_words(ctx, no + 1..i, 0), events);
         }
         // So is a verb whose clause a word of denial opens ("unlikely that
         // the water had been used"): said of the clause's subject first.
         if let Some(cue) = clause_cue {
-            let mut said_of = clause_words(ctx, cue + 2..i, 0);
-            for e in events {
-                if !said_of.contains(&e) {
-                    said_of.push(e);
-                }
-            }
-            events = said_of;
+            events = said_of_first(clause_words(ctx, cue + 2..i, 0), events);
         }
         let telling = generic && ctx.has(i, flag::TELLING);
         out.push(Candidate {
@@ -429,6 +411,20 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             clock: None,
         });
     }
+}
+
+/// A claim's event words said of its subject first: `subject`, then the
+/// words it acts on that the subject does not hold.
+fn said_of_first(
+    mut subject: Vec<crate::extract::Word>,
+    events: Vec<crate::extract::Word>,
+) -> Vec<crate::extract::Word> {
+    for e in events {
+        if !subject.contains(&e) {
+            subject.push(e);
+        }
+    }
+    subject
 }
 
 /// "was", "were", "is", "are": the forms of "be" that make a verb after
