@@ -80,6 +80,15 @@ fn texts<'s>(s: &'s Source, fs: &[Fact], keep: impl Fn(&Fact) -> bool) -> Vec<&'
 }
 
 /// The verdict of the finding that cites `a` in the first text and `b` in the second.
+/// The texts of the claims read from one source with no publication date.
+fn claim_texts(text: &str) -> Vec<String> {
+    let (s, f) = facts(text, None);
+    texts(&s, &f, |x| x.kind == Kind::Claim)
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
 fn verdict(
     a: (&str, Option<&str>),
     b: (&str, Option<&str>),
@@ -2670,13 +2679,7 @@ fn a_split_verdict_is_no_contradiction_of_its_own_side() {
 /// unlikely ally").
 #[test]
 fn a_denial_reaches_a_verb_joined_by_or_and_unlikely_denies_what_it_governs() {
-    let claims = |text: &str| {
-        let (s, f) = facts(text, None);
-        texts(&s, &f, |x| x.kind == Kind::Claim)
-            .into_iter()
-            .map(String::from)
-            .collect::<Vec<_>>()
-    };
+    let claims = claim_texts;
     assert_eq!(
         claims("The utility said the water was not tainted or used for drinking."),
         ["not tainted", "not tainted or used"]
@@ -3694,13 +3697,7 @@ fn a_title_word_inside_a_name_of_a_thing() {
 /// late on Monday" denies nothing.
 #[test]
 fn a_verb_of_denial_negates_only_what_it_governs() {
-    let claims = |text: &str| {
-        let (s, f) = facts(text, None);
-        texts(&s, &f, |x| x.kind == Kind::Claim)
-            .into_iter()
-            .map(String::from)
-            .collect::<Vec<_>>()
-    };
+    let claims = claim_texts;
     assert!(claims("The dam failed late on Monday, flooding the valley.").is_empty());
     assert!(claims("Shares declined sharply in early trading.").is_empty());
     assert_eq!(

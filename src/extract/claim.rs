@@ -256,30 +256,11 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
             && ctx.lex.def.claims.knowing.contains(base)
             && asks_after(ctx, s, i)
         {
-            let hedge = cue_before(ctx, s, i, 6, flag::HEDGED);
-            let modality = if hedge.is_some() {
-                Modality::Hedged
-            } else {
-                Modality::Asserted
-            };
-            out.push(Candidate {
-                kind: Kind::Claim,
-                sentence: si,
-                toks: i..matter_end(ctx, s, i),
-                value: Value::Claim {
-                    predicate: t.lower.to_string(),
-                    negated: true,
-                    modality,
-                },
-                head: Some(KNOWING.to_string()),
-                events: unknown_matter(ctx, s, i),
-                hedge: hedge.map(|h| toks[h].lower.to_string()),
-                modality,
-                relative: false,
-                label: Some(t.lower.to_string()),
-                bytes: None,
-                clock: None,
-            });
+            // (Told as a noun's claim is: the word is its predicate.)
+            let mut c = noun_claim(ctx, (si, s), i..i + 1, i, true, unknown_matter(ctx, s, i));
+            c.toks = i..matter_end(ctx, s, i);
+            c.head = Some(KNOWING.to_string());
+            out.push(c);
             continue;
         }
         let lemma: &str = ctx.lemma(i);
