@@ -245,6 +245,9 @@ fn score(
         Admit::Context => {}
     }
     let cut = rules.lexicon.align();
+    // How many event words the two have in common (the one count for every
+    // test below that asks).
+    let in_common = || x.events.iter().filter(|e| y.events.contains(e)).count();
     // The event word nearest to one of them stands next to the other too
     // (for claims, what the verb acts on: any word in common).
     let shared_event = if x.kind == Kind::Claim {
@@ -267,7 +270,7 @@ fn score(
             }
             _ => false,
         };
-        x.events.iter().any(|e| y.events.contains(e))
+        in_common() > 0
             || names(x, y)
             || names(y, x)
             || acts_on(x, y)
@@ -385,10 +388,7 @@ fn score(
     // A claim of the fallback rule must act on something the other acts on;
     // two that act on two things in common ("did not release the driver's
     // name" / "refused to say the driver's name") are likelier one.
-    if x.kind == Kind::Claim
-        && rule.is_fallback()
-        && x.events.iter().filter(|e| y.events.contains(e)).count() >= 2
-    {
+    if x.kind == Kind::Claim && rule.is_fallback() && in_common() >= 2 {
         sim += cut.event_bonus;
     }
     if shared_event && x.kind != Kind::Claim {
@@ -402,13 +402,12 @@ fn score(
         // are: a place named between ("struck on Sunday in Brill county" /
         // "the storm that struck the province on May 11") comes nearer
         // than what happened, and two words in common say one event.
-        let shared = || x.events.iter().filter(|e| y.events.contains(e)).count();
         let to_the_day = |f: &Fact| matches!(&f.value, crate::extract::Value::Date { start, end, .. } if start == end);
         if x.kind == Kind::Date
             && (!x.past && !y.past || to_the_day(x) && to_the_day(y))
             && !x.events.is_empty()
             && (x.events.first() == y.events.first()
-                || shared() >= 2
+                || in_common() >= 2
                 // (A verb that comes first, what it acts on second: "crashed
                 // into a truck on Monday" / "hit the truck on 2 May".)
                 || x.events.first().is_some_and(|e| y.events.iter().take(2).any(|f| f == e))
