@@ -118,6 +118,12 @@ fn near_days(a: Option<jiff::civil::Date>, b: Option<jiff::civil::Date>) -> bool
     }
 }
 
+/// A span whose last day is fewer days than this after its first
+/// ("Saturday and Sunday", "May 3-5", "last week") is a few days told as
+/// such, which a day meets less well than a span does (a longer stretch,
+/// "mid-April" or a month, meets a day as well: see `score`).
+const DAYS_IN_SPAN: i32 = 7;
+
 /// Where two facts of one slot stand in their sources: signs of one slot
 /// that do not come from their words.
 #[derive(Clone, Copy)]
@@ -418,7 +424,10 @@ fn score(
     }
     // A date told to the day or the month is better met by one told as
     // closely than by a season or a year that holds it ("the leak started
-    // in mid-April": "on April 14" before "this spring").
+    // in mid-April": "on April 14" before "this spring"). So are a few days
+    // told as a span ("voted over Saturday and Sunday") by a span ("on May
+    // 10 and 11") before one of their days ("cast her ballot Sunday"), and
+    // a day by a day before a span of a few days that holds it.
     // (How closely each is told, not whether they agree.)
     if let (
         crate::extract::Value::Date {
@@ -429,12 +438,18 @@ fn score(
         },
     ) = (&x.value, &y.value)
     {
-        let coarse = |s: &jiff::civil::Date, e: &jiff::civil::Date| {
-            *s != jiff::civil::Date::MIN
-                && *e != jiff::civil::Date::MAX
-                && s.until(*e).is_ok_and(|d| d.get_days() > 31)
+        // (How many days after its first its last is: none for a date open
+        // at one end.)
+        let days = |s: &jiff::civil::Date, e: &jiff::civil::Date| {
+            (*s != jiff::civil::Date::MIN && *e != jiff::civil::Date::MAX)
+                .then(|| s.until(*e).ok().map(|d| d.get_days()))
+                .flatten()
         };
-        if coarse(sx, ex) != coarse(sy, ey) {
+        let (dx, dy) = (days(sx, ex), days(sy, ey));
+        let coarse = |d: Option<i32>| d.is_some_and(|d| d > 31);
+        let few = |d: Option<i32>| d.is_some_and(|d| (1..DAYS_IN_SPAN).contains(&d));
+        let one = |d: Option<i32>| d == Some(0);
+        if coarse(dx) != coarse(dy) || few(dx) && one(dy) || one(dx) && few(dy) {
             sim -= cut.coarse_penalty;
         }
     }

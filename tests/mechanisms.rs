@@ -1991,6 +1991,29 @@ fn a_date_told_closely_is_met_by_one_told_as_closely_before_a_season() {
     assert_eq!(verdict(a, b, "mid-April", "this spring"), None);
 }
 
+#[test]
+fn days_told_as_a_span_meet_a_span_before_one_of_their_days() {
+    // Two days of voting meet the other report's two days of voting, not
+    // the one day a voter is told to have voted on, though that sentence
+    // shares more of its words.
+    let a = (
+        "Only 31 percent of eligible members cast ballots over Saturday and Sunday, the \
+         board said.",
+        Some("2031-05-12"),
+    );
+    let b = (
+        "In all, 4,120 members voted on May 10 and 11, the board said, equal to 31.2 \
+         percent of eligible members. Lena Vask, the union leader, cast her ballot Sunday \
+         evening, the board said.",
+        Some("2031-05-13"),
+    );
+    assert_eq!(
+        verdict(a, b, "Saturday and Sunday", "May 10 and 11"),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(verdict(a, b, "Saturday and Sunday", "Sunday"), None);
+}
+
 /// A year told after a range's end is the end's, and the start's when the
 /// start tells none: no year is left over as a date of its own.
 #[test]
