@@ -8264,6 +8264,30 @@ fn claims_of_one_verb_said_of_one_name_meet() {
     );
 }
 
+/// What "no longer" is so has stopped being so: it meets what another
+/// report says "remains" so ("is no longer considered a suspect" / "remains
+/// a suspect"), and agrees with another "no longer".
+#[test]
+fn no_longer_denies_what_remains() {
+    let a = "Police said the driver, Marek Holm, is no longer considered a suspect in the Dunmore crash.";
+    let b = "The sheriff said the driver, Marek Holm, remains a suspect in the crash.";
+    assert_eq!(
+        verdict((a, None), (b, None), "no longer considered", "remains"),
+        Some(Verdict::Conflict)
+    );
+    let c = "The driver, Marek Holm, was no longer a suspect in the crash, the sheriff said.";
+    assert_eq!(
+        verdict((a, None), (c, None), "no longer considered", "no longer"),
+        Some(Verdict::Agree)
+    );
+    let a = "The bridge at Norvik is no longer closed to traffic.";
+    let b = "The bridge at Norvik remains closed to traffic, officials said.";
+    assert_eq!(
+        verdict((a, None), (b, None), "no longer", "remains"),
+        Some(Verdict::Conflict)
+    );
+}
+
 /// A claim whose verb acts on nothing it names meets one of the same verb
 /// that does: "his lawyer said he would not appeal" / "his lawyer said he
 /// would appeal the verdict".

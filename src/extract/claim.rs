@@ -45,6 +45,59 @@ pub(crate) const TELLING: &str = "tell";
 /// (`[lexicon.claims] knowing`).
 pub(super) const KNOWING: &str = "known";
 
+/// The predicate of a thing said to have stopped being so ("is no longer
+/// considered a suspect", "no longer works there"): what "remains" so in
+/// another report ("remains a suspect") is what has not stopped.
+pub(super) const CONTINUING: &str = "remain";
+
+/// Whether token `i` opens "no longer" with something after it in its sentence.
+pub(super) fn no_longer_at(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    i + 2 < s.tokens.end && toks[i].lower == "no" && toks[i + 1].lower == "longer"
+}
+
+/// The claim of "no longer" at token `i`: that what follows does not
+/// remain so. It acts on the content words after it, in its clause ("no
+/// longer considered a person of interest" → consider, person, interest),
+/// or, with none, on its subject ("the road is no longer").
+fn no_longer(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Candidate {
+    let toks = &ctx.seg.tokens;
+    let after = i + 2..s.tokens.end.min(i + 10);
+    let mut events = clause_words(ctx, after.clone(), 0);
+    if events.is_empty() {
+        events = subject(ctx, s, i);
+    }
+    // (Shown to its first content word: "no longer considered".)
+    let end = after
+        .take_while(|&k| !ctx.has(k, flag::CLAUSE_BREAK))
+        .find(|&k| ctx.has(k, flag::CONTENT) && toks[k].kind == TokKind::Word)
+        .map_or(i + 2, |k| k + 1);
+    let hedge = cue_before(ctx, s, i, 6, flag::HEDGED);
+    let modality = if hedge.is_some() {
+        Modality::Hedged
+    } else {
+        Modality::Asserted
+    };
+    Candidate {
+        kind: Kind::Claim,
+        sentence: si,
+        toks: i..end,
+        value: Value::Claim {
+            predicate: CONTINUING.to_string(),
+            negated: true,
+            modality,
+        },
+        head: Some(ctx.lex.lemma(CONTINUING)),
+        events,
+        hedge: hedge.map(|h| toks[h].lower.to_string()),
+        modality,
+        relative: false,
+        label: Some(CONTINUING.to_string()),
+        bytes: None,
+        clock: None,
+    }
+}
+
 /// What a claim that something is not known at token `i` says is not known:
 /// the content words of the rest of its sentence, past commas ("unclear how
 /// much the barriers slowed the river, or if they held it"), up to
@@ -234,6 +287,11 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
     for i in s.tokens.clone() {
         let t = &toks[i];
         if t.kind != TokKind::Word {
+            continue;
+        }
+        // "Is no longer a suspect": what has stopped being so.
+        if ctx.rules.claim_fallback && no_longer_at(ctx, s, i) {
+            out.push(no_longer(ctx, si, s, i));
             continue;
         }
         // "No major side effects", "has no fence": a thing said not to exist.

@@ -880,6 +880,9 @@ pub fn negated_verbs(ctx: &Ctx) -> Negated {
         for i in s.tokens.clone() {
             if claim::negated_verb_at(ctx, s, i) {
                 out.verbs.insert(ctx.lemma(i).to_string());
+            } else if ctx.rules.claim_fallback && claim::no_longer_at(ctx, s, i) {
+                // (What "remains" so elsewhere is its positive side.)
+                out.verbs.insert(ctx.lex.lemma(claim::CONTINUING));
             } else if ctx.rules.claim_fallback
                 && (ctx.seg.tokens[i].lower == "no" || ctx.has(i, flag::RULING_OUT))
                 && let Some(c) = claim::denied_at(ctx, si, s, i)
