@@ -8716,6 +8716,33 @@ fn a_margin_told_by_a_name_and_a_hedge_or_as_was() {
     );
 }
 
+/// "Several" is a vague count, more than two and fewer than ten, and
+/// before a scale word counts in that scale ("several thousand").
+#[test]
+fn several_is_a_vague_count() {
+    let (s, f) = facts(
+        "The blast at the Pinecrest plant left several workers injured. Police \
+         seized several thousand rounds of ammunition.",
+        None,
+    );
+    let several = fact(&s, &f, Kind::Quantity, "several workers");
+    assert_eq!(range(several), (3.0, 3.0, 10.0));
+    let rounds = fact(&s, &f, Kind::Quantity, "several thousand rounds");
+    assert_eq!(range(rounds), (3000.0, 3000.0, 10000.0));
+    let a = (
+        "The blast at the Pinecrest plant left several workers injured, officials said.",
+        None,
+    );
+    let b = (
+        "Two workers were injured in the blast at the Pinecrest plant, officials said.",
+        None,
+    );
+    assert_eq!(
+        verdict(a, b, "several workers", "Two workers"),
+        Some(Verdict::Conflict)
+    );
+}
+
 /// A pair across blocks (a topic's figure and a figure under the fallback
 /// rule) scores the same whichever source comes first.
 #[test]

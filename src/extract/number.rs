@@ -179,6 +179,16 @@ pub fn read(ctx: &Ctx, i: usize, limit: usize) -> Option<Num> {
     // Scale words: "52 million", "a dozen", "two hundred thousand"
     while j < limit {
         let w = &toks[j].lower;
+        // ("Several thousand": a vague count right before a scale word
+        // counts in that scale.)
+        if let Some((lo, hi)) = vague.filter(|_| j == i + 1)
+            && let Some(&m) = lex.def.numbers.scales.get(w.as_str())
+        {
+            vague = Some((lo * m, hi * m));
+            value = lo * m;
+            j += 1;
+            break;
+        }
         if let Some(&m) = lex
             .def
             .numbers
