@@ -566,8 +566,11 @@ fn told_without_topic(
             if stated.contains(&(&*f.block, s)) {
                 continue;
             }
-            for e in f.events.iter().take(2) {
-                for &j in by_event.get(&(s, e.as_str())).into_iter().flatten() {
+            // (The topic's own event words tell it too: "two employees were
+            // hurt" is a count of the injured.)
+            let words = f.events.iter().take(2).map(|e| e.as_str());
+            for e in words.chain(rules.rules[f.rule].events.iter().map(String::as_str)) {
+                for &j in by_event.get(&(s, e)).into_iter().flatten() {
                     pairs.push((i.min(j as usize) as u32, i.max(j as usize) as u32));
                 }
             }
@@ -1058,6 +1061,38 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     let few = |i: usize| figure(i) || facts[i].kind == Kind::Date && !facts[i].past;
     // Each candidate pair admitted once: whether the two may be one thing at all.
     let told_without = told_without_topic(&blocks, facts, rules);
+    // A pair across blocks where each is the other's only one: the topic's
+    // only figure in its report, vague or not ("leaving several others
+    // injured"), and the only count of people the other report tells with
+    // the topic's event word ("two other employees were hurt"). Each report
+    // then tells that count once, as a slot's only figure is told.
+    let mut crossings: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
+    for &(i, j) in &told_without {
+        for (a, b) in [(i, j), (j, i)] {
+            *crossings
+                .entry((a, facts[b as usize].source as u32))
+                .or_default() += 1;
+        }
+    }
+    let crossed: rustc_hash::FxHashSet<(u32, u32)> = told_without
+        .iter()
+        .copied()
+        .filter(|&(i, j)| {
+            let alone_in_block = |k: u32| {
+                let f = &facts[k as usize];
+                rules.rules[f.rule].is_fallback()
+                    || blocks[&(f.kind, &*f.block)]
+                        .iter()
+                        .filter(|&&m| facts[m].source == f.source)
+                        .count()
+                        == 1
+            };
+            crossings[&(i, facts[j as usize].source as u32)] == 1
+                && crossings[&(j, facts[i as usize].source as u32)] == 1
+                && alone_in_block(i)
+                && alone_in_block(j)
+        })
+        .collect();
     let admitted: Vec<(u32, u32, Admit)> = blocks
         .values()
         .flat_map(|members| candidates(members, facts, rules))
@@ -1162,7 +1197,8 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
         // passing: "runs 640 clinics" / "Norvik, which operates 640
         // clinics, said".
         let alone = |k: usize| unique[k] || aside_alone[k];
-        let u = news && same && alone(i) && alone(j);
+        let u =
+            news && same && alone(i) && alone(j) || news && crossed.contains(&(i as u32, j as u32));
         let year =
             slot_of[i] == slot_of[j] && year_alone[i].is_some() && year_alone[i] == year_alone[j];
         let lead = news && same && place[i] == 0 && place[j] == 0;

@@ -8743,6 +8743,28 @@ fn several_is_a_vague_count() {
     );
 }
 
+/// A topic's only figure, vague or not, meets the other report's only
+/// count of people told with one of the topic's own event words ("several
+/// others injured" / "two other employees were hurt"), in a report that
+/// states no figure of the topic: each report tells that count once.
+#[test]
+fn a_topics_only_figure_meets_the_only_count_told_with_its_event_word() {
+    let a = (
+        "A gunman killed four people at the Dunmore office on Monday and left several \
+         others gravely injured, police said.",
+        None,
+    );
+    let b = (
+        "Four staff members were killed in the shooting at the Dunmore office on Monday. \
+         Two other employees were hurt; both have since gone home.",
+        None,
+    );
+    assert_eq!(
+        verdict(a, b, "several others", "Two other employees"),
+        Some(Verdict::Conflict)
+    );
+}
+
 /// A pair across blocks (a topic's figure and a figure under the fallback
 /// rule) scores the same whichever source comes first.
 #[test]

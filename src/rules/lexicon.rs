@@ -367,6 +367,9 @@ pub struct Lexicon {
     workforce: HashSet<String>,
     /// `[lexicon.claims] telling` as lemmas.
     telling: HashSet<String>,
+    /// The person nouns (`rules/person-nouns.txt`) as lemmas, the form
+    /// counted nouns take ("employees" is "employ"): made on first use.
+    person_lemmas: std::sync::OnceLock<HashSet<String>>,
 }
 
 /// Multi-word phrases indexed by one of their words, so matching at a token
@@ -760,6 +763,7 @@ impl Lexicon {
                 .iter()
                 .map(|w| lemma_of(&def.words.lemmas, w))
                 .collect(),
+            person_lemmas: Default::default(),
             currency_tails: def
                 .numbers
                 .currencies
@@ -829,7 +833,27 @@ impl Lexicon {
     /// Whether a counted noun counts people: a generic one ("people",
     /// "residents") or one naming a person ("workers", "evacuees").
     pub fn counts_people(&self, w: &str) -> bool {
-        self.def.numbers.generic_nouns.contains(w) || self.is_person_noun(w)
+        self.def.numbers.generic_nouns.contains(w)
+            || self.is_person_noun(w)
+            || self.is_person_lemma(w)
+    }
+
+    /// Whether a counted noun, as [`Lexicon::lemma`] gives it, is the lemma
+    /// of a noun naming a person ("employ" of "employees", "nurs" of
+    /// "nurses"), where the lemma is no such noun itself.
+    pub fn is_person_lemma(&self, w: &str) -> bool {
+        self.person_lemmas
+            .get_or_init(|| {
+                // (Of the plural too, which may lose more: "employee" is
+                // "employe", "employees" "employ".)
+                let lemmas = &self.def.words.lemmas;
+                PERSON_NOUNS
+                    .words()
+                    .iter()
+                    .flat_map(|n| [lemma_of(lemmas, n), lemma_of(lemmas, &format!("{n}s"))])
+                    .collect()
+            })
+            .contains(w)
     }
 
     /// Whether a (lower-case, singular) noun names a person by its first
