@@ -8765,6 +8765,28 @@ fn a_topics_only_figure_meets_the_only_count_told_with_its_event_word() {
     );
 }
 
+/// A plural noun ends the counted noun unless another plural follows it:
+/// "11,200 people cast ballots" counts people ("cast" is their verb), "154
+/// measles cases" counts cases, and "80,000 linked bank accounts" accounts.
+#[test]
+fn a_plural_noun_ends_what_a_figure_counts() {
+    let (s, f) = facts(
+        "About 11,200 people cast ballots in Dunmore. Some 500 children attend classes \
+         there. Officials found 154 measles cases and 80,000 linked bank accounts.",
+        None,
+    );
+    let heads = quantity_heads(&s, &f);
+    assert_eq!(
+        heads,
+        [
+            ("About 11,200 people", Some("person".to_string())),
+            ("Some 500 children", Some("child".to_string())),
+            ("154 measles cases", Some("cas".to_string())),
+            ("80,000 linked bank accounts", Some("account".to_string())),
+        ]
+    );
+}
+
 /// A pair across blocks (a topic's figure and a figure under the fallback
 /// rule) scores the same whichever source comes first.
 #[test]

@@ -851,6 +851,25 @@ fn read(ctx: &Ctx, si: usize, s: &Sentence, claimed: &mut [bool], out: &mut Vec<
                     words.push((m + 1, "percent".to_string()));
                     break;
                 }
+                // A plural noun ends the counted noun unless another plural
+                // follows it ("154 measles cases"): "11,200 people cast
+                // ballots" counts people, and "cast" is their verb.
+                // (Irregular plurals too, "people", "children": not a verb's
+                // form, "linked bank accounts".)
+                let plural_noun = |w: &str| {
+                    looks_plural(w)
+                        || lex.def.words.lemmas.get(w).is_some_and(|l| l != w)
+                            && !lex.is_past_form(w)
+                            && !w.ends_with("ing")
+                };
+                if words
+                    .last()
+                    .is_some_and(|(_, w): &(usize, String)| plural_noun(w))
+                    && !looks_plural(&t.lower)
+                    && !ctx.has(m, super::flag::UNIT)
+                {
+                    break;
+                }
                 // A past participle ends the counted noun: "2,300 people injured and …".
                 if !words.is_empty() && lex.is_past_form(&t.lower) && !ctx.has(m, super::flag::UNIT)
                 {
