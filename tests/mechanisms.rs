@@ -8787,6 +8787,26 @@ fn a_plural_noun_ends_what_a_figure_counts() {
     );
 }
 
+/// A sentence that shares a share with another does not anchor the total
+/// the share is taken of in one to a figure told without one in the
+/// other: there the one is the whole and the other its part.
+#[test]
+fn a_shares_total_is_not_anchored_to_a_figure_without_one() {
+    let a = (
+        "About 11,200 people cast ballots, or 38 percent of the 29,500 registered voters.",
+        Some("2031-06-02"),
+    );
+    let b = (
+        "A total of 11,184 voters took part, a turnout of 37.9 percent.",
+        Some("2031-06-03"),
+    );
+    assert_eq!(
+        verdict(a, b, "38 percent", "37.9 percent"),
+        Some(Verdict::Agree)
+    );
+    assert_eq!(verdict(a, b, "29,500", "11,184"), None);
+}
+
 /// A pair across blocks (a topic's figure and a figure under the fallback
 /// rule) scores the same whichever source comes first.
 #[test]
