@@ -8286,6 +8286,15 @@ fn no_longer_denies_what_remains() {
         verdict((a, None), (b, None), "no longer", "remains"),
         Some(Verdict::Conflict)
     );
+    // "Still" says it too, but only where some report says "no longer":
+    // "Still, the ferry sailed" says nothing of the kind.
+    let a = "The coast guard said the Halvard ferry was no longer leaking fuel.";
+    let b = "Still, the Halvard ferry was still leaking a little fuel on Monday, officials said.";
+    assert_eq!(
+        verdict((a, None), (b, None), "no longer leaking", "still leaking"),
+        Some(Verdict::Conflict)
+    );
+    assert_eq!(claim_texts(b), Vec::<String>::new());
 }
 
 /// A claim whose verb acts on nothing it names meets one of the same verb

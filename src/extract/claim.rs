@@ -56,13 +56,20 @@ pub(super) fn no_longer_at(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
     i + 2 < s.tokens.end && toks[i].lower == "no" && toks[i + 1].lower == "longer"
 }
 
-/// The claim of "no longer" at token `i`: that what follows does not
-/// remain so. It acts on the content words after it, in its clause ("no
-/// longer considered a person of interest" → consider, person, interest),
-/// or, with none, on its subject ("the road is no longer").
-fn no_longer(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Candidate {
+/// The claim of "no longer" at token `i` (`negated`), or of "still": that
+/// what follows does not (or does) remain so. It acts on the content words
+/// after it, from `from`, in its clause ("no longer considered a person of
+/// interest" → consider, person, interest), or, with none, on its subject
+/// ("the road is no longer").
+fn continuing(
+    ctx: &Ctx,
+    (si, s): (usize, &Sentence),
+    i: usize,
+    from: usize,
+    negated: bool,
+) -> Candidate {
     let toks = &ctx.seg.tokens;
-    let after = i + 2..s.tokens.end.min(i + 10);
+    let after = from..s.tokens.end.min(from + 8);
     let mut events = clause_words(ctx, after.clone(), 0);
     if events.is_empty() {
         events = subject(ctx, s, i);
@@ -71,7 +78,7 @@ fn no_longer(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Candidate {
     let end = after
         .take_while(|&k| !ctx.has(k, flag::CLAUSE_BREAK))
         .find(|&k| ctx.has(k, flag::CONTENT) && toks[k].kind == TokKind::Word)
-        .map_or(i + 2, |k| k + 1);
+        .map_or(from, |k| k + 1);
     let hedge = cue_before(ctx, s, i, 6, flag::HEDGED);
     let modality = if hedge.is_some() {
         Modality::Hedged
@@ -84,7 +91,7 @@ fn no_longer(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Candidate {
         toks: i..end,
         value: Value::Claim {
             predicate: CONTINUING.to_string(),
-            negated: true,
+            negated,
             modality,
         },
         head: Some(ctx.lex.lemma(CONTINUING)),
@@ -96,6 +103,18 @@ fn no_longer(ctx: &Ctx, si: usize, s: &Sentence, i: usize) -> Candidate {
         bytes: None,
         clock: None,
     }
+}
+
+/// Whether token `i` is a "still" that says a thing remains so ("was still
+/// leaking fuel"), where some source says a thing no longer is: not the
+/// sentence's adverb ("Still, the plant …"), nor one with nothing after it.
+fn still_at(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
+    let toks = &ctx.seg.tokens;
+    toks[i].lower == "still"
+        && ctx.has(i, flag::NEGATED_VERB)
+        && i + 1 < s.tokens.end
+        && !ctx.has(i + 1, flag::CLAUSE_BREAK)
+        && toks[i + 1].kind == TokKind::Word
 }
 
 /// What a claim that something is not known at token `i` says is not known:
@@ -291,7 +310,12 @@ pub fn extract(ctx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Candidate>) {
         }
         // "Is no longer a suspect": what has stopped being so.
         if ctx.rules.claim_fallback && no_longer_at(ctx, s, i) {
-            out.push(no_longer(ctx, si, s, i));
+            out.push(continuing(ctx, (si, s), i, i + 2, true));
+            continue;
+        }
+        // "Is still a suspect": what has not stopped being so.
+        if ctx.rules.claim_fallback && still_at(ctx, s, i) {
+            out.push(continuing(ctx, (si, s), i, i + 1, false));
             continue;
         }
         // "No major side effects", "has no fence": a thing said not to exist.

@@ -535,11 +535,16 @@ impl<'a> Ctx<'a> {
     /// Mark the words whose lemma is one of `negated` (see [`negated_verbs`]):
     /// their positive uses become claims too.
     pub fn mark_negated(&mut self, negated: &Negated) {
+        // ("Still" says what "no longer" denies: see `claim::still_at`.)
+        let still = negated.verbs.contains(&self.lex.lemma(claim::CONTINUING));
         for (lemma, flags) in &mut self.words {
+            let lemma = self.lemmas.words[*lemma as usize].as_str();
+            if still && lemma == "still" {
+                *flags |= flag::NEGATED_VERB;
+            }
             if *flags & flag::CONTENT == 0 {
                 continue;
             }
-            let lemma = self.lemmas.words[*lemma as usize].as_str();
             if negated.verbs.contains(lemma) {
                 *flags |= flag::NEGATED_VERB;
             }
