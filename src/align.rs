@@ -308,6 +308,20 @@ fn score(
     if x.kind == Kind::Claim && rule.is_fallback() && !shared_event {
         return None;
     }
+    // What "no longer" and "still" say stopped or goes on is the word after
+    // them, which the other must tell too: "no longer offers a full-year
+    // forecast" and "still expects full-year profit to grow" are two things,
+    // "no longer considered a suspect" and "no longer a suspect" one. (Against a "remains", whose
+    // verb is the continuing itself, what it acts on says; a bare "remain"
+    // reads as told by a cue, "will remain closed" / "no longer closed".)
+    let told_by_cue = |f: &Fact| {
+        matches!(&f.value, crate::extract::Value::Claim { predicate, .. }
+            if predicate == crate::extract::claim::CONTINUING)
+    };
+    let verb_in = |a: &Fact, b: &Fact| a.events.first().is_some_and(|e| b.events.contains(e));
+    if told_by_cue(x) && told_by_cue(y) && !verb_in(x, y) && !verb_in(y, x) {
+        return None;
+    }
     // Two figures counting one thing under no shared event word ("18 people
     // were detained" / "120,000 people were left homeless") share only what
     // every figure of their slot shares: the counted noun and its kinds are

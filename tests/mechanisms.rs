@@ -8295,6 +8295,10 @@ fn no_longer_denies_what_remains() {
         Some(Verdict::Conflict)
     );
     assert_eq!(claim_texts(b), Vec::<String>::new());
+    // What stopped or goes on is the verb after the cue: two verbs, two things.
+    let a = "Tarn Foods no longer offers a full-year forecast, Lena Vask said.";
+    let b = "Tarn Foods still expects full-year profit to grow, Lena Vask said.";
+    assert_eq!(verdict((a, None), (b, None), "no longer", "still"), None);
 }
 
 /// A claim whose verb acts on nothing it names meets one of the same verb

@@ -48,7 +48,7 @@ pub(super) const KNOWING: &str = "known";
 /// The predicate of a thing said to have stopped being so ("is no longer
 /// considered a suspect", "no longer works there"): what "remains" so in
 /// another report ("remains a suspect") is what has not stopped.
-pub(super) const CONTINUING: &str = "remain";
+pub(crate) const CONTINUING: &str = "remain";
 
 /// Whether token `i` opens "no longer" with something after it in its sentence.
 pub(super) fn no_longer_at(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
