@@ -311,7 +311,7 @@ fn score(
     // What "no longer" and "still" say stopped or goes on is the word after
     // them, which the other must tell too: "no longer offers a full-year
     // forecast" and "still expects full-year profit to grow" are two things,
-    // "no longer considered a suspect" and "no longer a suspect" one. (Against a "remains", whose
+    // "no longer treated as a suspect" and "no longer a suspect" one. (Against a "remains", whose
     // verb is the continuing itself, what it acts on says; a bare "remain"
     // reads as told by a cue, "will remain closed" / "no longer closed".)
     let told_by_cue = |f: &Fact| {
@@ -440,7 +440,7 @@ fn score(
     // closely than by a season or a year that holds it ("the leak started
     // in mid-April": "on April 14" before "this spring"). So are a few days
     // told as a span ("voted over Saturday and Sunday") by a span ("on May
-    // 10 and 11") before one of their days ("cast her ballot Sunday"), and
+    // 10 and 11") before one of their days ("voted Sunday evening"), and
     // a day by a day before a span of a few days that holds it.
     // (How closely each is told, not whether they agree.)
     if let (
@@ -580,7 +580,7 @@ fn told_without_topic(
             if stated.contains(&(&*f.block, s)) {
                 continue;
             }
-            // (The topic's own event words tell it too: "two employees were
+            // (The topic's own event words tell it too: "two nurses were
             // hurt" is a count of the injured.)
             let words = f.events.iter().take(2).map(|e| e.as_str());
             for e in words.chain(rules.rules[f.rule].events.iter().map(String::as_str)) {
@@ -1078,7 +1078,7 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
     // A pair across blocks where each is the other's only one: the topic's
     // only figure in its report, vague or not ("leaving several others
     // injured"), and the only count of people the other report tells with
-    // the topic's event word ("two other employees were hurt"). Each report
+    // the topic's event word ("two nurses were hurt"). Each report
     // then tells that count once, as a slot's only figure is told.
     let mut crossings: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
     for &(i, j) in &told_without {

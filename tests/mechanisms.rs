@@ -1997,14 +1997,14 @@ fn days_told_as_a_span_meet_a_span_before_one_of_their_days() {
     // the one day a voter is told to have voted on, though that sentence
     // shares more of its words.
     let a = (
-        "Only 31 percent of eligible members cast ballots over Saturday and Sunday, the \
-         board said.",
+        "Only 31 percent of eligible members returned ballots on Saturday and Sunday, \
+         the board said.",
         Some("2031-05-12"),
     );
     let b = (
         "In all, 4,120 members voted on May 10 and 11, the board said, equal to 31.2 \
-         percent of eligible members. Lena Vask, the union leader, cast her ballot Sunday \
-         evening, the board said.",
+         percent of eligible members. Lena Vask, the union leader, returned her ballot \
+         Sunday evening, the board said.",
         Some("2031-05-13"),
     );
     assert_eq!(
@@ -8265,19 +8265,19 @@ fn claims_of_one_verb_said_of_one_name_meet() {
 }
 
 /// What "no longer" is so has stopped being so: it meets what another
-/// report says "remains" so ("is no longer considered a suspect" / "remains
+/// report says "remains" so ("is no longer treated as a suspect" / "remains
 /// a suspect"), and agrees with another "no longer".
 #[test]
 fn no_longer_denies_what_remains() {
-    let a = "Police said the driver, Marek Holm, is no longer considered a suspect in the Dunmore crash.";
+    let a = "Police said the driver, Marek Holm, is no longer treated as a suspect in the Dunmore crash.";
     let b = "The sheriff said the driver, Marek Holm, remains a suspect in the crash.";
     assert_eq!(
-        verdict((a, None), (b, None), "no longer considered", "remains"),
+        verdict((a, None), (b, None), "no longer treated", "remains"),
         Some(Verdict::Conflict)
     );
     let c = "The driver, Marek Holm, was no longer a suspect in the crash, the sheriff said.";
     assert_eq!(
-        verdict((a, None), (c, None), "no longer considered", "no longer"),
+        verdict((a, None), (c, None), "no longer treated", "no longer"),
         Some(Verdict::Agree)
     );
     let a = "The bridge at Norvik is no longer closed to traffic.";
@@ -8735,13 +8735,13 @@ fn a_margin_told_by_a_name_and_a_hedge_or_as_was() {
 fn several_is_a_vague_count() {
     let (s, f) = facts(
         "The blast at the Pinecrest plant left several workers injured. Police \
-         seized several thousand rounds of ammunition.",
+         bought several thousand bags of rice.",
         None,
     );
     let several = fact(&s, &f, Kind::Quantity, "several workers");
     assert_eq!(range(several), (3.0, 3.0, 10.0));
-    let rounds = fact(&s, &f, Kind::Quantity, "several thousand rounds");
-    assert_eq!(range(rounds), (3000.0, 3000.0, 10000.0));
+    let bags = fact(&s, &f, Kind::Quantity, "several thousand bags");
+    assert_eq!(range(bags), (3000.0, 3000.0, 10000.0));
     let a = (
         "The blast at the Pinecrest plant left several workers injured, officials said.",
         None,
@@ -8758,22 +8758,22 @@ fn several_is_a_vague_count() {
 
 /// A topic's only figure, vague or not, meets the other report's only
 /// count of people told with one of the topic's own event words ("several
-/// others injured" / "two other employees were hurt"), in a report that
+/// others injured" / "two nurses were hurt"), in a report that
 /// states no figure of the topic: each report tells that count once.
 #[test]
 fn a_topics_only_figure_meets_the_only_count_told_with_its_event_word() {
     let a = (
         "A gunman killed four people at the Dunmore office on Monday and left several \
-         others gravely injured, police said.",
+         others critically injured, police said.",
         None,
     );
     let b = (
         "Four staff members were killed in the shooting at the Dunmore office on Monday. \
-         Two other employees were hurt; both have since gone home.",
+         Two nurses were hurt; both have since gone home.",
         None,
     );
     assert_eq!(
-        verdict(a, b, "several others", "Two other employees"),
+        verdict(a, b, "several others", "Two nurses"),
         Some(Verdict::Conflict)
     );
 }

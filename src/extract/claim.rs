@@ -46,7 +46,7 @@ pub(crate) const TELLING: &str = "tell";
 pub(super) const KNOWING: &str = "known";
 
 /// The predicate of a thing said to have stopped being so ("is no longer
-/// considered a suspect", "no longer works there"): what "remains" so in
+/// treated as a suspect", "no longer works there"): what "remains" so in
 /// another report ("remains a suspect") is what has not stopped.
 pub(crate) const CONTINUING: &str = "remain";
 
@@ -58,8 +58,8 @@ pub(super) fn no_longer_at(ctx: &Ctx, s: &Sentence, i: usize) -> bool {
 
 /// The claim of "no longer" at token `i` (`negated`), or of "still": that
 /// what follows does not (or does) remain so. It acts on the content words
-/// after it, from `from`, in its clause ("no longer considered a person of
-/// interest" → consider, person, interest), or, with none, on its subject
+/// after it, from `from`, in its clause ("no longer treated as a suspect" →
+/// treat, suspect), or, with none, on its subject
 /// ("the road is no longer").
 fn continuing(
     ctx: &Ctx,
@@ -74,7 +74,7 @@ fn continuing(
     if events.is_empty() {
         events = subject(ctx, s, i);
     }
-    // (Shown to its first content word: "no longer considered".)
+    // (Shown to its first content word: "no longer treated".)
     let end = after
         .take_while(|&k| !ctx.has(k, flag::CLAUSE_BREAK))
         .find(|&k| ctx.has(k, flag::CONTENT) && toks[k].kind == TokKind::Word)

@@ -368,7 +368,7 @@ pub struct Lexicon {
     /// `[lexicon.claims] telling` as lemmas.
     telling: HashSet<String>,
     /// The person nouns (`rules/person-nouns.txt`) as lemmas, the form
-    /// counted nouns take ("employees" is "employ"): made on first use.
+    /// counted nouns take ("nurses" is "nurs"): made on first use.
     person_lemmas: std::sync::OnceLock<HashSet<String>>,
 }
 
@@ -839,8 +839,8 @@ impl Lexicon {
     }
 
     /// Whether a counted noun, as [`Lexicon::lemma`] gives it, is the lemma
-    /// of a noun naming a person ("employ" of "employees", "nurs" of
-    /// "nurses"), where the lemma is no such noun itself.
+    /// of a noun naming a person ("nurs" of "nurses"), where the lemma is
+    /// no such noun itself.
     pub fn is_person_lemma(&self, w: &str) -> bool {
         self.person_lemmas
             .get_or_init(|| {
