@@ -79,30 +79,14 @@ fn continuing(
         .take_while(|&k| !ctx.has(k, flag::CLAUSE_BREAK))
         .find(|&k| ctx.has(k, flag::CONTENT) && toks[k].kind == TokKind::Word)
         .map_or(from, |k| k + 1);
-    let hedge = cue_before(ctx, s, i, 6, flag::HEDGED);
-    let modality = if hedge.is_some() {
-        Modality::Hedged
-    } else {
-        Modality::Asserted
-    };
-    Candidate {
-        kind: Kind::Claim,
-        sentence: si,
-        toks: i..end,
-        value: Value::Claim {
-            predicate: CONTINUING.to_string(),
-            negated,
-            modality,
-        },
-        head: Some(ctx.lex.lemma(CONTINUING)),
-        events,
-        hedge: hedge.map(|h| toks[h].lower.to_string()),
-        modality,
-        relative: false,
-        label: Some(CONTINUING.to_string()),
-        bytes: None,
-        clock: None,
+    // (Built as a noun's claim is, its predicate the continuing.)
+    let mut c = noun_claim(ctx, (si, s), i..end, i, negated, events);
+    if let Value::Claim { predicate, .. } = &mut c.value {
+        *predicate = CONTINUING.to_string();
     }
+    c.head = Some(ctx.lex.lemma(CONTINUING));
+    c.label = Some(CONTINUING.to_string());
+    c
 }
 
 /// Whether token `i` is a "still" that says a thing remains so ("was still
