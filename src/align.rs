@@ -1088,6 +1088,14 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
                 .or_default() += 1;
         }
     }
+    // (How many facts each source states in each topic's block, counted
+    // once, and only when some pair crosses.)
+    let mut in_block: rustc_hash::FxHashMap<(&str, usize), u32> = Default::default();
+    if !told_without.is_empty() {
+        for f in facts.iter().filter(|f| !rules.rules[f.rule].is_fallback()) {
+            *in_block.entry((&*f.block, f.source)).or_default() += 1;
+        }
+    }
     let crossed: rustc_hash::FxHashSet<(u32, u32)> = told_without
         .iter()
         .copied()
@@ -1095,11 +1103,7 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
             let alone_in_block = |k: u32| {
                 let f = &facts[k as usize];
                 rules.rules[f.rule].is_fallback()
-                    || blocks[&(f.kind, &*f.block)]
-                        .iter()
-                        .filter(|&&m| facts[m].source == f.source)
-                        .count()
-                        == 1
+                    || in_block.get(&(&*f.block, f.source)) == Some(&1)
             };
             crossings[&(i, facts[j as usize].source as u32)] == 1
                 && crossings[&(j, facts[i as usize].source as u32)] == 1
@@ -1107,6 +1111,7 @@ pub fn align(facts: &mut Facts, rules: &RuleSet) -> Vec<Vec<usize>> {
                 && alone_in_block(j)
         })
         .collect();
+    drop((crossings, in_block));
     let admitted: Vec<(u32, u32, Admit)> = blocks
         .values()
         .flat_map(|members| candidates(members, facts, rules))
