@@ -540,27 +540,36 @@ fn told_without_topic(
     facts: &Facts,
     rules: &RuleSet,
 ) -> Vec<(u32, u32)> {
+    // (Lengths of time too: "could spend nine years in jail" and "faces a
+    // maximum of nine years on each count" tell one term, the second without
+    // the topic's word.)
+    let crossing = |k: Kind| matches!(k, Kind::Quantity | Kind::Duration);
     let topical = |f: &Fact| {
-        f.kind == Kind::Quantity
+        crossing(f.kind)
             && !rules.rules[f.rule].is_fallback()
             && *f.block == *rules.rules[f.rule].id
     };
     // Which sources state a figure of each topic.
     let mut stated: rustc_hash::FxHashSet<(&str, usize)> = Default::default();
     for ((kind, block), members) in blocks {
-        if *kind == Kind::Quantity {
+        if crossing(*kind) {
             for &i in members {
                 stated.insert((block, facts[i].source));
             }
         }
     }
-    // Counts of people under the fallback rule, by source and event word.
-    let mut by_event: BTreeMap<(usize, &str), Vec<u32>> = BTreeMap::new();
+    // Counts of people (and lengths of time) under the fallback rule, by
+    // kind, source and event word.
+    let mut by_event: BTreeMap<(Kind, usize, &str), Vec<u32>> = BTreeMap::new();
     for (i, f) in facts.iter().enumerate() {
-        if f.kind == Kind::Quantity && rules.rules[f.rule].is_fallback() && counts_people(f, rules)
-        {
+        let open = match f.kind {
+            Kind::Quantity => counts_people(f, rules),
+            Kind::Duration => true,
+            _ => false,
+        };
+        if open && rules.rules[f.rule].is_fallback() {
             for e in f.events.iter().take(2) {
-                let list = by_event.entry((f.source, e.as_str())).or_default();
+                let list = by_event.entry((f.kind, f.source, e.as_str())).or_default();
                 if list.len() < MAX_POSTING {
                     list.push(i as u32);
                 }
@@ -570,7 +579,7 @@ fn told_without_topic(
     if by_event.is_empty() {
         return Vec::new();
     }
-    let sources: std::collections::BTreeSet<usize> = by_event.keys().map(|k| k.0).collect();
+    let sources: std::collections::BTreeSet<usize> = by_event.keys().map(|k| k.1).collect();
     let mut pairs = Vec::new();
     for (i, f) in facts.iter().enumerate() {
         if !topical(f) {
@@ -584,7 +593,7 @@ fn told_without_topic(
             // hurt" is a count of the injured.)
             let words = f.events.iter().take(2).map(|e| e.as_str());
             for e in words.chain(rules.rules[f.rule].events.iter().map(String::as_str)) {
-                for &j in by_event.get(&(s, e)).into_iter().flatten() {
+                for &j in by_event.get(&(f.kind, s, e)).into_iter().flatten() {
                     pairs.push((i.min(j as usize) as u32, i.max(j as usize) as u32));
                 }
             }

@@ -9005,3 +9005,23 @@ fn an_of_phrase_after_a_count_says_whose_not_what_happened() {
     );
     assert_eq!(hurt.first(), Some(&lemma("injured")), "{hurt:?}");
 }
+
+/// A length of time a topic rule chose ("up to eight years in prison") meets
+/// one told without the topic's word in a report that states no term of its
+/// own ("a maximum of eight years on each count"), as a count of people does.
+#[test]
+fn a_topic_length_of_time_meets_one_told_without_its_word() {
+    let a =
+        "Holm, 44, faces up to eight years in prison on each count. He will be sentenced on May 3.";
+    agrees_then_conflicts(
+        (a, None),
+        |n| {
+            format!(
+                "Holm, 44, faces a maximum of {n} years on each count and is to be sentenced on May 3."
+            )
+        },
+        None,
+        "eight years",
+        ("eight", "twelve"),
+    );
+}
