@@ -303,6 +303,11 @@ fn score(
             // measure ("lasted" / "took") stands between the figure and what
             // it measures.
             || x.events.iter().take(2).any(|e| y.events.iter().take(2).any(|f| f == e))
+            // Or the nearest of each names one kind of thing: "profit fell"
+            // / "earnings dropped".
+            || x.kind == Kind::Quantity
+                && matches!((x.events.first(), y.events.first()), (Some(e), Some(f))
+                    if rules.lexicon.same_kind_of_thing(e, f))
     };
     // A verb alone says little ("released"): what it acts on must match too.
     if x.kind == Kind::Claim && rule.is_fallback() && !shared_event {

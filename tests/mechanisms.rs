@@ -9025,3 +9025,25 @@ fn a_topic_length_of_time_meets_one_told_without_its_word() {
         ("eight", "twelve"),
     );
 }
+
+/// Two figures whose nearest words name one kind of thing ("profit fell" /
+/// "earnings dropped") share their event as if the word were the same.
+#[test]
+fn figures_told_of_two_words_for_one_thing_share_their_event() {
+    let a = "Pinecrest Bank said on Thursday it would cut about 1,200 jobs, or 8% of its \
+             workforce, after first-quarter profit fell 23% to $410 million.\n\n\
+             Revenue slipped 3% to $2.1 billion, below analysts' expectations of $2.2 billion.";
+    agrees_then_conflicts(
+        (a, None),
+        |n| {
+            format!(
+                "Pinecrest Bank will eliminate roughly 1,500 positions, about 10 percent of \
+                 its staff, the lender said Thursday, as its quarterly earnings dropped {n} \
+                 percent to $410 million.\n\nRevenue fell 3 percent to $2.1 billion."
+            )
+        },
+        None,
+        "23%",
+        ("23", "21"),
+    );
+}
