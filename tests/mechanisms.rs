@@ -3207,6 +3207,24 @@ fn ages_of_people_and_of_things() {
         "24",
         ("24", "26"),
     );
+    // And after such a noun with what it is of: "the driver of the van, 24,".
+    agrees_then_conflicts(
+        (
+            "The driver of the delivery van, 33, was detained at the scene.",
+            None,
+        ),
+        |n| format!("Police said the {n}-year-old van driver was detained at the scene."),
+        None,
+        "33",
+        ("33", "36"),
+    );
+    // (Not after a thing's: "the price of the shares, 24, rose".)
+    let (s, f) = facts("The price of the shares, 24, rose.", None);
+    assert!(
+        f.iter().all(|x| x.kind != Kind::Age),
+        "{:?}",
+        texts(&s, &f, |_| true)
+    );
     let (s, f) = facts("The budget, 24, was cut.", None);
     assert!(
         f.iter().all(|x| x.kind != Kind::Age),

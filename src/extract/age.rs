@@ -225,9 +225,20 @@ fn age(ctx: &Ctx, s: &Sentence, i: usize) -> Option<Candidate> {
                         && !ctx.is_capitalized(&toks[k])
                         && ctx.lex.is_role_noun(&toks[k].lower)
             };
+            // (Or a noun for a person followed by what it is of: "the
+            // driver of the van, 24,", "a nurse from the clinic, 37,"; the
+            // words between are the phrase's own, no figure or mark.)
+            let of_person = |end: usize| {
+                (end.saturating_sub(4).max(s.tokens.start + 1)..end).any(|k| {
+                    matches!(toks[k].lower.as_str(), "of" | "from" | "at")
+                        && toks[k - 1].kind == TokKind::Word
+                        && ctx.lex.is_role_noun(&toks[k - 1].lower)
+                        && (k + 1..=end).all(|m| toks[m].kind == TokKind::Word)
+                })
+            };
             if i >= s.tokens.start + 2
                 && toks[i - 1].lower == ","
-                && person(i - 2)
+                && (person(i - 2) || of_person(i - 2))
                 && matches!(w(i + 1), Some("," | "." | ";" | ")") | None)
             {
                 return found(i, i + 1, n as f64, n as f64, n as f64);
