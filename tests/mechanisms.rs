@@ -2341,6 +2341,17 @@ fn name_variants_and_non_variants() {
     assert_eq!(v("West Ruritania", "East Ruritania"), None);
     // Case inside a word is spelling; a word's first letter is not.
     assert_eq!(v("KLM Harbour", "Klm Harbour"), Some(Verdict::Variant));
+    // A designation in capitals before the name: the same name, shorter;
+    // misspelt after it, a variant.
+    let ship = |a: &str, b: &str| {
+        one_sentence_verdict(
+            |x| format!("The ferry, the {x}, struck rocks near the pier."),
+            a,
+            b,
+        )
+    };
+    assert_eq!(ship("MV Sea Lark", "Sea Lark"), Some(Verdict::Agree));
+    assert_eq!(ship("MV Sea Lark", "Sea Lurk"), Some(Verdict::Variant));
     // The one person of a family in each report, with another first name.
     assert_eq!(v("Marko Vukic", "Petar Vukić"), Some(Verdict::Conflict));
     // Two of one family in both reports: each meets its own.

@@ -662,6 +662,30 @@ impl Names<'_> {
     }
 
     pub fn score(&self, a: &str, b: &str) -> f32 {
+        // A designation in capitals before a name of two words or more ("MV
+        // Sea Lark" / "Sea Lark", "UN Relief Agency" / "Relief Agency"):
+        // the rest written alike is the same name, shorter; written
+        // otherwise, a variant.
+        fn designated<'s>(long: &'s str, short: &str) -> Option<&'s str> {
+            long.split_once(' ').and_then(|(first, rest)| {
+                ((2..=4).contains(&first.len())
+                    && first.bytes().all(|c| c.is_ascii_uppercase())
+                    && rest.contains(' ')
+                    && short.contains(' ')
+                    && !short.starts_with(first))
+                .then_some(rest)
+            })
+        }
+        if let Some((rest, short)) = designated(a, b)
+            .map(|r| (r, b))
+            .or_else(|| designated(b, a).map(|r| (r, a)))
+        {
+            return match self.score(rest, short) {
+                s if s >= 1.0 => 0.8,
+                s if s > 0.0 => s.max(0.9),
+                _ => 0.0,
+            };
+        }
         let connected = connected(self.lex, a) || connected(self.lex, b);
         self.with_tokens(a, b, |ta, tb| score_tokens(self.lex, ta, tb, connected))
     }
